@@ -1,0 +1,22 @@
+package scarab.client;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+import scarab.protocol.ScarabPaths;
+
+/**
+ * What a command runs with: the environment, the working directory and the output streams.
+ * Passed in rather than read from {@code System} so tests can run many clients in one JVM.
+ */
+public record ClientContext(Map<String, String> env, Path cwd, PrintStream out, PrintStream err, boolean interactive) {
+
+    public static ClientContext system() {
+        return new ClientContext(System.getenv(), Path.of(System.getProperty("user.dir")), System.out, System.err,
+                System.console() != null);
+    }
+
+    public ScarabPaths paths() {
+        return new ScarabPaths(env);
+    }
+}

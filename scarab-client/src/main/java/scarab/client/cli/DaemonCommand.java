@@ -1,0 +1,141 @@
+package scarab.client.cli;
+
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import scarab.client.ClientContext;
+import scarab.client.ClientError;
+import scarab.client.daemon.DaemonConnection;
+import scarab.client.daemon.DaemonStarter;
+import scarab.protocol.Request;
+import scarab.protocol.Response;
+
+/** {@code scarab daemon}: run, start, stop and inspect the daemon. */
+@Command(name = "daemon", mixinStandardHelpOptions = true,
+        description = {"Manage the daemon that owns the sessions.",
+                "Any command starts a daemon when none is running; these are for explicit control."},
+        footer = {"", "Examples:",
+                "  scarab daemon --foreground     run in this terminal, logging to stdout (systemd does this)",
+                "  scarab daemon status",
+                "  scarab daemon stop             sessions are remembered and listed as stopped"})
+public final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
+    private final ClientContext ctx;
+
+    @ParentCommand
+    ScarabCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--foreground", description = "Run the daemon in this process, logging to stdout.")
+    boolean foreground;
+
+    public DaemonCommand(ClientContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (!foreground) {
+            spec.commandLine().usage(ctx.out());
+            return 2;
+        }
+        List<String> args = new ArrayList<>(List.of("--foreground"));
+        if (parent.socket != null) {
+            args.add("-S");
+            args.add(parent.socket);
+        }
+        // The daemon's jar sits beside the client's (same lib directory); no compile-time link.
+        try {
+            Class.forName("scarab.daemon.Daemon").getMethod("main", String[].class)
+                    .invoke(null, (Object) args.toArray(String[]::new));
+        } catch (ClassNotFoundException e) {
+            throw new ClientError("the daemon is not installed beside this client (scarab-daemon jar missing)");
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof Exception ex ? ex : new IllegalStateException(e.getCause());
+        }
+        return 0;
+    }
+
+    @Command(name = "start", mixinStandardHelpOptions = true, description = "Start a daemon in the background if none is running.")
+    int start() {
+        DaemonStarter starter = parent.starter();
+        if (starter.running()) {
+            ctx.out().println("a daemon is already running on " + parent.socketPath());
+            return 0;
+        }
+        starter.start();
+        ctx.out().println("daemon started on " + parent.socketPath());
+        return 0;
+    }
+
+    @Command(name = "stop", mixinStandardHelpOptions = true,
+            description = "Stop the daemon. Session processes end; sessions are remembered and come back as stopped.")
+    int stop() throws IOException {
+        DaemonConnection c;
+        try {
+            c = DaemonConnection.open(parent.socketPath());
+        } catch (IOException e) {
+            ctx.err().println("scarab: no daemon is running on " + parent.socketPath());
+            return 1;
+        }
+        try (c) {
+            c.call(new Request.DaemonStop(c.nextId()));
+            // Wait for the daemon to let go of the socket, so a following command starts a fresh one.
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (c.readFrame() != null && System.nanoTime() < deadline) {
+                // drain until the daemon closes the connection
+            }
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (parent.starter().running()) {
+            if (System.nanoTime() > deadline) {
+                throw new ClientError("the daemon did not stop within 15 s");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 1;
+            }
+        }
+        return 0;
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "Show the running daemon's version, pid, uptime and paths.")
+    int status() throws IOException {
+        DaemonConnection c;
+        try {
+            c = DaemonConnection.open(parent.socketPath());
+        } catch (IOException e) {
+            ctx.out().println("no daemon is running on " + parent.socketPath());
+            return 1;
+        }
+        try (c) {
+            Response.Status s = (Response.Status) c.call(new Request.DaemonStatus(c.nextId()));
+            Duration up = Duration.between(Instant.ofEpochMilli(s.startedAt()), Instant.now());
+            ctx.out().printf("version:  %s%npid:      %d%nuptime:   %s%nsocket:   %s%ndatabase: %s%nconfig:   %s%nsessions: %d%n",
+                    s.version(), s.pid(), uptime(up), s.socket(), s.database(), s.config(), s.sessions());
+        }
+        return 0;
+    }
+
+    private static String uptime(Duration d) {
+        long s = d.getSeconds();
+        if (s < 60) {
+            return s + "s";
+        }
+        if (s < 3600) {
+            return (s / 60) + "m " + (s % 60) + "s";
+        }
+        return (s / 3600) + "h " + (s % 3600 / 60) + "m";
+    }
+}

@@ -1,0 +1,38 @@
+package scarab.client.cli;
+
+import java.io.IOException;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import scarab.client.ClientContext;
+import scarab.client.daemon.DaemonConnection;
+import scarab.protocol.Request;
+
+/** {@code scarab kill}: end sessions. */
+@Command(name = "kill", aliases = "kill-session", mixinStandardHelpOptions = true,
+        description = {"End sessions: their processes get SIGHUP (SIGKILL if they ignore it) and they are forgotten.",
+                "Refused while clients are attached, unless -f."},
+        footer = {"", "Examples:", "  scarab kill dev-server", "  scarab kill -f 3f2a9c1e old-build"})
+public final class KillCommand implements java.util.concurrent.Callable<Integer> {
+    @ParentCommand
+    ScarabCommand parent;
+
+    @Option(names = {"-f", "--force"}, description = "Kill even if clients are attached.")
+    boolean force;
+
+    @Parameters(arity = "1..*", paramLabel = "TARGET", description = "Session name, id, or unique id prefix.")
+    List<String> targets;
+
+    public KillCommand(ClientContext ctx) {
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        try (DaemonConnection c = parent.connect()) {
+            c.call(new Request.Kill(c.nextId(), targets, force));
+        }
+        return 0;
+    }
+}

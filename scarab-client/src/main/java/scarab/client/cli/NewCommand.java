@@ -1,0 +1,89 @@
+package scarab.client.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import scarab.client.ClientContext;
+import scarab.client.ClientError;
+import scarab.client.CommandSplitter;
+import scarab.client.daemon.DaemonConnection;
+import scarab.protocol.Request;
+import scarab.protocol.Response;
+
+/** {@code scarab new}: create a session. */
+@Command(name = "new", aliases = "new-session", mixinStandardHelpOptions = true,
+        description = {"Create a session running a shell (or COMMAND) on its own terminal.",
+                "Prints the new session's short id."},
+        footer = {"", "Examples:",
+                "  scarab new -d api                      a detached login shell named api",
+                "  scarab new -d -c 'make watch' -C ~/src/app build",
+                "  scarab new -d --size 120x40 -c \"sh -c 'exit 3'\" job",
+                "",
+                "-c is split into words like a shell splits a simple command (quotes and",
+                "backslashes work; no variables, globs, pipes or redirections). It is executed",
+                "directly, never through sh -c unless you write sh -c yourself."})
+public final class NewCommand implements java.util.concurrent.Callable<Integer> {
+    private final ClientContext ctx;
+
+    @ParentCommand
+    ScarabCommand parent;
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "Session name: 1-64 of [A-Za-z0-9._-].")
+    String name;
+
+    @Option(names = "-d", description = "Do not attach; create the session in the background.")
+    boolean detached;
+
+    @Option(names = "-c", paramLabel = "CMD", description = "Command to run instead of your login shell.")
+    String command;
+
+    @Option(names = "-C", paramLabel = "DIR", description = "Working directory (default: the current directory).")
+    Path dir;
+
+    @Option(names = "--size", paramLabel = "COLSxROWS", description = "Terminal size (default: 80x24).")
+    String size;
+
+    @Option(names = {"-e", "--env"}, paramLabel = "VAR=VALUE", description = "Set an environment variable in the session (repeatable).")
+    List<String> env;
+
+    public NewCommand(ClientContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        List<String> argv = null;
+        if (command != null) {
+            argv = CommandSplitter.split(command);
+            if (argv.isEmpty()) {
+                throw new IllegalArgumentException("-c needs a command");
+            }
+        }
+        int[] dims = size == null ? new int[] {0, 0} : Sizes.parse(size);
+        Path cwd = dir == null ? ctx.cwd() : ctx.cwd().resolve(dir).normalize();
+        Map<String, String> vars = new LinkedHashMap<>();
+        if (env != null) {
+            for (String kv : env) {
+                int eq = kv.indexOf('=');
+                if (eq <= 0) {
+                    throw new IllegalArgumentException("-e wants VAR=VALUE, not \"" + kv + "\"");
+                }
+                vars.put(kv.substring(0, eq), kv.substring(eq + 1));
+            }
+        }
+        try (DaemonConnection c = parent.connect()) {
+            Response r = c.call(new Request.NewSession(c.nextId(), name, argv, cwd.toString(), dims[0], dims[1], vars));
+            if (!(r instanceof Response.Created created)) {
+                throw new ClientError("unexpected answer from the daemon: " + r);
+            }
+            ctx.out().println(created.session().shortId());
+        }
+        return 0;
+    }
+}

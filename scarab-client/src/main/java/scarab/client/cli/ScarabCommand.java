@@ -1,0 +1,64 @@
+package scarab.client.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import scarab.client.ClientContext;
+import scarab.client.daemon.DaemonConnection;
+import scarab.client.daemon.DaemonStarter;
+
+/** {@code scarab}: the top-level command; its options apply to every subcommand. */
+@Command(name = "scarab",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {"Terminal sessions that outlive your terminal, your SSH connection and the daemon itself.", ""},
+        subcommands = {NewCommand.class, LsCommand.class, KillCommand.class, RenameCommand.class,
+                WaitCommand.class, DaemonCommand.class,
+                picocli.CommandLine.HelpCommand.class},
+        footer = {"", "Examples:",
+                "  scarab new dev-server            create a session and attach to it",
+                "  scarab new -d -c 'make watch' w  create a detached session running a command",
+                "  scarab ls                        list sessions",
+                "  scarab attach dev-server         attach (Ctrl-b d detaches)",
+                "  scarab kill dev-server           end a session",
+                "",
+                "Environment: SCARAB_SOCKET (socket path), XDG_RUNTIME_DIR, XDG_DATA_HOME, XDG_STATE_HOME."})
+public final class ScarabCommand implements Runnable {
+    final ClientContext ctx;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-S", "--socket"}, paramLabel = "PATH", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Daemon socket (default: $SCARAB_SOCKET, else $XDG_RUNTIME_DIR/scarab/scarab.sock,"
+                    + " else /tmp/scarab-UID/scarab.sock).")
+    String socket;
+
+    @Option(names = "--no-start", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Fail instead of starting a daemon when none is running.")
+    boolean noStart;
+
+    public ScarabCommand(ClientContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(ctx.out());
+    }
+
+    Path socketPath() {
+        return ctx.paths().socket(socket);
+    }
+
+    DaemonStarter starter() {
+        return new DaemonStarter(ctx, socketPath());
+    }
+
+    /** A connection to the daemon, starting one if needed (unless --no-start). */
+    DaemonConnection connect() {
+        return starter().connect(noStart);
+    }
+}

@@ -1,0 +1,143 @@
+package scarab.client.daemon;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import scarab.client.ClientError;
+import scarab.protocol.ChannelStreams;
+import scarab.protocol.Frame;
+import scarab.protocol.FrameReader;
+import scarab.protocol.FrameWriter;
+import scarab.protocol.Json;
+import scarab.protocol.MessageException;
+import scarab.protocol.Protocol;
+import scarab.protocol.Request;
+import scarab.protocol.Response;
+import scarab.protocol.Version;
+
+/**
+ * A client's connection to the daemon: hello first, then requests answered in order.
+ * Not thread safe for requests; the attach loop reads frames on one thread and writes input
+ * frames on another, which {@link FrameWriter} allows.
+ */
+public final class DaemonConnection implements AutoCloseable {
+    private final Path socket;
+    private final SocketChannel channel;
+    private final FrameReader reader;
+    private final FrameWriter writer;
+    private final AtomicLong nextId = new AtomicLong(1);
+
+    private DaemonConnection(Path socket, SocketChannel channel) {
+        this.socket = socket;
+        this.channel = channel;
+        this.reader = new FrameReader(new BufferedInputStream(ChannelStreams.in(channel), 64 * 1024));
+        this.writer = new FrameWriter(ChannelStreams.out(channel));
+    }
+
+    /**
+     * Connects and says hello.
+     *
+     * @throws NotRunningException when nothing listens on the socket (no file, or a stale one)
+     */
+    public static DaemonConnection open(Path socket) throws IOException {
+        SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
+            channel.connect(UnixDomainSocketAddress.of(socket));
+        } catch (IOException e) {
+            channel.close();
+            throw new NotRunningException(socket, e);
+        }
+        DaemonConnection c = new DaemonConnection(socket, channel);
+        try {
+            c.hello();
+        } catch (IOException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+
+    private void hello() throws IOException {
+        Response r = call(new Request.Hello(nextId(), Protocol.VERSION, Version.get(), List.of("attach")));
+        if (!(r instanceof Response.Welcome)) {
+            throw new ClientError("unexpected answer to hello from the daemon on " + socket + ": " + r);
+        }
+    }
+
+    public long nextId() {
+        return nextId.getAndIncrement();
+    }
+
+    /**
+     * Sends a request and returns its response; an {@code error} response becomes a
+     * {@link ClientError} carrying the daemon's message.
+     */
+    public Response call(Request request) throws IOException {
+        send(request);
+        while (true) {
+            Response r = readControl();
+            if (r == null) {
+                throw new ClientError("the daemon closed the connection (is it shutting down?)");
+            }
+            if (r instanceof Response.Error e && (e.id() == request.id() || e.id() == 0)) {
+                throw new ClientError(e.message(), 1, e.code());
+            }
+            if (r.id() == request.id()) {
+                return r;
+            }
+            // An event or a stale answer that is not ours: skip it.
+        }
+    }
+
+    public void send(Request request) throws IOException {
+        writer.write(Frame.control(Json.write(request)));
+    }
+
+    public void sendInput(byte[] data, int off, int len) throws IOException {
+        writer.write(Frame.INPUT, data, off, len);
+    }
+
+    /** Next frame of any kind, or null at the end of the stream. */
+    public Frame readFrame() throws IOException {
+        return reader.read();
+    }
+
+    private Response readControl() throws IOException {
+        while (true) {
+            Frame f = reader.read();
+            if (f == null) {
+                return null;
+            }
+            if (f.kind() != Frame.CONTROL) {
+                continue;
+            }
+            return decode(f);
+        }
+    }
+
+    public static Response decode(Frame f) {
+        try {
+            return Json.readResponse(f.text());
+        } catch (MessageException e) {
+            throw new ClientError("cannot understand the daemon: " + e.getMessage());
+        }
+    }
+
+    public Path socket() {
+        return socket;
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // closing a socket that is already gone
+        }
+    }
+}

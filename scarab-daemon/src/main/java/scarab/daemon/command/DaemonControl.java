@@ -1,0 +1,20 @@
+package scarab.daemon.command;
+
+/** What handlers may ask of the daemon itself. */
+public interface DaemonControl {
+    String version();
+
+    long startedAt();
+
+    String socket();
+
+    String database();
+
+    String config();
+
+    /** One-time notices for the next {@code ls} (e.g. a recovered database); cleared by the call. */
+    java.util.List<String> takeNotices();
+
+    /** Begins an orderly shutdown after the current response is sent. */
+    void requestStop();
+}

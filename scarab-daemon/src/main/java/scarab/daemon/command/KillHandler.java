@@ -1,0 +1,54 @@
+package scarab.daemon.command;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import scarab.daemon.UserError;
+import scarab.daemon.ipc.Connection;
+import scarab.daemon.ipc.RequestHandler;
+import scarab.daemon.session.Session;
+import scarab.daemon.session.SessionManager;
+import scarab.protocol.Request;
+import scarab.protocol.Response;
+import scarab.protocol.SessionInfo;
+
+/**
+ * {@code scarab kill}: ends sessions and forgets them. All targets are resolved and checked
+ * first, so one bad target kills nothing; attached sessions are refused without {@code force}.
+ */
+public final class KillHandler implements RequestHandler<Request.Kill> {
+    private final SessionManager sessions;
+
+    public KillHandler(SessionManager sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public Class<Request.Kill> type() {
+        return Request.Kill.class;
+    }
+
+    @Override
+    public Response handle(Request.Kill r, Connection connection) {
+        if (r.targets() == null || r.targets().isEmpty()) {
+            throw new UserError("bad-target", "no session given");
+        }
+        Map<Object, Session> victims = new LinkedHashMap<>();
+        for (String target : r.targets()) {
+            Session s = sessions.resolve(target);
+            if (!r.force() && s.clientCount() > 0) {
+                throw new UserError("attached", "session \"" + s.meta().name() + "\" has " + s.clientCount()
+                        + " attached client(s); detach them or use kill -f");
+            }
+            victims.put(s.id(), s);
+        }
+        List<SessionInfo> killed = new ArrayList<>();
+        for (Session s : victims.values()) {
+            SessionInfo info = SessionViews.info(s);
+            sessions.kill(s);
+            killed.add(info);
+        }
+        return new Response.Killed(r.id(), killed);
+    }
+}

@@ -1,0 +1,22 @@
+package scarab.daemon.command;
+
+import java.time.Instant;
+import scarab.daemon.session.Session;
+import scarab.daemon.session.SessionMeta;
+import scarab.protocol.SessionInfo;
+
+/** Turns a session into what clients are told about it. */
+final class SessionViews {
+    private SessionViews() {}
+
+    static SessionInfo info(Session s) {
+        SessionMeta m = s.meta();
+        return new SessionInfo(m.id().full(), m.name(), s.status(), m.exitCode(), m.cols(), m.rows(),
+                iso(m.createdAt()), m.lastAttachedAt() == 0 ? null : iso(m.lastAttachedAt()), s.clientCount(),
+                m.command(), m.cwd(), m.title(), s.restored());
+    }
+
+    private static String iso(long millis) {
+        return Instant.ofEpochMilli(millis).toString();
+    }
+}

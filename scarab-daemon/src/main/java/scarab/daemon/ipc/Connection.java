@@ -1,0 +1,200 @@
+package scarab.daemon.ipc;
+
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import scarab.daemon.UserError;
+import scarab.protocol.ChannelStreams;
+import scarab.protocol.Frame;
+import scarab.protocol.FrameReader;
+import scarab.protocol.FrameTooLargeException;
+import scarab.protocol.FrameWriter;
+import scarab.protocol.Json;
+import scarab.protocol.MessageException;
+import scarab.protocol.Protocol;
+import scarab.protocol.ProtocolException;
+import scarab.protocol.Request;
+import scarab.protocol.Response;
+
+/**
+ * One client socket. Its own thread reads frames and runs requests in order; responses and
+ * (when attached) output frames go out through one thread-safe {@link FrameWriter}.
+ *
+ * <p>Nothing a client sends can hurt the daemon: a bad frame gets an {@code error} response; a
+ * frame that breaks the stream's framing (oversized or truncated) ends this connection only.
+ */
+public final class Connection {
+    private static final Logger log = LoggerFactory.getLogger(Connection.class);
+    private static final AtomicLong COUNTER = new AtomicLong();
+
+    private final long number = COUNTER.incrementAndGet();
+    private final SocketChannel channel;
+    private final FrameReader reader;
+    private final FrameWriter writer;
+    private final Dispatcher dispatcher;
+    private final DaemonInfo daemonInfo;
+    private final Runnable onClose;
+    /** Touched only by this connection's thread. */
+    private boolean greeted;
+    private volatile InputSink inputSink;
+    private volatile Runnable closeHook;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
+    Connection(SocketChannel channel, Dispatcher dispatcher, DaemonInfo daemonInfo, Runnable onClose) {
+        this.channel = channel;
+        this.reader = new FrameReader(new BufferedInputStream(ChannelStreams.in(channel), 64 * 1024));
+        this.writer = new FrameWriter(ChannelStreams.out(channel));
+        this.dispatcher = dispatcher;
+        this.daemonInfo = daemonInfo;
+        this.onClose = onClose;
+    }
+
+    long number() {
+        return number;
+    }
+
+    void serve() {
+        try {
+            loop();
+        } catch (FrameTooLargeException e) {
+            trySend(new Response.Error(0, "frame-too-large", e.getMessage() + "; closing the connection"));
+        } catch (ProtocolException e) {
+            trySend(new Response.Error(0, "bad-frame", e.getMessage() + "; closing the connection"));
+        } catch (EOFException e) {
+            log.debug("connection {} ended inside a frame", number);
+        } catch (IOException e) {
+            log.debug("connection {} failed: {}", number, e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("connection {} crashed", number, e);
+        } finally {
+            close();
+        }
+    }
+
+    private void loop() throws IOException {
+        Frame frame;
+        while ((frame = reader.read()) != null) {
+            switch (frame.kind()) {
+                case Frame.CONTROL -> onControl(frame);
+                case Frame.INPUT -> onInput(frame);
+                case Frame.OUTPUT -> send(new Response.Error(0, "unexpected-frame",
+                        "output frames ('O') only flow from daemon to client"));
+                default -> send(new Response.Error(0, "unknown-kind", "unknown frame kind "
+                        + Frame.kindName(frame.kind()) + "; expected 'J', 'I' or 'O'"));
+            }
+            if (!channel.isOpen()) {
+                return;
+            }
+        }
+    }
+
+    private void onInput(Frame frame) throws IOException {
+        InputSink sink = inputSink;
+        if (sink == null) {
+            send(new Response.Error(0, "not-attached", "input frame ('I') on a connection that is not attached"));
+            return;
+        }
+        sink.input(frame.payload());
+    }
+
+    private void onControl(Frame frame) throws IOException {
+        Request request;
+        try {
+            request = Json.readRequest(frame.text());
+        } catch (MessageException e) {
+            send(new Response.Error(RequestIds.guess(frame.text()), e.code(), e.getMessage()));
+            return;
+        }
+        if (request instanceof Request.Hello hello) {
+            greet(hello);
+            return;
+        }
+        if (!greeted) {
+            send(new Response.Error(request.id(), "no-hello", "send a hello with the protocol version first"));
+            return;
+        }
+        Response response;
+        try {
+            response = dispatcher.dispatch(request, this);
+        } catch (UserError e) {
+            response = new Response.Error(request.id(), e.code(), e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("request {} failed", request.getClass().getSimpleName(), e);
+            response = new Response.Error(request.id(), "internal", "internal error: " + e);
+        }
+        if (response != null) {
+            send(response);
+        }
+    }
+
+    private void greet(Request.Hello hello) throws IOException {
+        if (hello.protocolVersion() != Protocol.VERSION) {
+            send(new Response.Error(hello.id(), "version-mismatch", "this daemon speaks protocol version "
+                    + Protocol.VERSION + " (Scarab " + daemonInfo.version() + ") but the client speaks version "
+                    + hello.protocolVersion() + "; restart the daemon with the new version: scarab daemon stop"
+                    + " (sessions are kept)"));
+            close();
+            return;
+        }
+        greeted = true;
+        send(new Response.Welcome(hello.id(), Protocol.VERSION, daemonInfo.version(), ProcessHandle.current().pid(),
+                DaemonInfo.CAPABILITIES));
+    }
+
+    public void send(Response response) throws IOException {
+        writer.write(Frame.control(Json.write(response)));
+    }
+
+    public void sendOutput(byte[] data, int off, int len) throws IOException {
+        writer.write(Frame.OUTPUT, data, off, len);
+    }
+
+    /** Sends, ignoring a connection that is already gone. */
+    public void trySend(Response response) {
+        try {
+            send(response);
+        } catch (IOException e) {
+            log.debug("connection {}: could not send {}: {}", number, response.getClass().getSimpleName(), e.getMessage());
+        }
+    }
+
+    /** Routes 'I' frames of this connection (attach); null stops routing. */
+    public void setInputSink(InputSink sink) {
+        this.inputSink = sink;
+    }
+
+    /** Run once when the connection closes (an attached client releasing its session). */
+    public void setCloseHook(Runnable hook) {
+        this.closeHook = hook;
+    }
+
+    public boolean isOpen() {
+        return channel.isOpen();
+    }
+
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            log.debug("closing connection {}: {}", number, e.getMessage());
+        }
+        Runnable hook = closeHook;
+        closeHook = null;
+        if (hook != null) {
+            hook.run();
+        }
+        onClose.run();
+    }
+
+    /** Receives an attached client's keystrokes. */
+    public interface InputSink {
+        void input(byte[] data) throws IOException;
+    }
+}

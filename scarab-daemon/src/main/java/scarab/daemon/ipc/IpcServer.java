@@ -1,0 +1,111 @@
+package scarab.daemon.ipc;
+
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Listens on the Unix domain socket and gives each accepted client its own {@link Connection}
+ * thread. The socket file is 0600 and every peer's uid is checked with SO_PEERCRED.
+ */
+public final class IpcServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(IpcServer.class);
+
+    private final Path socket;
+    private final Dispatcher dispatcher;
+    private final DaemonInfo info;
+    private final PeerCheck peerCheck;
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private ServerSocketChannel server;
+    private Thread acceptor;
+
+    public IpcServer(Path socket, Dispatcher dispatcher, DaemonInfo info, UserPrincipal owner) {
+        this.socket = socket;
+        this.dispatcher = dispatcher;
+        this.info = info;
+        this.peerCheck = new PeerCheck(owner);
+    }
+
+    /** Binds the socket (replacing a stale file; the caller holds the daemon lock) and starts accepting. */
+    public void start() throws IOException {
+        Files.deleteIfExists(socket);
+        server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        server.bind(UnixDomainSocketAddress.of(socket));
+        Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
+        acceptor = new Thread(this::acceptLoop, "scarab-accept");
+        acceptor.start();
+        log.info("listening on {}", socket);
+    }
+
+    private void acceptLoop() {
+        while (true) {
+            SocketChannel channel;
+            try {
+                channel = server.accept();
+            } catch (ClosedChannelException e) {
+                return;
+            } catch (IOException e) {
+                log.error("accept failed: {}", e.getMessage());
+                continue;
+            }
+            String refusal = peerCheck.refusal(channel);
+            if (refusal != null) {
+                log.warn("refused a connection from {}", refusal);
+                closeQuietly(channel);
+                continue;
+            }
+            Connection[] holder = new Connection[1];
+            Connection connection = new Connection(channel, dispatcher, info, () -> connections.remove(holder[0]));
+            holder[0] = connection;
+            connections.add(connection);
+            Thread t = new Thread(connection::serve, "scarab-conn-" + connection.number());
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    public int connectionCount() {
+        return connections.size();
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            closeQuietly(server);
+        }
+        for (Connection c : connections) {
+            c.close();
+        }
+        try {
+            Files.deleteIfExists(socket);
+        } catch (IOException e) {
+            log.warn("could not remove {}: {}", socket, e.getMessage());
+        }
+        if (acceptor != null) {
+            try {
+                acceptor.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        try {
+            c.close();
+        } catch (IOException e) {
+            log.debug("close: {}", e.getMessage());
+        }
+    }
+}

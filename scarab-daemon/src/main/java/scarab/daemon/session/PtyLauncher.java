@@ -1,0 +1,81 @@
+package scarab.daemon.session;
+
+import com.pty4j.PtyProcess;
+import com.pty4j.PtyProcessBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts a session's process on a new pseudo-terminal. The command is always an argument
+ * array handed to exec: nothing is ever joined into a string for a shell to re-parse.
+ */
+public final class PtyLauncher {
+    private final Map<String, String> baseEnv;
+    private final Path socket;
+
+    public PtyLauncher(Map<String, String> baseEnv, Path socket) {
+        this.baseEnv = Map.copyOf(baseEnv);
+        this.socket = socket;
+    }
+
+    /** The user's login shell ({@code $SHELL -l}), else {@code /bin/sh -l}. */
+    public List<String> defaultCommand() {
+        String shell = baseEnv.get("SHELL");
+        if (shell == null || shell.isBlank() || !Files.isExecutable(Path.of(shell))) {
+            shell = "/bin/sh";
+        }
+        return List.of(shell, "-l");
+    }
+
+    /** @return null when the program can be found, else one line saying it cannot */
+    public String commandProblem(List<String> command) {
+        String program = command.get(0);
+        if (program.isEmpty()) {
+            return "empty command";
+        }
+        if (program.contains("/")) {
+            Path p = Path.of(program);
+            if (!Files.exists(p)) {
+                return "command not found: " + program;
+            }
+            return Files.isExecutable(p) && !Files.isDirectory(p) ? null : "not an executable file: " + program;
+        }
+        String path = baseEnv.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
+        for (String dir : path.split(":")) {
+            if (dir.isEmpty()) {
+                continue;
+            }
+            Path candidate = Path.of(dir, program);
+            if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) {
+                return null;
+            }
+        }
+        return "command not found: " + program;
+    }
+
+    public PtyProcess start(List<String> command, String cwd, int cols, int rows, String sessionName,
+                            Map<String, String> extraEnv) throws IOException {
+        Map<String, String> env = new HashMap<>(baseEnv);
+        if (extraEnv != null) {
+            env.putAll(extraEnv);
+        }
+        env.put("TERM", "xterm-256color");
+        env.put("SCARAB_SESSION", sessionName);
+        env.put("SCARAB_SOCKET", socket.toString());
+        // A session inherits the daemon's environment; these describe the daemon, not the session.
+        env.remove("COLUMNS");
+        env.remove("LINES");
+        return new PtyProcessBuilder(command.toArray(String[]::new))
+                .setEnvironment(env)
+                .setDirectory(cwd)
+                .setInitialColumns(cols)
+                .setInitialRows(rows)
+                .setConsole(false)
+                .setRedirectErrorStream(true)
+                .start();
+    }
+}

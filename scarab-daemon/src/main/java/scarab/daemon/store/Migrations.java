@@ -1,0 +1,71 @@
+package scarab.daemon.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Forward-only schema migrations, tracked in {@code PRAGMA user_version}. Step N takes a
+ * database at version N-1 to N inside one transaction. A database newer than this code knows
+ * is refused, never rewritten: an older daemon must not damage a newer one's data.
+ */
+final class Migrations {
+
+    private static final List<String[]> STEPS = List.<String[]>of(
+            // 1: session metadata
+            new String[] {
+                """
+                CREATE TABLE sessions (
+                    id               TEXT PRIMARY KEY,
+                    name             TEXT NOT NULL UNIQUE,
+                    command          TEXT NOT NULL,
+                    cwd              TEXT NOT NULL,
+                    cols             INTEGER NOT NULL,
+                    rows             INTEGER NOT NULL,
+                    created_at       INTEGER NOT NULL,
+                    last_attached_at INTEGER NOT NULL DEFAULT 0,
+                    state            TEXT NOT NULL,
+                    exit_code        INTEGER,
+                    title            TEXT NOT NULL DEFAULT '',
+                    updated_at       INTEGER NOT NULL
+                )
+                """
+            });
+
+    static final int LATEST = STEPS.size();
+
+    private Migrations() {}
+
+    static int version(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    static void migrate(Connection c, String where) throws SQLException {
+        int current = version(c);
+        if (current > LATEST) {
+            throw new StoreException("database " + where + " has schema version " + current
+                    + ", newer than this Scarab understands (" + LATEST + "); upgrade Scarab, or move the file"
+                    + " aside to start afresh");
+        }
+        for (int v = current + 1; v <= LATEST; v++) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                for (String sql : STEPS.get(v - 1)) {
+                    s.execute(sql);
+                }
+                s.execute("PRAGMA user_version = " + v);
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        }
+    }
+}

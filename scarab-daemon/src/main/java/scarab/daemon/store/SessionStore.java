@@ -1,0 +1,312 @@
+package scarab.daemon.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import scarab.daemon.session.SessionId;
+import scarab.daemon.session.SessionMeta;
+import scarab.protocol.Json;
+
+/**
+ * Session metadata in SQLite. One thread owns the JDBC connection and runs every statement, so
+ * the connection needs no lock and no write ever runs on a PTY reader's thread. Each change is
+ * one transaction; callers that promise durability to a user wait for the returned future.
+ */
+public final class SessionStore implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SessionStore.class);
+    private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {};
+
+    private final Path file;
+    private final Connection connection;
+    private final ExecutorService writer;
+    private final String recoveryNotice;
+
+    private SessionStore(Path file, Connection connection, ExecutorService writer, String recoveryNotice) {
+        this.file = file;
+        this.connection = connection;
+        this.writer = writer;
+        this.recoveryNotice = recoveryNotice;
+    }
+
+    /**
+     * Opens (creating if needed) the database. A file that is not a usable SQLite database, or
+     * fails its integrity check, is moved aside to {@code sessions.db.corrupt-<time>} and a fresh
+     * one is started; {@link #recoveryNotice()} then says so. A newer schema is refused.
+     */
+    public static SessionStore open(Path file) {
+        ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "scarab-store");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            return CompletableFuture.supplyAsync(() -> openOnWriter(file, writer), writer).join();
+        } catch (CompletionException e) {
+            writer.shutdownNow();
+            throw e.getCause() instanceof StoreException se ? se : new StoreException(e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private static SessionStore openOnWriter(Path file, ExecutorService writer) {
+        try {
+            Files.createDirectories(file.getParent());
+            createPrivate(file);
+        } catch (IOException e) {
+            throw new StoreException("cannot create database " + file + ": " + e.getMessage(), e);
+        }
+        String notice = null;
+        Connection c;
+        try {
+            c = connect(file);
+            String problem = integrityProblem(c);
+            if (problem != null) {
+                c.close();
+                throw new SQLException(problem);
+            }
+        } catch (SQLException e) {
+            if (e.getMessage() != null && e.getMessage().contains("newer than this Scarab")) {
+                throw new StoreException(e.getMessage(), e);
+            }
+            Path aside = moveAside(file);
+            notice = "the session database " + file + " was unreadable (" + oneLine(e.getMessage())
+                    + "); it was moved to " + aside + " and a new one was started";
+            log.error(notice);
+            try {
+                createPrivate(file);
+                c = connect(file);
+            } catch (SQLException | IOException again) {
+                throw new StoreException("cannot open a fresh database " + file + ": " + again.getMessage(), again);
+            }
+        } catch (StoreException e) {
+            throw e;
+        }
+        return new SessionStore(file, c, writer, notice);
+    }
+
+    private static Connection connect(Path file) throws SQLException {
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout = 5000");
+            s.execute("PRAGMA journal_mode = WAL");
+            // FULL: a commit that a user was told about survives power loss, not just a crash.
+            s.execute("PRAGMA synchronous = FULL");
+            s.execute("PRAGMA foreign_keys = ON");
+        }
+        try {
+            Migrations.migrate(c, file.toString());
+        } catch (StoreException e) {
+            c.close();
+            throw new SQLException(e.getMessage(), e);
+        }
+        return c;
+    }
+
+    private static String integrityProblem(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA quick_check")) {
+            String first = rs.next() ? rs.getString(1) : "no answer";
+            return "ok".equals(first) ? null : "integrity check failed: " + first;
+        }
+    }
+
+    private static void createPrivate(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+    }
+
+    private static Path moveAside(Path file) {
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+        Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + stamp);
+        try {
+            Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+            for (String suffix : new String[] {"-wal", "-shm"}) {
+                Path side = file.resolveSibling(file.getFileName() + suffix);
+                if (Files.exists(side)) {
+                    Files.move(side, aside.resolveSibling(aside.getFileName() + suffix), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new StoreException("the database " + file + " is unreadable and could not be moved aside: " + e.getMessage(), e);
+        }
+        return aside;
+    }
+
+    private static String oneLine(String s) {
+        if (s == null) {
+            return "unknown error";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** A message for the user when the database had to be replaced at open, else empty. */
+    public Optional<String> recoveryNotice() {
+        return Optional.ofNullable(recoveryNotice);
+    }
+
+    public List<SessionMeta> loadAll() {
+        return call(() -> {
+            List<SessionMeta> all = new ArrayList<>();
+            try (Statement s = connection.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT id, name, command, cwd, cols, rows, created_at, last_attached_at,"
+                         + " state, exit_code, title FROM sessions ORDER BY created_at, id")) {
+                while (rs.next()) {
+                    int exit = rs.getInt(10);
+                    Integer exitCode = rs.wasNull() ? null : exit;
+                    all.add(new SessionMeta(SessionId.parse(rs.getString(1)), rs.getString(2), decodeCommand(rs.getString(3)),
+                            rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getLong(7), rs.getLong(8), rs.getString(9),
+                            exitCode, rs.getString(11)));
+                }
+            }
+            return all;
+        });
+    }
+
+    /** Inserts or replaces a session's row. */
+    public CompletableFuture<Void> save(SessionMeta meta) {
+        return run(() -> {
+            try (PreparedStatement p = connection.prepareStatement(
+                    "INSERT INTO sessions (id, name, command, cwd, cols, rows, created_at, last_attached_at, state,"
+                            + " exit_code, title, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+                            + " ON CONFLICT(id) DO UPDATE SET name=excluded.name, command=excluded.command,"
+                            + " cwd=excluded.cwd, cols=excluded.cols, rows=excluded.rows,"
+                            + " last_attached_at=excluded.last_attached_at, state=excluded.state,"
+                            + " exit_code=excluded.exit_code, title=excluded.title, updated_at=excluded.updated_at")) {
+                p.setString(1, meta.id().full());
+                p.setString(2, meta.name());
+                p.setString(3, Json.write(meta.command()));
+                p.setString(4, meta.cwd());
+                p.setInt(5, meta.cols());
+                p.setInt(6, meta.rows());
+                p.setLong(7, meta.createdAt());
+                p.setLong(8, meta.lastAttachedAt());
+                p.setString(9, meta.state());
+                if (meta.exitCode() == null) {
+                    p.setNull(10, java.sql.Types.INTEGER);
+                } else {
+                    p.setInt(10, meta.exitCode());
+                }
+                p.setString(11, meta.title());
+                p.setLong(12, System.currentTimeMillis());
+                p.executeUpdate();
+            }
+        });
+    }
+
+    public CompletableFuture<Void> delete(SessionId id) {
+        return run(() -> {
+            try (PreparedStatement p = connection.prepareStatement("DELETE FROM sessions WHERE id = ?")) {
+                p.setString(1, id.full());
+                p.executeUpdate();
+            }
+        });
+    }
+
+    /** Result of {@code PRAGMA integrity_check}: "ok" when healthy. */
+    public String integrityCheck() {
+        return call(() -> {
+            try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+                return rs.next() ? rs.getString(1) : "no answer";
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        writer.submit(() -> {
+            try (Statement s = connection.createStatement()) {
+                s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            } catch (SQLException e) {
+                log.warn("checkpoint at close failed: {}", e.getMessage());
+            }
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                log.warn("closing the database failed: {}", e.getMessage());
+            }
+        });
+        writer.shutdown();
+        try {
+            if (!writer.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn("the store did not finish its writes within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+
+    private interface SqlAction {
+        void run() throws SQLException;
+    }
+
+    private CompletableFuture<Void> run(SqlAction action) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        try {
+            writer.execute(() -> {
+                try {
+                    action.run();
+                    done.complete(null);
+                } catch (SQLException | RuntimeException e) {
+                    log.error("database write failed: {}", e.getMessage());
+                    done.completeExceptionally(new StoreException("database write failed: " + oneLine(e.getMessage()), e));
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            done.completeExceptionally(new StoreException("the database is closed"));
+        }
+        return done;
+    }
+
+    private <T> T call(SqlWork<T> work) {
+        try {
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    return work.run();
+                } catch (SQLException e) {
+                    throw new StoreException("database read failed: " + oneLine(e.getMessage()), e);
+                }
+            }, writer).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof StoreException se ? se : new StoreException(e.getMessage(), e);
+        }
+    }
+
+    private static List<String> decodeCommand(String json) {
+        try {
+            return Json.mapper().readValue(json, STRING_LIST);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("stored command is not a JSON array: " + json, e);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package scarab.protocol;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * Writes frames to a stream. Thread safe: several threads (a command's response,
+ * an attached client's output pump) may share one writer; each frame goes out whole.
+ */
+public final class FrameWriter {
+    private final OutputStream out;
+    private final Object lock = new Object();
+
+    public FrameWriter(OutputStream out) {
+        this.out = out;
+    }
+
+    public void write(Frame frame) throws IOException {
+        write(frame.kind(), frame.payload(), 0, frame.payload().length);
+    }
+
+    public void write(byte kind, byte[] data, int off, int len) throws IOException {
+        if (len > Frame.MAX_PAYLOAD) {
+            throw new IllegalArgumentException("payload of " + len + " bytes is over the frame limit");
+        }
+        int length = len + 1;
+        // One buffer, one write: a frame never reaches the socket in pieces that another
+        // thread's frame could interleave with, and small frames cost one syscall.
+        byte[] buffer = new byte[5 + len];
+        buffer[0] = (byte) (length >>> 24);
+        buffer[1] = (byte) (length >>> 16);
+        buffer[2] = (byte) (length >>> 8);
+        buffer[3] = (byte) length;
+        buffer[4] = kind;
+        System.arraycopy(data, off, buffer, 5, len);
+        synchronized (lock) {
+            out.write(buffer);
+            out.flush();
+        }
+    }
+
+    public void close() throws IOException {
+        synchronized (lock) {
+            out.close();
+        }
+    }
+}

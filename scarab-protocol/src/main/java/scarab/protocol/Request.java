@@ -1,0 +1,79 @@
+package scarab.protocol;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A control message from client to daemon. Every request carries an {@code id}
+ * that its response echoes. The JSON {@code type} field names the record.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = Request.Hello.class, name = "hello"),
+    @JsonSubTypes.Type(value = Request.NewSession.class, name = "new"),
+    @JsonSubTypes.Type(value = Request.ListSessions.class, name = "ls"),
+    @JsonSubTypes.Type(value = Request.Kill.class, name = "kill"),
+    @JsonSubTypes.Type(value = Request.Rename.class, name = "rename"),
+    @JsonSubTypes.Type(value = Request.Capture.class, name = "capture"),
+    @JsonSubTypes.Type(value = Request.SendKeys.class, name = "send-keys"),
+    @JsonSubTypes.Type(value = Request.Attach.class, name = "attach"),
+    @JsonSubTypes.Type(value = Request.Resize.class, name = "resize"),
+    @JsonSubTypes.Type(value = Request.Detach.class, name = "detach"),
+    @JsonSubTypes.Type(value = Request.Wait.class, name = "wait"),
+    @JsonSubTypes.Type(value = Request.DaemonStatus.class, name = "daemon-status"),
+    @JsonSubTypes.Type(value = Request.DaemonStop.class, name = "daemon-stop"),
+})
+public sealed interface Request {
+
+    long id();
+
+    /** First message on every connection: versions must match before anything else is served. */
+    record Hello(long id, int protocolVersion, String clientVersion, List<String> capabilities) implements Request {}
+
+    /**
+     * Create a session. {@code command} null or empty means the default shell; {@code cwd} null means
+     * the daemon's choice (the client sends its own working directory); 0 for cols/rows means 80x24.
+     */
+    record NewSession(long id, String name, List<String> command, String cwd, int cols, int rows,
+                      Map<String, String> env) implements Request {}
+
+    record ListSessions(long id) implements Request {}
+
+    /** Kill sessions; refused while clients are attached unless {@code force}. */
+    record Kill(long id, List<String> targets, boolean force) implements Request {}
+
+    record Rename(long id, String target, String newName) implements Request {}
+
+    /**
+     * Print the screen like {@code tmux capture-pane -p}. {@code start}/{@code end}: null for the
+     * default (visible screen), "-" for the start of history / end of screen, or a line number
+     * (0 = top visible line, negative = into history).
+     */
+    record Capture(long id, String target, boolean escapes, String start, String end, boolean join)
+            implements Request {}
+
+    /** Type keys: tmux key names or literal text; {@code literal} sends every key as text. */
+    record SendKeys(long id, String target, List<String> keys, boolean literal) implements Request {}
+
+    /**
+     * Attach this connection to a session: the response is followed by a full redraw and the live
+     * output stream as 'O' frames; 'I' frames from the client become the session's input.
+     */
+    record Attach(long id, String target, boolean readOnly, boolean detachOthers, int cols, int rows)
+            implements Request {}
+
+    /** The attached client's terminal changed size. */
+    record Resize(long id, int cols, int rows) implements Request {}
+
+    /** Detach clients: with a target, every client of that session; without, this connection. */
+    record Detach(long id, String target) implements Request {}
+
+    /** Block until the session's process exits; the response carries its status. */
+    record Wait(long id, String target) implements Request {}
+
+    record DaemonStatus(long id) implements Request {}
+
+    record DaemonStop(long id) implements Request {}
+}

@@ -1,0 +1,62 @@
+package scarab.protocol;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+
+/**
+ * A control message from daemon to client: a response echoing a request's {@code id}, or an
+ * event (id 0) about an attached session.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = Response.Welcome.class, name = "welcome"),
+    @JsonSubTypes.Type(value = Response.Error.class, name = "error"),
+    @JsonSubTypes.Type(value = Response.Created.class, name = "created"),
+    @JsonSubTypes.Type(value = Response.Listing.class, name = "listing"),
+    @JsonSubTypes.Type(value = Response.Killed.class, name = "killed"),
+    @JsonSubTypes.Type(value = Response.Renamed.class, name = "renamed"),
+    @JsonSubTypes.Type(value = Response.Captured.class, name = "captured"),
+    @JsonSubTypes.Type(value = Response.Done.class, name = "done"),
+    @JsonSubTypes.Type(value = Response.Attached.class, name = "attached"),
+    @JsonSubTypes.Type(value = Response.Detached.class, name = "detached"),
+    @JsonSubTypes.Type(value = Response.Exited.class, name = "exited"),
+    @JsonSubTypes.Type(value = Response.Status.class, name = "status"),
+})
+public sealed interface Response {
+
+    /** The request id this answers; 0 for events and for errors about unreadable input. */
+    long id();
+
+    record Welcome(long id, int protocolVersion, String daemonVersion, long pid, List<String> capabilities)
+            implements Response {}
+
+    /** A request failed; {@code code} is a stable machine-readable word, {@code message} one clear line. */
+    record Error(long id, String code, String message) implements Response {}
+
+    record Created(long id, SessionInfo session) implements Response {}
+
+    /** {@code notices}: one-time messages from the daemon the user should see (e.g. a recovered database). */
+    record Listing(long id, List<SessionInfo> sessions, List<String> notices) implements Response {}
+
+    record Killed(long id, List<SessionInfo> sessions) implements Response {}
+
+    record Renamed(long id, SessionInfo session) implements Response {}
+
+    record Captured(long id, List<String> lines) implements Response {}
+
+    /** A request that needs no data back succeeded. */
+    record Done(long id) implements Response {}
+
+    /** Attach accepted; the redraw and live output follow as 'O' frames. */
+    record Attached(long id, SessionInfo session) implements Response {}
+
+    /** Event: this client was detached ({@code reason}: "requested", "detached-by-other", "server-exit"). */
+    record Detached(long id, String session, String reason) implements Response {}
+
+    /** Event or Wait response: the session's process ended with {@code exitCode}. */
+    record Exited(long id, String session, int exitCode) implements Response {}
+
+    record Status(long id, String version, long pid, long startedAt, String socket, String database,
+                  String config, int sessions) implements Response {}
+}

@@ -1,0 +1,70 @@
+package scarab.protocol;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where Scarab keeps things, per the XDG base directory spec. Client and daemon resolve the
+ * socket the same way, so both live here. The socket path is deliberately not versioned: a
+ * client meeting a daemon of another protocol version says so instead of silently starting a
+ * second daemon that hides the first one's sessions.
+ */
+public final class ScarabPaths {
+    private final Map<String, String> env;
+
+    public ScarabPaths(Map<String, String> env) {
+        this.env = env;
+    }
+
+    /** {@code -S PATH}, else {@code SCARAB_SOCKET}, else the runtime dir, else {@code /tmp/scarab-UID/}. */
+    public Path socket(String override) {
+        if (override != null && !override.isBlank()) {
+            return Path.of(override).toAbsolutePath();
+        }
+        String fromEnv = env.get("SCARAB_SOCKET");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return Path.of(fromEnv).toAbsolutePath();
+        }
+        String runtime = env.get("XDG_RUNTIME_DIR");
+        if (runtime != null && !runtime.isBlank() && Path.of(runtime).isAbsolute()) {
+            return Path.of(runtime, "scarab", "scarab.sock");
+        }
+        return Path.of("/tmp", "scarab-" + uid(), "scarab.sock");
+    }
+
+    public Path dataDir() {
+        return xdg("XDG_DATA_HOME", ".local/share").resolve("scarab");
+    }
+
+    public Path stateDir() {
+        return xdg("XDG_STATE_HOME", ".local/state").resolve("scarab");
+    }
+
+    public Path configDir() {
+        return xdg("XDG_CONFIG_HOME", ".config").resolve("scarab");
+    }
+
+    public Path home() {
+        String home = env.get("HOME");
+        return Path.of(home == null || home.isBlank() ? System.getProperty("user.home") : home);
+    }
+
+    private Path xdg(String variable, String fallbackUnderHome) {
+        String value = env.get(variable);
+        if (value != null && !value.isBlank() && Path.of(value).isAbsolute()) {
+            return Path.of(value);
+        }
+        return home().resolve(fallbackUnderHome);
+    }
+
+    /** The real uid of this process, read from procfs (no native code needed). */
+    public static int uid() {
+        try {
+            return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new IllegalStateException("cannot determine the current uid", e);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package scarab.protocol;
+
+import java.util.List;
+
+/**
+ * What the daemon tells clients about a session. Times are ISO-8601 instants (UTC) or null.
+ *
+ * @param status {@code running}, {@code exited} (the process ended; see {@code exitCode}) or
+ *               {@code stopped} (the daemon that ran it went away and it has not been restarted)
+ */
+public record SessionInfo(String id, String name, String status, Integer exitCode, int cols, int rows,
+                          String createdAt, String lastAttachedAt, int clients, List<String> command,
+                          String cwd, String title, boolean restored) {
+
+    public static final String RUNNING = "running";
+    public static final String EXITED = "exited";
+    public static final String STOPPED = "stopped";
+
+    /** The id as shown to people: its first 8 hex digits, like git's short hashes. */
+    public String shortId() {
+        return id.length() > 8 ? id.substring(0, 8) : id;
+    }
+}
