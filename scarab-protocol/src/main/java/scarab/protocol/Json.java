@@ -59,7 +59,19 @@ public final class Json {
         return read(json, Response.class);
     }
 
+    /** For tests and tools: a response, or an IllegalArgumentException naming what is wrong. */
+    public static Response readResponseUnchecked(String json) {
+        try {
+            return readResponse(json);
+        } catch (MessageException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
     private static <T> T read(String json, Class<T> type) throws MessageException {
+        if (!json.stripLeading().startsWith("{")) {
+            throw new MessageException("malformed", "control message must be a JSON object with a \"type\" field");
+        }
         try {
             T value = MAPPER.readValue(json, type);
             if (value == null) {

@@ -44,13 +44,9 @@ final class Migrations {
         }
     }
 
-    static void migrate(Connection c, String where) throws SQLException {
+    /** Brings an older database up to {@link #LATEST}; the caller has refused newer ones. */
+    static void migrate(Connection c) throws SQLException {
         int current = version(c);
-        if (current > LATEST) {
-            throw new StoreException("database " + where + " has schema version " + current
-                    + ", newer than this Scarab understands (" + LATEST + "); upgrade Scarab, or move the file"
-                    + " aside to start afresh");
-        }
         for (int v = current + 1; v <= LATEST; v++) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);

@@ -87,9 +87,6 @@ public final class SessionStore implements AutoCloseable {
                 throw new SQLException(problem);
             }
         } catch (SQLException e) {
-            if (e.getMessage() != null && e.getMessage().contains("newer than this Scarab")) {
-                throw new StoreException(e.getMessage(), e);
-            }
             Path aside = moveAside(file);
             notice = "the session database " + file + " was unreadable (" + oneLine(e.getMessage())
                     + "); it was moved to " + aside + " and a new one was started";
@@ -100,8 +97,6 @@ public final class SessionStore implements AutoCloseable {
             } catch (SQLException | IOException again) {
                 throw new StoreException("cannot open a fresh database " + file + ": " + again.getMessage(), again);
             }
-        } catch (StoreException e) {
-            throw e;
         }
         return new SessionStore(file, c, writer, notice);
     }
@@ -110,17 +105,20 @@ public final class SessionStore implements AutoCloseable {
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA busy_timeout = 5000");
+            // Before anything that writes (journal_mode does): a newer schema must stay byte-for-byte untouched.
+            int version = Migrations.version(c);
+            if (version > Migrations.LATEST) {
+                c.close();
+                throw new StoreException("database " + file + " has schema version " + version
+                        + ", newer than this Scarab understands (" + Migrations.LATEST + "); upgrade Scarab,"
+                        + " or move the file aside to start afresh");
+            }
             s.execute("PRAGMA journal_mode = WAL");
             // FULL: a commit that a user was told about survives power loss, not just a crash.
             s.execute("PRAGMA synchronous = FULL");
             s.execute("PRAGMA foreign_keys = ON");
         }
-        try {
-            Migrations.migrate(c, file.toString());
-        } catch (StoreException e) {
-            c.close();
-            throw new SQLException(e.getMessage(), e);
-        }
+        Migrations.migrate(c);
         return c;
     }
 

@@ -1,0 +1,157 @@
+package scarab.client.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import scarab.protocol.ChannelStreams;
+import scarab.protocol.Frame;
+import scarab.protocol.FrameReader;
+import scarab.protocol.FrameWriter;
+import scarab.protocol.Json;
+import scarab.protocol.Protocol;
+import scarab.protocol.Request;
+import scarab.protocol.Response;
+
+/** A misbehaving client gets clear errors; the daemon and everyone else carry on. */
+class ProtocolAbuseIT {
+    private Scarab scarab;
+
+    @BeforeEach
+    void start() throws Exception {
+        scarab = new Scarab();
+        scarab.ok("new", "-d", "-c", "sleep 1000", "bystander");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        scarab.close();
+    }
+
+    private final class Raw implements AutoCloseable {
+        final SocketChannel ch;
+        final FrameReader reader;
+        final FrameWriter writer;
+
+        Raw() throws IOException {
+            ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+            ch.connect(UnixDomainSocketAddress.of(scarab.socket()));
+            reader = new FrameReader(new BufferedInputStream(ChannelStreams.in(ch)));
+            writer = new FrameWriter(ChannelStreams.out(ch));
+        }
+
+        void raw(byte[] bytes) throws IOException {
+            ch.write(ByteBuffer.wrap(bytes));
+        }
+
+        void json(String text) throws IOException {
+            writer.write(Frame.control(text));
+        }
+
+        Response next() throws IOException {
+            Frame f = reader.read();
+            return f == null ? null : Json.readResponseUnchecked(f.text());
+        }
+
+        void hello() throws IOException {
+            json(Json.write(new Request.Hello(1, Protocol.VERSION, "test", List.of())));
+            assertInstanceOf(Response.Welcome.class, next());
+        }
+
+        @Override
+        public void close() throws IOException {
+            ch.close();
+        }
+    }
+
+    private void daemonStillServes() {
+        assertTrue(scarab.ok("ls").contains("bystander"));
+    }
+
+    @Test
+    void malformedJsonAndUnknownTypesGetErrorsAndTheConnectionStaysUsable() throws Exception {
+        try (Raw c = new Raw()) {
+            c.hello();
+            c.json("{not json");
+            Response.Error e1 = assertInstanceOf(Response.Error.class, c.next());
+            assertEquals("malformed", e1.code());
+            c.json("{\"type\":\"self-destruct\",\"id\":42}");
+            Response.Error e2 = assertInstanceOf(Response.Error.class, c.next());
+            assertEquals("unknown-type", e2.code());
+            assertEquals(42, e2.id(), "the error echoes the request id when it can be read");
+            assertTrue(e2.message().contains("self-destruct"));
+            c.raw(new byte[] {0, 0, 0, 3, 'Z', 1, 2});
+            assertEquals("unknown-kind", ((Response.Error) c.next()).code());
+            c.raw(new byte[] {0, 0, 0, 2, 'I', 1});
+            assertEquals("not-attached", ((Response.Error) c.next()).code());
+            c.json(Json.write(new Request.ListSessions(7)));
+            Response.Listing l = assertInstanceOf(Response.Listing.class, c.next());
+            assertEquals(7, l.id());
+            assertEquals("bystander", l.sessions().get(0).name());
+        }
+        daemonStillServes();
+    }
+
+    @Test
+    void requestsBeforeHelloAreRefused() throws Exception {
+        try (Raw c = new Raw()) {
+            c.json(Json.write(new Request.ListSessions(3)));
+            Response.Error e = assertInstanceOf(Response.Error.class, c.next());
+            assertEquals("no-hello", e.code());
+            c.hello();
+        }
+    }
+
+    @Test
+    void oversizedFrameGetsAnErrorAndTheConnectionIsClosed() throws Exception {
+        try (Raw c = new Raw()) {
+            c.hello();
+            c.raw(new byte[] {0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff, 'J'});
+            Response.Error e = assertInstanceOf(Response.Error.class, c.next());
+            assertEquals("frame-too-large", e.code());
+            assertNull(c.next(), "the daemon closes the connection");
+        }
+        daemonStillServes();
+    }
+
+    @Test
+    void garbageBytesGetAnErrorAndOthersAreUnaffected() throws Exception {
+        try (Raw c = new Raw()) {
+            c.raw("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            Response.Error e = assertInstanceOf(Response.Error.class, c.next());
+            assertEquals("frame-too-large", e.code());
+        }
+        try (Raw c = new Raw()) {
+            c.raw(new byte[] {0, 0, 0, 0});
+            assertEquals("bad-frame", ((Response.Error) c.next()).code());
+        }
+        try (Raw c = new Raw()) {
+            c.raw(new byte[] {0, 0, 1, 0, 'J', '{'}); // then hang up mid-frame
+        }
+        daemonStillServes();
+    }
+
+    @Test
+    void otherProtocolVersionIsToldPlainly() throws Exception {
+        try (Raw c = new Raw()) {
+            c.json(Json.write(new Request.Hello(1, Protocol.VERSION + 1, "9.9.9", List.of())));
+            Response.Error e = assertInstanceOf(Response.Error.class, c.next());
+            assertEquals("version-mismatch", e.code());
+            assertTrue(e.message().contains("scarab daemon stop"), e.message());
+            assertNull(c.next());
+        }
+        daemonStillServes();
+    }
+}

@@ -1,0 +1,113 @@
+package scarab.client.it;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import scarab.client.ClientContext;
+import scarab.client.cli.Cli;
+
+/**
+ * A private Scarab world for one test: its own runtime, data, state and config directories, and
+ * the real CLI run in-process against a real daemon process that the CLI auto-starts. {@link #close}
+ * stops only the daemon this world started.
+ */
+public final class Scarab implements AutoCloseable {
+    public final Path root;
+    public final Map<String, String> env = new HashMap<>();
+
+    public record Result(int status, String out, String err) {
+        public String outTrimmed() {
+            return out.strip();
+        }
+    }
+
+    public Scarab() throws IOException {
+        // Short path: Unix socket paths are limited to 108 bytes.
+        root = Files.createTempDirectory(Path.of("/tmp"), "scarab-it-");
+        Files.createDirectories(root.resolve("run"));
+        env.put("HOME", root.toString());
+        env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        env.put("SHELL", "/bin/sh");
+        env.put("LANG", "C.UTF-8");
+        env.put("XDG_RUNTIME_DIR", root.resolve("run").toString());
+        env.put("XDG_DATA_HOME", root.resolve("data").toString());
+        env.put("XDG_STATE_HOME", root.resolve("state").toString());
+        env.put("XDG_CONFIG_HOME", root.resolve("config").toString());
+    }
+
+    public Path socket() {
+        return root.resolve("run/scarab/scarab.sock");
+    }
+
+    public Path database() {
+        return root.resolve("data/scarab/sessions.db");
+    }
+
+    public Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        int status = Cli.run(new ClientContext(env, root, o, e, false), args);
+        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Runs a command that must succeed, returning its stdout. */
+    public String ok(String... args) {
+        Result r = run(args);
+        if (r.status() != 0) {
+            throw new AssertionError("scarab " + String.join(" ", args) + " failed with " + r.status() + ": " + r.err());
+        }
+        return r.out();
+    }
+
+    /** The daemon's pid from its lock file, or -1. */
+    public long daemonPid() {
+        try {
+            String text = Files.readString(root.resolve("run/scarab/scarab.sock.lock")).trim();
+            return text.isEmpty() ? -1 : Long.parseLong(text);
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    public static void waitFor(String what, Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + what);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        long pid = daemonPid();
+        run("daemon", "stop");
+        if (pid > 0) {
+            ProcessHandle.of(pid).ifPresent(h -> {
+                h.destroy();
+                h.onExit().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).exceptionally(t -> {
+                    h.destroyForcibly();
+                    return h;
+                }).join();
+            });
+        }
+        try (var files = Files.walk(root)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package scarab.daemon.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import scarab.daemon.UserError;
+import scarab.daemon.store.SessionStore;
+
+/** Session creation, naming and target resolution, with real processes on real ptys. */
+class SessionManagerTest {
+    @TempDir
+    Path dir;
+    private SessionStore store;
+    private SessionManager manager;
+
+    @BeforeEach
+    void setUp() {
+        store = SessionStore.open(dir.resolve("sessions.db"));
+        manager = new SessionManager(store, new PtyLauncher(System.getenv(), dir.resolve("s.sock")));
+    }
+
+    @AfterEach
+    void tearDown() {
+        manager.shutdown();
+        store.close();
+    }
+
+    private Session create(String name, String... command) {
+        return manager.create(new NewSessionSpec(name, List.of(command), dir.toString(), 80, 24, Map.of()));
+    }
+
+    @Test
+    void resolvesByNameFullIdAndUniquePrefix() {
+        Session s = create("alpha", "sleep", "1000");
+        assertSame(s, manager.resolve("alpha"));
+        assertSame(s, manager.resolve(s.id().full()));
+        assertSame(s, manager.resolve(s.id().shortForm()));
+        assertSame(s, manager.resolve(s.id().full().substring(0, 3).toUpperCase()));
+        UserError e = assertThrows(UserError.class, () -> manager.resolve("beta"));
+        assertEquals("not-found", e.code());
+    }
+
+    @Test
+    void ambiguousPrefixListsTheCandidates() {
+        // 17 ids over 16 possible first hex digits: at least two share their first character.
+        Map<Character, List<Session>> byFirst = new HashMap<>();
+        for (int i = 0; i < 17; i++) {
+            Session s = create("s" + i, "sleep", "1000");
+            byFirst.computeIfAbsent(s.id().full().charAt(0), k -> new ArrayList<>()).add(s);
+        }
+        List<Session> clash = byFirst.values().stream().filter(l -> l.size() > 1).findFirst().orElseThrow();
+        String prefix = clash.get(0).id().full().substring(0, 1);
+        UserError e = assertThrows(UserError.class, () -> manager.resolve(prefix));
+        assertEquals("ambiguous", e.code());
+        for (Session s : clash) {
+            assertTrue(e.getMessage().contains(s.id().shortForm() + " (" + s.meta().name() + ")"), e.getMessage());
+        }
+    }
+
+    @Test
+    void namesAreUniqueAndRenamesAreSeenAtOnce() {
+        Session a = create("a", "sleep", "1000");
+        create("b", "sleep", "1000");
+        assertEquals("name-taken", assertThrows(UserError.class, () -> create("a", "sleep", "1")).code());
+        assertEquals("name-taken", assertThrows(UserError.class, () -> manager.rename(a, "b")).code());
+        manager.rename(a, "c");
+        assertEquals("c", a.meta().name());
+        assertSame(a, manager.resolve("c"));
+        assertThrows(UserError.class, () -> manager.resolve("a"));
+        create("a", "sleep", "1000"); // the old name is free again
+        assertEquals("c", store.loadAll().stream().filter(m -> m.id().equals(a.id())).findFirst().orElseThrow().name());
+    }
+
+    @Test
+    void badRequestsLeaveNothingBehind() {
+        assertEquals("bad-name", assertThrows(UserError.class, () -> create("no spaces", "sleep", "1")).code());
+        assertEquals("bad-command", assertThrows(UserError.class, () -> create("x", "no-such-program-xyz")).code());
+        assertEquals("bad-cwd", assertThrows(UserError.class, () -> manager.create(
+                new NewSessionSpec("x", List.of("sleep", "1"), dir.resolve("missing").toString(), 80, 24, Map.of()))).code());
+        assertEquals("bad-size", assertThrows(UserError.class, () -> manager.create(
+                new NewSessionSpec("x", List.of("sleep", "1"), dir.toString(), 0, 0, Map.of()))).code());
+        assertEquals("bad-size", assertThrows(UserError.class, () -> manager.create(
+                new NewSessionSpec("x", List.of("sleep", "1"), dir.toString(), 100000, 100000, Map.of()))).code());
+        assertEquals(0, manager.count());
+        assertEquals(List.of(), store.loadAll());
+        create("x", "sleep", "1000"); // the name was not left reserved by the failures
+    }
+
+    @Test
+    void exitStatusIsRecordedAndStored() throws Exception {
+        Session s = create("job", "sh", "-c", "exit 3");
+        assertEquals(3, s.exitFuture().get(10, TimeUnit.SECONDS));
+        assertEquals("exited", s.status());
+        assertEquals(3, store.loadAll().get(0).exitCode());
+    }
+
+    @Test
+    void killEndsTheProcessAndForgetsTheSession() throws Exception {
+        Session s = create("victim", "sleep", "1000");
+        long pid = s.pid();
+        manager.kill(s);
+        assertEquals(0, manager.count());
+        assertEquals(List.of(), store.loadAll());
+        ProcessHandle.of(pid).ifPresent(h -> h.onExit().join());
+        assertTrue(ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true));
+    }
+
+    @Test
+    void killEscalatesToSigkillWhenSighupIsIgnored() {
+        Session s = create("stubborn", "sh", "-c", "trap '' HUP; while :; do sleep 1; done");
+        long pid = s.pid();
+        manager.kill(s);
+        assertTrue(ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true));
+    }
+}
