@@ -18,7 +18,9 @@ import scarab.daemon.ipc.DaemonInfo;
 import scarab.daemon.ipc.IpcServer;
 import scarab.daemon.session.PtyLauncher;
 import scarab.daemon.session.SessionManager;
+import scarab.daemon.session.Snapshotter;
 import scarab.daemon.store.SessionStore;
+import scarab.protocol.ScarabConfig;
 import scarab.protocol.ScarabPaths;
 import scarab.protocol.Version;
 
@@ -42,6 +44,8 @@ public final class Daemon implements DaemonControl {
     private SessionStore store;
     private SessionManager sessions;
     private IpcServer server;
+    private Snapshotter snapshotter;
+    private java.util.concurrent.ScheduledExecutorService janitor;
 
     private Daemon(Path socket, ScarabPaths paths) {
         this.socket = socket;
@@ -49,21 +53,27 @@ public final class Daemon implements DaemonControl {
     }
 
     public static void main(String[] args) {
+        Map<String, String> env = System.getenv();
+        Path configFile = new ScarabPaths(env).configDir().resolve("config.toml");
         DaemonOptions options;
         try {
-            options = DaemonOptions.parse(Arrays.asList(args));
+            options = DaemonOptions.parse(Arrays.asList(args), DaemonOptions.from(ScarabConfig.load(configFile)));
+        } catch (ScarabConfig.ConfigException e) {
+            System.err.println("scarab daemon: not started: " + e.getMessage());
+            System.exit(2);
+            return;
         } catch (IllegalArgumentException e) {
             System.err.println("scarab daemon: " + e.getMessage());
             System.exit(2);
             return;
         }
-        System.exit(run(options, System.getenv()));
+        System.exit(run(options, env));
     }
 
     /** Runs a daemon until it is stopped; returns the process exit status. */
     public static int run(DaemonOptions options, Map<String, String> env) {
         ScarabPaths paths = new ScarabPaths(env);
-        configureLogging(options.foreground(), paths.stateDir());
+        configureLogging(options.foreground(), paths.stateDir(), options.logLevel());
         Path socket = paths.socket(options.socket());
         Daemon daemon = new Daemon(socket, paths);
         try {
@@ -84,7 +94,8 @@ public final class Daemon implements DaemonControl {
         return 0;
     }
 
-    private static void configureLogging(boolean foreground, Path stateDir) {
+    private static void configureLogging(boolean foreground, Path stateDir, String level) {
+        System.setProperty("scarab.log.level", level.toUpperCase(java.util.Locale.ROOT));
         if (System.getProperty("logback.configurationFile") != null) {
             return;
         }
@@ -104,14 +115,37 @@ public final class Daemon implements DaemonControl {
         lock = DaemonLock.acquire(socket);
         store = SessionStore.open(paths.dataDir().resolve("sessions.db"));
         store.recoveryNotice().ifPresent(this::addNotice);
-        sessions = new SessionManager(store, new PtyLauncher(env, socket));
-        sessions.loadStored();
+        sessions = new SessionManager(store, new PtyLauncher(env, socket, options.defaultCommand()), options.scrollback(),
+                options.maxSessions(), options.maxClientsPerSession());
+        sessions.loadStored(options.restore());
+        snapshotter = new Snapshotter(sessions, store);
+        snapshotter.start(options.snapshotInterval());
+        startCleanup(options);
         UserPrincipal me = socket.getFileSystem().getUserPrincipalLookupService()
                 .lookupPrincipalByName(System.getProperty("user.name"));
         server = new IpcServer(socket, Commands.dispatcher(sessions, this), new DaemonInfo(Version.get()), me);
         server.start();
         log.info("scarab daemon {} started, pid {}, socket {}, database {}", Version.get(),
                 ProcessHandle.current().pid(), socket, store.file());
+    }
+
+    /** Cleanup runs only when asked for: nothing is ever deleted without a configured age. */
+    private void startCleanup(DaemonOptions options) {
+        if (options.cleanupExitedAfter() == null && options.cleanupDetachedAfter() == null) {
+            return;
+        }
+        janitor = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "scarab-cleanup");
+            t.setDaemon(true);
+            return t;
+        });
+        janitor.scheduleWithFixedDelay(() -> {
+            try {
+                sessions.cleanup(options.cleanupExitedAfter(), options.cleanupDetachedAfter());
+            } catch (RuntimeException e) {
+                log.warn("cleanup failed: {}", e.getMessage());
+            }
+        }, 0, 60, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     private void awaitStop() {
@@ -136,8 +170,14 @@ public final class Daemon implements DaemonControl {
         }
         log.info("shutting down");
         try {
+            if (janitor != null) {
+                janitor.shutdownNow();
+            }
             if (server != null) {
                 server.close();
+            }
+            if (snapshotter != null) {
+                snapshotter.close(); // the last screens, before the processes go
             }
             if (sessions != null) {
                 sessions.shutdown();

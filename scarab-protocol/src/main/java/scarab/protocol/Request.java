@@ -60,9 +60,12 @@ public sealed interface Request {
     /**
      * Attach this connection to a session: the response is followed by a full redraw and the live
      * output stream as 'O' frames; 'I' frames from the client become the session's input.
+     * {@code target} null means the most recently used session. {@code fromSession}: the id of the
+     * session the client runs inside ({@code SCARAB_SESSION_ID}), so attaching a session to itself
+     * can be refused; null when outside any session.
      */
-    record Attach(long id, String target, boolean readOnly, boolean detachOthers, int cols, int rows)
-            implements Request {}
+    record Attach(long id, String target, boolean readOnly, boolean detachOthers, int cols, int rows,
+                  String fromSession) implements Request {}
 
     /** The attached client's terminal changed size. */
     record Resize(long id, int cols, int rows) implements Request {}

@@ -43,7 +43,8 @@ public sealed interface Response {
 
     record Renamed(long id, SessionInfo session) implements Response {}
 
-    record Captured(long id, List<String> lines) implements Response {}
+    /** Lines of a capture; a long capture comes in several messages, all but the last with {@code more}. */
+    record Captured(long id, List<String> lines, boolean more) implements Response {}
 
     /** A request that needs no data back succeeded. */
     record Done(long id) implements Response {}

@@ -18,9 +18,10 @@ import scarab.protocol.Response;
 
 /** {@code scarab new}: create a session. */
 @Command(name = "new", aliases = "new-session", mixinStandardHelpOptions = true,
-        description = {"Create a session running a shell (or COMMAND) on its own terminal.",
-                "Prints the new session's short id."},
+        description = {"Create a session running a shell (or CMD) on its own terminal, and attach to it.",
+                "With -d, or when not on a terminal, it is created in the background and its short id printed."},
         footer = {"", "Examples:",
+                "  scarab new dev-server                  a login shell; you are attached to it",
                 "  scarab new -d api                      a detached login shell named api",
                 "  scarab new -d -c 'make watch' -C ~/src/app build",
                 "  scarab new -d --size 120x40 -c \"sh -c 'exit 3'\" job",
@@ -37,8 +38,12 @@ public final class NewCommand implements java.util.concurrent.Callable<Integer> 
     @Parameters(index = "0", paramLabel = "NAME", description = "Session name: 1-64 of [A-Za-z0-9._-].")
     String name;
 
-    @Option(names = "-d", description = "Do not attach; create the session in the background.")
+    @Option(names = "-d", description = "Do not attach; create the session in the background. Without a terminal"
+            + " (in scripts) sessions are always created detached.")
     boolean detached;
+
+    @Option(names = "--detach-keys", paramLabel = "KEYS", description = "Keys that detach (default: ctrl-b,d).")
+    String detachKeys;
 
     @Option(names = "-c", paramLabel = "CMD", description = "Command to run instead of your login shell.")
     String command;
@@ -66,6 +71,8 @@ public final class NewCommand implements java.util.concurrent.Callable<Integer> 
             }
         }
         int[] dims = size == null ? new int[] {0, 0} : Sizes.parse(size);
+        boolean attach = !detached && ctx.interactive();
+        var keys = attach ? AttachCommand.keys(ctx, detachKeys) : null;
         Path cwd = dir == null ? ctx.cwd() : ctx.cwd().resolve(dir).normalize();
         Map<String, String> vars = new LinkedHashMap<>();
         if (env != null) {
@@ -81,6 +88,9 @@ public final class NewCommand implements java.util.concurrent.Callable<Integer> 
             Response r = c.call(new Request.NewSession(c.nextId(), name, argv, cwd.toString(), dims[0], dims[1], vars));
             if (!(r instanceof Response.Created created)) {
                 throw new ClientError("unexpected answer from the daemon: " + r);
+            }
+            if (attach) {
+                return AttachCommand.attach(ctx, c, created.session().id(), false, false, keys);
             }
             ctx.out().println(created.session().shortId());
         }

@@ -79,15 +79,20 @@ public final class DaemonConnection implements AutoCloseable {
      */
     public Response call(Request request) throws IOException {
         send(request);
+        return next(request.id());
+    }
+
+    /** The next response to request {@code id} (for requests answered by several messages). */
+    public Response next(long id) throws IOException {
         while (true) {
             Response r = readControl();
             if (r == null) {
                 throw new ClientError("the daemon closed the connection (is it shutting down?)");
             }
-            if (r instanceof Response.Error e && (e.id() == request.id() || e.id() == 0)) {
+            if (r instanceof Response.Error e && (e.id() == id || e.id() == 0)) {
                 throw new ClientError(e.message(), 1, e.code());
             }
-            if (r.id() == request.id()) {
+            if (r.id() == id) {
                 return r;
             }
             // An event or a stale answer that is not ours: skip it.

@@ -15,6 +15,11 @@ public final class Commands {
                 new KillHandler(sessions),
                 new RenameHandler(sessions),
                 new WaitHandler(sessions),
+                new AttachHandler(sessions),
+                new ResizeHandler(),
+                new DetachHandler(sessions),
+                new CaptureHandler(sessions),
+                new SendKeysHandler(sessions),
                 new DaemonStatusHandler(sessions, daemon),
                 new DaemonStopHandler(daemon)));
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import scarab.daemon.UserError;
 import scarab.daemon.ipc.Connection;
 import scarab.daemon.ipc.RequestHandler;
+import scarab.daemon.session.SessionInfoView;
 import scarab.daemon.session.Session;
 import scarab.daemon.session.SessionManager;
 import scarab.protocol.Request;
@@ -45,7 +46,7 @@ public final class KillHandler implements RequestHandler<Request.Kill> {
         }
         List<SessionInfo> killed = new ArrayList<>();
         for (Session s : victims.values()) {
-            SessionInfo info = SessionViews.info(s);
+            SessionInfo info = SessionInfoView.of(s);
             sessions.kill(s);
             killed.add(info);
         }

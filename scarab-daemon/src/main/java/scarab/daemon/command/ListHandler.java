@@ -2,6 +2,7 @@ package scarab.daemon.command;
 
 import scarab.daemon.ipc.Connection;
 import scarab.daemon.ipc.RequestHandler;
+import scarab.daemon.session.SessionInfoView;
 import scarab.daemon.session.SessionManager;
 import scarab.protocol.Request;
 import scarab.protocol.Response;
@@ -23,6 +24,6 @@ public final class ListHandler implements RequestHandler<Request.ListSessions> {
 
     @Override
     public Response handle(Request.ListSessions r, Connection connection) {
-        return new Response.Listing(r.id(), sessions.list().stream().map(SessionViews::info).toList(), daemon.takeNotices());
+        return new Response.Listing(r.id(), sessions.list().stream().map(SessionInfoView::of).toList(), daemon.takeNotices());
     }
 }

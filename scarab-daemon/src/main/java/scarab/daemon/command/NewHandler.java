@@ -3,6 +3,7 @@ package scarab.daemon.command;
 import scarab.daemon.UserError;
 import scarab.daemon.ipc.Connection;
 import scarab.daemon.ipc.RequestHandler;
+import scarab.daemon.session.SessionInfoView;
 import scarab.daemon.session.NewSessionSpec;
 import scarab.daemon.session.SessionManager;
 import scarab.protocol.Request;
@@ -45,6 +46,6 @@ public final class NewHandler implements RequestHandler<Request.NewSession> {
             throw new UserError("bad-command", "command arguments may not be null or contain NUL bytes");
         }
         var session = sessions.create(new NewSessionSpec(r.name(), r.command(), r.cwd(), cols, rows, r.env()));
-        return new Response.Created(r.id(), SessionViews.info(session));
+        return new Response.Created(r.id(), SessionInfoView.of(session));
     }
 }

@@ -2,6 +2,7 @@ package scarab.daemon.command;
 
 import scarab.daemon.ipc.Connection;
 import scarab.daemon.ipc.RequestHandler;
+import scarab.daemon.session.SessionInfoView;
 import scarab.daemon.session.Session;
 import scarab.daemon.session.SessionManager;
 import scarab.protocol.Request;
@@ -24,6 +25,6 @@ public final class RenameHandler implements RequestHandler<Request.Rename> {
     public Response handle(Request.Rename r, Connection connection) {
         Session s = sessions.resolve(r.target());
         sessions.rename(s, r.newName());
-        return new Response.Renamed(r.id(), SessionViews.info(s));
+        return new Response.Renamed(r.id(), SessionInfoView.of(s));
     }
 }

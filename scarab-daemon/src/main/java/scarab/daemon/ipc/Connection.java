@@ -40,8 +40,7 @@ public final class Connection {
     private final Runnable onClose;
     /** Touched only by this connection's thread. */
     private boolean greeted;
-    private volatile InputSink inputSink;
-    private volatile Runnable closeHook;
+    private volatile Attachment attachment;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     Connection(SocketChannel channel, Dispatcher dispatcher, DaemonInfo daemonInfo, Runnable onClose) {
@@ -93,12 +92,16 @@ public final class Connection {
     }
 
     private void onInput(Frame frame) throws IOException {
-        InputSink sink = inputSink;
-        if (sink == null) {
+        Attachment a = attachment;
+        if (a == null) {
             send(new Response.Error(0, "not-attached", "input frame ('I') on a connection that is not attached"));
             return;
         }
-        sink.input(frame.payload());
+        try {
+            a.input(frame.payload());
+        } catch (IOException e) {
+            log.debug("connection {}: input not delivered: {}", number, e.getMessage());
+        }
     }
 
     private void onControl(Frame frame) throws IOException {
@@ -162,14 +165,14 @@ public final class Connection {
         }
     }
 
-    /** Routes 'I' frames of this connection (attach); null stops routing. */
-    public void setInputSink(InputSink sink) {
-        this.inputSink = sink;
+    /** The session this connection is attached to, or null. */
+    public Attachment attachment() {
+        return attachment;
     }
 
-    /** Run once when the connection closes (an attached client releasing its session). */
-    public void setCloseHook(Runnable hook) {
-        this.closeHook = hook;
+    /** Routes this connection's input, resizes and close to a session; null when detached. */
+    public void setAttachment(Attachment a) {
+        this.attachment = a;
     }
 
     public boolean isOpen() {
@@ -185,16 +188,16 @@ public final class Connection {
         } catch (IOException e) {
             log.debug("closing connection {}: {}", number, e.getMessage());
         }
-        Runnable hook = closeHook;
-        closeHook = null;
-        if (hook != null) {
-            hook.run();
+        Attachment a = attachment;
+        attachment = null;
+        if (a != null) {
+            a.closed();
         }
         onClose.run();
     }
 
-    /** Receives an attached client's keystrokes. */
-    public interface InputSink {
-        void input(byte[] data) throws IOException;
+    @Override
+    public String toString() {
+        return "#" + number;
     }
 }

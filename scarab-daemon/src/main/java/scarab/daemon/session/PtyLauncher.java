@@ -16,14 +16,26 @@ import java.util.Map;
 public final class PtyLauncher {
     private final Map<String, String> baseEnv;
     private final Path socket;
+    private final List<String> configuredCommand;
 
-    public PtyLauncher(Map<String, String> baseEnv, Path socket) {
+    /** @param configuredCommand the config file's default-command, or null for the login shell */
+    public PtyLauncher(Map<String, String> baseEnv, Path socket, List<String> configuredCommand) {
         this.baseEnv = Map.copyOf(baseEnv);
         this.socket = socket;
+        this.configuredCommand = configuredCommand == null ? null : List.copyOf(configuredCommand);
     }
 
-    /** The user's login shell ({@code $SHELL -l}), else {@code /bin/sh -l}. */
+    /** The user's home directory: where a restored session starts when its directory is gone. */
+    public String home() {
+        String home = baseEnv.get("HOME");
+        return home != null && Files.isDirectory(Path.of(home)) ? home : "/";
+    }
+
+    /** The configured default command, else the user's login shell ({@code $SHELL -l}), else {@code /bin/sh -l}. */
     public List<String> defaultCommand() {
+        if (configuredCommand != null) {
+            return configuredCommand;
+        }
         String shell = baseEnv.get("SHELL");
         if (shell == null || shell.isBlank() || !Files.isExecutable(Path.of(shell))) {
             shell = "/bin/sh";
@@ -57,7 +69,7 @@ public final class PtyLauncher {
         return "command not found: " + program;
     }
 
-    public PtyProcess start(List<String> command, String cwd, int cols, int rows, String sessionName,
+    public PtyProcess start(List<String> command, String cwd, int cols, int rows, String sessionName, SessionId id,
                             Map<String, String> extraEnv) throws IOException {
         Map<String, String> env = new HashMap<>(baseEnv);
         if (extraEnv != null) {
@@ -65,6 +77,7 @@ public final class PtyLauncher {
         }
         env.put("TERM", "xterm-256color");
         env.put("SCARAB_SESSION", sessionName);
+        env.put("SCARAB_SESSION_ID", id.full());
         env.put("SCARAB_SOCKET", socket.toString());
         // A session inherits the daemon's environment; these describe the daemon, not the session.
         env.remove("COLUMNS");

@@ -6,18 +6,38 @@ import com.pty4j.unix.UnixPtyProcess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import scarab.daemon.ipc.Connection;
+import scarab.daemon.terminal.Renderer;
+import scarab.daemon.terminal.Screen;
+import scarab.daemon.terminal.VtParser;
+import scarab.protocol.Response;
 
 /**
- * One named terminal session: a process on a pseudo-terminal plus its metadata.
+ * One named terminal session: a process on a pseudo-terminal, the picture of its screen, the
+ * clients attached to it, and its metadata.
  *
- * <p>Threads: one reader thread per running session drains the PTY. Metadata is an immutable
- * {@link SessionMeta} in a volatile field; every change goes through a method synchronized on
- * this session, so changes never interleave and readers always see a whole version.
+ * <p>Threads and locks:
+ * <ul>
+ *   <li>One reader thread drains the PTY. Under the write lock of {@link #screenLock} it feeds the
+ *       bytes to the parser and offers the same bytes to every attached client's queue; queues never
+ *       block, so a slow client cannot slow the session.</li>
+ *   <li>Attach renders the screen and registers the client under the same write lock, so the
+ *       client sees the redraw and then exactly the bytes that came after it: no gap, no duplicate.</li>
+ *   <li>Readers of the screen (capture, snapshots, redraws) take the read lock.</li>
+ *   <li>Metadata is an immutable {@link SessionMeta} in a volatile field; changes go through
+ *       {@link #updateMeta}, synchronized on this session, so readers always see a whole version.</li>
+ * </ul>
  */
 public final class Session {
     private static final Logger log = LoggerFactory.getLogger(Session.class);
@@ -25,43 +45,151 @@ public final class Session {
 
     private final SessionId id;
     private volatile SessionMeta meta;
-    private final PtyProcess process;
+    /** Set once: at creation, or when a restored session's command is started again. */
+    private volatile PtyProcess process;
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
     private final AtomicLong bytesRead = new AtomicLong();
     private final boolean restored;
+    private final ReentrantReadWriteLock screenLock = new ReentrantReadWriteLock();
+    /** Guarded by screenLock. */
+    private final Screen screen;
+    /** Guarded by screenLock (write). */
+    private final VtParser parser;
+    /** Changed only under screenLock's write lock; iterated freely. */
+    private final CopyOnWriteArrayList<ClientLink> clients = new CopyOnWriteArrayList<>();
+    private volatile SessionEvents events;
+    /** Screen change count at the last snapshot; touched only by the snapshot thread. */
+    private long snapshotChange = -1;
+    private String snapshotCwd;
+    /** The directory the restored process should start in; null when not restored. */
+    private volatile String restoreCwd;
 
-    private Session(SessionMeta meta, PtyProcess process, boolean restored) {
+    private Session(SessionMeta meta, PtyProcess process, boolean restored, int historyLimit) {
         this.id = meta.id();
         this.meta = meta;
         this.process = process;
         this.restored = restored;
+        this.screen = new Screen(meta.cols(), meta.rows(), historyLimit);
+        this.parser = new VtParser(screen);
         if (meta.exited()) {
             exit.complete(meta.exitCode() == null ? -1 : meta.exitCode());
         }
     }
 
     /** A session whose process is running now; call {@link #startReader} once it is registered. */
-    static Session running(SessionMeta meta, PtyProcess process) {
-        return new Session(meta, process, false);
+    static Session running(SessionMeta meta, PtyProcess process, int historyLimit) {
+        return new Session(meta, process, false, historyLimit);
     }
 
     /** A session known from the store whose process is gone (daemon restart) or had exited. */
-    static Session withoutProcess(SessionMeta meta) {
-        return new Session(meta, null, true);
+    static Session withoutProcess(SessionMeta meta, int historyLimit) {
+        return new Session(meta, null, true, historyLimit);
+    }
+
+    /** Gives a restored session its new process; the reader starts with {@link #startReader}. */
+    synchronized void startProcess(PtyProcess newProcess) {
+        if (process != null) {
+            throw new IllegalStateException("session " + id.shortForm() + " already has a process");
+        }
+        process = newProcess;
+    }
+
+    String restoreCwd() {
+        return restoreCwd;
+    }
+
+    void restoreCwd(String cwd) {
+        restoreCwd = cwd;
+    }
+
+    /** Feeds bytes into the screen as if the program had written them (restored history, markers). */
+    void replay(byte[] bytes) {
+        screenLock.writeLock().lock();
+        try {
+            VtParser p = new VtParser(screen);
+            p.feed(bytes, 0, bytes.length);
+            screen.takeReplies(); // queries in old output are not answered: nobody is asking any more
+        } finally {
+            screenLock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * A snapshot if the screen or the working directory changed since the last one, else null.
+     * Called only from the snapshot thread.
+     */
+    scarab.daemon.store.Snapshot snapshotIfChanged() {
+        String cwd = process != null && process.isAlive() ? ForegroundCwd.of(process.pid()) : snapshotCwd;
+        if (cwd == null) {
+            cwd = snapshotCwd != null ? snapshotCwd : meta.cwd();
+        }
+        long[] change = new long[1];
+        String finalCwd = cwd;
+        byte[] replay = null;
+        screenLock.readLock().lock();
+        try {
+            change[0] = screen.changeCount();
+            if (change[0] != snapshotChange || !finalCwd.equals(snapshotCwd)) {
+                replay = Renderer.renderHistoryAndScreen(screen);
+            }
+        } finally {
+            screenLock.readLock().unlock();
+        }
+        if (replay == null) {
+            return null;
+        }
+        snapshotChange = change[0];
+        snapshotCwd = finalCwd;
+        return scarab.daemon.store.Snapshot.of(id, finalCwd, replay);
+    }
+
+    /** Marks the restored state as already stored (its snapshot came from the store). */
+    void snapshotTaken(String cwd) {
+        screenLock.readLock().lock();
+        try {
+            snapshotChange = screen.changeCount();
+        } finally {
+            screenLock.readLock().unlock();
+        }
+        snapshotCwd = cwd;
     }
 
     void startReader(SessionEvents events) {
-        Thread reader = new Thread(() -> pump(events), "scarab-pty-" + id.shortForm());
+        this.events = events;
+        Thread reader = new Thread(this::pump, "scarab-pty-" + id.shortForm());
         reader.setDaemon(true);
         reader.start();
     }
 
-    private void pump(SessionEvents events) {
+    private void pump() {
         byte[] buffer = new byte[READ_BUFFER];
         try (InputStream in = process.getInputStream()) {
             int n;
             while ((n = in.read(buffer)) > 0) {
                 bytesRead.addAndGet(n);
+                byte[] replies;
+                String title;
+                screenLock.writeLock().lock();
+                try {
+                    parser.feed(buffer, 0, n);
+                    replies = screen.takeReplies();
+                    title = screen.title();
+                    if (!clients.isEmpty()) {
+                        byte[] chunk = Arrays.copyOf(buffer, n);
+                        for (ClientLink c : clients) {
+                            c.offer(chunk);
+                        }
+                    }
+                } finally {
+                    screenLock.writeLock().unlock();
+                }
+                if (replies != null) {
+                    answer(replies);
+                }
+                if (!title.equals(meta.title())) {
+                    SessionMeta m = updateMeta(x -> x.withTitle(title));
+                    events.changed(this, m);
+                }
             }
         } catch (IOException e) {
             // EIO on the master once the last slave holder has gone: the normal end of a session.
@@ -77,6 +205,15 @@ public final class Session {
         events.exited(this, code);
     }
 
+    /** Terminal query replies (DA, DSR, ...) go back to the program, attached client or not. */
+    private void answer(byte[] replies) {
+        try {
+            write(replies, 0, replies.length);
+        } catch (IOException e) {
+            log.debug("could not answer a terminal query in {}: {}", id.shortForm(), e.getMessage());
+        }
+    }
+
     public SessionId id() {
         return id;
     }
@@ -85,18 +222,17 @@ public final class Session {
         return meta;
     }
 
-    synchronized SessionMeta updateMeta(java.util.function.UnaryOperator<SessionMeta> change) {
+    synchronized SessionMeta updateMeta(UnaryOperator<SessionMeta> change) {
         meta = change.apply(meta);
         return meta;
     }
 
     /** {@code running}, {@code exited} or {@code stopped} (no process: the daemon that ran it went away). */
     public String status() {
-        SessionMeta m = meta;
-        if (m.exited()) {
+        if (meta.exited()) {
             return "exited";
         }
-        return process != null && process.isAlive() ? "running" : (process == null ? "stopped" : "running");
+        return process == null ? "stopped" : "running";
     }
 
     public boolean hasProcess() {
@@ -107,9 +243,9 @@ public final class Session {
         return restored;
     }
 
-    /** Clients attached to this session right now. */
-    public int clientCount() {
-        return 0;
+    /** The pty's current size as the session believes it (screen and metadata agree). */
+    int cols() {
+        return meta.cols();
     }
 
     public long bytesRead() {
@@ -129,6 +265,26 @@ public final class Session {
         exit.complete(code);
     }
 
+    /** Reads the screen under the read lock. */
+    public <T> T readScreen(Function<Screen, T> reader) {
+        screenLock.readLock().lock();
+        try {
+            return reader.apply(screen);
+        } finally {
+            screenLock.readLock().unlock();
+        }
+    }
+
+    /** Changes the screen under the write lock (restoring history into it, for one). */
+    public <T> T writeScreen(Function<Screen, T> writer) {
+        screenLock.writeLock().lock();
+        try {
+            return writer.apply(screen);
+        } finally {
+            screenLock.writeLock().unlock();
+        }
+    }
+
     /** Writes input to the PTY. */
     public void write(byte[] data, int off, int len) throws IOException {
         if (process == null || !process.isAlive()) {
@@ -141,9 +297,146 @@ public final class Session {
         }
     }
 
-    public void resizePty(int cols, int rows) {
+    // ---- attached clients -------------------------------------------------------------------
+
+    public int clientCount() {
+        return clients.size();
+    }
+
+    List<ClientLink> clients() {
+        return List.copyOf(clients);
+    }
+
+    /**
+     * Registers a client: it becomes the most recent one, so the session takes its size; it is
+     * sent a full redraw and from then on every byte of output.
+     */
+    ClientLink attach(Connection connection, boolean readOnly, int cols, int rows) {
+        ClientLink link = new ClientLink(connection, readOnly, cols, rows);
+        screenLock.writeLock().lock();
+        try {
+            clients.add(link);
+            boolean resized = applyLatestSize();
+            byte[] redraw = Renderer.render(screen);
+            link.offer(redraw);
+            if (resized) {
+                redrawOthers(link, redraw);
+            }
+        } finally {
+            screenLock.writeLock().unlock();
+        }
+        link.start("scarab-client-" + id.shortForm(), () -> redraw(link));
+        return link;
+    }
+
+    /** Sends a fresh redraw to a client that fell behind (called from its writer thread). */
+    private byte[] redraw(ClientLink link) {
+        screenLock.readLock().lock();
+        try {
+            byte[] bytes = Renderer.render(screen);
+            link.replaceWithRedraw(bytes);
+            return bytes;
+        } finally {
+            screenLock.readLock().unlock();
+        }
+    }
+
+    /** Removes a client; it is sent the terminal reset and then {@code farewell} (null: it is gone). */
+    void detach(ClientLink link, Response farewell) {
+        screenLock.writeLock().lock();
+        try {
+            if (!clients.remove(link)) {
+                return;
+            }
+            if (farewell == null) {
+                link.abandon();
+            } else {
+                link.finish(TerminalReset.forScreen(screen), farewell);
+            }
+            if (applyLatestSize()) {
+                redrawOthers(null, Renderer.render(screen));
+            }
+        } finally {
+            screenLock.writeLock().unlock();
+        }
+    }
+
+    /** A client typed or resized: it becomes the most recent, and the session follows its size. */
+    void clientActive(ClientLink link, int cols, int rows) {
+        screenLock.writeLock().lock();
+        try {
+            link.size(cols, rows);
+            link.touch();
+            if (applyLatestSize()) {
+                redrawOthers(null, Renderer.render(screen));
+            }
+        } finally {
+            screenLock.writeLock().unlock();
+        }
+    }
+
+    void input(ClientLink link, byte[] data) throws IOException {
+        if (link.readOnly()) {
+            return;
+        }
+        boolean latest = clients.stream().allMatch(c -> c == link || c.lastActive() <= link.lastActive());
+        if (!latest) {
+            clientActive(link, link.cols(), link.rows());
+        } else {
+            link.touch();
+        }
+        write(data, 0, data.length);
+    }
+
+    /** Resizes screen and PTY to the most recently active client's size; true if it changed. Write lock held. */
+    private boolean applyLatestSize() {
+        ClientLink latest = null;
+        for (ClientLink c : clients) {
+            if (latest == null || c.lastActive() > latest.lastActive()) {
+                latest = c;
+            }
+        }
+        if (latest == null) {
+            return false;
+        }
+        return resizeLocked(latest.cols(), latest.rows());
+    }
+
+    private boolean resizeLocked(int cols, int rows) {
+        if (cols == screen.cols() && rows == screen.rows()) {
+            return false;
+        }
+        screen.resize(cols, rows);
         if (process != null && process.isAlive()) {
             process.setWinSize(new WinSize(cols, rows));
+        }
+        SessionMeta m = updateMeta(x -> x.withSize(cols, rows));
+        SessionEvents e = events;
+        if (e != null) {
+            e.changed(this, m);
+        }
+        return true;
+    }
+
+    private void redrawOthers(ClientLink except, byte[] redraw) {
+        for (ClientLink c : clients) {
+            if (c != except) {
+                c.replaceWithRedraw(redraw);
+            }
+        }
+    }
+
+    /** The process ended: every client is told, after its output and a terminal reset. */
+    void notifyExit(int code) {
+        screenLock.writeLock().lock();
+        try {
+            byte[] reset = TerminalReset.forScreen(screen);
+            for (ClientLink c : clients) {
+                c.finish(reset, new Response.Exited(0, meta.name(), code));
+            }
+            clients.clear();
+        } finally {
+            screenLock.writeLock().unlock();
         }
     }
 

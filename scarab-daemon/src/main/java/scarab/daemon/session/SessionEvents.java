@@ -4,4 +4,7 @@ package scarab.daemon.session;
 public interface SessionEvents {
     /** The session's process ended with {@code exitCode}. */
     void exited(Session session, int exitCode);
+
+    /** Metadata changed by the session itself (size, title): to be stored, off the caller's thread. */
+    void changed(Session session, SessionMeta meta);
 }

@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scarab.daemon.UserError;
+import scarab.daemon.ipc.Connection;
+import scarab.protocol.Response;
 import scarab.daemon.store.SessionStore;
 
 /**
@@ -36,24 +38,98 @@ public final class SessionManager implements SessionEvents {
     private final Map<String, SessionId> names = new HashMap<>();
     private final SessionStore store;
     private final PtyLauncher launcher;
+    private final int historyLimit;
+    private volatile RestoreMode restoreMode = RestoreMode.EAGER;
     /** Set once the daemon is stopping: processes we end then did not "exit" in the user's sense. */
     private volatile boolean shuttingDown;
 
-    public SessionManager(SessionStore store, PtyLauncher launcher) {
+    private final int maxSessions;
+    private final int maxClients;
+
+    public SessionManager(SessionStore store, PtyLauncher launcher, int historyLimit, int maxSessions, int maxClients) {
         this.store = store;
         this.launcher = launcher;
+        this.historyLimit = historyLimit;
+        this.maxSessions = maxSessions;
+        this.maxClients = maxClients;
     }
 
-    /** Loads every stored session. Their processes are gone, so running ones show as stopped. */
-    public void loadStored() {
+    /**
+     * Loads every stored session with its last snapshot. Sessions whose process a previous daemon
+     * ran are started again per {@code mode}; exited ones stay exited with their history.
+     */
+    public void loadStored(RestoreMode mode) {
+        this.restoreMode = mode;
+        List<Session> toStart = new ArrayList<>();
         for (SessionMeta meta : store.loadAll()) {
-            Session s = Session.withoutProcess(meta);
+            Session s = Session.withoutProcess(meta, historyLimit);
+            String cwd = meta.cwd();
+            try {
+                var snapshot = store.loadSnapshot(meta.id());
+                if (snapshot.isPresent()) {
+                    s.replay(snapshot.get().replay());
+                    if (snapshot.get().cwd() != null) {
+                        cwd = snapshot.get().cwd();
+                    }
+                }
+            } catch (RuntimeException e) {
+                log.warn("session {} {}: history not restored: {}", meta.id().shortForm(), meta.name(), e.getMessage());
+            }
+            s.restoreCwd(cwd);
+            s.snapshotTaken(cwd);
             synchronized (namesLock) {
                 names.put(meta.name(), meta.id());
             }
             sessions.put(meta.id(), s);
+            if (!meta.exited() && mode == RestoreMode.EAGER) {
+                toStart.add(s);
+            }
         }
-        log.info("loaded {} stored sessions", sessions.size());
+        log.info("loaded {} stored sessions (restore mode {})", sessions.size(), mode.name().toLowerCase(java.util.Locale.ROOT));
+        for (Session s : toStart) {
+            try {
+                startRestored(s);
+            } catch (UserError e) {
+                log.error("session {} {} not restarted: {}", s.id().shortForm(), s.meta().name(), e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Starts a restored session's command again in its last directory (home if that is gone, with a
+     * note on its screen), below a dim marker line that separates the old history from the new.
+     */
+    private void startRestored(Session s) {
+        synchronized (s) {
+            if (s.hasProcess() || s.meta().exited()) {
+                return;
+            }
+            SessionMeta meta = s.meta();
+            String cwd = s.restoreCwd();
+            StringBuilder marker = new StringBuilder();
+            if (s.readScreen(screen -> screen.cursorX()) != 0) {
+                marker.append("\r\n");
+            }
+            if (cwd == null || !Files.isDirectory(Path.of(cwd))) {
+                String home = launcher.home();
+                marker.append("\033[2m[directory ").append(cwd).append(" is gone; starting in ").append(home)
+                        .append("]\033[0m\r\n");
+                cwd = home;
+            }
+            String when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                    .withZone(java.time.ZoneId.systemDefault()).format(java.time.Instant.now());
+            marker.append("\033[2m[restored ").append(when).append(" after daemon restart]\033[0m\r\n");
+            s.replay(marker.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            PtyProcess process;
+            try {
+                process = launcher.start(meta.command(), cwd, meta.cols(), meta.rows(), meta.name(), meta.id(), Map.of());
+            } catch (IOException | RuntimeException e) {
+                throw new UserError("spawn-failed", "cannot restart " + meta.command().get(0) + ": " + e.getMessage());
+            }
+            s.startProcess(process);
+            s.startReader(this);
+            log.info("session restored: {} {} pid {} in {}", meta.id().shortForm(), meta.name(), process.pid(), cwd);
+        }
     }
 
     public Session create(NewSessionSpec spec) {
@@ -71,17 +147,24 @@ public final class SessionManager implements SessionEvents {
             throw new UserError("bad-cwd", "no such directory: " + spec.cwd());
         }
         SessionId id = SessionId.random();
-        reserveName(spec.name(), id);
+        synchronized (namesLock) {
+            // Names include creates in progress, so concurrent creates cannot overshoot the limit.
+            if (names.size() >= maxSessions) {
+                throw new UserError("too-many-sessions", "there are already " + names.size() + " sessions, the limit;"
+                        + " kill some (scarab ls) or raise max-sessions in config.toml");
+            }
+            reserveName(spec.name(), id);
+        }
         PtyProcess process;
         try {
-            process = launcher.start(command, spec.cwd(), spec.cols(), spec.rows(), spec.name(), spec.env());
+            process = launcher.start(command, spec.cwd(), spec.cols(), spec.rows(), spec.name(), id, spec.env());
         } catch (IOException | RuntimeException e) {
             releaseName(spec.name(), id);
             throw new UserError("spawn-failed", "cannot start " + command.get(0) + ": " + e.getMessage());
         }
         SessionMeta meta = new SessionMeta(id, spec.name(), command, spec.cwd(), spec.cols(), spec.rows(),
-                System.currentTimeMillis(), 0, SessionMeta.RUNNING, null, "");
-        Session session = Session.running(meta, process);
+                System.currentTimeMillis(), 0, SessionMeta.RUNNING, null, "", 0);
+        Session session = Session.running(meta, process, historyLimit);
         try {
             store.save(meta).join();
         } catch (CompletionException e) {
@@ -198,6 +281,7 @@ public final class SessionManager implements SessionEvents {
 
     /** Removes a session: its process is ended and its row deleted before this returns. */
     public void kill(Session session) {
+        detachAll(session, "killed");
         try {
             store.delete(session.id()).join();
         } catch (CompletionException e) {
@@ -217,7 +301,110 @@ public final class SessionManager implements SessionEvents {
         }
         SessionMeta meta = session.updateMeta(m -> m.withExit(exitCode));
         log.info("session exited: {} {} status {}", session.id().shortForm(), meta.name(), exitCode);
+        session.notifyExit(exitCode);
         store.save(meta).whenComplete((ok, err) -> session.markExited(exitCode));
+    }
+
+    @Override
+    public void changed(Session session, SessionMeta meta) {
+        if (!shuttingDown && sessions.containsKey(session.id())) {
+            store.save(session.meta());
+        }
+    }
+
+    /**
+     * Attaches a connection to a session: the connection's input, resizes and end are routed to
+     * it, and the client gets a redraw followed by the live output.
+     */
+    public void attach(Session session, Connection connection, boolean readOnly, boolean detachOthers, int cols, int rows,
+                       long requestId) throws java.io.IOException {
+        checkSize(cols, rows);
+        if (!detachOthers && session.clientCount() >= maxClients) {
+            throw new UserError("too-many-clients", "session \"" + session.meta().name() + "\" already has "
+                    + session.clientCount() + " clients attached, the limit; raise max-clients-per-session in config.toml");
+        }
+        if (detachOthers) {
+            detachAll(session, "detached-by-other");
+        }
+        SessionMeta meta = session.updateMeta(m -> m.withLastAttached(System.currentTimeMillis()));
+        store.save(meta);
+        // The response goes out before the link starts writing output frames.
+        connection.send(new Response.Attached(requestId, SessionInfoView.of(session)));
+        ClientLink link = session.attach(connection, readOnly, cols, rows);
+        connection.setAttachment(new SessionAttachment(this, session, link, connection));
+        log.info("session attached: {} {} by connection {}{}", session.id().shortForm(), meta.name(), connection,
+                readOnly ? " (read-only)" : "");
+    }
+
+    /** Detaches every client of a session; each is told why. Returns how many there were. */
+    public int detachAll(Session session, String reason) {
+        int n = 0;
+        for (ClientLink c : session.clients()) {
+            c.connection().setAttachment(null);
+            session.detach(c, new Response.Detached(0, session.meta().name(), reason));
+            n++;
+        }
+        if (n > 0) {
+            detached(session);
+        }
+        return n;
+    }
+
+    void detached(Session session) {
+        log.info("session detached: {} {} ({} clients left)", session.id().shortForm(), session.meta().name(),
+                session.clientCount());
+    }
+
+    /**
+     * Makes sure a session has a live process before it is attached or typed into: a restored
+     * session waiting for its first use (restore mode lazy) is started now.
+     */
+    public void ensureRunning(Session session) {
+        if (session.hasProcess() || session.meta().exited()) {
+            return;
+        }
+        if (restoreMode == RestoreMode.NONE) {
+            throw new UserError("stopped", "session \"" + session.meta().name() + "\" is stopped (the daemon runs with"
+                    + " --restore=none); its history is kept: scarab capture -S - " + session.meta().name());
+        }
+        startRestored(session);
+    }
+
+    /**
+     * Removes exited sessions older than {@code exitedAge} and, only when {@code detachedAge} is
+     * given, running sessions nobody attached to for that long. Every removal is logged.
+     */
+    public int cleanup(java.time.Duration exitedAge, java.time.Duration detachedAge) {
+        long now = System.currentTimeMillis();
+        int removed = 0;
+        for (Session s : list()) {
+            SessionMeta m = s.meta();
+            String why = null;
+            if (exitedAge != null && m.exited() && m.exitedAt() > 0 && now - m.exitedAt() > exitedAge.toMillis()) {
+                why = "exited more than " + exitedAge + " ago";
+            } else if (detachedAge != null && !m.exited() && s.clientCount() == 0
+                    && now - Math.max(m.lastAttachedAt(), m.createdAt()) > detachedAge.toMillis()) {
+                why = "detached for more than " + detachedAge;
+            }
+            if (why != null) {
+                try {
+                    kill(s);
+                    removed++;
+                    log.info("cleanup removed session {} {}: {}", m.id().shortForm(), m.name(), why);
+                } catch (UserError e) {
+                    log.warn("cleanup could not remove session {} {}: {}", m.id().shortForm(), m.name(), e.getMessage());
+                }
+            }
+        }
+        return removed;
+    }
+
+    /** The session a client most recently attached to (else the newest): {@code attach} with no target. */
+    public Session mostRecent() {
+        return sessions.values().stream()
+                .max(Comparator.comparingLong((Session s) -> s.meta().lastAttachedAt())
+                        .thenComparingLong(s -> s.meta().createdAt()))
+                .orElseThrow(() -> new UserError("not-found", "no sessions; create one with: scarab new NAME"));
     }
 
     /** Daemon shutdown: ends every process (their rows stay; they come back as stopped). */

@@ -8,9 +8,11 @@ import java.util.List;
  *
  * @param state          {@link #RUNNING} or {@link #EXITED}: what the store remembers
  * @param lastAttachedAt epoch millis, 0 when never attached
+ * @param exitedAt       epoch millis of the process's exit, 0 while it has not exited
  */
 public record SessionMeta(SessionId id, String name, List<String> command, String cwd, int cols, int rows,
-                          long createdAt, long lastAttachedAt, String state, Integer exitCode, String title) {
+                          long createdAt, long lastAttachedAt, String state, Integer exitCode, String title,
+                          long exitedAt) {
 
     public static final String RUNNING = "running";
     public static final String EXITED = "exited";
@@ -21,27 +23,29 @@ public record SessionMeta(SessionId id, String name, List<String> command, Strin
     }
 
     public SessionMeta withName(String newName) {
-        return new SessionMeta(id, newName, command, cwd, cols, rows, createdAt, lastAttachedAt, state, exitCode, title);
+        return new SessionMeta(id, newName, command, cwd, cols, rows, createdAt, lastAttachedAt, state, exitCode, title, exitedAt);
     }
 
     public SessionMeta withExit(int code) {
-        return new SessionMeta(id, name, command, cwd, cols, rows, createdAt, lastAttachedAt, EXITED, code, title);
+        return new SessionMeta(id, name, command, cwd, cols, rows, createdAt, lastAttachedAt, EXITED, code, title,
+                System.currentTimeMillis());
     }
 
     public SessionMeta withSize(int newCols, int newRows) {
-        return new SessionMeta(id, name, command, cwd, newCols, newRows, createdAt, lastAttachedAt, state, exitCode, title);
+        return new SessionMeta(id, name, command, cwd, newCols, newRows, createdAt, lastAttachedAt, state, exitCode, title, exitedAt);
     }
 
     public SessionMeta withLastAttached(long millis) {
-        return new SessionMeta(id, name, command, cwd, cols, rows, createdAt, millis, state, exitCode, title);
+        return new SessionMeta(id, name, command, cwd, cols, rows, createdAt, millis, state, exitCode, title, exitedAt);
     }
 
     public SessionMeta withTitle(String newTitle) {
-        return new SessionMeta(id, name, command, cwd, cols, rows, createdAt, lastAttachedAt, state, exitCode, newTitle);
+        return new SessionMeta(id, name, command, cwd, cols, rows, createdAt, lastAttachedAt, state, exitCode, newTitle,
+                exitedAt);
     }
 
     public SessionMeta withCwd(String newCwd) {
-        return new SessionMeta(id, name, command, newCwd, cols, rows, createdAt, lastAttachedAt, state, exitCode, title);
+        return new SessionMeta(id, name, command, newCwd, cols, rows, createdAt, lastAttachedAt, state, exitCode, title, exitedAt);
     }
 
     public boolean exited() {

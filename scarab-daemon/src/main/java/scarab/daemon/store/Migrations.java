@@ -32,6 +32,19 @@ final class Migrations {
                     updated_at       INTEGER NOT NULL
                 )
                 """
+            },
+            // 2: screen and history snapshots, one per session, replaced on each change
+            new String[] {
+                """
+                CREATE TABLE snapshots (
+                    session_id TEXT PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+                    format     INTEGER NOT NULL,
+                    taken_at   INTEGER NOT NULL,
+                    cwd        TEXT,
+                    data       BLOB NOT NULL
+                )
+                """,
+                "ALTER TABLE sessions ADD COLUMN exited_at INTEGER NOT NULL DEFAULT 0"
             });
 
     static final int LATEST = STEPS.size();

@@ -174,13 +174,13 @@ public final class SessionStore implements AutoCloseable {
             List<SessionMeta> all = new ArrayList<>();
             try (Statement s = connection.createStatement();
                  ResultSet rs = s.executeQuery("SELECT id, name, command, cwd, cols, rows, created_at, last_attached_at,"
-                         + " state, exit_code, title FROM sessions ORDER BY created_at, id")) {
+                         + " state, exit_code, title, exited_at FROM sessions ORDER BY created_at, id")) {
                 while (rs.next()) {
                     int exit = rs.getInt(10);
                     Integer exitCode = rs.wasNull() ? null : exit;
                     all.add(new SessionMeta(SessionId.parse(rs.getString(1)), rs.getString(2), decodeCommand(rs.getString(3)),
                             rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getLong(7), rs.getLong(8), rs.getString(9),
-                            exitCode, rs.getString(11)));
+                            exitCode, rs.getString(11), rs.getLong(12)));
                 }
             }
             return all;
@@ -192,11 +192,12 @@ public final class SessionStore implements AutoCloseable {
         return run(() -> {
             try (PreparedStatement p = connection.prepareStatement(
                     "INSERT INTO sessions (id, name, command, cwd, cols, rows, created_at, last_attached_at, state,"
-                            + " exit_code, title, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+                            + " exit_code, title, updated_at, exited_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
                             + " ON CONFLICT(id) DO UPDATE SET name=excluded.name, command=excluded.command,"
                             + " cwd=excluded.cwd, cols=excluded.cols, rows=excluded.rows,"
                             + " last_attached_at=excluded.last_attached_at, state=excluded.state,"
-                            + " exit_code=excluded.exit_code, title=excluded.title, updated_at=excluded.updated_at")) {
+                            + " exit_code=excluded.exit_code, title=excluded.title, updated_at=excluded.updated_at,"
+                            + " exited_at=excluded.exited_at")) {
                 p.setString(1, meta.id().full());
                 p.setString(2, meta.name());
                 p.setString(3, Json.write(meta.command()));
@@ -213,6 +214,7 @@ public final class SessionStore implements AutoCloseable {
                 }
                 p.setString(11, meta.title());
                 p.setLong(12, System.currentTimeMillis());
+                p.setLong(13, meta.exitedAt());
                 p.executeUpdate();
             }
         });
@@ -223,6 +225,52 @@ public final class SessionStore implements AutoCloseable {
             try (PreparedStatement p = connection.prepareStatement("DELETE FROM sessions WHERE id = ?")) {
                 p.setString(1, id.full());
                 p.executeUpdate();
+            }
+        });
+    }
+
+    /** Replaces the snapshots of several sessions in one transaction (one fsync for the batch). */
+    public CompletableFuture<Void> saveSnapshots(List<Snapshot> snapshots) {
+        return run(() -> {
+            boolean auto = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (PreparedStatement p = connection.prepareStatement(
+                    "INSERT INTO snapshots (session_id, format, taken_at, cwd, data) SELECT ?,?,?,?,?"
+                            + " WHERE EXISTS (SELECT 1 FROM sessions WHERE id = ?)"
+                            + " ON CONFLICT(session_id) DO UPDATE SET format=excluded.format,"
+                            + " taken_at=excluded.taken_at, cwd=excluded.cwd, data=excluded.data")) {
+                for (Snapshot s : snapshots) {
+                    p.setString(1, s.sessionId().full());
+                    p.setInt(2, s.format());
+                    p.setLong(3, s.takenAt());
+                    p.setString(4, s.cwd());
+                    p.setBytes(5, s.data());
+                    p.setString(6, s.sessionId().full());
+                    p.addBatch();
+                }
+                p.executeBatch();
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(auto);
+            }
+        });
+    }
+
+    /** The stored snapshot of a session, if any. */
+    public Optional<Snapshot> loadSnapshot(SessionId id) {
+        return call(() -> {
+            try (PreparedStatement p = connection.prepareStatement(
+                    "SELECT format, taken_at, cwd, data FROM snapshots WHERE session_id = ?")) {
+                p.setString(1, id.full());
+                try (ResultSet rs = p.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new Snapshot(id, rs.getInt(1), rs.getLong(2), rs.getString(3), rs.getBytes(4)));
+                }
             }
         });
     }

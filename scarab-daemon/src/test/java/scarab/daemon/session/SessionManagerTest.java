@@ -28,7 +28,7 @@ class SessionManagerTest {
     @BeforeEach
     void setUp() {
         store = SessionStore.open(dir.resolve("sessions.db"));
-        manager = new SessionManager(store, new PtyLauncher(System.getenv(), dir.resolve("s.sock")));
+        manager = new SessionManager(store, new PtyLauncher(System.getenv(), dir.resolve("s.sock"), null), 1000, 20, 64);
     }
 
     @AfterEach

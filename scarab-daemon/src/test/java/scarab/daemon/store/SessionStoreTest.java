@@ -24,7 +24,7 @@ class SessionStoreTest {
 
     private static SessionMeta meta(String name) {
         return new SessionMeta(SessionId.random(), name, List.of("sh", "-c", "echo 'a b'"), "/tmp", 100, 30,
-                1_764_000_000_123L, 0, SessionMeta.RUNNING, null, "");
+                1_764_000_000_123L, 0, SessionMeta.RUNNING, null, "", 0);
     }
 
     @Test

@@ -1,15 +1,13 @@
-package scarab.daemon.command;
+package scarab.daemon.session;
 
 import java.time.Instant;
-import scarab.daemon.session.Session;
-import scarab.daemon.session.SessionMeta;
 import scarab.protocol.SessionInfo;
 
 /** Turns a session into what clients are told about it. */
-final class SessionViews {
-    private SessionViews() {}
+public final class SessionInfoView {
+    private SessionInfoView() {}
 
-    static SessionInfo info(Session s) {
+    public static SessionInfo of(Session s) {
         SessionMeta m = s.meta();
         return new SessionInfo(m.id().full(), m.name(), s.status(), m.exitCode(), m.cols(), m.rows(),
                 iso(m.createdAt()), m.lastAttachedAt() == 0 ? null : iso(m.lastAttachedAt()), s.clientCount(),

@@ -1,0 +1,16 @@
+package scarab.client.attach;
+
+/** How an attach ended, and what the user is told about it. */
+public record AttachOutcome(String message, int exitStatus) {
+    static AttachOutcome detached(String session) {
+        return new AttachOutcome("[detached (from session " + session + ")]", 0);
+    }
+
+    static AttachOutcome exited(String session, int status) {
+        return new AttachOutcome("[exited: " + session + ", status " + status + "]", 0);
+    }
+
+    static AttachOutcome lostServer() {
+        return new AttachOutcome("[lost server]", 1);
+    }
+}

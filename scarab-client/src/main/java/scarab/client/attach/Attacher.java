@@ -1,0 +1,146 @@
+package scarab.client.attach;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
+import scarab.client.ClientError;
+import scarab.client.daemon.DaemonConnection;
+import scarab.protocol.Frame;
+import scarab.protocol.Request;
+import scarab.protocol.Response;
+
+/**
+ * The attach loop. This thread reads frames from the daemon and writes output straight to the
+ * terminal, unbuffered; a second thread reads the keyboard, watches for the detach keys and sends
+ * input frames. The terminal is restored on every way out: detach, session exit, daemon loss,
+ * an exception, and SIGTERM/SIGHUP (a shutdown hook).
+ */
+public final class Attacher {
+    /** Resets what a session may have left switched on, for when the daemon could not do it. */
+    private static final byte[] GENERIC_RESET = ("\033[0m\033[?25h\033[?1l\033>\033[?2004l\033[?1000l\033[?1002l"
+            + "\033[?1003l\033[?1006l\033[?1004l\r\n").getBytes(StandardCharsets.US_ASCII);
+
+    private final DaemonConnection connection;
+    private final String target;
+    private final boolean readOnly;
+    private final boolean detachOthers;
+    private final DetachKeys keys;
+    private final String fromSession;
+    private final PrintStream err;
+
+    public Attacher(DaemonConnection connection, String target, boolean readOnly, boolean detachOthers, DetachKeys keys,
+                    String fromSession, PrintStream err) {
+        this.connection = connection;
+        this.target = target;
+        this.readOnly = readOnly;
+        this.detachOthers = detachOthers;
+        this.keys = keys;
+        this.fromSession = fromSession;
+        this.err = err;
+    }
+
+    public int run() throws IOException {
+        FileOutputStream out = new FileOutputStream(FileDescriptor.out);
+        AttachOutcome outcome;
+        LocalTerminal terminal = LocalTerminal.open();
+        Thread restoreOnSignal = new Thread(terminal::restore, "scarab-restore-terminal");
+        Runtime.getRuntime().addShutdownHook(restoreOnSignal);
+        try {
+            outcome = attachAndPump(terminal, out);
+        } finally {
+            terminal.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(restoreOnSignal);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook is running or has run
+            }
+        }
+        err.flush();
+        PrintStream console = new PrintStream(out, true, StandardCharsets.UTF_8);
+        console.print(outcome.message() + "\n");
+        console.flush();
+        return outcome.exitStatus();
+    }
+
+    private AttachOutcome attachAndPump(LocalTerminal terminal, FileOutputStream out) throws IOException {
+        Response r = connection.call(new Request.Attach(connection.nextId(), target, readOnly, detachOthers,
+                terminal.cols(), terminal.rows(), fromSession));
+        if (!(r instanceof Response.Attached attached)) {
+            throw new ClientError("unexpected answer to attach: " + r);
+        }
+        String name = attached.session().name();
+        AtomicBoolean done = new AtomicBoolean();
+        terminal.onResize(() -> {
+            if (!done.get()) {
+                try {
+                    connection.send(new Request.Resize(connection.nextId(), terminal.cols(), terminal.rows()));
+                } catch (IOException e) {
+                    // the frame loop notices a dead connection
+                }
+            }
+        });
+        Thread keyboard = new Thread(() -> pumpKeyboard(terminal.input(), done), "scarab-keyboard");
+        keyboard.setDaemon(true);
+        keyboard.start();
+        try {
+            while (true) {
+                Frame f;
+                try {
+                    f = connection.readFrame();
+                } catch (IOException e) {
+                    f = null;
+                }
+                if (f == null) {
+                    out.write(GENERIC_RESET);
+                    return AttachOutcome.lostServer();
+                }
+                if (f.kind() == Frame.OUTPUT) {
+                    out.write(f.payload());
+                } else if (f.kind() == Frame.CONTROL) {
+                    Response event = DaemonConnection.decode(f);
+                    if (event instanceof Response.Detached d) {
+                        return AttachOutcome.detached(d.session() == null ? name : d.session());
+                    }
+                    if (event instanceof Response.Exited x) {
+                        return AttachOutcome.exited(x.session() == null ? name : x.session(), x.exitCode());
+                    }
+                    if (event instanceof Response.Attached a) {
+                        name = a.session().name();
+                    }
+                }
+            }
+        } finally {
+            done.set(true);
+        }
+    }
+
+    private void pumpKeyboard(InputStream in, AtomicBoolean done) {
+        InputFilter filter = new InputFilter(keys);
+        byte[] buffer = new byte[4096];
+        try {
+            while (!done.get()) {
+                int n = in.read(buffer, 0, buffer.length);
+                if (n < 0) {
+                    return;
+                }
+                if (n == 0) {
+                    continue;
+                }
+                InputFilter.Result result = filter.filter(buffer, n);
+                if (!readOnly && result.forward().length > 0) {
+                    connection.sendInput(result.forward(), 0, result.forward().length);
+                }
+                if (result.detach()) {
+                    connection.send(new Request.Detach(connection.nextId(), null));
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            // keyboard or daemon gone; the frame loop reports what happened
+        }
+    }
+}

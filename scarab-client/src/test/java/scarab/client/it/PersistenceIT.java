@@ -1,0 +1,175 @@
+package scarab.client.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import scarab.protocol.Json;
+
+/** Sessions, their history and their directories survive a daemon stop and a daemon kill -9. */
+class PersistenceIT {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private Scarab scarab;
+    private Path workDir;
+
+    @BeforeEach
+    void start() throws Exception {
+        scarab = new Scarab();
+        Files.createDirectories(scarab.root.resolve("config/scarab"));
+        Files.writeString(scarab.root.resolve("config/scarab/config.toml"), "snapshot-interval = \"200ms\"\n");
+        workDir = Files.createDirectories(scarab.root.resolve("project dir"));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        scarab.close();
+    }
+
+    private Map<String, JsonNode> sessions() throws Exception {
+        Map<String, JsonNode> byName = new HashMap<>();
+        for (JsonNode s : Json.mapper().readTree(scarab.ok("ls", "--json"))) {
+            byName.put(s.get("name").asText(), s);
+        }
+        return byName;
+    }
+
+    private String capture(String name, String... flags) {
+        String[] args = new String[flags.length + 2];
+        args[0] = "capture";
+        System.arraycopy(flags, 0, args, 1, flags.length);
+        args[args.length - 1] = name;
+        return scarab.ok(args);
+    }
+
+    private void awaitCapture(String name, String text, String... flags) {
+        Scarab.waitFor("\"" + text + "\" in " + name, WAIT, () -> capture(name, flags).contains(text));
+    }
+
+    /** A shell that printed 100 numbered lines (most now in history) and changed directory. */
+    private void prepare() {
+        scarab.ok("new", "-d", "--size", "80x20", "-e", "PS1=$ ", "-c", "/bin/sh", "worker");
+        scarab.ok("send-keys", "worker", "cd '" + workDir + "'; for i in $(seq 1 100); do echo history-line-$i; done", "Enter");
+        awaitCapture("worker", "history-line-100");
+        scarab.ok("new", "-d", "-c", "sh -c 'echo finished-output; exit 5'", "done-job");
+        awaitCapture("done-job", "finished-output");
+        Scarab.waitFor("done-job to exit", WAIT, () -> scarab.ok("ls").contains("exited (5)"));
+        scarab.ok("rename", "worker", "renamed-worker");
+    }
+
+    private void assertRestored(Map<String, JsonNode> before) throws Exception {
+        Map<String, JsonNode> after = sessions();
+        assertEquals(before.keySet(), after.keySet());
+        for (String name : before.keySet()) {
+            assertEquals(before.get(name).get("id"), after.get(name).get("id"), name);
+            assertEquals(before.get(name).get("cols"), after.get(name).get("cols"), name);
+            assertEquals(before.get(name).get("rows"), after.get(name).get("rows"), name);
+            assertEquals(before.get(name).get("createdAt"), after.get(name).get("createdAt"), name);
+        }
+        JsonNode worker = after.get("renamed-worker");
+        assertEquals("running", worker.get("status").asText());
+        assertTrue(worker.get("restored").asBoolean());
+        String history = capture("renamed-worker", "-S", "-");
+        for (int i = 1; i <= 100; i++) {
+            assertTrue(history.contains("history-line-" + i + "\n"), "line " + i + " is back:\n" + history);
+        }
+        assertTrue(history.contains("after daemon restart]"), history);
+        assertTrue(history.indexOf("history-line-100") < history.indexOf("after daemon restart]"));
+
+        scarab.ok("send-keys", "renamed-worker", "pwd", "Enter");
+        awaitCapture("renamed-worker", "\n" + workDir + "\n");
+
+        JsonNode job = after.get("done-job");
+        assertEquals("exited", job.get("status").asText());
+        assertEquals(5, job.get("exitCode").asInt());
+        assertTrue(capture("done-job").contains("finished-output"), "an exited session keeps its screen");
+        assertFalse(capture("done-job").contains("after daemon restart"), "an exited session is not restarted");
+        assertEquals("ok", integrityCheck());
+    }
+
+    private String integrityCheck() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + scarab.database());
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private long snapshotTime(String name) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + scarab.database());
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT taken_at FROM snapshots JOIN sessions ON id = session_id WHERE name = '"
+                     + name + "'")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    @Test
+    void everythingComesBackAfterACleanStop() throws Exception {
+        prepare();
+        Map<String, JsonNode> before = sessions();
+        scarab.ok("daemon", "stop");
+        assertRestored(before);
+    }
+
+    @Test
+    void everythingComesBackAfterKill9() throws Exception {
+        prepare();
+        Map<String, JsonNode> before = sessions();
+        long afterOutput = System.currentTimeMillis();
+        // The snapshot interval is 200 ms: wait until one was taken after the output and the cd.
+        Scarab.waitFor("a snapshot after the output", WAIT, () -> {
+            try {
+                return snapshotTime("renamed-worker") > afterOutput;
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        long pid = scarab.daemonPid();
+        assertEquals(0, new ProcessBuilder("kill", "-9", String.valueOf(pid)).start().waitFor());
+        Scarab.waitFor("the daemon to die", WAIT, () -> ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true));
+        assertRestored(before);
+    }
+
+    @Test
+    void corruptDatabaseIsMovedAsideAndReported() throws Exception {
+        scarab.ok("new", "-d", "-c", "sleep 1000", "doomed");
+        scarab.ok("daemon", "stop");
+        Files.write(scarab.database(), "garbage, not a database".repeat(100).getBytes());
+        Files.deleteIfExists(Path.of(scarab.database() + "-wal"));
+        Scarab.Result r = scarab.run("ls");
+        assertEquals(0, r.status());
+        assertTrue(r.err().contains("moved to"), r.err());
+        assertFalse(r.out().contains("doomed"));
+        assertFalse(scarab.run("ls").err().contains("moved to"), "the notice is shown once");
+        try (var files = Files.list(scarab.database().getParent())) {
+            assertTrue(files.anyMatch(p -> p.getFileName().toString().startsWith("sessions.db.corrupt-")));
+        }
+    }
+
+    @Test
+    void newerSchemaIsRefused() throws Exception {
+        scarab.ok("daemon", "start");
+        scarab.ok("daemon", "stop");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + scarab.database()); Statement s = c.createStatement()) {
+            s.execute("PRAGMA user_version = 999");
+        }
+        Scarab.Result r = scarab.run("ls");
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("daemon failed to start"), r.err());
+        String log = Files.readString(scarab.root.resolve("state/scarab/daemon.out"));
+        assertTrue(log.contains("schema version 999"), log);
+    }
+}

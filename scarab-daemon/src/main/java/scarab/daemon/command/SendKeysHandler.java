@@ -1,0 +1,42 @@
+package scarab.daemon.command;
+
+import java.io.IOException;
+import scarab.daemon.UserError;
+import scarab.daemon.ipc.Connection;
+import scarab.daemon.ipc.RequestHandler;
+import scarab.daemon.session.KeyEncoder;
+import scarab.daemon.session.Session;
+import scarab.daemon.session.SessionManager;
+import scarab.protocol.Request;
+import scarab.protocol.Response;
+
+/** {@code scarab send-keys}: tmux key names or literal text, typed into the session. */
+public final class SendKeysHandler implements RequestHandler<Request.SendKeys> {
+    private final SessionManager sessions;
+
+    public SendKeysHandler(SessionManager sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public Class<Request.SendKeys> type() {
+        return Request.SendKeys.class;
+    }
+
+    @Override
+    public Response handle(Request.SendKeys r, Connection connection) {
+        Session s = sessions.resolve(r.target());
+        if (s.meta().exited()) {
+            throw new UserError("exited", "session \"" + s.meta().name() + "\" has exited; nothing reads its keys");
+        }
+        sessions.ensureRunning(s);
+        boolean appCursor = s.readScreen(screen -> screen.applicationCursorKeys());
+        byte[] bytes = KeyEncoder.encode(r.keys() == null ? java.util.List.of() : r.keys(), r.literal(), appCursor);
+        try {
+            s.write(bytes, 0, bytes.length);
+        } catch (IOException e) {
+            throw new UserError("write-failed", "could not type into \"" + s.meta().name() + "\": " + e.getMessage());
+        }
+        return new Response.Done(r.id());
+    }
+}

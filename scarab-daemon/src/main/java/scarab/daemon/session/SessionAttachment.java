@@ -1,0 +1,44 @@
+package scarab.daemon.session;
+
+import java.io.IOException;
+import scarab.daemon.ipc.Attachment;
+import scarab.daemon.ipc.Connection;
+import scarab.protocol.Response;
+
+/** Binds one connection to one session through its {@link ClientLink}. */
+final class SessionAttachment implements Attachment {
+    private final SessionManager manager;
+    private final Session session;
+    private final ClientLink link;
+    private final Connection connection;
+
+    SessionAttachment(SessionManager manager, Session session, ClientLink link, Connection connection) {
+        this.manager = manager;
+        this.session = session;
+        this.link = link;
+        this.connection = connection;
+    }
+
+    @Override
+    public void input(byte[] data) throws IOException {
+        session.input(link, data);
+    }
+
+    @Override
+    public void resize(int cols, int rows) {
+        session.clientActive(link, cols, rows);
+    }
+
+    @Override
+    public void detach() {
+        connection.setAttachment(null);
+        session.detach(link, new Response.Detached(0, session.meta().name(), "requested"));
+        manager.detached(session);
+    }
+
+    @Override
+    public void closed() {
+        session.detach(link, null);
+        manager.detached(session);
+    }
+}
