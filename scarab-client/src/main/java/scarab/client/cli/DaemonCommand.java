@@ -87,24 +87,22 @@ public final class DaemonCommand implements java.util.concurrent.Callable<Intege
             ctx.err().println("scarab: no daemon is running on " + parent.socketPath());
             return 1;
         }
+        long pid = c.daemonPid();
         try (c) {
             c.call(new Request.DaemonStop(c.nextId()));
-            // Wait for the daemon to let go of the socket, so a following command starts a fresh one.
-            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-            while (c.readFrame() != null && System.nanoTime() < deadline) {
-                // drain until the daemon closes the connection
-            }
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (parent.starter().running()) {
-            if (System.nanoTime() > deadline) {
-                throw new ClientError("the daemon did not stop within 15 s");
-            }
+        // Wait for the process itself: it is done only when its store is closed and its lock released.
+        var handle = ProcessHandle.of(pid);
+        if (handle.isPresent()) {
             try {
-                Thread.sleep(20);
+                handle.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new ClientError("the daemon (pid " + pid + ") did not stop within 30 s");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return 1;
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new ClientError("waiting for the daemon to stop: " + e.getCause());
             }
         }
         return 0;

@@ -31,12 +31,12 @@ public final class ScarabCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-S", "--socket"}, paramLabel = "PATH", scope = picocli.CommandLine.ScopeType.INHERIT,
+    @Option(names = {"-S", "--socket"}, paramLabel = "PATH",
             description = "Daemon socket (default: $SCARAB_SOCKET, else $XDG_RUNTIME_DIR/scarab/scarab.sock,"
                     + " else /tmp/scarab-UID/scarab.sock).")
     String socket;
 
-    @Option(names = "--no-start", scope = picocli.CommandLine.ScopeType.INHERIT,
+    @Option(names = "--no-start",
             description = "Fail instead of starting a daemon when none is running.")
     boolean noStart;
 
@@ -54,7 +54,7 @@ public final class ScarabCommand implements Runnable {
     }
 
     DaemonStarter starter() {
-        return new DaemonStarter(ctx, socketPath());
+        return new DaemonStarter(ctx, socketPath(), socket != null);
     }
 
     /** A connection to the daemon, starting one if needed (unless --no-start). */

@@ -31,6 +31,7 @@ public final class DaemonConnection implements AutoCloseable {
     private final FrameReader reader;
     private final FrameWriter writer;
     private final AtomicLong nextId = new AtomicLong(1);
+    private long daemonPid = -1;
 
     private DaemonConnection(Path socket, SocketChannel channel) {
         this.socket = socket;
@@ -64,9 +65,10 @@ public final class DaemonConnection implements AutoCloseable {
 
     private void hello() throws IOException {
         Response r = call(new Request.Hello(nextId(), Protocol.VERSION, Version.get(), List.of("attach")));
-        if (!(r instanceof Response.Welcome)) {
+        if (!(r instanceof Response.Welcome welcome)) {
             throw new ClientError("unexpected answer to hello from the daemon on " + socket + ": " + r);
         }
+        daemonPid = welcome.pid();
     }
 
     public long nextId() {
@@ -131,6 +133,11 @@ public final class DaemonConnection implements AutoCloseable {
         } catch (MessageException e) {
             throw new ClientError("cannot understand the daemon: " + e.getMessage());
         }
+    }
+
+    /** The daemon's process id, from its welcome. */
+    public long daemonPid() {
+        return daemonPid;
     }
 
     public Path socket() {

@@ -21,10 +21,13 @@ public final class DaemonStarter {
 
     private final ClientContext ctx;
     private final Path socket;
+    private final boolean explicitSocket;
 
-    public DaemonStarter(ClientContext ctx, Path socket) {
+    /** @param explicitSocket the socket came from {@code -S}: the daemon must be told, it cannot derive it */
+    public DaemonStarter(ClientContext ctx, Path socket, boolean explicitSocket) {
         this.ctx = ctx;
         this.socket = socket;
+        this.explicitSocket = explicitSocket;
     }
 
     /** Connects, starting a daemon first unless {@code noStart}. */
@@ -110,8 +113,10 @@ public final class DaemonStarter {
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("scarab.daemon.Daemon");
-        cmd.add("-S");
-        cmd.add(socket.toString());
+        if (explicitSocket) {
+            cmd.add("-S");
+            cmd.add(socket.toString());
+        }
         return cmd;
     }
 

@@ -116,6 +116,8 @@ class AttachE2EIT {
         tmux.awaitText(null, "line 20 of the notes");
         tmux.type(null, "10G", "o", "typed in vim", "Escape");
         tmux.awaitText(null, "typed in vim");
+        // vim clears "-- INSERT --" only once its Escape timeout has passed: wait for the settled screen.
+        tmux.await(null, "vim back in normal mode", WAIT, s -> !s.contains("-- INSERT --"));
         String before = tmux.screenWithEscapes(null);
         String cursorBefore = tmux.tmux("display", "-p", "-t", "main:0", "#{cursor_x},#{cursor_y}");
 

@@ -107,12 +107,27 @@ class PersistenceIT {
         }
     }
 
-    private long snapshotTime(String name) throws Exception {
+    /** The stored snapshot of a session, decompressed, with its directory on the first line. */
+    private String storedSnapshot(String name) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + scarab.database());
              Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT taken_at FROM snapshots JOIN sessions ON id = session_id WHERE name = '"
+             ResultSet rs = s.executeQuery("SELECT snapshots.cwd, data FROM snapshots JOIN sessions ON id = session_id WHERE name = '"
                      + name + "'")) {
-            return rs.next() ? rs.getLong(1) : 0;
+            if (!rs.next()) {
+                return "";
+            }
+            java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+            inflater.setInput(rs.getBytes(2));
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[65536];
+            while (!inflater.finished()) {
+                int n = inflater.inflate(buffer);
+                if (n == 0 && inflater.needsInput()) {
+                    break;
+                }
+                out.write(buffer, 0, n);
+            }
+            return rs.getString(1) + "\n" + out.toString(java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 
@@ -128,11 +143,11 @@ class PersistenceIT {
     void everythingComesBackAfterKill9() throws Exception {
         prepare();
         Map<String, JsonNode> before = sessions();
-        long afterOutput = System.currentTimeMillis();
-        // The snapshot interval is 200 ms: wait until one was taken after the output and the cd.
-        Scarab.waitFor("a snapshot after the output", WAIT, () -> {
+        // The snapshot interval is 200 ms: wait until one holds the last line and the new directory.
+        Scarab.waitFor("a snapshot with the output and the directory", WAIT, () -> {
             try {
-                return snapshotTime("renamed-worker") > afterOutput;
+                String snap = storedSnapshot("renamed-worker");
+                return snap.startsWith(workDir + "\n") && snap.contains("history-line-100");
             } catch (Exception e) {
                 throw new AssertionError(e);
             }

@@ -144,7 +144,7 @@ class SessionLifecycleIT {
     }
 
     @Test
-    void daemonRestartKeepsEverySessionAsStopped() throws Exception {
+    void daemonRestartKeepsEverySession() throws Exception {
         assertFalse(java.nio.file.Files.exists(scarab.socket()), "no daemon before the first command");
         scarab.ok("new", "-d", "one");
         scarab.ok("new", "-d", "-c", "sh -c 'exit 7'", "two");
@@ -159,7 +159,8 @@ class SessionLifecycleIT {
         JsonNode all = ls(); // auto-starts a new daemon
         assertTrue(scarab.daemonPid() != firstPid);
         assertEquals(2, all.size());
-        assertEquals("stopped", session("uno").get("status").asText());
+        assertEquals("running", session("uno").get("status").asText(), "restarted by the default eager restore");
+        assertTrue(session("uno").get("restored").asBoolean());
         assertEquals("exited", session("two").get("status").asText());
         assertEquals(7, session("two").get("exitCode").asInt());
     }

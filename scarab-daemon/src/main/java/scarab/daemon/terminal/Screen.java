@@ -404,7 +404,10 @@ public final class Screen implements VtHandler {
                 }
             }
         }
-        if (l.cps[x] == Line.WIDE_TAIL && x > 0) {
+        // tmux's fast path for plain ASCII leaves the left half of a wide character standing when
+        // its right half is overwritten; everything else clears it.
+        boolean plainAscii = cp < 0x7f && (a & Attr.CHARSET) == 0 && autowrap && !insert;
+        if (l.cps[x] == Line.WIDE_TAIL && x > 0 && !plainAscii) {
             l.set(x - 1, 0, l.attrs[x - 1]);
         }
         int after = x + width;
@@ -415,13 +418,14 @@ public final class Screen implements VtHandler {
         if (width == 2) {
             l.set(x + 1, Line.WIDE_TAIL, a);
         }
-        x = after;
-        lastPrinted = cp;
+        x = autowrap || after < cols ? after : cols - 1;
+        lastPrinted = cp < 0x7f ? cp : -1; // tmux repeats only what came through its ASCII path
         lastPrintedAttr = a;
         changes++;
     }
 
     private void combine(int cp) {
+        lastPrinted = -1;
         if (x == 0) {
             return; // nothing to combine with (tmux drops it too)
         }
@@ -552,9 +556,14 @@ public final class Screen implements VtHandler {
 
     private void restoreCursor() {
         if (!saved) {
+            // tmux restores its initial state: home, default cell and charsets, origin mode off.
             x = 0;
             y = 0;
             attr = 0;
+            g0Graphics = false;
+            g1Graphics = false;
+            shiftOut = false;
+            origin = false;
             return;
         }
         x = Math.min(savedX, cols);
@@ -898,7 +907,7 @@ public final class Screen implements VtHandler {
         top = newTop;
         bottom = newBottom;
         x = 0;
-        y = origin ? top : 0;
+        y = 0; // tmux homes the cursor to the screen's corner, origin mode or not
     }
 
     private void clearTabs(int how) {

@@ -40,13 +40,14 @@ public final class DiffMinimizer {
                 }
             }
         }
+        java.io.PrintStream out = new java.io.PrintStream(System.out, true, StandardCharsets.UTF_8);
         for (String p : pieces) {
-            System.out.println(p.replace("\033", "\\033").replace("\n", "\\n").replace("\r", "\\r").replace("\b", "\\b")
+            out.println(p.replace("\033", "\\033").replace("\n", "\\n").replace("\r", "\\r").replace("\b", "\\b")
                     .replace("\t", "\\t"));
         }
         byte[] bytes = String.join("", pieces).getBytes(StandardCharsets.UTF_8);
-        System.out.println("tmux:   " + TmuxOracle.tmux(bytes, cols, rows, dir));
-        System.out.println("scarab: " + TmuxOracle.scarab(bytes, cols, rows));
+        out.println("tmux:   " + TmuxOracle.tmux(bytes, cols, rows, dir));
+        out.println("scarab: " + TmuxOracle.scarab(bytes, cols, rows));
     }
 
     private static boolean differs(List<String> pieces, int cols, int rows, Path dir) throws Exception {

@@ -90,6 +90,7 @@ final class TortureCases {
 
     /** Prints the pieces of the random cases, one per line, for DiffMinimizer. */
     public static void main(String[] args) {
+        java.io.PrintStream out = new java.io.PrintStream(System.out, true, StandardCharsets.UTF_8);
         Random r = new Random(42);
         int want = Integer.parseInt(args[0]);
         for (int i = 0; i <= want; i++) {
@@ -97,9 +98,9 @@ final class TortureCases {
             int cols = 10 + r.nextInt(30);
             int rows = 4 + r.nextInt(10);
             if (i == want) {
-                System.out.println(cols + " " + rows);
+                out.println(cols + " " + rows);
                 for (String p : pieces) {
-                    System.out.println(p.replace("\033", "\\033").replace("\n", "\\n").replace("\r", "\\r")
+                    out.println(p.replace("\033", "\\033").replace("\n", "\\n").replace("\r", "\\r")
                             .replace("\b", "\\b").replace("\t", "\\t"));
                 }
             }
