@@ -14,7 +14,7 @@ public final class Renderer {
 
     public static byte[] render(Screen s) {
         StringBuilder out = new StringBuilder(s.cols() * s.rows() + 256);
-        out.append("\033[0m\033(B\033)B\017\033[r\033[?6l\033[?7l\033[4l\033[H\033[2J");
+        out.append("\033[0m\033(B\033)B\017\033[r\033[?6l\033[?7h\033[4l\033[H\033[2J");
         if (s.alternateScreenActive()) {
             paintRows(out, s, true);
             // ?1049h saves the cursor as it enters: put the main screen's cursor where it was saved.
@@ -41,29 +41,11 @@ public final class Renderer {
         for (int i = 0; i < total; i++) {
             Line l = i < s.historySize() ? s.historyLine(i) : s.mainLine(i - s.historySize());
             int end = contentEnd(l, s.cols());
-            long current = 0;
-            boolean graphics = false;
-            for (int c = 0; c < end; c++) {
-                int cp = l.cp(c);
-                if (cp == Line.WIDE_TAIL) {
-                    continue;
-                }
-                long a = l.attr(c);
-                if ((a & ~Attr.CHARSET) != current) {
-                    current = a & ~Attr.CHARSET;
-                    Sgr.write(out, current);
-                }
-                graphics = charset(out, graphics, (a & Attr.CHARSET) != 0);
-                appendCell(out, l, c);
-            }
-            if (graphics) {
-                out.append("\033(B");
-            }
-            if (current != 0) {
-                out.append("\033[0m");
-            }
-            // A full wrapped row continues by autowrap (keeping the wrap mark); any other row ends here.
-            boolean continues = l.wrapped() && end >= s.cols();
+            paintLine(out, l, end);
+            // A full wrapped row continues by autowrap (keeping the wrap mark) when the next row starts
+            // with a character to wrap onto; any other row ends with CR LF.
+            Line next = i + 1 < total ? (i + 1 < s.historySize() ? s.historyLine(i + 1) : s.mainLine(i + 1 - s.historySize())) : null;
+            boolean continues = l.wrapped() && end >= s.cols() && next != null && next.cp(0) > 0;
             if (i < total - 1 && !continues) {
                 out.append("\r\n");
             }
@@ -84,27 +66,64 @@ public final class Renderer {
                 continue;
             }
             out.append("\033[").append(r + 1).append(";1H");
-            long current = 0;
-            boolean graphics = false;
-            out.append("\033[0m");
-            for (int c = 0; c < end; c++) {
-                int cp = l.cp(c);
-                if (cp == Line.WIDE_TAIL) {
-                    continue;
-                }
-                long a = l.attr(c);
-                if ((a & ~Attr.CHARSET) != current) {
-                    current = a & ~Attr.CHARSET;
-                    Sgr.write(out, current);
-                }
-                graphics = charset(out, graphics, (a & Attr.CHARSET) != 0);
-                appendCell(out, l, c);
-            }
-            if (graphics) {
-                out.append("\033(B");
-            }
+            paintLine(out, l, end);
         }
         out.append("\033[0m");
+    }
+
+    /**
+     * Paints cells [0, end) from the cursor at column 0. Empty cells are skipped with a cursor
+     * move and blank cells with a background are made with ECH, so that the repainted row has the
+     * same empty cells as the original (not spaces), which capture and clear-to-history rely on.
+     * Leaves attributes reset and the G0 charset as ASCII.
+     */
+    private static void paintLine(StringBuilder out, Line l, int end) {
+        long current = 0;
+        boolean graphics = false;
+        out.append("\033[0m");
+        int c = 0;
+        while (c < end) {
+            int cp = l.cp(c);
+            long a = l.attr(c);
+            if (cp == 0 && l.combiningAt(c) == null) {
+                int run = 1;
+                while (c + run < end && l.cp(c + run) == 0 && l.attr(c + run) == a && l.combiningAt(c + run) == null) {
+                    run++;
+                }
+                if (a != 0) {
+                    if (a != current) {
+                        current = a;
+                        Sgr.write(out, current);
+                    }
+                    out.append("\033[").append(run).append('X');
+                }
+                out.append("\033[").append(run).append('C');
+                c += run;
+                continue;
+            }
+            if (cp == Line.WIDE_TAIL) {
+                c++;
+                continue;
+            }
+            if ((a & ~Attr.CHARSET) != current) {
+                current = a & ~Attr.CHARSET;
+                Sgr.write(out, current);
+            }
+            graphics = charset(out, graphics, (a & Attr.CHARSET) != 0);
+            appendCell(out, l, c);
+            if (CharWidth.of(cp) == 2 && c + 1 < end && l.cp(c + 1) != Line.WIDE_TAIL) {
+                // tmux's quirk: ASCII written over the right half of a wide character leaves the left
+                // half. Step back so the next cell lands on that right half, as it did originally.
+                out.append('\b');
+            }
+            c++;
+        }
+        if (graphics) {
+            out.append("\033(B");
+        }
+        if (current != 0) {
+            out.append("\033[0m");
+        }
     }
 
     /** Cells up to the last one that is not a default blank. */
@@ -176,16 +195,21 @@ public final class Renderer {
         } else {
             out.append("\033[?7h\033[").append(y + 1).append(';').append(Math.min(x, s.cols() - 1) + 1).append('H');
         }
+        if (s.originMode()) {
+            // Origin mode homes the cursor, and tmux lets the cursor sit outside the region, where CUP
+            // cannot reach in this mode: set the mode, let DECSTBM put the cursor at the corner, and
+            // walk to the position with relative moves.
+            out.append("\033[?6h\033[").append(s.scrollTop() + 1).append(';').append(s.scrollBottom() + 1).append('r');
+            int col = Math.min(x, s.cols() - 1);
+            if (y > 0) {
+                out.append("\033[").append(y).append('B');
+            }
+            if (col > 0) {
+                out.append("\033[").append(col).append('C');
+            }
+        }
         if (!s.autowrap()) {
             out.append("\033[?7l");
-        }
-        if (s.originMode()) {
-            // Setting origin mode homes the cursor: set it, then move relative to the region.
-            out.append("\033[?6h");
-            if (x >= s.cols()) {
-                x = s.cols() - 1;
-            }
-            out.append("\033[").append(y - s.scrollTop() + 1).append(';').append(x + 1).append('H');
         }
         if (s.insertMode()) {
             out.append("\033[4h");

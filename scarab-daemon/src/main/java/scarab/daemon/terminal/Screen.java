@@ -349,8 +349,8 @@ public final class Screen implements VtHandler {
     /** Before cells at {@code col} change: a wide character split by the change loses its other half. */
     private void fixWideAt(Line l, int col) {
         if (col > 0 && col < cols && l.cps[col] == Line.WIDE_TAIL) {
-            l.set(col - 1, 0, l.attrs[col - 1]);
-            l.set(col, 0, l.attrs[col]);
+            l.set(col - 1, 0, 0); // tmux puts its default cell in both halves
+            l.set(col, 0, 0);
         }
     }
 
@@ -408,11 +408,11 @@ public final class Screen implements VtHandler {
         // its right half is overwritten; everything else clears it.
         boolean plainAscii = cp < 0x7f && (a & Attr.CHARSET) == 0 && autowrap && !insert;
         if (l.cps[x] == Line.WIDE_TAIL && x > 0 && !plainAscii) {
-            l.set(x - 1, 0, l.attrs[x - 1]);
+            l.set(x - 1, 0, 0);
         }
         int after = x + width;
         if (after < cols && l.cps[after] == Line.WIDE_TAIL) {
-            l.set(after, 0, l.attrs[after]);
+            l.set(after, 0, 0);
         }
         l.set(x, cp, a);
         if (width == 2) {
