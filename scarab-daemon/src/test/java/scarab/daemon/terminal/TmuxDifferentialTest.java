@@ -13,8 +13,26 @@ class TmuxDifferentialTest {
     @TempDir
     static Path dir;
 
-    static Stream<TortureCases.Case> cases() {
-        return TortureCases.all().stream();
+    static Stream<TortureCases.Case> cases() throws Exception {
+        return Stream.concat(recorded(), TortureCases.all().stream());
+    }
+
+    /** Real programs recorded by scripts/record-corpus.sh: NAME.COLSxROWS.bytes. */
+    static Stream<TortureCases.Case> recorded() throws Exception {
+        java.net.URL dirUrl = TmuxDifferentialTest.class.getResource("/vt-corpus");
+        java.util.List<TortureCases.Case> cases = new java.util.ArrayList<>();
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of(dirUrl.toURI()))) {
+            for (java.nio.file.Path f : files.sorted().toList()) {
+                String[] parts = f.getFileName().toString().split("\\.");
+                String[] size = parts[1].split("x");
+                cases.add(new TortureCases.Case("recorded " + parts[0], Integer.parseInt(size[0]), Integer.parseInt(size[1]),
+                        java.nio.file.Files.readAllBytes(f)));
+            }
+        }
+        if (cases.size() < 9) {
+            throw new AssertionError("the recorded corpus is missing: " + cases.size() + " files");
+        }
+        return cases.stream();
     }
 
     @ParameterizedTest(name = "{0}")
