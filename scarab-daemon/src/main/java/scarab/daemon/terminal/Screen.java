@@ -356,6 +356,49 @@ public final class Screen implements VtHandler {
 
     // ---- printing -----------------------------------------------------------------------------
 
+    /**
+     * The common case, many plain characters in a row, copied straight into the line; the same
+     * result as printing them one by one (which the unusual modes still do).
+     */
+    @Override
+    public void printAscii(byte[] data, int off, int len) {
+        if (insert || !autowrap || (shiftOut ? g1Graphics : g0Graphics)) {
+            for (int i = 0; i < len; i++) {
+                print(data[off + i]);
+            }
+            return;
+        }
+        long a = attr;
+        while (len > 0) {
+            if (x >= cols) {
+                row(y).wrapped = true;
+                linefeed();
+                x = 0;
+            }
+            int n = Math.min(len, cols - x);
+            Line l = row(y);
+            int end = x + n;
+            if (end < cols && l.cps[end] == Line.WIDE_TAIL) {
+                l.set(end, 0, 0);
+            }
+            for (int i = 0; i < n; i++) {
+                l.cps[x + i] = data[off + i];
+            }
+            Arrays.fill(l.attrs, x, end, a);
+            if (l.combining != null) {
+                Arrays.fill(l.combining, x, end, null);
+            }
+            if (end > l.used) {
+                l.used = end;
+            }
+            x = end;
+            off += n;
+            len -= n;
+            lastPrinted = data[off - 1];
+        }
+        changes++;
+    }
+
     /** tmux shows nothing for bytes that are not valid UTF-8. */
     @Override
     public void invalidUtf8() {

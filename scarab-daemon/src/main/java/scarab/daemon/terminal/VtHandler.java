@@ -9,6 +9,13 @@ public interface VtHandler {
     /** A printable character (already decoded from UTF-8). */
     default void print(int codePoint) {}
 
+    /** A run of printable ASCII (0x20-0x7e) in ground state: the hot path of every terminal. */
+    default void printAscii(byte[] data, int off, int len) {
+        for (int i = 0; i < len; i++) {
+            print(data[off + i]);
+        }
+    }
+
     /** Bytes that are not valid UTF-8; shown as U+FFFD unless the handler says otherwise. */
     default void invalidUtf8() {
         print(0xfffd);

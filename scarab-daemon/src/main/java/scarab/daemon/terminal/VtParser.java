@@ -53,13 +53,20 @@ public final class VtParser {
 
     public void feed(byte[] data, int off, int len) {
         int end = off + len;
-        for (int i = off; i < end; i++) {
+        int i = off;
+        while (i < end) {
             int b = data[i] & 0xff;
             if (state == GROUND && utf8Needed == 0 && b >= 0x20 && b < 0x7f) {
-                handler.print(b);
+                int run = i + 1;
+                while (run < end && data[run] >= 0x20 && data[run] < 0x7f) {
+                    run++;
+                }
+                handler.printAscii(data, i, run - i);
+                i = run;
                 continue;
             }
             advance(b);
+            i++;
         }
     }
 
