@@ -1,6 +1,7 @@
 package scarab.client.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import scarab.client.ClientContext;
 import scarab.client.ClientError;
@@ -12,14 +13,33 @@ import scarab.client.ClientError;
 public final class Cli {
     private Cli() {}
 
+    /** Every subcommand, in the order --help lists them. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(NewCommand.class, LsCommand.class, AttachCommand.class,
+            DetachCommand.class, KillCommand.class, RenameCommand.class, CaptureCommand.class, SendKeysCommand.class,
+            WaitCommand.class, DaemonCommand.class, CompletionCommand.class, ManCommand.class, TrainCommand.class,
+            CommandLine.HelpCommand.class);
+
     public static int run(ClientContext ctx, String... args) {
-        CommandLine cl = commandLine(ctx);
-        return cl.execute(args);
+        return commandLine(ctx, args).execute(args);
     }
 
+    /** The full command line, every subcommand registered (for help, completion and the man page). */
     public static CommandLine commandLine(ClientContext ctx) {
+        return commandLine(ctx, new String[0]);
+    }
+
+    /**
+     * Builds the command line for these arguments. picocli reflects over every registered command
+     * class at start-up, which costs more than everything else a short command does, so only the
+     * subcommand being run is registered; all of them only when the word is not a known command.
+     */
+    static CommandLine commandLine(ClientContext ctx, String[] args) {
         ScarabCommand top = new ScarabCommand(ctx);
         CommandLine cl = new CommandLine(top, new ContextFactory(ctx));
+        Class<?> only = args.length == 0 ? null : SubcommandIndex.find(args);
+        for (Class<?> c : only == null ? SUBCOMMANDS : List.of(only)) {
+            cl.addSubcommand(new CommandLine(c, new ContextFactory(ctx)));
+        }
         cl.setOut(new PrintWriter(ctx.out(), true));
         cl.setErr(new PrintWriter(ctx.err(), true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -36,7 +56,7 @@ public final class Cli {
             ex.printStackTrace(ctx.err());
             return 1;
         });
-        cl.setParameterExceptionHandler((ex, args) -> {
+        cl.setParameterExceptionHandler((ex, badArgs) -> {
             ctx.err().println("scarab: " + ex.getMessage());
             CommandLine c = ex.getCommandLine();
             ctx.err().println("usage: " + c.getHelp().synopsis(0).trim() + "  (see: " + c.getCommandSpec().qualifiedName() + " --help)");

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# CLI start-up: median wall time of `scarab ls` with 10 sessions, beside a bare JVM hello-world and
+# `tmux ls` with 10 sessions, measured alternately in the same run. On demand, not in CI.
+#   bench/cli-start.sh [RUNS]     (uses the installed-style launcher of scarab-dist/target/dist)
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+runs="${1:-30}"
+work="$(mktemp -d)"
+export HOME="$work" XDG_RUNTIME_DIR="$work/run" XDG_DATA_HOME="$work/data" XDG_STATE_HOME="$work/state" XDG_CONFIG_HOME="$work/config"
+mkdir -p "$XDG_RUNTIME_DIR"
+sock="scarab-bench-$$"
+trap '"$scarab" daemon stop >/dev/null 2>&1 || true; tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
+[ -x "$here/scarab-dist/target/dist/bin/scarab" ] || (cd "$here" && mvn -B -q -DskipTests install)
+# A private copy of the distribution, so the class-data archive is recorded for this layout.
+cp -r "$here/scarab-dist/target/dist" "$work/dist"
+scarab="$work/dist/bin/scarab"
+java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
+mkdir -p "$work/hello" && cat > "$work/hello/Hello.java" <<'J'
+public class Hello { public static void main(String[] a) { System.out.println("hello"); } }
+J
+"${java_bin%java}javac" -d "$work/hello" "$work/hello/Hello.java"
+
+for i in $(seq 1 10); do "$scarab" new -d -c "sleep 100000" "s$i" >/dev/null; done
+tmux -L "$sock" -f /dev/null new-session -d -s t1 "sleep 100000"
+for i in $(seq 2 10); do tmux -L "$sock" new-session -d -s "t$i" "sleep 100000"; done
+"$scarab" ls >/dev/null; sleep 2   # the launcher records its class-data archive on the first run
+"$scarab" ls >/dev/null
+
+ms() { local s e; s=$(date +%s%N); "$@" >/dev/null; e=$(date +%s%N); echo $(( (e - s) / 1000 )); }
+: > "$work/scarab.t"; : > "$work/hello.t"; : > "$work/tmux.t"
+for i in $(seq 1 "$runs"); do
+  ms "$scarab" ls >> "$work/scarab.t"
+  ms "$java_bin" -Xshare:auto -XX:TieredStopAtLevel=1 -cp "$work/hello" Hello >> "$work/hello.t"
+  ms tmux -L "$sock" ls >> "$work/tmux.t"
+done
+median() { sort -n "$1" | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.1f", m/1000}'; }
+s=$(median "$work/scarab.t"); h=$(median "$work/hello.t"); t=$(median "$work/tmux.t")
+echo "median over $runs runs, alternating:"
+echo "  scarab ls (10 sessions):  $s ms"
+echo "  java hello-world:         $h ms"
+echo "  tmux ls (10 sessions):    $t ms"
+awk -v s="$s" -v h="$h" -v t="$t" 'BEGIN { printf "  scarab / hello-world = %.2fx, scarab / tmux = %.1fx\n", s/h, s/t }'
