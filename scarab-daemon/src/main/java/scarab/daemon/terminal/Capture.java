@@ -22,7 +22,8 @@ final class Capture {
         StringBuilder joined = null;
         for (int i = first; i <= last; i++) {
             Line line = i < 0 ? s.historyLine(hist + i) : s.line(i);
-            boolean keepSpaces = o.preserveTrailingSpaces() || o.joinWrapped();
+            // -J keeps the spaces inside a joined line (ends of wrapped rows), not at its end.
+            boolean keepSpaces = o.preserveTrailingSpaces() || (o.joinWrapped() && line.wrapped() && i < last);
             String text = text(line, s.cols(), o.escapes(), keepSpaces);
             if (o.joinWrapped()) {
                 if (joined == null) {
