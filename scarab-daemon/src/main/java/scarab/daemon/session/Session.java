@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
 import scarab.daemon.ipc.Connection;
 import scarab.daemon.terminal.Renderer;
 import scarab.daemon.terminal.Screen;
-import scarab.daemon.terminal.VtParser;
 import scarab.protocol.Response;
 
 /**
@@ -53,8 +52,6 @@ public final class Session {
     private final ReentrantReadWriteLock screenLock = new ReentrantReadWriteLock();
     /** Guarded by screenLock. */
     private final Screen screen;
-    /** Guarded by screenLock (write). */
-    private final VtParser parser;
     /** Changed only under screenLock's write lock; iterated freely. */
     private final CopyOnWriteArrayList<ClientLink> clients = new CopyOnWriteArrayList<>();
     private volatile SessionEvents events;
@@ -70,7 +67,6 @@ public final class Session {
         this.process = process;
         this.restored = restored;
         this.screen = new Screen(meta.cols(), meta.rows(), historyLimit);
-        this.parser = new VtParser(screen);
         if (meta.exited()) {
             exit.complete(meta.exitCode() == null ? -1 : meta.exitCode());
         }
@@ -106,8 +102,7 @@ public final class Session {
     void replay(byte[] bytes) {
         screenLock.writeLock().lock();
         try {
-            VtParser p = new VtParser(screen);
-            p.feed(bytes, 0, bytes.length);
+            screen.feed(bytes, 0, bytes.length);
             screen.takeReplies(); // queries in old output are not answered: nobody is asking any more
         } finally {
             screenLock.writeLock().unlock();
@@ -171,7 +166,7 @@ public final class Session {
                 String title;
                 screenLock.writeLock().lock();
                 try {
-                    parser.feed(buffer, 0, n);
+                    screen.feed(buffer, 0, n);
                     replies = screen.takeReplies();
                     title = screen.title();
                     if (!clients.isEmpty()) {

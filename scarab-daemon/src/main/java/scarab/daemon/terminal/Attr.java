@@ -1,62 +1,51 @@
 package scarab.daemon.terminal;
 
 /**
- * A cell's attributes packed into one {@code long}: foreground in bits 0-25, background in bits
- * 26-51 (each: a 2-bit kind, default/palette/RGB, and a 24-bit value), flags in bits 52-63.
- * Zero is the default: no colors, no flags, so a fresh line's attribute array is all zeros.
+ * Packed cell attributes: one long per cell.
+ * <pre>
+ * bits  0-25  foreground colour (26 bits: 2-bit type + 24-bit value)
+ * bits 26-51  background colour
+ * bits 52-63  flags: bold, dim, italic, underline style (3 bits), blink, reverse, hidden, strike, overline, charset
+ * </pre>
+ * Colour type: 0 default, 1 basic (value 0-7 for SGR 30-37/40-47, 90-97 for SGR 90-97/100-107, as tmux stores them),
+ * 2 256-colour palette (SGR 38;5;n), 3 RGB (24-bit). The all-zero long is the default cell.
  */
 public final class Attr {
-    public static final int KIND_DEFAULT = 0;
-    public static final int KIND_PALETTE = 1;
-    public static final int KIND_RGB = 2;
+    private Attr() {}
+
+    public static final int COLOR_DEFAULT = 0;
+    public static final int TYPE_BASIC = 1 << 24, TYPE_256 = 2 << 24, TYPE_RGB = 3 << 24;
+    public static final int COLOR_MASK = (1 << 26) - 1;
 
     public static final long BOLD = 1L << 52;
     public static final long DIM = 1L << 53;
     public static final long ITALIC = 1L << 54;
-    public static final long UNDERLINE = 1L << 55;
-    public static final long BLINK = 1L << 56;
-    public static final long REVERSE = 1L << 57;
-    public static final long INVISIBLE = 1L << 58;
-    public static final long STRIKE = 1L << 59;
-    public static final long OVERLINE = 1L << 60;
-    public static final long DOUBLE_UNDERLINE = 1L << 61;
-    /** The cell was printed in the DEC special graphics set: it holds the ASCII letter (as tmux keeps it). */
-    public static final long CHARSET = 1L << 62;
-    static final long FLAGS = 0xfffL << 52;
-    private static final long COLOR_MASK = (1L << 26) - 1;
+    public static final int UL_SHIFT = 55;
+    public static final long UL_MASK = 7L << UL_SHIFT;
+    public static final long BLINK = 1L << 58;
+    public static final long REVERSE = 1L << 59;
+    public static final long HIDDEN = 1L << 60;
+    public static final long STRIKE = 1L << 61;
+    public static final long OVERLINE = 1L << 62;
+    public static final long CHARSET = 1L << 63;
 
-    private Attr() {}
+    public static final long FG_MASK = COLOR_MASK;
+    public static final long BG_MASK = ((long) COLOR_MASK) << 26;
+    public static final long FLAGS_MASK = ~(FG_MASK | BG_MASK);
 
-    public static int fg(long a) {
-        return (int) (a & COLOR_MASK);
-    }
+    public static int fg(long a) { return (int) (a & COLOR_MASK); }
+    public static int bg(long a) { return (int) ((a >>> 26) & COLOR_MASK); }
+    public static long withFg(long a, int c) { return (a & ~FG_MASK) | (c & COLOR_MASK); }
+    public static long withBg(long a, int c) { return (a & ~BG_MASK) | (((long) (c & COLOR_MASK)) << 26); }
+    public static int underline(long a) { return (int) ((a & UL_MASK) >>> UL_SHIFT); }
+    public static long withUnderline(long a, int style) { return (a & ~UL_MASK) | (((long) style & 7) << UL_SHIFT); }
 
-    public static int bg(long a) {
-        return (int) ((a >>> 26) & COLOR_MASK);
-    }
+    /** Attributes of a cell cleared with background colour bg (tmux's grid_clear_cell). */
+    public static long clearedWithBg(int bg) { return withBg(0L, bg); }
 
-    public static long withFg(long a, int color) {
-        return (a & ~COLOR_MASK) | (color & COLOR_MASK);
-    }
-
-    public static long withBg(long a, int color) {
-        return (a & ~(COLOR_MASK << 26)) | ((long) (color & COLOR_MASK) << 26);
-    }
-
-    public static int palette(int index) {
-        return (KIND_PALETTE << 24) | (index & 0xff);
-    }
-
-    public static int rgb(int r, int g, int b) {
-        return (KIND_RGB << 24) | ((r & 0xff) << 16) | ((g & 0xff) << 8) | (b & 0xff);
-    }
-
-    public static int kind(int color) {
-        return color >>> 24;
-    }
-
-    /** The attributes an erase leaves behind: the current background only (xterm's BCE, as tmux). */
-    public static long erased(long current) {
-        return current & (COLOR_MASK << 26);
-    }
+    public static int colorType(int c) { return c >>> 24; }
+    public static int colorValue(int c) { return c & 0xffffff; }
+    public static int basic(int v) { return TYPE_BASIC | v; }
+    public static int palette(int v) { return TYPE_256 | (v & 0xff); }
+    public static int rgb(int r, int g, int b) { return TYPE_RGB | (r << 16) | (g << 8) | b; }
 }

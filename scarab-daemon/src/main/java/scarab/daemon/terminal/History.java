@@ -1,89 +1,57 @@
 package scarab.daemon.terminal;
 
-/**
- * Lines scrolled off the top of the main screen, oldest first, in a ring that grows only as lines
- * arrive (an empty history costs one small object). Like tmux, when the limit is reached a tenth
- * of it is dropped at once, so the line count matches tmux's for the same output.
- */
+/** Ring buffer of history lines, oldest first. Allocates nothing until the first line is pushed. */
 final class History {
-    private final int limit;
-    private Line[] ring = new Line[0];
-    private int start;
+    private HistLine[] buf;
+    private int head;   // index of oldest
     private int size;
 
-    History(int limit) {
-        this.limit = limit;
-    }
+    int size() { return size; }
 
-    int size() {
-        return size;
-    }
+    HistLine get(int i) { return buf[(head + i) % buf.length]; }
 
-    int limit() {
-        return limit;
-    }
-
-    /** Line {@code i}, 0 = oldest. */
-    Line get(int i) {
-        return ring[(start + i) % ring.length];
-    }
-
-    void push(Line line) {
-        if (limit == 0) {
-            return;
-        }
-        if (size >= limit) {
-            dropOldest(Math.max(1, limit / 10));
-        }
-        if (size == ring.length) {
-            grow();
-        }
-        ring[(start + size) % ring.length] = line;
+    void push(HistLine l) {
+        if (buf == null) buf = new HistLine[16];
+        if (size == buf.length) grow();
+        buf[(head + size) % buf.length] = l;
         size++;
     }
 
-    /** Removes and returns the newest line (a taller screen takes lines back), or null. */
-    Line popNewest() {
-        if (size == 0) {
-            return null;
+    private void grow() {
+        HistLine[] n = new HistLine[buf.length * 2];
+        for (int i = 0; i < size; i++) n[i] = get(i);
+        buf = n;
+        head = 0;
+    }
+
+    void dropOldest(int n) {
+        if (n > size) n = size;
+        for (int i = 0; i < n; i++) {
+            buf[head] = null;
+            head = (head + 1) % buf.length;
         }
-        int i = (start + size - 1) % ring.length;
-        Line l = ring[i];
-        ring[i] = null;
+        size -= n;
+    }
+
+    /** Removes and returns the newest line. */
+    HistLine popNewest() {
+        int idx = (head + size - 1) % buf.length;
+        HistLine l = buf[idx];
+        buf[idx] = null;
         size--;
         return l;
     }
 
-    void dropOldest(int n) {
-        n = Math.min(n, size);
-        for (int i = 0; i < n; i++) {
-            ring[(start + i) % ring.length] = null;
-        }
-        start = size == n ? 0 : (start + n) % ring.length;
-        size -= n;
-    }
-
     void clear() {
-        ring = new Line[0];
-        start = 0;
+        buf = null;
+        head = 0;
         size = 0;
     }
 
-    private void grow() {
-        int capacity = Math.min(limit, Math.max(16, ring.length * 2));
-        Line[] bigger = new Line[capacity];
-        for (int i = 0; i < size; i++) {
-            bigger[i] = ring[(start + i) % ring.length];
-        }
-        ring = bigger;
-        start = 0;
-    }
-
     long footprint() {
-        long bytes = 16 + 16 + 4L * ring.length;
-        for (int i = 0; i < size; i++) {
-            bytes += get(i).footprint();
-        }
-        return bytes;
+        long n = 24;
+        if (buf != null) n += 16 + 4L * buf.length;
+        for (int i = 0; i < size; i++) n += get(i).footprint();
+        return n;
     }
 }

@@ -2,119 +2,123 @@ package scarab.daemon.terminal;
 
 import java.util.Arrays;
 
-/**
- * One row of cells in primitive arrays: code points and packed attributes ({@link Attr}). A
- * code point of 0 is an empty cell (shown as a space); {@link #WIDE_TAIL} marks the second
- * column of a wide character. Combining characters, which are rare, live in a side array
- * allocated only when a row has some.
- */
-public final class Line {
-    public static final int WIDE_TAIL = -1;
+/** A mutable screen line: primitive arrays, allocated on first write. */
+final class Line extends Row {
+    static final int PADDING = -1;
+    private static final int[][] NO_COMB = null;
 
-    int[] cps;
-    long[] attrs;
-    /** Extra code points appended to a cell (combining marks), by column; null if none. */
-    String[] combining;
-    /** The row ran into the next one by autowrap (tmux's GRID_LINE_WRAPPED). */
+    int[] cp;        // null = nothing stored (all empty)
+    long[] at;
+    int[][] comb;    // rare side table, null if no combining characters on the line
+    int[] us;        // rare side table, null if no underline colours on the line
+    int used;        // tmux cellused
+    int cellsize;    // tmux cellsize (allocated cells); affects a few tmux corner cases
     boolean wrapped;
-    /**
-     * Cells in use, as tmux counts them (cellused): raised by writes and cell moves, lowered by a
-     * clear to the end of the line. Clearing the screen sends lines up to the last used one to history.
-     */
-    int used;
+    boolean ext;     // line may contain wide characters / padding (tmux GRID_LINE_EXTENDED)
 
-    Line(int cols) {
-        cps = new int[cols];
-        attrs = new long[cols];
+    @Override int cp(int x) { return cp != null && x < cp.length ? cp[x] : 0; }
+    @Override long attr(int x) { return at != null && x < at.length ? at[x] : 0L; }
+    @Override int[] comb(int x) { return comb != null && x < comb.length ? comb[x] : null; }
+    @Override int us(int x) { return us != null && x < us.length ? us[x] : 0; }
+    @Override int used() { return used; }
+    @Override boolean wrapped() { return wrapped; }
+    @Override void setWrapped(boolean w) { wrapped = w; }
+    @Override int length() { return cp == null ? 0 : cp.length; }
+
+    /** Make sure arrays exist with the given width. */
+    void alloc(int cols) {
+        if (cp == null) {
+            cp = new int[cols];
+            at = new long[cols];
+        } else if (cp.length != cols) {
+            cp = Arrays.copyOf(cp, cols);
+            at = Arrays.copyOf(at, cols);
+            if (comb != null) comb = Arrays.copyOf(comb, cols);
+            if (us != null) us = Arrays.copyOf(us, cols);
+        }
     }
 
-    /** A copy trimmed of trailing default blanks: what history keeps. */
-    Line trimmedCopy() {
-        int n = cps.length;
-        while (n > 0 && cps[n - 1] == 0 && attrs[n - 1] == 0 && (combining == null || combining[n - 1] == null)) {
-            n--;
+    /** tmux grid_empty_line (without bg handling). Keeps arrays for reuse. */
+    void reset() {
+        if (cp != null) {
+            if (used > 0 || cellsize > 0) {
+                Arrays.fill(cp, 0);
+                Arrays.fill(at, 0L);
+            }
         }
-        Line l = new Line(0);
-        l.cps = Arrays.copyOf(cps, n);
-        l.attrs = Arrays.copyOf(attrs, n);
-        l.combining = combining == null ? null : Arrays.copyOf(combining, n);
+        comb = NO_COMB;
+        us = null;
+        used = 0;
+        cellsize = 0;
+        wrapped = false;
+        ext = false;
+    }
+
+    /** Drops the arrays entirely (a blank line costs only the object). */
+    void release() {
+        cp = null;
+        at = null;
+        comb = null;
+        us = null;
+        used = 0;
+        cellsize = 0;
+        wrapped = false;
+        ext = false;
+    }
+
+    /** True if nothing in the line differs from a blank default line. */
+    boolean isBlank() {
+        if (cp == null) return true;
+        for (int i = 0; i < cp.length; i++) if (cp[i] != 0 || at[i] != 0) return false;
+        return comb == null && us == null;
+    }
+
+    void setComb(int x, int[] c) {
+        if (c == null) {
+            if (comb != null) comb[x] = null;
+            return;
+        }
+        if (comb == null) comb = new int[cp.length][];
+        comb[x] = c;
+    }
+
+    void setUs(int x, int u) {
+        if (u == 0) {
+            if (us != null) us[x] = 0;
+            return;
+        }
+        if (us == null) us = new int[cp.length];
+        us[x] = u;
+    }
+
+    Line copy() {
+        Line l = new Line();
+        if (cp != null) {
+            l.cp = cp.clone();
+            l.at = at.clone();
+            if (comb != null) l.comb = comb.clone();
+            if (us != null) l.us = us.clone();
+        }
+        l.used = used;
+        l.cellsize = cellsize;
         l.wrapped = wrapped;
-        l.used = Math.min(used, n);
+        l.ext = ext;
         return l;
     }
 
-    /** A copy of {@code cols} cells (truncated or padded with blanks). */
-    Line resized(int cols) {
-        Line l = new Line(0);
-        l.cps = Arrays.copyOf(cps, cols);
-        l.attrs = Arrays.copyOf(attrs, cols);
-        l.combining = combining == null ? null : Arrays.copyOf(combining, cols);
-        if (cols < cps.length && cols > 0 && cps[cols - 1] != WIDE_TAIL && cols < cps.length && cps[cols] == WIDE_TAIL) {
-            l.cps[cols - 1] = 0; // a wide character cut in half
-        }
-        l.wrapped = wrapped && cols >= cps.length;
-        l.used = Math.min(used, cols);
-        return l;
+    /** Resize to a new width (no reflow): truncate or extend. */
+    void setWidth(int cols) {
+        if (cp != null && cp.length != cols) alloc(cols);
+        if (used > cols) used = cols;
+        if (cellsize > cols) cellsize = cols;
     }
 
-    public int length() {
-        return cps.length;
-    }
-
-    public int cp(int col) {
-        return col < cps.length ? cps[col] : 0;
-    }
-
-    public long attr(int col) {
-        return col < attrs.length ? attrs[col] : 0;
-    }
-
-    public String combiningAt(int col) {
-        return combining == null || col >= combining.length ? null : combining[col];
-    }
-
-    public boolean wrapped() {
-        return wrapped;
-    }
-
-    void set(int col, int cp, long attr) {
-        cps[col] = cp;
-        attrs[col] = attr;
-        if (col + 1 > used) {
-            used = col + 1;
-        }
-        if (combining != null) {
-            combining[col] = null;
-        }
-    }
-
-    void combine(int col, int cp) {
-        if (combining == null) {
-            combining = new String[cps.length];
-        }
-        String prev = combining[col];
-        String add = new String(Character.toChars(cp));
-        if (prev == null) {
-            combining[col] = add;
-        } else if (prev.length() < 16) {
-            combining[col] = prev + add;
-        }
-    }
-
-    /** Blanks cells [from, to) with the erase attributes. */
-    void clear(int from, int to, long attr) {
-        if (to >= cps.length && from < used) {
-            used = from;
-        }
-        Arrays.fill(cps, from, to, 0);
-        Arrays.fill(attrs, from, to, attr);
-        if (combining != null) {
-            Arrays.fill(combining, from, to, null);
-        }
-    }
-
-    /** Approximate heap bytes, for memory accounting. */
+    /** Approximate retained size in bytes (for memory estimates). */
     long footprint() {
-        return 16 + 16 + 4L * cps.length + 16 + 8L * attrs.length + (combining == null ? 0 : 16 + 4L * combining.length) + 24;
+        long n = 40;
+        if (cp != null) n += 16 + 4L * cp.length + 16 + 8L * at.length;
+        if (comb != null) n += 16 + 4L * comb.length;
+        if (us != null) n += 16 + 4L * us.length;
+        return n;
     }
 }

@@ -1,232 +1,333 @@
 package scarab.daemon.terminal;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Turns a screen into bytes that repaint a terminal of the same size exactly: every cell with
- * its attributes, the alternate screen over the main one, the cursor (including the pending-wrap
- * state and the saved cursor), the scroll region, the modes a program relies on (cursor keys,
- * keypad, bracketed paste, mouse, focus), and the title. Used for attach and for redraws after a
- * client fell behind or a resize.
+ * Produces byte streams that repaint a terminal of the same size as a {@link Screen}.
+ *
+ * <p>{@link #render(Screen)} reproduces cells (with attributes, colours, DEC graphics, wide and combining
+ * characters), tab stops, the DECSC saved cursor, modes, scroll region, cursor (including a pending wrap), pen, title
+ * and, if active, the alternate screen on top of the main screen. The caller must hold the screen's lock.
  */
 public final class Renderer {
     private Renderer() {}
 
     public static byte[] render(Screen s) {
-        StringBuilder out = new StringBuilder(s.cols() * s.rows() + 256);
-        out.append("\033[0m\033(B\033)B\017\033[r\033[?6l\033[?7h\033[4l\033[H\033[2J");
-        if (s.alternateScreenActive()) {
-            paintRows(out, s, true);
-            // ?1049h saves the cursor as it enters: put the main screen's cursor where it was saved.
-            if (s.altCursorSaved()) {
-                out.append("\033[").append(s.altSavedY() + 1).append(';').append(Math.min(s.altSavedX(), s.cols() - 1) + 1)
-                        .append('H');
-                Sgr.write(out, s.altSavedAttr() & ~Attr.CHARSET);
+        Out o = new Out(s.cols);
+        o.raw("\033[?25l\033[0m\033(B\033)B\017\033[r\033[?6l\033[?7h\033[4l\033[H\033[2J");
+        if (s.altSaved != null) {
+            paint(o, s, s.altSaved, s.altSavedRows);
+            o.resetCharset();
+            if (s.altSavedCx != -1) {
+                o.cup(Math.min(s.altSavedCy, s.rows - 1), Math.min(s.altSavedCx, s.cols - 1));
+                o.sgr(s.altSavedPen, s.altSavedUs);
+                o.raw("\033[?1049h");
+            } else {
+                o.sgr(s.altSavedPen, s.altSavedUs);
+                o.raw("\033[?1047h");
             }
-            out.append("\033[?1049h\033[0m\033[H\033[2J");
+        } else if (s.altSavedCx != -1) {
+            // remember the cursor a later ESC[?1049l would restore
+            o.cup(Math.min(s.altSavedCy, s.rows - 1), Math.min(s.altSavedCx, s.cols - 1));
+            o.sgr(s.altSavedPen, s.altSavedUs);
+            o.raw("\033[?1049h\033[?47l");
         }
-        paintRows(out, s, false);
-        tail(out, s);
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        paint(o, s, s.lines, s.rows);
+        finish(o, s);
+        return o.bytes();
     }
 
     /**
-     * Bytes that, fed to a fresh screen of the same size, rebuild the main screen's history (with
-     * attributes) and its visible rows, then put the cursor back: a session's snapshot.
+     * Bytes that, fed into a fresh Screen of the same size, reproduce the history (with attributes) followed by the
+     * visible main screen, plus cursor, modes and pen. The alternate screen, if active, is dropped (its main screen is
+     * used).
      */
     public static byte[] renderHistoryAndScreen(Screen s) {
-        StringBuilder out = new StringBuilder();
-        out.append("\033[0m\033[?7h");
-        int total = s.historySize() + s.rows();
+        Out o = new Out(s.cols);
+        o.raw("\033[0m\033(B\033)B\017\033[r\033[?6l\033[?7h\033[4l\033[H");
+        Line[] main = s.altSaved != null ? s.altSaved : s.lines;
+        int rows = Math.min(s.rows, main.length);
+        int hs = s.history.size();
+        int total = hs + rows;
         for (int i = 0; i < total; i++) {
-            Line l = i < s.historySize() ? s.historyLine(i) : s.mainLine(i - s.historySize());
-            int end = contentEnd(l, s.cols());
-            paintLine(out, l, end);
-            // A full wrapped row continues by autowrap (keeping the wrap mark) when the next row starts
-            // with a character to wrap onto; any other row ends with CR LF.
-            Line next = i + 1 < total ? (i + 1 < s.historySize() ? s.historyLine(i + 1) : s.mainLine(i + 1 - s.historySize())) : null;
-            boolean continues = l.wrapped() && end >= s.cols() && next != null && next.cp(0) > 0;
-            if (i < total - 1 && !continues) {
-                out.append("\r\n");
+            Row r = i < hs ? s.history.get(i) : main[i - hs];
+            int n = Math.min(r.used(), s.cols);
+            o.col = 0;
+            for (int x = 0; x < n; x++) cell(o, r, x, s.cols);
+            if (i + 1 < total) {
+                Row next = i + 1 < hs ? s.history.get(i + 1) : main[i + 1 - hs];
+                boolean flow = flows(r, o.col, next, s.cols);
+                if (!flow) o.raw("\r\n");
             }
         }
-        boolean alt = s.alternateScreenActive();
-        int cy = alt && s.altCursorSaved() ? s.altSavedY() : s.cursorY();
-        int cx = alt && s.altCursorSaved() ? s.altSavedX() : s.cursorX();
-        out.append("\033[").append(Math.min(cy, s.rows() - 1) + 1).append(';')
-                .append(Math.min(cx, s.cols() - 1) + 1).append('H');
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        // cleared-with-background cells after the used part of visible lines
+        for (int y = 0; y < rows; y++) trailingBackground(o, main[y], y, s.cols);
+        o.resetCharset();
+        tabsAndSaved(o, s);
+        boolean alt = s.altSaved != null;
+        int cx = alt ? Math.max(0, Math.min(s.altSavedCx, s.cols - 1)) : s.cx;
+        int cy = alt ? Math.max(0, Math.min(s.altSavedCy, s.rows - 1)) : s.cy;
+        if (alt && s.altSavedCx == -1) {
+            cx = 0;
+            cy = 0;
+        }
+        modesAndCursor(o, s, main, cx, cy);
+        return o.bytes();
     }
 
-    private static void paintRows(StringBuilder out, Screen s, boolean main) {
-        for (int r = 0; r < s.rows(); r++) {
-            Line l = main ? s.mainLine(r) : s.line(r);
-            int end = contentEnd(l, s.cols());
-            if (end == 0) {
+    // ------------------------------------------------------------------------------------------------
+
+    private static void paint(Out o, Screen s, Line[] lines, int nrows) {
+        int rows = Math.min(nrows, Math.min(lines.length, s.rows));
+        boolean cont = false;
+        for (int y = 0; y < rows; y++) {
+            Line l = lines[y];
+            int n = Math.min(l.used, s.cols);
+            if (!cont) o.cup(y, 0);
+            o.col = cont ? 0 : 0;
+            for (int x = 0; x < n; x++) cell(o, l, x, s.cols);
+            cont = y + 1 < rows && flows(l, o.col, lines[y + 1], s.cols);
+            trailingBackground(o, l, y, s.cols);
+            if (o.cursorMovedAway) {
+                cont = false;
+                o.cursorMovedAway = false;
+            }
+        }
+    }
+
+    /** Whether the next line can be reached by autowrap (which reproduces the wrapped flag). */
+    private static boolean flows(Row r, int col, Row next, int cols) {
+        if (!r.wrapped() || next.used() == 0) return false;
+        if (col >= cols) return true;
+        int c = next.cp(0);
+        return col == cols - 1 && c > 0 && CharWidth.of(c) == 2;
+    }
+
+    /** Cells at or after 'used' that were cleared with a background colour: reproduce with ECH. */
+    private static void trailingBackground(Out o, Row l, int y, int cols) {
+        int start = Math.min(l.used(), cols);
+        int x = start;
+        while (x < cols && x < l.length()) {
+            long a = l.attr(x);
+            if (a == 0) {
+                x++;
                 continue;
             }
-            out.append("\033[").append(r + 1).append(";1H");
-            paintLine(out, l, end);
+            int e = x + 1;
+            while (e < cols && e < l.length() && l.attr(e) == a) e++;
+            o.cup(y, x);
+            o.sgr(a & ~Attr.CHARSET, 0);
+            o.raw("\033[" + (e - x) + "X");
+            o.cursorMovedAway = true;
+            x = e;
         }
-        out.append("\033[0m");
     }
 
-    /**
-     * Paints cells [0, end) from the cursor at column 0. Empty cells are skipped with a cursor
-     * move and blank cells with a background are made with ECH, so that the repainted row has the
-     * same empty cells as the original (not spaces), which capture and clear-to-history rely on.
-     * Leaves attributes reset and the G0 charset as ASCII.
-     */
-    private static void paintLine(StringBuilder out, Line l, int end) {
-        long current = 0;
-        boolean graphics = false;
-        out.append("\033[0m");
-        int c = 0;
-        while (c < end) {
-            int cp = l.cp(c);
-            long a = l.attr(c);
-            if (cp == 0 && l.combiningAt(c) == null) {
-                int run = 1;
-                while (c + run < end && l.cp(c + run) == 0 && l.attr(c + run) == a && l.combiningAt(c + run) == null) {
-                    run++;
-                }
-                if (a != 0) {
-                    if (a != current) {
-                        current = a;
-                        Sgr.write(out, current);
-                    }
-                    out.append("\033[").append(run).append('X');
-                }
-                out.append("\033[").append(run).append('C');
-                c += run;
-                continue;
+    private static void cell(Out o, Row r, int x, int cols) {
+        int c = r.cp(x);
+        if (c == Line.PADDING) {
+            int p = x > 0 ? r.cp(x - 1) : 0;
+            if (!(p > 0 && CharWidth.of(p) == 2) && x + 1 < cols) {
+                // orphan padding (tmux leaves these in some overwrite cases): print a wide character here and
+                // delete it, which pulls its padding cell into place
+                o.sgr(0, 0);
+                o.charset(false);
+                o.raw("\u4e00\033[2D\033[P\033[C");
             }
-            if (cp == Line.WIDE_TAIL) {
-                c++;
-                continue;
-            }
-            if ((a & ~Attr.CHARSET) != current) {
-                current = a & ~Attr.CHARSET;
-                Sgr.write(out, current);
-            }
-            graphics = charset(out, graphics, (a & Attr.CHARSET) != 0);
-            appendCell(out, l, c);
-            if (CharWidth.of(cp) == 2 && c + 1 < end && l.cp(c + 1) != Line.WIDE_TAIL) {
-                // tmux's quirk: ASCII written over the right half of a wide character leaves the left
-                // half. Step back so the next cell lands on that right half, as it did originally.
-                out.append('\b');
-            }
-            c++;
+            return;
         }
-        if (graphics) {
-            out.append("\033(B");
-        }
-        if (current != 0) {
-            out.append("\033[0m");
+        int w = c <= 0 ? 1 : CharWidth.of(c);
+        if (w == 2 && x == cols - 1) return; // cannot be reproduced without wrapping
+        long a = r.attr(x);
+        o.sgr(a & ~Attr.CHARSET, r.us(x));
+        o.charset((a & Attr.CHARSET) != 0);
+        o.cp(c <= 0 ? ' ' : c);
+        int[] cb = r.comb(x);
+        if (cb != null) for (int k : cb) o.cp(k);
+        o.col += Math.max(1, w);
+        if (w == 2 && r.cp(x + 1) != Line.PADDING && x + 1 < cols) {
+            // orphan wide character (its padding was overwritten): step back so the next cell lands on x + 1
+            o.sgr(0, 0);
+            o.raw("\033[D\033[@\033[2X");
+            o.col--;
         }
     }
 
-    /** Cells up to the last one that is not a default blank. */
-    private static int contentEnd(Line l, int cols) {
-        int end = Math.min(l.length(), cols);
-        while (end > 0 && l.cp(end - 1) == 0 && l.attr(end - 1) == 0 && l.combiningAt(end - 1) == null) {
-            end--;
-        }
-        return end;
-    }
-
-    private static boolean charset(StringBuilder out, boolean graphics, boolean want) {
-        if (want != graphics) {
-            out.append(want ? "\033(0" : "\033(B");
-        }
-        return want;
-    }
-
-    private static void appendCell(StringBuilder out, Line l, int c) {
-        int cp = l.cp(c);
-        out.appendCodePoint(cp == 0 ? ' ' : cp);
-        String extra = l.combiningAt(c);
-        if (extra != null) {
-            out.append(extra);
-        }
-    }
-
-    /** Cursor, saved cursor, region, modes, charsets, attributes and title, after the cells. */
-    private static void tail(StringBuilder out, Screen s) {
-        if (s.hasSavedCursor()) {
-            out.append("\033[").append(Math.min(s.savedY(), s.rows() - 1) + 1).append(';')
-                    .append(Math.min(s.savedX(), s.cols() - 1) + 1).append('H');
-            Sgr.write(out, s.savedAttr() & ~Attr.CHARSET);
-            out.append("\0337");
-        }
-        if (s.scrollTop() != 0 || s.scrollBottom() != s.rows() - 1) {
-            out.append("\033[").append(s.scrollTop() + 1).append(';').append(s.scrollBottom() + 1).append('r');
-        }
-        for (int c = 0; c < s.cols(); c++) {
-            boolean dflt = c % 8 == 0 && c > 0;
-            if (s.tabStop(c) != dflt) {
-                // Tab stops differ from the defaults: clear them all and set each one.
-                out.append("\033[3g");
-                for (int t = 0; t < s.cols(); t++) {
-                    if (s.tabStop(t)) {
-                        out.append("\033[").append(t + 1).append("G\033H");
-                    }
-                }
+    private static void tabsAndSaved(Out o, Screen s) {
+        boolean defaultTabs = true;
+        for (int i = 0; i < s.cols; i++) {
+            if (s.tabs[i] != (i != 0 && i % 8 == 0)) {
+                defaultTabs = false;
                 break;
             }
         }
-        int x = s.cursorX();
-        int y = s.cursorY();
-        if (x >= s.cols() && s.autowrap()) {
-            // Pending wrap: reprint the last cell so the terminal is left in the same state.
-            Line l = s.line(y);
-            int col = s.cols() - 1;
-            if (l.cp(col) == Line.WIDE_TAIL && col > 0) {
-                col--;
+        if (!defaultTabs) {
+            o.raw("\033[3g");
+            for (int i = 0; i < s.cols; i++) {
+                if (s.tabs[i]) {
+                    o.cup(0, i);
+                    o.raw("\033H");
+                }
             }
-            out.append("\033[?7h\033[").append(y + 1).append(';').append(col + 1).append('H');
-            long a = l.attr(col);
-            Sgr.write(out, a & ~Attr.CHARSET);
-            boolean g = charset(out, false, (a & Attr.CHARSET) != 0);
-            appendCell(out, l, col);
-            if (g) {
-                out.append("\033(B");
-            }
+        }
+        boolean savedDefault = s.savedCx == 0 && s.savedCy == 0 && s.savedPen == 0 && s.savedUs == 0
+                && s.savedSet == 0 && s.savedG0 == 0 && s.savedG1 == 0 && (s.savedMode & Screen.MODE_ORIGIN) == 0;
+        if (!savedDefault) {
+            boolean origin = (s.savedMode & Screen.MODE_ORIGIN) != 0;
+            if (origin) o.raw("\033[?6h");
+            o.cup(Math.min(s.savedCy, s.rows - 1), Math.min(s.savedCx, s.cols - 1));
+            o.sgr(s.savedPen, s.savedUs);
+            o.designate(s.savedG0, s.savedG1, s.savedSet);
+            o.raw("\0337");
+            if (origin) o.raw("\033[?6l");
+            o.resetCharset();
+        }
+    }
+
+    private static void finish(Out o, Screen s) {
+        o.resetCharset();
+        tabsAndSaved(o, s);
+        modesAndCursor(o, s, s.lines, s.cx, s.cy);
+    }
+
+    private static void modesAndCursor(Out o, Screen s, Line[] lines, int cx, int cy) {
+        int m = s.mode;
+        if ((m & Screen.MODE_KCURSOR) != 0) o.raw("\033[?1h");
+        if ((m & Screen.MODE_KKEYPAD) != 0) o.raw("\033=");
+        if ((m & Screen.MODE_BRACKETPASTE) != 0) o.raw("\033[?2004h");
+        if ((m & Screen.MODE_MOUSE_STANDARD) != 0) o.raw("\033[?1000h");
+        if ((m & Screen.MODE_MOUSE_BUTTON) != 0) o.raw("\033[?1002h");
+        if ((m & Screen.MODE_MOUSE_ALL) != 0) o.raw("\033[?1003h");
+        if ((m & Screen.MODE_MOUSE_UTF8) != 0) o.raw("\033[?1005h");
+        if ((m & Screen.MODE_MOUSE_SGR) != 0) o.raw("\033[?1006h");
+        if ((m & Screen.MODE_FOCUSON) != 0) o.raw("\033[?1004h");
+        if ((m & Screen.MODE_CURSOR_BLINKING_SET) != 0) {
+            o.raw((m & Screen.MODE_CURSOR_BLINKING) != 0 ? "\033[?12h" : "\033[?12l");
+        }
+        if (s.cursorStyle != 0) o.raw("\033[" + s.cursorStyle + " q");
+        if (s.rupper != 0 || s.rlower != s.rows - 1) o.raw("\033[" + (s.rupper + 1) + ";" + (s.rlower + 1) + "r");
+        boolean origin = (m & Screen.MODE_ORIGIN) != 0;
+        if (origin) o.raw("\033[?6h");
+        if (cx >= s.cols) {
+            // pending wrap: re-print the last cell so the cursor ends up past the last column
+            Line l = lines[cy];
+            int x = s.cols - 1;
+            if (l.cp(x) == Line.PADDING && x > 0) x--;
+            place(o, s, origin, x, cy);
+            cell(o, l, x, s.cols + 1);
         } else {
-            out.append("\033[?7h\033[").append(y + 1).append(';').append(Math.min(x, s.cols() - 1) + 1).append('H');
+            place(o, s, origin, cx, cy);
         }
-        if (s.originMode()) {
-            // Origin mode homes the cursor, and tmux lets the cursor sit outside the region, where CUP
-            // cannot reach in this mode: set the mode, let DECSTBM put the cursor at the corner, and
-            // walk to the position with relative moves.
-            out.append("\033[?6h\033[").append(s.scrollTop() + 1).append(';').append(s.scrollBottom() + 1).append('r');
-            int col = Math.min(x, s.cols() - 1);
-            if (y > 0) {
-                out.append("\033[").append(y).append('B');
+        if ((m & Screen.MODE_INSERT) != 0) o.raw("\033[4h");
+        if ((m & Screen.MODE_WRAP) == 0) o.raw("\033[?7l");
+        o.sgr(s.pen, s.penUs);
+        o.designate(s.g0, s.g1, s.charsetSet);
+        if (!s.title().isEmpty()) o.raw("\033]2;" + s.title() + "\033\\");
+        if ((m & Screen.MODE_CURSOR) != 0) o.raw("\033[?25h");
+    }
+
+    /** Moves the cursor to absolute (x, y) once the final scroll region and origin mode are in place. */
+    private static void place(Out o, Screen s, boolean origin, int x, int y) {
+        if (!origin) {
+            o.cup(y, x);
+        } else if (y >= s.rupper && y <= s.rlower) {
+            o.cup(y - s.rupper, x);
+        } else if (y < s.rupper) {
+            // above the region: DECSTBM homes the cursor absolutely, then line feeds move down outside the region
+            o.raw("\033[" + (s.rupper + 1) + ";" + (s.rlower + 1) + "r");
+            for (int i = 0; i < y; i++) o.raw("\n");
+            o.raw("\033[" + (x + 1) + "G");
+        } else {
+            // below the region with origin mode: not reachable by relative movement; closest position
+            o.cup(s.rlower - s.rupper, x);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
+
+    /** Output buffer tracking the SGR state and G0 charset of the target terminal. */
+    private static final class Out {
+        final ByteArrayOutputStream b = new ByteArrayOutputStream(8192);
+        final StringBuilder sb = new StringBuilder(256);
+        long curAttr;      // without CHARSET
+        int curUs;
+        boolean dec;       // G0 is DEC graphics
+        int col;
+        boolean cursorMovedAway;
+
+        Out(int cols) {}
+
+        void raw(String s) {
+            byte[] x = s.getBytes(StandardCharsets.UTF_8);
+            b.write(x, 0, x.length);
+        }
+
+        void cp(int c) {
+            if (c < 0x80) b.write(c);
+            else raw(new String(Character.toChars(c)));
+        }
+
+        void cup(int y, int x) { raw("\033[" + (y + 1) + ";" + (x + 1) + "H"); }
+
+        void cupRel(int y, int x) { cup(Math.max(0, y), x); }
+
+        void charset(boolean on) {
+            if (on != dec) {
+                raw(on ? "\033(0" : "\033(B");
+                dec = on;
             }
-            if (col > 0) {
-                out.append("\033[").append(col).append('C');
+        }
+
+        void resetCharset() {
+            if (dec) raw("\033(B");
+            dec = false;
+        }
+
+        /** Designates G0/G1 and shifts (for the final or saved state). */
+        void designate(int g0, int g1, int set) {
+            raw(g0 == 1 ? "\033(0" : "\033(B");
+            raw(g1 == 1 ? "\033)0" : "\033)B");
+            raw(set == 1 ? "\016" : "\017");
+            dec = g0 == 1 && set == 0;
+        }
+
+        void sgr(long a, int us) {
+            if (a == curAttr && us == curUs) return;
+            sb.setLength(0);
+            sb.append("\033[0");
+            if ((a & Attr.BOLD) != 0) sb.append(";1");
+            if ((a & Attr.DIM) != 0) sb.append(";2");
+            if ((a & Attr.ITALIC) != 0) sb.append(";3");
+            int ul = Attr.underline(a);
+            if (ul == 1) sb.append(";4");
+            else if (ul > 1) sb.append(";4:").append(ul);
+            if ((a & Attr.BLINK) != 0) sb.append(";5");
+            if ((a & Attr.REVERSE) != 0) sb.append(";7");
+            if ((a & Attr.HIDDEN) != 0) sb.append(";8");
+            if ((a & Attr.STRIKE) != 0) sb.append(";9");
+            if ((a & Attr.OVERLINE) != 0) sb.append(";53");
+            color(Attr.fg(a), 30, 38, 0);
+            color(Attr.bg(a), 40, 48, 10);
+            if (us != 0) color(us, -1, 58, 0);
+            sb.append('m');
+            raw(sb.toString());
+            curAttr = a;
+            curUs = us;
+        }
+
+        private void color(int c, int base, int ext, int brightAdd) {
+            int t = Attr.colorType(c), v = Attr.colorValue(c);
+            switch (t) {
+                case 0: return;
+                case 1: sb.append(';').append(v < 8 ? base + v : v + brightAdd); return;
+                case 2: sb.append(';').append(ext).append(";5;").append(v); return;
+                default:
+                    sb.append(';').append(ext).append(";2;").append((v >> 16) & 0xff).append(';')
+                            .append((v >> 8) & 0xff).append(';').append(v & 0xff);
             }
         }
-        if (!s.autowrap()) {
-            out.append("\033[?7l");
-        }
-        if (s.insertMode()) {
-            out.append("\033[4h");
-        }
-        out.append(s.applicationCursorKeys() ? "\033[?1h" : "\033[?1l");
-        out.append(s.applicationKeypad() ? "\033=" : "\033>");
-        out.append(s.bracketedPaste() ? "\033[?2004h" : "\033[?2004l");
-        out.append(s.mouseMode() != 0 ? "\033[?" + s.mouseMode() + "h" : "\033[?1000l\033[?1002l\033[?1003l");
-        out.append(s.mouseSgr() ? "\033[?1006h" : "\033[?1006l");
-        out.append(s.focusEvents() ? "\033[?1004h" : "\033[?1004l");
-        out.append(s.g0Graphics() ? "\033(0" : "\033(B");
-        out.append(s.g1Graphics() ? "\033)0" : "\033)B");
-        out.append(s.shiftOut() ? "\016" : "\017");
-        Sgr.write(out, s.currentAttr());
-        if (!s.title().isEmpty()) {
-            out.append("\033]2;").append(s.title()).append("\033\\");
-        }
-        out.append(s.cursorVisible() ? "\033[?25h" : "\033[?25l");
+
+        byte[] bytes() { return b.toByteArray(); }
     }
 }

@@ -1,1220 +1,1762 @@
 package scarab.daemon.terminal;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The picture of a terminal: a grid of {@link Line}s, the cursor, the modes, the scrollback. It
- * implements {@link VtHandler}, giving meaning to what {@link VtParser} reports, and follows tmux
- * 3.3a's behaviour (screen-write.c, input.c, grid-view.c), the reference for capture output:
- * the cursor column may equal the width (the pending-wrap state); the top line of a scroll region
- * goes to history when the region scrolls; clearing the whole screen pushes its lines to history;
- * invalid UTF-8 and unprintable characters are dropped; DEC graphics cells keep their ASCII letter.
+ * A headless terminal screen that mirrors tmux 3.3a's screen model (input.c, screen-write.c, grid.c, grid-view.c and
+ * screen.c) so that {@link #capture(CaptureOptions)} gives the same text as {@code tmux capture-pane -p}.
  *
- * <p>Not thread safe: the owning session guards it with a read/write lock.
+ * <p>Feed bytes with {@link #feed(byte[], int, int)} (which runs the embedded {@link VtParser}).
+ *
+ * <p><b>Not thread safe</b>: the caller must serialise all access (feed, capture, render, resize...).
  */
 public final class Screen implements VtHandler {
-    private int cols;
-    private int rows;
-    private Line[] grid;
-    /** The main screen's rows while the alternate screen is shown; null otherwise. */
-    private Line[] savedMain;
-    private final History history;
-    /** Lines that went to history by scrolling or resize, which a taller screen takes back (tmux's hscrolled). */
-    private int scrolledIntoHistory;
+    // ---- modes (tmux MODE_*) ----
+    static final int MODE_CURSOR = 0x1, MODE_INSERT = 0x2, MODE_KCURSOR = 0x4, MODE_KKEYPAD = 0x8,
+            MODE_WRAP = 0x10, MODE_MOUSE_STANDARD = 0x20, MODE_MOUSE_BUTTON = 0x40, MODE_CURSOR_BLINKING = 0x80,
+            MODE_MOUSE_UTF8 = 0x100, MODE_MOUSE_SGR = 0x200, MODE_BRACKETPASTE = 0x400, MODE_FOCUSON = 0x800,
+            MODE_MOUSE_ALL = 0x1000, MODE_ORIGIN = 0x2000, MODE_CURSOR_BLINKING_SET = 0x4000;
+    static final int ALL_MOUSE_MODES = MODE_MOUSE_STANDARD | MODE_MOUSE_BUTTON | MODE_MOUSE_ALL;
+    static final int DEFAULT_MODE = MODE_CURSOR | MODE_WRAP;
 
-    private int x;
-    private int y;
-    private long attr;
-    private int top;
-    private int bottom;
-    private boolean[] tabs;
+    private static final long MASK32 = 0xffffffffL;
+    private static final int ZWJ = 0x200d;
+    private static final int UTF8_SIZE = 21; // tmux's limit for a cell's UTF-8 bytes (base + combining)
 
-    // modes
-    private boolean autowrap = true;
-    private boolean origin;
-    private boolean insert;
-    private boolean cursorVisible = true;
-    private boolean appCursor;
-    private boolean appKeypad;
-    private boolean bracketedPaste;
-    private boolean focusEvents;
-    private int mouseMode; // 0, 1000, 1002, 1003
-    private boolean mouseSgr;
+    private final VtParser parser;
+    private final int historyLimit;
 
-    // charsets: G0/G1 designations (true = DEC special graphics) and which is invoked into GL
-    private boolean g0Graphics;
-    private boolean g1Graphics;
-    private boolean shiftOut;
+    int cols, rows;
+    Line[] lines;                 // visible rows
+    final History history = new History();
+    int hscrolled;
+    boolean historyOn;            // tmux GRID_HISTORY
 
-    // DECSC / CSI s
-    private boolean saved;
-    private int savedX;
-    private int savedY;
-    private long savedAttr;
-    private boolean savedG0;
-    private boolean savedG1;
-    private boolean savedShift;
-    private boolean savedOrigin;
-    // ?1049 keeps its own cursor, as in tmux
-    private boolean altSaved;
-    private int altSavedX;
-    private int altSavedY;
-    private long altSavedAttr;
+    int cx, cy;                   // cx may equal cols (pending wrap, tmux style)
+    int rupper, rlower;
+    int mode = DEFAULT_MODE;
+    boolean[] tabs;
+    int cursorStyle;              // DECSCUSR value
 
-    private int lastPrinted = -1;
-    private long lastPrintedAttr;
+    // current cell (ictx->cell)
+    long pen;                     // attributes without CHARSET
+    int penUs;
+    int charsetSet;               // 0 = G0 active (SI), 1 = G1 active (SO)
+    int g0, g1;                   // 0 = ASCII, 1 = DEC special graphics
+
+    // saved state (DECSC)
+    long savedPen;
+    int savedUs, savedSet, savedG0, savedG1;
+    int savedCx, savedCy, savedMode;
+
+    // alternate screen
+    Line[] altSaved;              // saved main screen while the alternate screen is active
+    int altSavedCols, altSavedRows;
+    int altSavedCx = -1, altSavedCy = -1;
+    long altSavedPen;
+    int altSavedUs;
+    boolean altSavedHistoryOn;
+
     private String title = "";
-    private ByteArrayOutputStream replies;
+    private final ArrayList<String> titleStack = new ArrayList<>(0);
+    private int last = -1;         // last printed ASCII character for REP
+    private boolean zwjPending;
+
+    private byte[] replies;
+    private int repliesLen;
     private long changes;
 
+    private boolean tmuxStrict = true;
+
+    private Line[] scratch;       // for line moves
+    private Line[] spare;
+
     public Screen(int cols, int rows, int historyLimit) {
-        if (cols < 1 || rows < 1) {
-            throw new IllegalArgumentException("screen size must be positive: " + cols + "x" + rows);
-        }
+        if (cols < 1) cols = 1;
+        if (rows < 1) rows = 1;
         this.cols = cols;
         this.rows = rows;
-        this.grid = new Line[rows];
-        this.history = new History(historyLimit);
-        this.bottom = rows - 1;
-        this.tabs = defaultTabs(cols, null);
+        this.historyLimit = Math.max(0, historyLimit);
+        this.historyOn = this.historyLimit != 0;
+        this.lines = new Line[rows];
+        for (int i = 0; i < rows; i++) lines[i] = new Line();
+        this.rupper = 0;
+        this.rlower = rows - 1;
+        resetTabs();
+        this.parser = new VtParser(this);
     }
 
-    private static boolean[] defaultTabs(int cols, boolean[] old) {
-        boolean[] t = new boolean[cols];
-        for (int i = 0; i < cols; i++) {
-            t[i] = old != null && i < old.length ? old[i] : i % 8 == 0 && i > 0;
-        }
-        return t;
+    // =====================================================================================================
+    // Public API
+    // =====================================================================================================
+
+    /** Feeds program output. */
+    public void feed(byte[] data, int off, int len) { parser.feed(data, off, len); }
+
+    public void feed(byte[] data) { parser.feed(data, 0, data.length); }
+
+    public void feed(String s) { feed(s.getBytes(StandardCharsets.UTF_8)); }
+
+    public int cols() { return cols; }
+    public int rows() { return rows; }
+    public int historyLimit() { return historyLimit; }
+    public String title() { return title; }
+
+    /** Cursor column, 0-based, clamped to the last column (see {@link #pendingWrap()}). */
+    public int cursorX() { return Math.min(cx, cols - 1); }
+    public int cursorY() { return cy; }
+    /** Cursor column as tmux stores it: equals cols() while a wrap is pending. */
+    int rawCursorX() { return cx; }
+    /** True if the cursor sits past the last column (the next printable character wraps first). */
+    public boolean pendingWrap() { return cx >= cols; }
+    public boolean cursorVisible() { return (mode & MODE_CURSOR) != 0; }
+    public boolean applicationCursorKeys() { return (mode & MODE_KCURSOR) != 0; }
+    public boolean applicationKeypad() { return (mode & MODE_KKEYPAD) != 0; }
+    public boolean bracketedPaste() { return (mode & MODE_BRACKETPASTE) != 0; }
+    public boolean focusEvents() { return (mode & MODE_FOCUSON) != 0; }
+    public boolean insertMode() { return (mode & MODE_INSERT) != 0; }
+    public boolean originMode() { return (mode & MODE_ORIGIN) != 0; }
+    public boolean autoWrap() { return (mode & MODE_WRAP) != 0; }
+    /** 0 = off, 1000, 1002 or 1003. */
+    public int mouseTracking() {
+        if ((mode & MODE_MOUSE_ALL) != 0) return 1003;
+        if ((mode & MODE_MOUSE_BUTTON) != 0) return 1002;
+        if ((mode & MODE_MOUSE_STANDARD) != 0) return 1000;
+        return 0;
     }
-
-    // ---- queries ------------------------------------------------------------------------------
-
-    public int cols() {
-        return cols;
-    }
-
-    public int rows() {
-        return rows;
-    }
-
-    public String title() {
-        return title;
-    }
-
-    /** The cursor column, 0-based; equal to {@link #cols()} in the pending-wrap state. */
-    public int cursorX() {
-        return x;
-    }
-
-    public int cursorY() {
-        return y;
-    }
-
-    public boolean cursorVisible() {
-        return cursorVisible;
-    }
-
-    public boolean applicationCursorKeys() {
-        return appCursor;
-    }
-
-    public boolean applicationKeypad() {
-        return appKeypad;
-    }
-
-    public boolean bracketedPaste() {
-        return bracketedPaste;
-    }
-
-    public boolean alternateScreenActive() {
-        return savedMain != null;
-    }
-
-    public boolean autowrap() {
-        return autowrap;
-    }
-
-    public boolean originMode() {
-        return origin;
-    }
-
-    public boolean insertMode() {
-        return insert;
-    }
-
-    public int mouseMode() {
-        return mouseMode;
-    }
-
-    public boolean mouseSgr() {
-        return mouseSgr;
-    }
-
-    public boolean focusEvents() {
-        return focusEvents;
-    }
-
-    public int scrollTop() {
-        return top;
-    }
-
-    public int scrollBottom() {
-        return bottom;
-    }
-
-    public long currentAttr() {
-        return attr;
-    }
-
-    public int historySize() {
-        return history.size();
-    }
-
-    public long changeCount() {
-        return changes;
-    }
-
-    /** Visible row {@code row} (0 = top); a blank row may be returned as an empty line. */
-    public Line line(int row) {
-        Line l = grid[row];
-        return l == null ? EMPTY : l;
-    }
-
-    /** The main screen's visible row even while the alternate screen is shown. */
-    public Line mainLine(int row) {
-        Line[] g = savedMain != null ? savedMain : grid;
-        Line l = row < g.length ? g[row] : null;
-        return l == null ? EMPTY : l;
-    }
-
-    /** History line {@code i}, 0 = oldest. */
-    public Line historyLine(int i) {
-        return history.get(i);
-    }
-
-    boolean hasSavedCursor() {
-        return saved;
-    }
-
-    int savedX() {
-        return savedX;
-    }
-
-    int savedY() {
-        return savedY;
-    }
-
-    long savedAttr() {
-        return savedAttr;
-    }
-
-    boolean g0Graphics() {
-        return g0Graphics;
-    }
-
-    boolean g1Graphics() {
-        return g1Graphics;
-    }
-
-    boolean shiftOut() {
-        return shiftOut;
-    }
-
-    boolean tabStop(int col) {
-        return col < tabs.length && tabs[col];
-    }
-
-    boolean altCursorSaved() {
-        return altSaved;
-    }
-
-    int altSavedX() {
-        return altSavedX;
-    }
-
-    int altSavedY() {
-        return altSavedY;
-    }
-
-    long altSavedAttr() {
-        return altSavedAttr;
-    }
-
-    private static final Line EMPTY = new Line(0);
-
-    /** Bytes the terminal owes the program (query replies) since the last call; null if none. */
-    public byte[] takeReplies() {
-        if (replies == null || replies.size() == 0) {
-            return null;
-        }
-        byte[] out = replies.toByteArray();
-        replies.reset();
-        return out;
-    }
-
-    private void reply(String s) {
-        if (replies == null) {
-            replies = new ByteArrayOutputStream();
-        }
-        replies.writeBytes(s.getBytes(StandardCharsets.US_ASCII));
-    }
-
-    /** The screen as text, like {@code tmux capture-pane -p}; see {@link CaptureOptions}. */
-    public List<String> capture(CaptureOptions options) {
-        return Capture.lines(this, options);
-    }
-
-    /** Approximate heap bytes used by the cells and history, for memory accounting. */
-    public long footprint() {
-        long bytes = 200 + 16 + 4L * grid.length + history.footprint() + cols;
-        for (Line l : grid) {
-            bytes += l == null ? 0 : l.footprint();
-        }
-        if (savedMain != null) {
-            for (Line l : savedMain) {
-                bytes += l == null ? 0 : l.footprint();
-            }
-        }
-        return bytes;
-    }
-
-    // ---- grid helpers -------------------------------------------------------------------------
-
-    private Line row(int r) {
-        Line l = grid[r];
-        if (l == null) {
-            l = new Line(cols);
-            grid[r] = l;
-        }
-        return l;
-    }
-
-    /** A blank row for erases and scrolls: null (allocated when written) unless it has a background. */
-    private Line blankRow() {
-        long erase = Attr.erased(attr);
-        if (erase == 0) {
-            return null;
-        }
-        Line l = new Line(cols);
-        Arrays.fill(l.attrs, erase);
-        return l;
-    }
-
-    private boolean historyEnabled() {
-        return savedMain == null && history.limit() > 0;
-    }
-
-    /** Scrolls rows [from, to] up by n; the top row of the region goes to history (as tmux does). */
-    private void scrollUp(int from, int to, int n) {
-        n = Math.min(n, to - from + 1);
-        for (int i = 0; i < n; i++) {
-            Line gone = grid[from];
-            if (historyEnabled()) {
-                history.push(gone == null ? new Line(0) : gone.trimmedCopy());
-                scrolledIntoHistory = Math.min(scrolledIntoHistory + 1, history.size());
-            }
-            System.arraycopy(grid, from + 1, grid, from, to - from);
-            grid[to] = blankRow();
-        }
-        changes++;
-    }
-
-    private void scrollDown(int from, int to, int n) {
-        n = Math.min(n, to - from + 1);
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(grid, from, grid, from + 1, to - from);
-            grid[from] = blankRow();
-        }
-        changes++;
-    }
-
-    private void clearCells(int r, int from, int to) {
-        if (from >= to) {
-            return;
-        }
-        long erase = Attr.erased(attr);
-        if (from == 0 && to >= cols && erase == 0) {
-            grid[r] = null;
-        } else {
-            Line l = row(r);
-            fixWideAt(l, from);
-            fixWideAt(l, to);
-            l.clear(from, Math.min(to, cols), erase);
-        }
-    }
-
-    /** Before cells at {@code col} change: a wide character split by the change loses its other half. */
-    private void fixWideAt(Line l, int col) {
-        if (col > 0 && col < cols && l.cps[col] == Line.WIDE_TAIL) {
-            l.set(col - 1, 0, 0); // tmux puts its default cell in both halves
-            l.set(col, 0, 0);
-        }
-    }
-
-    // ---- printing -----------------------------------------------------------------------------
+    public boolean mouseSgr() { return (mode & MODE_MOUSE_SGR) != 0; }
+    public boolean mouseUtf8() { return (mode & MODE_MOUSE_UTF8) != 0; }
+    public boolean alternateScreenActive() { return altSaved != null; }
+    public int historySize() { return history.size(); }
+    public int scrollTop() { return rupper; }
+    public int scrollBottom() { return rlower; }
+    /** DECSCUSR cursor style (0 = default). */
+    public int cursorStyle() { return cursorStyle; }
 
     /**
-     * The common case, many plain characters in a row, copied straight into the line; the same
-     * result as printing them one by one (which the unusual modes still do).
+     * When true, sequences that tmux 3.3a ignores are ignored here too (CHT, HPR, VPR, DECSTR, mode 1048), and DSR 6
+     * is answered exactly like tmux. Default true: tmux is Scarab's reference; false turns on those xterm features.
      */
-    @Override
-    public void printAscii(byte[] data, int off, int len) {
-        if (insert || !autowrap || (shiftOut ? g1Graphics : g0Graphics)) {
-            for (int i = 0; i < len; i++) {
-                print(data[off + i]);
-            }
-            return;
+    public void setTmuxStrict(boolean strict) { this.tmuxStrict = strict; }
+
+    /** Replies for the program (DA, DSR, DECRQM...), accumulated since the last call; null if none. */
+    public byte[] takeReplies() {
+        if (repliesLen == 0) return null;
+        byte[] r = Arrays.copyOf(replies, repliesLen);
+        repliesLen = 0;
+        if (replies.length > 4096) replies = null;
+        return r;
+    }
+
+    /** Increments whenever anything visible or stateful changes. */
+    public long changeCount() { return changes; }
+
+    /** Text of the cell (with combining characters); DEC graphics mapped to Unicode like tmux does for display. */
+    public String cellText(int x, int y) {
+        Line l = lines[y];
+        int c = l.cp(x);
+        if (c == Line.PADDING) return "";
+        StringBuilder sb = new StringBuilder();
+        if (c == 0) c = ' ';
+        if ((l.attr(x) & Attr.CHARSET) != 0) {
+            int m = Acs.toUnicode(c);
+            if (m != 0) c = m;
         }
-        long a = attr;
-        while (len > 0) {
-            if (x >= cols) {
-                row(y).wrapped = true;
-                linefeed();
-                x = 0;
-            }
-            int n = Math.min(len, cols - x);
-            Line l = row(y);
-            int end = x + n;
-            if (end < cols && l.cps[end] == Line.WIDE_TAIL) {
-                l.set(end, 0, 0);
-            }
-            for (int i = 0; i < n; i++) {
-                l.cps[x + i] = data[off + i];
-            }
-            Arrays.fill(l.attrs, x, end, a);
-            if (l.combining != null) {
-                Arrays.fill(l.combining, x, end, null);
-            }
-            if (end > l.used) {
-                l.used = end;
-            }
-            x = end;
-            off += n;
-            len -= n;
-            lastPrinted = data[off - 1];
-        }
+        sb.appendCodePoint(c);
+        int[] cb = l.comb(x);
+        if (cb != null) for (int k : cb) sb.appendCodePoint(k);
+        return sb.toString();
+    }
+
+    /** Packed attributes of the visible cell (see {@link Attr}). */
+    public long cellAttr(int x, int y) { return lines[y].attr(x); }
+
+    /** Code point of the visible cell: 0 = empty, -1 = right half of a wide character. */
+    public int cellCodePoint(int x, int y) { return lines[y].cp(x); }
+
+    // =====================================================================================================
+    // Resize
+    // =====================================================================================================
+
+    public void resize(int newCols, int newRows) {
+        if (newCols < 1) newCols = 1;
+        if (newRows < 1) newRows = 1;
+        if (newCols == cols && newRows == rows) return;
         changes++;
+        resizeGrid(newCols, newRows);
     }
 
-    /** tmux shows nothing for bytes that are not valid UTF-8. */
-    @Override
-    public void invalidUtf8() {
-        // dropped
-    }
-
-    @Override
-    public void print(int cp) {
-        long a = attr;
-        boolean graphics = shiftOut ? g1Graphics : g0Graphics;
-        int width;
-        if (graphics && cp >= 0x5f && cp <= 0x7e) {
-            a |= Attr.CHARSET;
-            width = 1;
+    /** tmux screen_resize_cursor() without reflow. */
+    private void resizeGrid(int sx, int sy) {
+        long cyAbs = (long) history.size() + cy;
+        int ncx = cx;
+        if (sx != cols) {
+            cols = sx;
+            for (Line l : lines) l.setWidth(sx);
+            resetTabs();
+        }
+        if (sy != rows) cyAbs = resizeY(sy, cyAbs);
+        int hs = history.size();
+        if (cyAbs >= hs) {
+            cx = ncx;
+            cy = (int) (cyAbs - hs);
         } else {
-            width = CharWidth.of(cp);
+            cx = 0;
+            cy = 0;
         }
-        if (width < 0) {
-            return;
-        }
-        if (width == 0) {
-            combine(cp);
-            return;
-        }
-        if (width > cols) {
-            return;
-        }
-        if (x > cols - width) {
-            if (autowrap) {
-                row(y).wrapped = true;
-                linefeed();
-                x = 0;
-            } else {
-                x = cols - width;
-            }
-        }
-        Line l = row(y);
-        if (insert) {
-            int n = cols - x - width;
-            fixWideAt(l, cols - width);
-            if (n > 0) {
-                System.arraycopy(l.cps, x, l.cps, x + width, n);
-                System.arraycopy(l.attrs, x, l.attrs, x + width, n);
-                if (l.combining != null) {
-                    System.arraycopy(l.combining, x, l.combining, x + width, n);
+        if (cx > cols) cx = cols;
+        if (cy > rows - 1) cy = rows - 1;
+    }
+
+    private long resizeY(int sy, long cyAbs) {
+        int oldy = rows;
+        if (sy < oldy) {
+            int needed = oldy - sy;
+            int available = oldy - 1 - cy;
+            if (available > 0) {
+                if (available > needed) available = needed;
+                deleteLinesView(oldy - available, available, 0);
+            } else available = 0;
+            needed -= available;
+            // drop the emptied bottom lines
+            Line[] nl = new Line[oldy - available];
+            System.arraycopy(lines, 0, nl, 0, nl.length);
+            lines = nl;
+            rows = nl.length;
+            if (historyOn) {
+                for (int i = 0; i < needed; i++) {
+                    history.push(HistLine.of(lines[i]));
                 }
+                hscrolled += needed;
+                Line[] n2 = new Line[rows - needed];
+                System.arraycopy(lines, needed, n2, 0, n2.length);
+                lines = n2;
+                rows = n2.length;
+            } else if (needed > 0) {
+                int av = cy;
+                if (av > 0) {
+                    if (av > needed) av = needed;
+                    rows = lines.length;
+                    deleteLinesView(0, av, 0);
+                    cyAbs -= av;
+                }
+                Line[] n2 = Arrays.copyOf(lines, sy);
+                lines = n2;
+                rows = sy;
             }
+        } else {
+            int needed = sy - oldy;
+            int available = hscrolled;
+            Line[] nl = new Line[sy];
+            int pulled = 0;
+            if (historyOn && available > 0) {
+                if (available > needed) available = needed;
+                hscrolled -= available;
+                pulled = available;
+            }
+            // pull newest history lines back on top
+            for (int i = pulled - 1; i >= 0; i--) nl[i] = history.popNewest().toLine(cols);
+            System.arraycopy(lines, 0, nl, pulled, oldy);
+            for (int i = pulled + oldy; i < sy; i++) nl[i] = new Line();
+            lines = nl;
         }
-        // tmux's fast path for plain ASCII leaves the left half of a wide character standing when
-        // its right half is overwritten; everything else clears it.
-        boolean plainAscii = cp < 0x7f && (a & Attr.CHARSET) == 0 && autowrap && !insert;
-        if (l.cps[x] == Line.WIDE_TAIL && x > 0 && !plainAscii) {
-            l.set(x - 1, 0, 0);
-        }
-        int after = x + width;
-        if (after < cols && l.cps[after] == Line.WIDE_TAIL) {
-            l.set(after, 0, 0);
-        }
-        l.set(x, cp, a);
-        if (width == 2) {
-            l.set(x + 1, Line.WIDE_TAIL, a);
-        }
-        x = autowrap || after < cols ? after : cols - 1;
-        lastPrinted = cp < 0x7f ? cp : -1; // tmux repeats only what came through its ASCII path
-        lastPrintedAttr = a;
-        changes++;
+        rows = sy;
+        if (lines.length != sy) lines = Arrays.copyOf(lines, sy);
+        for (int i = 0; i < sy; i++) if (lines[i] == null) lines[i] = new Line();
+        rupper = 0;
+        rlower = rows - 1;
+        scratch = null;
+        spare = null;
+        return cyAbs;
     }
 
-    private void combine(int cp) {
-        lastPrinted = -1;
-        if (x == 0) {
-            return; // nothing to combine with (tmux drops it too)
-        }
-        int col = Math.min(x, cols) - 1;
-        Line l = row(y);
-        if (l.cps[col] == Line.WIDE_TAIL && col > 0) {
-            col--;
-        }
-        l.combine(col, cp);
-        changes++;
+    // =====================================================================================================
+    // Grid primitives (mirroring tmux grid.c / grid-view.c). View coordinates unless noted.
+    // =====================================================================================================
+
+    private Row lineAbs(long a) {
+        int hs = history.size();
+        if (a < hs) return history.get((int) a);
+        return lines[(int) (a - hs)];
     }
 
-    // ---- C0 controls --------------------------------------------------------------------------
+    private void expand(Line l, long n) {
+        if (n <= l.cellsize) return;
+        int sx = cols;
+        if (n < sx / 4) n = sx / 4;
+        else if (n < sx / 2) n = sx / 2;
+        else if (sx > n) n = sx;
+        if (n > sx) n = sx;
+        if (l.cp == null || l.cp.length != sx) l.alloc(sx);
+        l.cellsize = (int) n;
+    }
 
-    @Override
-    public void execute(int c) {
-        lastPrinted = -1;
-        switch (c) {
-            case 0x08 -> backspace();
-            case 0x09 -> tab(1);
-            case 0x0a, 0x0b, 0x0c -> linefeed();
-            case 0x0d -> x = 0;
-            case 0x0e -> shiftOut = true;
-            case 0x0f -> shiftOut = false;
-            default -> {
-                return; // BEL, NUL and the rest change nothing here
+    private static void clearCell(Line l, int x, int bg) {
+        l.cp[x] = 0;
+        l.at[x] = bg == 0 ? 0L : Attr.clearedWithBg(bg);
+        if (l.comb != null) l.comb[x] = null;
+        if (l.us != null) l.us[x] = 0;
+    }
+
+    private void emptyLine(Line l, int bg) {
+        l.reset();
+        if (bg != 0) {
+            expand(l, cols);
+            long a = Attr.clearedWithBg(bg);
+            Arrays.fill(l.at, 0, cols, a);
+        }
+    }
+
+    /** tmux grid_set_cell. */
+    private void setCell(Line l, int x, int c, long a, int us, int[] comb) {
+        expand(l, x + 1);
+        if (x + 1 > l.used) l.used = x + 1;
+        l.cp[x] = c;
+        l.at[x] = a;
+        if (comb != null || l.comb != null) l.setComb(x, comb);
+        if (us != 0 || l.us != null) l.setUs(x, us);
+        if (c == Line.PADDING) l.ext = true;
+    }
+
+    private void setDefaultCell(Line l, int x) { setCell(l, x, ' ', 0L, 0, null); }
+
+    /** tmux grid_clear with u_int semantics for nx/ny. */
+    private void gridClear(int px, int py, int nxI, int nyI, int bg) {
+        long nx = nxI & MASK32, ny = nyI & MASK32;
+        if (nx == 0 || ny == 0) return;
+        if (px == 0 && nx == cols) {
+            gridClearLines(py, nyI, bg);
+            return;
+        }
+        long hs = history.size();
+        long total = hs + rows;
+        long apy = hs + py;
+        if (apy >= total || ((apy + ny - 1) & MASK32) >= total) return;
+        long endY = (apy + ny) & MASK32;
+        for (long yy = apy; yy < endY; yy++) {
+            Line l = lines[(int) (yy - hs)];
+            long sx = Math.min(cols, l.cellsize);
+            long ox = nx;
+            if (bg == 0) {
+                if (px > sx) continue;
+                if (((px + nx) & MASK32) > sx) ox = sx - px;
+            }
+            long end = (px + ox) & MASK32;
+            expand(l, end);
+            if (end > cols) end = cols;
+            if (l.cp == null) continue;
+            for (int xx = px; xx < end; xx++) clearCell(l, xx, bg);
+        }
+    }
+
+    private void gridClearLines(int py, int nyI, int bg) {
+        long ny = nyI & MASK32;
+        if (ny == 0) return;
+        long hs = history.size();
+        long total = hs + rows;
+        long apy = hs + py;
+        if (apy >= total || ((apy + ny - 1) & MASK32) >= total) return;
+        long endY = (apy + ny) & MASK32;
+        for (long yy = apy; yy < endY; yy++) emptyLine(lines[(int) (yy - hs)], bg);
+        if (apy != 0) lineAbs(apy - 1).setWrapped(false);
+    }
+
+    /** tmux grid_move_lines (view coordinates). */
+    private void gridMoveLines(int dy, int py, int ny, int bg) {
+        if (ny <= 0 || py == dy) return;
+        if (py < 0 || py + ny - 1 >= rows || dy < 0 || dy + ny - 1 >= rows) return;
+        long hs = history.size();
+        if (scratch == null || scratch.length < rows) {
+            scratch = new Line[rows];
+            spare = new Line[rows];
+        }
+        int nspare = 0;
+        for (int yy = dy; yy < dy + ny; yy++) {
+            if (yy >= py && yy < py + ny) continue;
+            spare[nspare++] = lines[yy];
+        }
+        if (hs + dy != 0) lineAbs(hs + dy - 1).setWrapped(false);
+        System.arraycopy(lines, py, scratch, 0, ny);
+        System.arraycopy(scratch, 0, lines, dy, ny);
+        for (int yy = py; yy < py + ny; yy++) {
+            if (yy < dy || yy >= dy + ny) {
+                Line l = spare[--nspare];
+                spare[nspare] = null;
+                emptyLine(l, bg);
+                lines[yy] = l;
             }
         }
-        changes++;
+        Arrays.fill(scratch, 0, ny, null);
+        if (hs + py != 0 && (py < dy || py >= dy + ny)) lineAbs(hs + py - 1).setWrapped(false);
+    }
+
+    /** tmux grid_move_cells. */
+    private void gridMoveCells(int dx, int px, int py, int nx, int bg) {
+        if (nx <= 0 || px == dx) return;
+        Line l = lines[py];
+        expand(l, px + nx);
+        expand(l, dx + nx);
+        System.arraycopy(l.cp, px, l.cp, dx, nx);
+        System.arraycopy(l.at, px, l.at, dx, nx);
+        if (l.comb != null) System.arraycopy(l.comb, px, l.comb, dx, nx);
+        if (l.us != null) System.arraycopy(l.us, px, l.us, dx, nx);
+        if (dx + nx > l.used) l.used = dx + nx;
+        for (int xx = px; xx < px + nx; xx++) {
+            if (xx >= dx && xx < dx + nx) continue;
+            clearCell(l, xx, bg);
+        }
+    }
+
+    private void collectHistory() {
+        int hs = history.size();
+        if (hs == 0 || hs < historyLimit) return;
+        int ny = historyLimit / 10;
+        if (ny < 1) ny = 1;
+        if (ny > hs) ny = hs;
+        history.dropOldest(ny);
+        if (hscrolled > history.size()) hscrolled = history.size();
+    }
+
+    /** tmux grid_scroll_history: the top visible line goes to history. */
+    private void scrollHistory(int bg) {
+        Line top = lines[0];
+        history.push(HistLine.of(top));
+        System.arraycopy(lines, 1, lines, 0, rows - 1);
+        emptyLine(top, bg);
+        lines[rows - 1] = top;
+        hscrolled++;
+    }
+
+    /** tmux grid_scroll_history_region: the region's top line goes to history. */
+    private void scrollHistoryRegion(int upper, int lower, int bg) {
+        Line l = lines[upper];
+        history.push(HistLine.of(l));
+        System.arraycopy(lines, upper + 1, lines, upper, lower - upper);
+        emptyLine(l, bg);
+        lines[lower] = l;
+        hscrolled++;
+    }
+
+    private void scrollRegionUp(int upper, int lower, int bg) {
+        if (historyOn) {
+            collectHistory();
+            if (upper == 0 && lower == rows - 1) scrollHistory(bg);
+            else scrollHistoryRegion(upper, lower, bg);
+        } else {
+            gridMoveLines(upper, upper + 1, lower - upper, bg);
+        }
+    }
+
+    private void scrollRegionDown(int upper, int lower, int bg) {
+        gridMoveLines(upper + 1, upper, lower - upper, bg);
+    }
+
+    private void insertLinesView(int py, int ny, int bg) {
+        gridMoveLines(py + ny, py, rows - py - ny, bg);
+    }
+
+    private void insertLinesRegion(int lower, int py, int ny, int bg) {
+        int ny2 = lower + 1 - py - ny;
+        gridMoveLines(lower + 1 - ny2, py, ny2, bg);
+        gridClear(0, py + ny2, cols, ny - ny2, bg);
+    }
+
+    private void deleteLinesView(int py, int ny, int bg) {
+        gridMoveLines(py, py + ny, rows - py - ny, bg);
+        gridClear(0, rows - ny, cols, py + ny - (rows - ny), bg);
+    }
+
+    private void deleteLinesRegion(int lower, int py, int ny, int bg) {
+        int ny2 = lower + 1 - py - ny;
+        gridMoveLines(py, py + ny, ny2, bg);
+        gridClear(0, py + ny2, cols, ny - ny2, bg);
+    }
+
+    private void insertCellsView(int px, int py, int nx, int bg) {
+        if (px >= cols - 1) gridClear(px, py, 1, 1, bg);
+        else gridMoveCells(px + nx, px, py, cols - px - nx, bg);
+    }
+
+    private void deleteCellsView(int px, int py, int nx, int bg) {
+        gridMoveCells(px, px + nx, py, cols - px - nx, bg);
+        gridClear(cols - nx, py, px + nx - (cols - nx), 1, bg);
+    }
+
+    /** tmux grid_view_clear_history: scroll used lines into history then clear the rest. */
+    private void clearIntoHistory(int bg) {
+        int lastUsed = 0;
+        for (int yy = 0; yy < rows; yy++) if (lines[yy].used != 0) lastUsed = yy + 1;
+        if (lastUsed == 0) {
+            gridClear(0, 0, cols, rows, bg);
+            return;
+        }
+        for (int yy = 0; yy < lastUsed; yy++) {
+            collectHistory();
+            scrollHistory(bg);
+        }
+        if (lastUsed < rows) gridClear(0, 0, cols, rows - lastUsed, bg);
+        hscrolled = 0;
+    }
+
+    // =====================================================================================================
+    // screen_write_* equivalents
+    // =====================================================================================================
+
+    private void setCursor(int x, int y) {
+        if (x != -1) {
+            if (x > cols) x = cols - 1;
+            cx = x;
+        }
+        if (y != -1) {
+            if (y > rows - 1) y = rows - 1;
+            cy = y;
+        }
+    }
+
+    private void cursorMove(int px, int py, boolean origin) {
+        if (origin && py != -1 && (mode & MODE_ORIGIN) != 0) {
+            if (py > rlower - rupper) py = rlower;
+            else py += rupper;
+        }
+        if (px != -1 && px > cols - 1) px = cols - 1;
+        if (py != -1 && py > rows - 1) py = rows - 1;
+        setCursor(px, py);
+    }
+
+    private void cursorUp(int ny) {
+        int x = cx, y = cy;
+        if (ny == 0) ny = 1;
+        if (y < rupper) {
+            if (ny > y) ny = y;
+        } else {
+            if (ny > y - rupper) ny = y - rupper;
+        }
+        if (x == cols) x--;
+        y -= ny;
+        setCursor(x, y);
+    }
+
+    private void cursorDown(int ny) {
+        int x = cx, y = cy;
+        if (ny == 0) ny = 1;
+        if (y > rlower) {
+            if (ny > rows - 1 - y) ny = rows - 1 - y;
+        } else {
+            if (ny > rlower - y) ny = rlower - y;
+        }
+        if (x == cols) x--;
+        else if (ny == 0) return;
+        y += ny;
+        setCursor(x, y);
+    }
+
+    private void cursorRight(int nx) {
+        if (nx == 0) nx = 1;
+        long lim = (cols - 1L - cx) & MASK32;
+        if (nx > lim) nx = (int) lim;
+        if (nx == 0) return;
+        long x = cx + (long) nx;
+        setCursor((int) Math.min(x, Integer.MAX_VALUE), -1);
+    }
+
+    private void cursorLeft(int nx) {
+        if (nx == 0) nx = 1;
+        if (nx > cx) nx = cx;
+        if (nx == 0) return;
+        setCursor(cx - nx, -1);
     }
 
     private void backspace() {
+        int x = cx, y = cy;
         if (x == 0) {
-            if (y > 0 && line(y - 1).wrapped) {
+            if (y == 0) return;
+            if (lines[y - 1].wrapped) {
                 y--;
                 x = cols - 1;
             }
-        } else {
-            x--;
-        }
+        } else x--;
+        setCursor(x, y);
     }
 
-    private void tab(int n) {
-        for (int i = 0; i < n; i++) {
-            if (x >= cols - 1) {
-                return;
-            }
-            do {
-                x++;
-            } while (x < cols - 1 && !tabs[x]);
-        }
+    private void linefeed(boolean wrapped, int bg) {
+        if (wrapped) lines[cy].wrapped = true;
+        if (cy == rlower) scrollRegionUp(rupper, rlower, bg);
+        else if (cy < rows - 1) setCursor(-1, cy + 1);
     }
 
-    private void backTab(int n) {
-        for (int i = 0; i < n && x > 0; i++) {
-            x = Math.min(x, cols);
-            do {
-                x--;
-            } while (x > 0 && !tabs[x]);
-        }
+    private void reverseIndex(int bg) {
+        if (cy == rupper) scrollRegionDown(rupper, rlower, bg);
+        else if (cy > 0) setCursor(-1, cy - 1);
     }
 
-    private void linefeed() {
-        if (y == bottom) {
-            scrollUp(top, bottom, 1);
-        } else if (y < rows - 1) {
-            y++;
-        }
+    private void scrollRegion(int upper, int lower) {
+        if (upper > rows - 1) upper = rows - 1;
+        if (lower > rows - 1) lower = rows - 1;
+        if (upper >= lower) return;
+        setCursor(0, 0);
+        rupper = upper;
+        rlower = lower;
     }
 
-    private void reverseIndex() {
-        if (y == top) {
-            scrollDown(top, bottom, 1);
-        } else if (y > 0) {
-            y--;
-        }
+    private void scrollUp(int n, int bg) {
+        if (n == 0) n = 1;
+        else if (n > rlower - rupper + 1) n = rlower - rupper + 1;
+        for (int i = 0; i < n; i++) scrollRegionUp(rupper, rlower, bg);
     }
 
-    // ---- escape sequences ---------------------------------------------------------------------
+    private void scrollDown(int n, int bg) {
+        if (n == 0) n = 1;
+        else if (n > rlower - rupper + 1) n = rlower - rupper + 1;
+        for (int i = 0; i < n; i++) scrollRegionDown(rupper, rlower, bg);
+    }
 
-    @Override
-    public void escDispatch(int intermediates, int f) {
-        lastPrinted = -1;
-        if (intermediates == 0) {
-            switch (f) {
-                case '7' -> saveCursor();
-                case '8' -> restoreCursor();
-                case 'D' -> linefeed();
-                case 'E' -> {
-                    x = 0;
-                    linefeed();
-                }
-                case 'H' -> {
-                    if (x < cols) {
-                        tabs[x] = true;
-                    }
-                }
-                case 'M' -> reverseIndex();
-                case 'c' -> reset();
-                case '=' -> appKeypad = true;
-                case '>' -> appKeypad = false;
-                default -> {
-                    return;
-                }
-            }
-        } else if (intermediates == '(') {
-            g0Graphics = f == '0';
-        } else if (intermediates == ')') {
-            g1Graphics = f == '0';
-        } else if (intermediates == '#' && f == '8') {
-            alignmentTest();
-        } else {
+    private void insertCharacter(int nx, int bg) {
+        if (nx == 0) nx = 1;
+        if (nx > cols - cx) nx = cols - cx;
+        if (nx <= 0) return;
+        if (cx > cols - 1) return;
+        insertCellsView(cx, cy, nx, bg);
+    }
+
+    private void deleteCharacter(int nx, int bg) {
+        if (nx == 0) nx = 1;
+        if (nx > cols - cx) nx = cols - cx;
+        if (nx <= 0) return;
+        if (cx > cols - 1) return;
+        deleteCellsView(cx, cy, nx, bg);
+    }
+
+    private void clearCharacter(int nx, int bg) {
+        if (nx == 0) nx = 1;
+        if (nx > cols - cx) nx = cols - cx;
+        if (nx <= 0) return;
+        if (cx > cols - 1) return;
+        gridClear(cx, cy, nx, 1, bg);
+    }
+
+    private void insertLine(int ny, int bg) {
+        if (ny == 0) ny = 1;
+        if (cy < rupper || cy > rlower) {
+            if (ny > rows - cy) ny = rows - cy;
+            if (ny == 0) return;
+            insertLinesView(cy, ny, bg);
             return;
         }
-        changes++;
+        if (ny > rlower + 1 - cy) ny = rlower + 1 - cy;
+        if (ny == 0) return;
+        insertLinesRegion(rlower, cy, ny, bg);
     }
 
-    private void saveCursor() {
-        saved = true;
-        savedX = x;
-        savedY = y;
-        savedAttr = attr;
-        savedG0 = g0Graphics;
-        savedG1 = g1Graphics;
-        savedShift = shiftOut;
-        savedOrigin = origin;
-    }
-
-    private void restoreCursor() {
-        if (!saved) {
-            // tmux restores its initial state: home, default cell and charsets, origin mode off.
-            x = 0;
-            y = 0;
-            attr = 0;
-            g0Graphics = false;
-            g1Graphics = false;
-            shiftOut = false;
-            origin = false;
+    private void deleteLine(int ny, int bg) {
+        if (ny == 0) ny = 1;
+        if (cy < rupper || cy > rlower) {
+            if (ny > rows - cy) ny = rows - cy;
+            if (ny == 0) return;
+            deleteLinesView(cy, ny, bg);
             return;
         }
-        x = Math.min(savedX, cols);
-        y = Math.min(savedY, rows - 1);
-        attr = savedAttr;
-        g0Graphics = savedG0;
-        g1Graphics = savedG1;
-        shiftOut = savedShift;
-        origin = savedOrigin;
+        if (ny > rlower + 1 - cy) ny = rlower + 1 - cy;
+        if (ny == 0) return;
+        deleteLinesRegion(rlower, cy, ny, bg);
+    }
+
+    private void clearLine(int bg) {
+        Line l = lines[cy];
+        if (l.cellsize == 0 && bg == 0) return;
+        gridClear(0, cy, cols, 1, bg);
+    }
+
+    private void clearEndOfLine(int bg) {
+        if (cx == 0) {
+            clearLine(bg);
+            return;
+        }
+        Line l = lines[cy];
+        if (cx > cols - 1 || (cx >= l.cellsize && bg == 0)) return;
+        gridClear(cx, cy, cols - cx, 1, bg);
+    }
+
+    private void clearStartOfLine(int bg) {
+        if (cx >= cols - 1) {
+            clearLine(bg);
+            return;
+        }
+        gridClear(0, cy, cx + 1, 1, bg);
+    }
+
+    private void clearEndOfScreen(int bg) {
+        if (cx == 0 && cy == 0 && historyOn) {
+            clearIntoHistory(bg);
+        } else {
+            if (cx <= cols - 1) gridClear(cx, cy, cols - cx, 1, bg);
+            gridClear(0, cy + 1, cols, rows - (cy + 1), bg);
+        }
+    }
+
+    private void clearStartOfScreen(int bg) {
+        if (cy > 0) gridClear(0, 0, cols, cy, bg);
+        if (cx > cols - 1) gridClear(0, cy, cols, 1, bg);
+        else gridClear(0, cy, cx + 1, 1, bg);
+    }
+
+    private void clearScreen(int bg) {
+        if (historyOn) clearIntoHistory(bg);
+        else gridClear(0, 0, cols, rows, bg);
+    }
+
+    private void clearHistory() {
+        history.clear();
+        hscrolled = 0;
     }
 
     private void alignmentTest() {
-        for (int r = 0; r < rows; r++) {
-            Line l = new Line(cols);
-            Arrays.fill(l.cps, 'E');
-            grid[r] = l;
+        for (int yy = 0; yy < rows; yy++) {
+            Line l = lines[yy];
+            for (int xx = 0; xx < cols; xx++) setCell(l, xx, 'E', 0L, 0, null);
         }
-        top = 0;
-        bottom = rows - 1;
-        x = 0;
-        y = 0;
+        setCursor(0, 0);
+        rupper = 0;
+        rlower = rows - 1;
     }
 
-    /** RIS, as tmux: tabs, margins and modes reset, attributes cleared, the screen cleared into history. */
-    private void reset() {
-        attr = 0;
-        g0Graphics = false;
-        g1Graphics = false;
-        shiftOut = false;
-        tabs = defaultTabs(cols, null);
-        top = 0;
-        bottom = rows - 1;
-        autowrap = true;
-        origin = false;
-        insert = false;
-        cursorVisible = true;
-        appCursor = false;
-        appKeypad = false;
-        bracketedPaste = false;
-        focusEvents = false;
-        mouseMode = 0;
-        mouseSgr = false;
-        saved = false;
-        clearScreen();
-        x = 0;
-        y = 0;
+    private void resetTabs() {
+        tabs = new boolean[cols];
+        for (int i = 8; i < cols; i += 8) tabs[i] = true;
     }
 
-    // ---- OSC / DCS ----------------------------------------------------------------------------
+    /** tmux screen_write_reset (RIS part). */
+    private void screenReset() {
+        resetTabs();
+        scrollRegion(0, rows - 1);
+        mode = DEFAULT_MODE;
+        clearScreen(0);
+        setCursor(0, 0);
+    }
 
-    @Override
-    public void oscDispatch(byte[] data, int length) {
-        lastPrinted = -1;
-        int semi = -1;
-        for (int i = 0; i < length; i++) {
-            if (data[i] == ';') {
-                semi = i;
-                break;
-            }
+    private void alternateOn(boolean cursor) {
+        if (altSaved != null) return;
+        altSaved = new Line[rows];
+        for (int i = 0; i < rows; i++) altSaved[i] = lines[i].copy();
+        altSavedCols = cols;
+        altSavedRows = rows;
+        if (cursor) {
+            altSavedCx = cx;
+            altSavedCy = cy;
         }
-        if (semi <= 0) {
+        altSavedPen = pen;
+        altSavedUs = penUs;
+        gridClear(0, 0, cols, rows, 0);
+        altSavedHistoryOn = historyOn;
+        historyOn = false;
+    }
+
+    private void alternateOff(boolean cursor) {
+        int sx = cols, sy = rows;
+        if (altSaved != null) resizeGrid(altSavedCols, altSavedRows);
+        if (cursor && altSavedCx != -1 && altSavedCy != -1) {
+            cx = altSavedCx;
+            cy = altSavedCy;
+            pen = altSavedPen;
+            penUs = altSavedUs;
+        }
+        if (altSaved == null) {
+            if (cx > cols - 1) cx = cols - 1;
+            if (cy > rows - 1) cy = rows - 1;
             return;
         }
-        String command = new String(data, 0, semi, StandardCharsets.US_ASCII);
-        if (command.equals("0") || command.equals("2")) {
-            String text = new String(data, semi + 1, length - semi - 1, StandardCharsets.UTF_8);
-            StringBuilder clean = new StringBuilder();
-            text.codePoints().filter(cp -> cp >= 0x20 && cp != 0x7f).forEach(clean::appendCodePoint);
-            title = clean.toString();
+        for (int i = 0; i < altSaved.length && i < rows; i++) lines[i] = altSaved[i];
+        if (altSavedHistoryOn) historyOn = true;
+        altSaved = null;
+        resizeGrid(sx, sy);
+        if (cx > cols - 1) cx = cols - 1;
+        if (cy > rows - 1) cy = rows - 1;
+    }
+
+    // ---- printing ----
+
+    /** The collect fast path: plain ASCII with autowrap on, not in insert mode, no DEC graphics. */
+    private void writeAsciiRun(byte[] data, int off, int len) {
+        final long a = pen;
+        final int u = penUs;
+        while (len > 0) {
+            if (cx > cols - 1) {
+                linefeed(true, 0);
+                cx = 0;
+            }
+            int n = Math.min(len, cols - cx);
+            Line l = lines[cy];
+            int x0 = cx;
+            if (l.ext) eraseWideOverlapStart(l, x0);
+            expand(l, x0 + n);
+            int[] cp = l.cp;
+            long[] at = l.at;
+            for (int i = 0; i < n; i++) {
+                cp[x0 + i] = data[off + i];
+                at[x0 + i] = a;
+            }
+            if (l.comb != null) Arrays.fill(l.comb, x0, x0 + n, null);
+            if (l.us != null || u != 0) {
+                if (l.us == null) l.us = new int[l.cp.length];
+                Arrays.fill(l.us, x0, x0 + n, u);
+            }
+            if (x0 + n > l.used) l.used = x0 + n;
+            cx = x0 + n;
+            if (l.ext) eraseWideOverlapEnd(l, cx);
+            off += n;
+            len -= n;
+        }
+    }
+
+    private void eraseWideOverlapStart(Line l, int x0) {
+        if (x0 == 0) return;
+        int xx = x0;
+        int c = 0;
+        for (; xx > 0; xx--) {
+            c = l.cp(xx);
+            if (c != Line.PADDING) break;
+            setDefaultCell(l, xx);
+        }
+        if (c > 0 && CharWidth.of(c) > 1) setDefaultCell(l, xx);
+    }
+
+    private void eraseWideOverlapEnd(Line l, int x1) {
+        for (int xx = x1; xx < cols; xx++) {
+            if (l.cp(xx) != Line.PADDING) break;
+            setDefaultCell(l, xx);
+        }
+    }
+
+    /** tmux screen_write_cell. */
+    private void writeCell(int c, int width, long a, int us) {
+        if (c == ZWJ) {
+            zwjPending = true;
+            return;
+        }
+        if (zwjPending) combine(ZWJ);
+        if (width == 0 || zwjPending) {
+            zwjPending = false;
+            combine(c);
+            return;
+        }
+        int sx = cols;
+        if ((mode & MODE_WRAP) == 0 && width > 1 && (width > sx || (cx != sx && cx > sx - width))) return;
+        if ((mode & MODE_INSERT) != 0) insertCellsView(cx, cy, width, 0);
+        if ((mode & MODE_WRAP) != 0 && cx > sx - width) {
+            linefeed(true, 0);
+            setCursor(0, -1);
+        }
+        if (cx > sx - width || cy > rows - 1) return;
+        Line l = lines[cy];
+        boolean skipCheck = (mode & MODE_INSERT) == 0;
+        if (l.ext) {
+            int now = l.cp(cx);
+            int nowWidth = now == Line.PADDING ? 0 : (now <= 0 ? 1 : CharWidth.of(now));
+            if (now == Line.PADDING) {
+                int xx = cx + 1;
+                while (--xx > 0) {
+                    if (l.cp(xx) != Line.PADDING) break;
+                    setDefaultCell(l, xx);
+                }
+                setDefaultCell(l, xx);
+                skipCheck = false;
+            }
+            if (width != 1 || nowWidth != 1 || now == Line.PADDING) {
+                int xx = cx + width - 1;
+                while (++xx < sx) {
+                    if (l.cp(xx) != Line.PADDING) break;
+                    setDefaultCell(l, xx);
+                    skipCheck = false;
+                }
+            }
+        }
+        for (int xx = cx + 1; xx < cx + width; xx++) {
+            setCell(l, xx, Line.PADDING, 0L, 0, null);
+            skipCheck = false;
+        }
+        if (width > 1) l.ext = true;
+        boolean skip = false;
+        if (skipCheck && cx >= l.cellsize) {
+            // tmux does not store a default space written beyond the allocated cells
+            skip = c == ' ' && a == 0L;
+        }
+        if (!skip) setCell(l, cx, c, a, us, null);
+        int lastCol = (mode & MODE_WRAP) == 0 ? 1 : 0;
+        if (cx <= sx - lastCol - width) setCursor(cx + width, -1);
+        else setCursor(sx - lastCol, -1);
+    }
+
+    /** tmux screen_write_combine. */
+    private void combine(int c) {
+        if (cx == 0) return;
+        Line l = lines[cy];
+        int n;
+        int base = 0;
+        for (n = 1; n <= cx; n++) {
+            base = l.cp(cx - n);
+            if (base != Line.PADDING) break;
+        }
+        if (n > cx) return;
+        int x = cx - n;
+        int[] old = l.comb(x);
+        int size = utf8Len(base == 0 ? ' ' : base);
+        if (old != null) for (int k : old) size += utf8Len(k);
+        if (size + utf8Len(c) > UTF8_SIZE) return;
+        int[] nc;
+        if (old == null) nc = new int[]{c};
+        else {
+            nc = Arrays.copyOf(old, old.length + 1);
+            nc[old.length] = c;
+        }
+        setCell(l, x, base == 0 ? ' ' : base, l.attr(x), l.us(x), nc);
+    }
+
+    private static int utf8Len(int c) {
+        return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    }
+
+    private long currentCellAttr() {
+        int set = charsetSet == 0 ? g0 : g1;
+        return set == 1 ? pen | Attr.CHARSET : pen;
+    }
+
+    // =====================================================================================================
+    // VtHandler
+    // =====================================================================================================
+
+    @Override
+    public boolean replaceInvalidUtf8() { return false; } // tmux drops invalid UTF-8
+
+    @Override
+    public void printAscii(byte[] data, int off, int len) {
+        changes++;
+        int set = charsetSet == 0 ? g0 : g1;
+        if (set == 0 && (mode & (MODE_WRAP | MODE_INSERT)) == MODE_WRAP) {
+            writeAsciiRun(data, off, len);
+        } else {
+            long a = currentCellAttr();
+            for (int i = 0; i < len; i++) writeCell(data[off + i], 1, a, penUs);
+        }
+        last = data[off + len - 1];
+    }
+
+    @Override
+    public void print(int c) {
+        changes++;
+        if (c < 0x80) {
+            int set = charsetSet == 0 ? g0 : g1;
+            if (set == 0 && (mode & (MODE_WRAP | MODE_INSERT)) == MODE_WRAP) {
+                printOneAscii(c);
+            } else {
+                writeCell(c, 1, currentCellAttr(), penUs);
+            }
+            last = c;
+            return;
+        }
+        last = -1;
+        int w = CharWidth.of(c);
+        if (w < 0) return; // tmux: wcwidth() < 0 is a UTF-8 error, the character is dropped
+        writeCell(c, w, pen, penUs);
+    }
+
+    private final byte[] one = new byte[1];
+
+    private void printOneAscii(int c) {
+        one[0] = (byte) c;
+        writeAsciiRun(one, 0, 1);
+    }
+
+    @Override
+    public void execute(int c) {
+        changes++;
+        switch (c) {
+            case 0x08: backspace(); break;
+            case 0x09:
+                if (cx >= cols - 1) break;
+                do {
+                    cx++;
+                    if (tabs[cx]) break;
+                } while (cx < cols - 1);
+                break;
+            case 0x0a: case 0x0b: case 0x0c:
+                linefeed(false, Attr.bg(pen));
+                break;
+            case 0x0d: setCursor(0, -1); break;
+            case 0x0e: charsetSet = 1; break;
+            case 0x0f: charsetSet = 0; break;
+            default: break;
+        }
+        last = -1;
+    }
+
+    @Override
+    public void escDispatch(int inter, int f) {
+        changes++;
+        if (inter == 0) {
+            switch (f) {
+                case '7': saveState(); break;
+                case '8': restoreState(); break;
+                case '=': mode |= MODE_KKEYPAD; break;
+                case '>': mode &= ~MODE_KKEYPAD; break;
+                case 'D': linefeed(false, Attr.bg(pen)); break;
+                case 'E': setCursor(0, -1); linefeed(false, Attr.bg(pen)); break;
+                case 'H': if (cx < cols) tabs[cx] = true; break;
+                case 'M': reverseIndex(Attr.bg(pen)); break;
+                case 'c': fullReset(); break;
+                default: break;
+            }
+        } else if (inter == '(') {
+            if (f == '0') g0 = 1;
+            else if (f == 'B') g0 = 0;
+        } else if (inter == ')') {
+            if (f == '0') g1 = 1;
+            else if (f == 'B') g1 = 0;
+        } else if (inter == '#') {
+            if (f == '8') alignmentTest();
+        }
+        last = -1;
+    }
+
+    private void fullReset() {
+        pen = 0;
+        penUs = 0;
+        charsetSet = 0;
+        g0 = g1 = 0;
+        savedPen = 0;
+        savedUs = 0;
+        savedSet = 0;
+        savedG0 = savedG1 = 0;
+        savedCx = savedCy = 0;
+        zwjPending = false;
+        cursorStyle = 0;
+        screenReset();
+    }
+
+    private void saveState() {
+        savedPen = pen;
+        savedUs = penUs;
+        savedSet = charsetSet;
+        savedG0 = g0;
+        savedG1 = g1;
+        savedCx = cx;
+        savedCy = cy;
+        savedMode = mode;
+    }
+
+    private void restoreState() {
+        pen = savedPen;
+        penUs = savedUs;
+        charsetSet = savedSet;
+        g0 = savedG0;
+        g1 = savedG1;
+        if ((savedMode & MODE_ORIGIN) != 0) mode |= MODE_ORIGIN;
+        else mode &= ~MODE_ORIGIN;
+        cursorMove(savedCx, savedCy, false);
+    }
+
+    private static final int I_Q = '?', I_GT = '>', I_SP = ' ', I_BANG = '!', I_QD = '?' | ('$' << 8),
+            I_DOLLAR = '$';
+
+    @Override
+    public void csiDispatch(VtParams p, int inter, int f) {
+        // tmux discards sequences whose parameter string is too long or has too many parameters
+        if (p.rawLength() > 63 || p.count() >= 24 || p.overflow()) {
+            last = -1;
+            return;
+        }
+        int bg = Attr.bg(pen);
+        int n, m;
+        if (inter == 0) {
+            switch (f) {
+                case '@': n = p.get(0, 1, 1); if (n != -1) { changes++; insertCharacter(n, bg); } break;
+                case 'A': n = p.get(0, 1, 1); if (n != -1) { changes++; cursorUp(n); } break;
+                case 'B': n = p.get(0, 1, 1); if (n != -1) { changes++; cursorDown(n); } break;
+                case 'C': n = p.get(0, 1, 1); if (n != -1) { changes++; cursorRight(n); } break;
+                case 'D': n = p.get(0, 1, 1); if (n != -1) { changes++; cursorLeft(n); } break;
+                case 'E': n = p.get(0, 1, 1); if (n != -1) { changes++; setCursor(0, -1); cursorDown(n); } break;
+                case 'F': n = p.get(0, 1, 1); if (n != -1) { changes++; setCursor(0, -1); cursorUp(n); } break;
+                case 'G': case '`':
+                    n = p.get(0, 1, 1); if (n != -1) { changes++; cursorMove(n - 1, -1, true); } break;
+                case 'H': case 'f':
+                    n = p.get(0, 1, 1);
+                    m = p.get(1, 1, 1);
+                    if (n != -1 && m != -1) { changes++; cursorMove(m - 1, n - 1, true); }
+                    break;
+                case 'I':
+                    if (tmuxStrict) break;
+                    n = p.get(0, 1, 1);
+                    if (n != -1) { changes++; forwardTabs(n); }
+                    break;
+                case 'J':
+                    changes++;
+                    switch (p.get(0, 0, 0)) {
+                        case 0: clearEndOfScreen(bg); break;
+                        case 1: clearStartOfScreen(bg); break;
+                        case 2: clearScreen(bg); break;
+                        case 3: if (p.get(1, 0, 0) == 0) clearHistory(); break;
+                        default: break;
+                    }
+                    break;
+                case 'K':
+                    changes++;
+                    switch (p.get(0, 0, 0)) {
+                        case 0: clearEndOfLine(bg); break;
+                        case 1: clearStartOfLine(bg); break;
+                        case 2: clearLine(bg); break;
+                        default: break;
+                    }
+                    break;
+                case 'L': n = p.get(0, 1, 1); if (n != -1) { changes++; insertLine(n, bg); } break;
+                case 'M': n = p.get(0, 1, 1); if (n != -1) { changes++; deleteLine(n, bg); } break;
+                case 'P': n = p.get(0, 1, 1); if (n != -1) { changes++; deleteCharacter(n, bg); } break;
+                case 'S': n = p.get(0, 1, 1); if (n != -1) { changes++; scrollUp(n, bg); } break;
+                case 'T': n = p.get(0, 1, 1); if (n != -1) { changes++; scrollDown(n, bg); } break;
+                case 'X': n = p.get(0, 1, 1); if (n != -1) { changes++; clearCharacter(n, bg); } break;
+                case 'Z': {
+                    int x = cx;
+                    if (x > cols - 1) x = cols - 1;
+                    n = p.get(0, 1, 1);
+                    if (n == -1) break;
+                    changes++;
+                    while (x > 0 && n-- > 0) {
+                        do x--; while (x > 0 && !tabs[x]);
+                    }
+                    cx = x;
+                    break;
+                }
+                case 'a':
+                    if (tmuxStrict) break;
+                    n = p.get(0, 1, 1);
+                    if (n != -1) { changes++; cursorMove((int) Math.min((long) Math.min(cx, cols - 1) + n, cols - 1), -1, false); }
+                    break;
+                case 'b': {
+                    n = p.get(0, 1, 1);
+                    if (n == -1) break;
+                    m = cols - cx;
+                    if (n > m) n = m;
+                    if (last == -1) break;
+                    changes++;
+                    int ch = last;
+                    for (int i = 0; i < n; i++) print(ch);
+                    break;
+                }
+                case 'c':
+                    if (p.get(0, 0, 0) == 0) reply("\033[?1;2c");
+                    break;
+                case 'd':
+                    n = p.get(0, 1, 1); if (n != -1) { changes++; cursorMove(-1, n - 1, true); } break;
+                case 'e':
+                    if (tmuxStrict) break;
+                    n = p.get(0, 1, 1);
+                    if (n != -1) { changes++; cursorMove(-1, (int) Math.min((long) cy + n, rows - 1), false); }
+                    break;
+                case 'g':
+                    changes++;
+                    switch (p.get(0, 0, 0)) {
+                        case 0: if (cx < cols) tabs[cx] = false; break;
+                        case 3: Arrays.fill(tabs, false); break;
+                        default: break;
+                    }
+                    break;
+                case 'h': changes++; setModes(p, true); break;
+                case 'l': changes++; setModes(p, false); break;
+                case 'm': changes++; sgr(p); break;
+                case 'n':
+                    switch (p.get(0, 0, 0)) {
+                        case 5: reply("\033[0n"); break;
+                        case 6: reportCursor(); break;
+                        default: break;
+                    }
+                    break;
+                case 'r':
+                    n = p.get(0, 1, 1);
+                    m = p.get(1, 1, rows);
+                    if (n != -1 && m != -1) { changes++; scrollRegion(n - 1, m - 1); }
+                    break;
+                case 's': changes++; saveState(); break;
+                case 't': changes++; winops(p); break;
+                case 'u': changes++; restoreState(); break;
+                default: break;
+            }
+        } else if (inter == I_Q) {
+            if (f == 'h') { changes++; setPrivateModes(p, true); }
+            else if (f == 'l') { changes++; setPrivateModes(p, false); }
+        } else if (inter == I_GT) {
+            if (f == 'c') {
+                if (p.get(0, 0, 0) == 0) reply("\033[>84;0;0c");
+            } else if (f == 'q') {
+                if (p.get(0, 0, 0) == 0) reply("\033P>|tmux 3.3a\033\\");
+            }
+        } else if (inter == I_SP) {
+            if (f == 'q') {
+                n = p.get(0, 0, 0);
+                if (n != -1) { changes++; setCursorStyle(n); }
+            }
+        } else if (inter == I_BANG) {
+            if (f == 'p' && !tmuxStrict) { changes++; softReset(); }
+        } else if (inter == I_QD) {
+            if (f == 'p') decrqm(p, true);
+        } else if (inter == I_DOLLAR) {
+            if (f == 'p') decrqm(p, false);
+        }
+        last = -1;
+    }
+
+    private void forwardTabs(int n) {
+        for (int i = 0; i < n; i++) {
+            if (cx >= cols - 1) break;
+            do {
+                cx++;
+                if (tabs[cx]) break;
+            } while (cx < cols - 1);
+        }
+    }
+
+    private void setCursorStyle(int n) {
+        if (n >= 0 && n <= 6) {
+            cursorStyle = n;
+            if (n == 0) mode &= ~MODE_CURSOR_BLINKING_SET;
+        }
+    }
+
+    private void softReset() {
+        mode |= MODE_CURSOR;
+        mode &= ~(MODE_INSERT | MODE_ORIGIN | MODE_KCURSOR | MODE_KKEYPAD);
+        rupper = 0;
+        rlower = rows - 1;
+        pen = 0;
+        penUs = 0;
+        charsetSet = 0;
+        g0 = g1 = 0;
+        savedPen = 0;
+        savedUs = 0;
+        savedSet = 0;
+        savedG0 = savedG1 = 0;
+        savedCx = savedCy = 0;
+        savedMode = 0;
+    }
+
+    private void reportCursor() {
+        if (tmuxStrict) {
+            reply("\033[" + (cy + 1) + ";" + (cx + 1) + "R");
+            return;
+        }
+        int y = cy, x = Math.min(cx, cols - 1);
+        if ((mode & MODE_ORIGIN) != 0) y -= rupper;
+        reply("\033[" + (y + 1) + ";" + (x + 1) + "R");
+    }
+
+    private void decrqm(VtParams p, boolean priv) {
+        int n = p.get(0, 0, 0);
+        if (n == -1) return;
+        int state; // 0 unknown, 1 set, 2 reset
+        if (priv) {
+            int bit;
+            switch (n) {
+                case 1: bit = MODE_KCURSOR; break;
+                case 6: bit = MODE_ORIGIN; break;
+                case 7: bit = MODE_WRAP; break;
+                case 12: bit = MODE_CURSOR_BLINKING; break;
+                case 25: bit = MODE_CURSOR; break;
+                case 1000: bit = MODE_MOUSE_STANDARD; break;
+                case 1002: bit = MODE_MOUSE_BUTTON; break;
+                case 1003: bit = MODE_MOUSE_ALL; break;
+                case 1004: bit = MODE_FOCUSON; break;
+                case 1005: bit = MODE_MOUSE_UTF8; break;
+                case 1006: bit = MODE_MOUSE_SGR; break;
+                case 2004: bit = MODE_BRACKETPASTE; break;
+                case 47: case 1047: case 1049: bit = -1; break;
+                case 66: bit = MODE_KKEYPAD; break;
+                default: bit = 0;
+            }
+            if (bit == -1) state = altSaved != null ? 1 : 2;
+            else if (bit == 0) state = 0;
+            else state = (mode & bit) != 0 ? 1 : 2;
+            reply("\033[?" + n + ";" + state + "$y");
+        } else {
+            if (n == 4) state = (mode & MODE_INSERT) != 0 ? 1 : 2;
+            else state = 0;
+            reply("\033[" + n + ";" + state + "$y");
+        }
+    }
+
+    private void winops(VtParams p) {
+        int m = 0, n;
+        while ((n = p.get(m, 0, -1)) != -1) {
+            switch (n) {
+                case 1: case 2: case 5: case 6: case 7: case 11: case 13: case 14: case 19: case 20: case 21:
+                case 24:
+                    break;
+                case 3: case 4: case 8:
+                    m++;
+                    if (p.get(m, 0, -1) == -1) return;
+                    m++;
+                    if (p.get(m, 0, -1) == -1) return;
+                    break;
+                case 9: case 10:
+                    m++;
+                    if (p.get(m, 0, -1) == -1) return;
+                    break;
+                case 22:
+                    m++;
+                    switch (p.get(m, 0, -1)) {
+                        case -1: return;
+                        case 0: case 2: pushTitle(); break;
+                        default: break;
+                    }
+                    break;
+                case 23:
+                    m++;
+                    switch (p.get(m, 0, -1)) {
+                        case -1: return;
+                        case 0: case 2: popTitle(); break;
+                        default: break;
+                    }
+                    break;
+                case 18:
+                    reply("\033[8;" + cols + ";" + rows + "t");
+                    break;
+                default:
+                    break;
+            }
+            m++;
+        }
+    }
+
+    private void pushTitle() {
+        if (titleStack.size() < 10) titleStack.add(title); // tmux limit
+    }
+
+    private void popTitle() {
+        if (!titleStack.isEmpty()) title = titleStack.remove(titleStack.size() - 1);
+    }
+
+    private void setModes(VtParams p, boolean on) {
+        for (int i = 0; i < p.count(); i++) {
+            switch (p.get(i, 0, -1)) {
+                case 4:
+                    if (on) mode |= MODE_INSERT; else mode &= ~MODE_INSERT;
+                    break;
+                default: break;
+            }
+        }
+    }
+
+    private void setPrivateModes(VtParams p, boolean on) {
+        for (int i = 0; i < p.count(); i++) {
+            switch (p.get(i, 0, -1)) {
+                case 1: if (on) mode |= MODE_KCURSOR; else mode &= ~MODE_KCURSOR; break;
+                case 3:
+                    cursorMove(0, 0, true);
+                    clearScreen(Attr.bg(pen));
+                    break;
+                case 6:
+                    if (on) mode |= MODE_ORIGIN; else mode &= ~MODE_ORIGIN;
+                    cursorMove(0, 0, true);
+                    break;
+                case 7: if (on) mode |= MODE_WRAP; else mode &= ~MODE_WRAP; break;
+                case 12:
+                    if (on) mode |= MODE_CURSOR_BLINKING; else mode &= ~MODE_CURSOR_BLINKING;
+                    mode |= MODE_CURSOR_BLINKING_SET;
+                    break;
+                case 25: if (on) mode |= MODE_CURSOR; else mode &= ~MODE_CURSOR; break;
+                case 1000:
+                    mode &= ~ALL_MOUSE_MODES;
+                    if (on) mode |= MODE_MOUSE_STANDARD;
+                    break;
+                case 1001: if (!on) mode &= ~ALL_MOUSE_MODES; break;
+                case 1002:
+                    mode &= ~ALL_MOUSE_MODES;
+                    if (on) mode |= MODE_MOUSE_BUTTON;
+                    break;
+                case 1003:
+                    mode &= ~ALL_MOUSE_MODES;
+                    if (on) mode |= MODE_MOUSE_ALL;
+                    break;
+                case 1004: if (on) mode |= MODE_FOCUSON; else mode &= ~MODE_FOCUSON; break;
+                case 1005: if (on) mode |= MODE_MOUSE_UTF8; else mode &= ~MODE_MOUSE_UTF8; break;
+                case 1006: if (on) mode |= MODE_MOUSE_SGR; else mode &= ~MODE_MOUSE_SGR; break;
+                case 47: case 1047:
+                    if (on) alternateOn(false); else alternateOff(false);
+                    break;
+                case 1048:
+                    if (tmuxStrict) break;
+                    if (on) saveState(); else restoreState();
+                    break;
+                case 1049:
+                    if (on) alternateOn(true); else alternateOff(true);
+                    break;
+                case 2004: if (on) mode |= MODE_BRACKETPASTE; else mode &= ~MODE_BRACKETPASTE; break;
+                default: break;
+            }
+        }
+    }
+
+    // ---- SGR (tmux input_csi_dispatch_sgr) ----
+
+    private void sgr(VtParams p) {
+        if (p.count() == 0) {
+            pen = 0;
+            penUs = 0;
+            return;
+        }
+        for (int i = 0; i < p.count(); i++) {
+            if (p.hasSub(i)) {
+                sgrColon(p, i);
+                continue;
+            }
+            int n = p.get(i, 0, 0);
+            if (n == -1) continue;
+            if (n == 38 || n == 48 || n == 58) {
+                i++;
+                switch (p.get(i, 0, -1)) {
+                    case 2: {
+                        int r = p.get(i + 1, 0, -1), g = p.get(i + 2, 0, -1), b = p.get(i + 3, 0, -1);
+                        if (sgrRgb(n, r, g, b)) i += 3;
+                        break;
+                    }
+                    case 5: {
+                        int c = p.get(i + 1, 0, -1);
+                        sgr256(n, c);
+                        i++;
+                        break;
+                    }
+                    default: break;
+                }
+                continue;
+            }
+            switch (n) {
+                case 0: pen = 0; penUs = 0; break;
+                case 1: pen |= Attr.BOLD; break;
+                case 2: pen |= Attr.DIM; break;
+                case 3: pen |= Attr.ITALIC; break;
+                case 4: pen = Attr.withUnderline(pen, 1); break;
+                case 5: case 6: pen |= Attr.BLINK; break;
+                case 7: pen |= Attr.REVERSE; break;
+                case 8: pen |= Attr.HIDDEN; break;
+                case 9: pen |= Attr.STRIKE; break;
+                case 21: pen = Attr.withUnderline(pen, 2); break;
+                case 22: pen &= ~(Attr.BOLD | Attr.DIM); break;
+                case 23: pen &= ~Attr.ITALIC; break;
+                case 24: pen = Attr.withUnderline(pen, 0); break;
+                case 25: pen &= ~Attr.BLINK; break;
+                case 27: pen &= ~Attr.REVERSE; break;
+                case 28: pen &= ~Attr.HIDDEN; break;
+                case 29: pen &= ~Attr.STRIKE; break;
+                case 30: case 31: case 32: case 33: case 34: case 35: case 36: case 37:
+                    pen = Attr.withFg(pen, Attr.basic(n - 30)); break;
+                case 39: pen = Attr.withFg(pen, 0); break;
+                case 40: case 41: case 42: case 43: case 44: case 45: case 46: case 47:
+                    pen = Attr.withBg(pen, Attr.basic(n - 40)); break;
+                case 49: pen = Attr.withBg(pen, 0); break;
+                case 53: pen |= Attr.OVERLINE; break;
+                case 55: pen &= ~Attr.OVERLINE; break;
+                case 59: penUs = 0; break;
+                case 90: case 91: case 92: case 93: case 94: case 95: case 96: case 97:
+                    pen = Attr.withFg(pen, Attr.basic(n)); break;
+                case 100: case 101: case 102: case 103: case 104: case 105: case 106: case 107:
+                    pen = Attr.withBg(pen, Attr.basic(n - 10)); break;
+                default: break;
+            }
+        }
+    }
+
+    private void sgr256(int fgbg, int c) {
+        if (c == -1 || c > 255) {
+            if (fgbg == 38) pen = Attr.withFg(pen, 0);
+            else if (fgbg == 48) pen = Attr.withBg(pen, 0);
+        } else {
+            if (fgbg == 38) pen = Attr.withFg(pen, Attr.palette(c));
+            else if (fgbg == 48) pen = Attr.withBg(pen, Attr.palette(c));
+            else if (fgbg == 58) penUs = Attr.palette(c);
+        }
+    }
+
+    private boolean sgrRgb(int fgbg, int r, int g, int b) {
+        if (r == -1 || r > 255 || g == -1 || g > 255 || b == -1 || b > 255) return false;
+        int c = Attr.rgb(r, g, b);
+        if (fgbg == 38) pen = Attr.withFg(pen, c);
+        else if (fgbg == 48) pen = Attr.withBg(pen, c);
+        else if (fgbg == 58) penUs = c;
+        return true;
+    }
+
+    private void sgrColon(VtParams params, int i) {
+        int n = params.subCount(i);
+        if (n >= 8) return; // tmux: at most 7 values
+        int[] p = new int[8];
+        Arrays.fill(p, -1);
+        for (int j = 0; j < n; j++) p[j] = params.sub(i, j);
+        if (n == 0) return;
+        if (p[0] == 4) {
+            if (n != 2) return;
+            switch (p[1]) {
+                case 0: pen = Attr.withUnderline(pen, 0); break;
+                case 1: pen = Attr.withUnderline(pen, 1); break;
+                case 2: pen = Attr.withUnderline(pen, 2); break;
+                case 3: pen = Attr.withUnderline(pen, 3); break;
+                case 4: pen = Attr.withUnderline(pen, 4); break;
+                case 5: pen = Attr.withUnderline(pen, 5); break;
+                default: break;
+            }
+            return;
+        }
+        if (n < 2 || (p[0] != 38 && p[0] != 48 && p[0] != 58)) return;
+        switch (p[1]) {
+            case 2: {
+                if (n < 3) break;
+                int k = n == 5 ? 2 : 3;
+                if (n < k + 3) break;
+                sgrRgb(p[0], p[k], p[k + 1], p[k + 2]);
+                break;
+            }
+            case 5:
+                if (n < 3) break;
+                sgr256(p[0], p[2]);
+                break;
+            default: break;
+        }
+    }
+
+    // ---- strings ----
+
+    @Override
+    public void oscDispatch(byte[] data, int len, boolean overflow) {
+        last = -1;
+        if (overflow || len < 1 || data[0] < '0' || data[0] > '9') return;
+        int i = 0, option = 0;
+        while (i < len && data[i] >= '0' && data[i] <= '9') {
+            option = Math.min(option * 10 + (data[i] - '0'), 1_000_000);
+            i++;
+        }
+        if (i < len && data[i] == ';') i++;
+        if (option == 0 || option == 2) {
+            setTitle(data, i, len - i);
+        }
+    }
+
+    @Override
+    public void stringDispatch(int kind, byte[] data, int len, boolean overflow) {
+        last = -1;
+        if (kind == '_' && !overflow) setTitle(data, 0, len);
+    }
+
+    @Override
+    public void dcsHook(VtParams params, int intermediates, int finalByte) { last = -1; }
+
+    private void setTitle(byte[] data, int off, int len) {
+        if (!utf8Valid(data, off, len)) return;
+        String t = new String(data, off, len, StandardCharsets.UTF_8);
+        int nul = t.indexOf('\0');
+        if (nul >= 0) t = t.substring(0, nul);
+        if (!t.equals(title)) {
+            title = t;
             changes++;
         }
     }
 
-    // ---- CSI ----------------------------------------------------------------------------------
-
-    @Override
-    public void csiDispatch(Params p, int intermediates, int f, boolean ignored) {
-        if (ignored) {
-            lastPrinted = -1;
-            return;
-        }
-        if (!(intermediates == 0 && f == 'b')) {
-            try {
-                dispatchCsi(p, intermediates, f);
-            } finally {
-                lastPrinted = -1;
-            }
-            return;
-        }
-        dispatchCsi(p, intermediates, f);
-    }
-
-    private void dispatchCsi(Params p, int intermediates, int f) {
-        switch (intermediates) {
-            case 0 -> csi(p, f);
-            case '?' -> csiPrivate(p, f);
-            case '>' -> {
-                if (f == 'c' && p.getOrZero(0, 0) == 0) {
-                    reply("\033[>84;0;0c");
+    /** tmux utf8_isvalid(): valid UTF-8 (by tmux's rules) and printable ASCII only. */
+    private static boolean utf8Valid(byte[] d, int off, int len) {
+        int end = off + len;
+        int i = off;
+        while (i < end) {
+            int b = d[i] & 0xff;
+            int size;
+            if (b >= 0xc2 && b <= 0xdf) size = 2;
+            else if (b >= 0xe0 && b <= 0xef) size = 3;
+            else if (b >= 0xf0 && b <= 0xf4) size = 4;
+            else size = 0;
+            if (size > 0) {
+                if (i + size > end) return false;
+                int cp = b & (size == 2 ? 0x1f : size == 3 ? 0x0f : 0x07);
+                for (int k = 1; k < size; k++) {
+                    int c = d[i + k] & 0xff;
+                    if ((c & 0xc0) != 0x80) return false;
+                    cp = (cp << 6) | (c & 0x3f);
                 }
+                if ((size == 3 && cp < 0x800) || (size == 4 && (cp < 0x10000 || cp > 0x10ffff))
+                        || (cp >= 0xd800 && cp <= 0xdfff) || CharWidth.of(cp) < 0) return false;
+                i += size;
+                continue;
             }
-            case ('?' << 8) | '$' -> {
-                if (f == 'p') {
-                    reportMode(p.getOrZero(0, 0), true);
-                }
+            if (b == 0) return true; // C string ends
+            if (b < 0x20 || b > 0x7e) return false;
+            i++;
+        }
+        return true;
+    }
+
+    private void reply(String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        if (replies == null) replies = new byte[Math.max(64, b.length)];
+        if (repliesLen + b.length > replies.length) replies = Arrays.copyOf(replies, Math.max(replies.length * 2, repliesLen + b.length));
+        System.arraycopy(b, 0, replies, repliesLen, b.length);
+        repliesLen += b.length;
+    }
+
+    // =====================================================================================================
+    // Capture (tmux cmd-capture-pane.c + grid_string_cells)
+    // =====================================================================================================
+
+    public List<String> capture(CaptureOptions o) {
+        int hs = history.size();
+        int sy = rows;
+        long top, bottom;
+        Integer s = o.start();
+        if (s != null && s == Integer.MIN_VALUE) top = 0;
+        else {
+            long n = s == null ? 0 : s;
+            if (n < 0 && -n > hs) top = 0;
+            else top = hs + n;
+            if (top > hs + sy - 1) top = hs + sy - 1;
+        }
+        Integer e = o.end();
+        if (e != null && e == Integer.MAX_VALUE) bottom = hs + sy - 1;
+        else if (e == null) bottom = hs + sy - 1;
+        else {
+            long n = e;
+            if (n < 0 && -n > hs) bottom = 0;
+            else bottom = hs + n;
+            if (bottom > hs + sy - 1) bottom = hs + sy - 1;
+        }
+        if (bottom < top) {
+            long t = bottom;
+            bottom = top;
+            top = t;
+        }
+        boolean trim = !o.joinWrapped() && !o.preserveTrailingSpaces();
+        StringBuilder buf = new StringBuilder();
+        CodeState cs = o.escapes() ? new CodeState() : null;
+        for (long i = top; i <= bottom; i++) {
+            Row r = lineAbs(i);
+            lineString(r, cs, trim, buf);
+            if (!o.joinWrapped() || !r.wrapped()) buf.append('\n');
+        }
+        if (buf.length() > 0 && buf.charAt(buf.length() - 1) == '\n') buf.setLength(buf.length() - 1);
+        String all = buf.toString();
+        List<String> out = new ArrayList<>();
+        int from = 0;
+        while (true) {
+            int nl = all.indexOf('\n', from);
+            if (nl < 0) {
+                out.add(all.substring(from));
+                break;
             }
-            case '$' -> {
-                if (f == 'p') {
-                    reportMode(p.getOrZero(0, 0), false);
-                }
-            }
-            default -> {
-                return;
-            }
+            out.add(all.substring(from, nl));
+            from = nl + 1;
         }
-        changes++;
-    }
-
-    private void csi(Params p, int f) {
-        switch (f) {
-            case '@' -> insertCharacters(p.get(0, 1));
-            case 'A' -> cursorUp(p.get(0, 1));
-            case 'B' -> cursorDown(p.get(0, 1));
-            case 'C' -> cursorRight(p.get(0, 1));
-            case 'D' -> cursorLeft(p.get(0, 1));
-            case 'E' -> {
-                x = 0;
-                cursorDown(p.get(0, 1));
-            }
-            case 'F' -> {
-                x = 0;
-                cursorUp(p.get(0, 1));
-            }
-            case 'G', '`' -> moveTo(p.get(0, 1) - 1, -1);
-            case 'H', 'f' -> moveTo(p.get(1, 1) - 1, p.get(0, 1) - 1);
-            case 'J' -> eraseDisplay(p.getOrZero(0, 0));
-            case 'K' -> eraseLine(p.getOrZero(0, 0));
-            case 'L' -> insertLines(p.get(0, 1));
-            case 'M' -> deleteLines(p.get(0, 1));
-            case 'P' -> deleteCharacters(p.get(0, 1));
-            case 'S' -> scrollUp(top, bottom, p.get(0, 1));
-            case 'T' -> {
-                if (p.count() <= 1) {
-                    scrollDown(top, bottom, p.get(0, 1));
-                }
-            }
-            case 'X' -> eraseCharacters(p.get(0, 1));
-            case 'Z' -> backTab(p.get(0, 1));
-            case 'b' -> repeat(p.get(0, 1));
-            case 'c' -> {
-                if (p.getOrZero(0, 0) == 0) {
-                    reply("\033[?1;2c");
-                }
-            }
-            case 'd' -> moveTo(-1, p.get(0, 1) - 1);
-            case 'g' -> clearTabs(p.getOrZero(0, 0));
-            case 'h' -> setModes(p, true);
-            case 'l' -> setModes(p, false);
-            case 'm' -> attr = Sgr.apply(attr, p);
-            case 'n' -> statusReport(p.getOrZero(0, 0), false);
-            case 'r' -> setScrollRegion(p.get(0, 1) - 1, p.get(1, rows) - 1);
-            case 's' -> saveCursor();
-            case 'u' -> restoreCursor();
-            default -> {
-                // unsupported: ignored, as tmux does
-            }
-        }
-    }
-
-    private void csiPrivate(Params p, int f) {
-        switch (f) {
-            case 'h' -> setPrivateModes(p, true);
-            case 'l' -> setPrivateModes(p, false);
-            case 'J' -> eraseDisplay(p.getOrZero(0, 0));
-            case 'K' -> eraseLine(p.getOrZero(0, 0));
-            case 'n' -> statusReport(p.getOrZero(0, 0), true);
-            default -> {
-                // unsupported private sequences are ignored
-            }
-        }
-    }
-
-    private void statusReport(int what, boolean privateForm) {
-        if (what == 5 && !privateForm) {
-            reply("\033[0n");
-        } else if (what == 6) {
-            int row = origin ? y - top + 1 : y + 1;
-            reply("\033[" + (privateForm ? "?" : "") + row + ";" + (Math.min(x, cols - 1) + 1) + "R");
-        }
-    }
-
-    /** DECRQM: 1 set, 2 reset, 0 not recognised. */
-    private void reportMode(int mode, boolean dec) {
-        int state;
-        if (dec) {
-            state = switch (mode) {
-                case 1 -> appCursor ? 1 : 2;
-                case 6 -> origin ? 1 : 2;
-                case 7 -> autowrap ? 1 : 2;
-                case 25 -> cursorVisible ? 1 : 2;
-                case 47, 1047, 1049 -> savedMain != null ? 1 : 2;
-                case 1000, 1002, 1003 -> mouseMode == mode ? 1 : 2;
-                case 1004 -> focusEvents ? 1 : 2;
-                case 1006 -> mouseSgr ? 1 : 2;
-                case 2004 -> bracketedPaste ? 1 : 2;
-                default -> 0;
-            };
-            reply("\033[?" + mode + ";" + state + "$y");
-        } else {
-            state = mode == 4 ? (insert ? 1 : 2) : 0;
-            reply("\033[" + mode + ";" + state + "$y");
-        }
-    }
-
-    private void setModes(Params p, boolean on) {
-        for (int i = 0; i < p.count(); i++) {
-            if (p.raw(i) == 4) {
-                insert = on;
-            }
-        }
-    }
-
-    private void setPrivateModes(Params p, boolean on) {
-        for (int i = 0; i < p.count(); i++) {
-            switch (p.raw(i)) {
-                case 1 -> appCursor = on;
-                case 3 -> {
-                    moveTo(0, 0);
-                    clearScreen();
-                }
-                case 6 -> {
-                    origin = on;
-                    moveTo(0, 0);
-                }
-                case 7 -> autowrap = on;
-                case 25 -> cursorVisible = on;
-                case 47, 1047 -> {
-                    if (on) {
-                        alternateOn(false);
-                    } else {
-                        alternateOff(false);
-                    }
-                }
-                case 1049 -> {
-                    if (on) {
-                        alternateOn(true);
-                    } else {
-                        alternateOff(true);
-                    }
-                }
-                case 1000, 1002, 1003 -> mouseMode = on ? p.raw(i) : 0;
-                case 1004 -> focusEvents = on;
-                case 1006 -> mouseSgr = on;
-                case 2004 -> bracketedPaste = on;
-                default -> {
-                    // other modes are not tracked
-                }
-            }
-        }
-    }
-
-    private void alternateOn(boolean saveCursor) {
-        if (savedMain != null) {
-            return;
-        }
-        if (saveCursor) {
-            altSaved = true;
-            altSavedX = x;
-            altSavedY = y;
-            altSavedAttr = attr;
-        }
-        savedMain = grid;
-        grid = new Line[rows];
-    }
-
-    private void alternateOff(boolean restoreCursor) {
-        if (restoreCursor && altSaved) {
-            x = Math.min(altSavedX, cols);
-            y = Math.min(altSavedY, rows - 1);
-            attr = altSavedAttr;
-        }
-        if (savedMain == null) {
-            x = Math.min(x, cols - 1);
-            return;
-        }
-        grid = savedMain;
-        savedMain = null;
-    }
-
-    // ---- cursor motion (tmux's screen_write_cursor* semantics) ---------------------------------
-
-    private void cursorUp(int n) {
-        int limit = y < top ? y : y - top;
-        n = Math.min(n, limit);
-        if (x == cols) {
-            x--;
-        }
-        y -= n;
-    }
-
-    private void cursorDown(int n) {
-        int limit = y > bottom ? rows - 1 - y : bottom - y;
-        n = Math.min(n, limit);
-        if (x == cols) {
-            x--;
-        }
-        y += n;
-    }
-
-    private void cursorRight(int n) {
-        if (x >= cols - 1) {
-            x = Math.min(x, cols - 1);
-            return;
-        }
-        x = Math.min(cols - 1, x + n);
-    }
-
-    private void cursorLeft(int n) {
-        x = Math.max(0, x - n);
-    }
-
-    /** Absolute move; -1 keeps that coordinate. Rows are relative to the region in origin mode. */
-    private void moveTo(int col, int row) {
-        if (row != -1 && origin) {
-            row = row > bottom - top ? bottom : row + top;
-        }
-        if (col != -1) {
-            x = Math.max(0, Math.min(col, cols - 1));
-        }
-        if (row != -1) {
-            y = Math.max(0, Math.min(row, rows - 1));
-        }
-    }
-
-    private void setScrollRegion(int newTop, int newBottom) {
-        newTop = Math.min(newTop, rows - 1);
-        newBottom = Math.min(newBottom, rows - 1);
-        if (newTop >= newBottom) {
-            return;
-        }
-        top = newTop;
-        bottom = newBottom;
-        x = 0;
-        y = 0; // tmux homes the cursor to the screen's corner, origin mode or not
-    }
-
-    private void clearTabs(int how) {
-        if (how == 0) {
-            if (x < cols) {
-                tabs[x] = false;
-            }
-        } else if (how == 3) {
-            Arrays.fill(tabs, false);
-        }
-    }
-
-    // ---- editing ------------------------------------------------------------------------------
-
-    private void eraseDisplay(int how) {
-        switch (how) {
-            case 0 -> {
-                if (x == 0 && y == 0 && historyEnabled()) {
-                    clearScreen();
-                    return;
-                }
-                clearCells(y, Math.min(x, cols), cols);
-                for (int r = y + 1; r < rows; r++) {
-                    clearCells(r, 0, cols);
-                }
-            }
-            case 1 -> {
-                for (int r = 0; r < y; r++) {
-                    clearCells(r, 0, cols);
-                }
-                clearCells(y, 0, Math.min(x + 1, cols));
-            }
-            case 2 -> clearScreen();
-            case 3 -> {
-                history.clear();
-                scrolledIntoHistory = 0;
-            }
-            default -> {
-                // unknown: ignored
-            }
-        }
-    }
-
-    /** Clears the screen; on the main screen its used lines go to history first (tmux's clear-history view). */
-    private void clearScreen() {
-        if (historyEnabled()) {
-            int last = 0;
-            for (int r = 0; r < rows; r++) {
-                if (used(grid[r])) {
-                    last = r + 1;
-                }
-            }
-            if (last > 0) {
-                for (int i = 0; i < last; i++) {
-                    Line gone = grid[0];
-                    history.push(gone == null ? new Line(0) : gone.trimmedCopy());
-                    System.arraycopy(grid, 1, grid, 0, rows - 1);
-                    grid[rows - 1] = null;
-                }
-                scrolledIntoHistory = 0;
-            }
-        }
-        for (int r = 0; r < rows; r++) {
-            grid[r] = blankRow();
-        }
-    }
-
-    private static boolean used(Line l) {
-        return l != null && l.used > 0;
-    }
-
-    private void eraseLine(int how) {
-        switch (how) {
-            case 0 -> clearCells(y, Math.min(x, cols), cols);
-            case 1 -> clearCells(y, 0, Math.min(x + 1, cols));
-            case 2 -> clearCells(y, 0, cols);
-            default -> {
-                // unknown: ignored
-            }
-        }
-    }
-
-    /** ICH, with tmux's grid_move_cells arithmetic (which moves and clears nothing when no cell moves). */
-    private void insertCharacters(int n) {
-        n = Math.min(n, cols - x);
-        if (n <= 0 || x > cols - 1) {
-            return;
-        }
-        Line l = row(y);
-        long erase = Attr.erased(attr);
-        if (x >= cols - 1) {
-            fixWideAt(l, x);
-            l.clear(x, x + 1, erase);
-            return;
-        }
-        int count = cols - x - n;
-        if (count == 0) {
-            return;
-        }
-        fixWideAt(l, x);
-        fixWideAt(l, x + count);
-        System.arraycopy(l.cps, x, l.cps, x + n, count);
-        System.arraycopy(l.attrs, x, l.attrs, x + n, count);
-        if (l.combining != null) {
-            System.arraycopy(l.combining, x, l.combining, x + n, count);
-        }
-        l.clear(x, x + Math.min(n, count), erase);
-        l.used = Math.max(l.used, x + n + count);
-    }
-
-    private void deleteCharacters(int n) {
-        if (x >= cols) {
-            return;
-        }
-        n = Math.min(n, cols - x);
-        Line l = row(y);
-        fixWideAt(l, x);
-        fixWideAt(l, x + n);
-        System.arraycopy(l.cps, x + n, l.cps, x, cols - x - n);
-        System.arraycopy(l.attrs, x + n, l.attrs, x, cols - x - n);
-        if (l.combining != null) {
-            System.arraycopy(l.combining, x + n, l.combining, x, cols - x - n);
-        }
-        if (cols - x - n > 0) {
-            l.used = Math.max(l.used, cols - n);
-        }
-        l.clear(cols - n, cols, Attr.erased(attr));
-    }
-
-    private void eraseCharacters(int n) {
-        if (x >= cols) {
-            return;
-        }
-        clearCells(y, x, Math.min(cols, x + n));
-    }
-
-    private void insertLines(int n) {
-        if (y < top || y > bottom) {
-            scrollDown(y, rows - 1, n);
-        } else {
-            scrollDown(y, bottom, n);
-        }
-    }
-
-    private void deleteLines(int n) {
-        if (y < top || y > bottom) {
-            deleteRows(y, rows - 1, n);
-        } else {
-            deleteRows(y, bottom, n);
-        }
-    }
-
-    /** Like scrollUp but never into history: DL removes lines. */
-    private void deleteRows(int from, int to, int n) {
-        n = Math.min(n, to - from + 1);
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(grid, from + 1, grid, from, to - from);
-            grid[to] = blankRow();
-        }
-    }
-
-    /** REP: only straight after a printed character, and never past the end of the line (tmux). */
-    private void repeat(int n) {
-        n = Math.min(n, cols - x);
-        if (lastPrinted < 0 || n <= 0) {
-            return;
-        }
-        long keep = attr;
-        attr = lastPrintedAttr & ~Attr.CHARSET;
-        boolean g0 = g0Graphics;
-        boolean g1 = g1Graphics;
-        boolean graphics = (lastPrintedAttr & Attr.CHARSET) != 0;
-        g0Graphics = shiftOut ? g0 : graphics;
-        g1Graphics = shiftOut ? graphics : g1;
-        int cp = lastPrinted;
-        for (int i = 0; i < n; i++) {
-            print(cp);
-        }
-        g0Graphics = g0;
-        g1Graphics = g1;
-        attr = keep;
-    }
-
-    // ---- resize -------------------------------------------------------------------------------
-
-    /**
-     * Changes the size without reflowing, as tmux does for a pane: lines are cut or extended; a
-     * shorter screen first drops the rows below the cursor, then sends rows from the top to
-     * history; a taller one takes back lines that scrolled into history, then adds blank rows.
-     */
-    public void resize(int newCols, int newRows) {
-        if (newCols < 1 || newRows < 1) {
-            throw new IllegalArgumentException("screen size must be positive: " + newCols + "x" + newRows);
-        }
-        if (newCols != cols) {
-            resizeColumns(grid, newCols);
-            if (savedMain != null) {
-                resizeColumns(savedMain, newCols);
-            }
-            tabs = defaultTabs(newCols, tabs);
-            cols = newCols;
-            x = Math.min(x, cols);
-        }
-        if (newRows != rows) {
-            if (savedMain != null) {
-                savedMain = resizeRowsPlain(savedMain, newRows);
-                grid = resizeRowsPlain(grid, newRows);
-                y = Math.min(y, newRows - 1);
-            } else {
-                resizeRowsMain(newRows);
-            }
-            rows = newRows;
-        }
-        top = 0;
-        bottom = rows - 1;
-        saved = saved && savedY < rows;
-        changes++;
-    }
-
-    private void resizeColumns(Line[] g, int newCols) {
-        for (int r = 0; r < g.length; r++) {
-            if (g[r] != null) {
-                g[r] = g[r].resized(newCols);
-            }
-        }
-    }
-
-    private Line[] resizeRowsPlain(Line[] g, int newRows) {
-        Line[] out = new Line[newRows];
-        int drop = Math.max(0, Math.min(g.length - newRows, y));
-        System.arraycopy(g, drop, out, 0, Math.min(newRows, g.length - drop));
-        y -= drop;
         return out;
     }
 
-    private void resizeRowsMain(int newRows) {
-        if (newRows < rows) {
-            int needed = rows - newRows;
-            int below = rows - 1 - y;
-            int eaten = Math.min(below, needed);
-            needed -= eaten;
-            Line[] out = new Line[newRows];
-            for (int i = 0; i < needed; i++) {
-                Line gone = grid[i];
-                if (history.limit() > 0) {
-                    history.push(gone == null ? new Line(0) : gone.trimmedCopy());
-                    scrolledIntoHistory = Math.min(scrolledIntoHistory + 1, history.size());
-                }
+    /** Previous cell's attributes for -e output (tmux's lastgc), persisting across lines of one capture. */
+    static final class CodeState {
+        long attr;
+        int us;
+    }
+
+    private void lineString(Row r, CodeState cs, boolean trim, StringBuilder buf) {
+        int start = buf.length();
+        int n = Math.min(cols, r.used());
+        for (int x = 0; x < n; x++) {
+            int c = r.cp(x);
+            if (c == Line.PADDING) continue;
+            if (cs != null) {
+                long a = r.attr(x);
+                int u = r.us(x);
+                appendCode(cs, a, u, buf);
+                cs.attr = a;
+                cs.us = u;
             }
-            System.arraycopy(grid, needed, out, 0, newRows);
-            y -= needed;
-            grid = out;
-        } else {
-            int needed = newRows - rows;
-            int back = Math.min(needed, Math.min(scrolledIntoHistory, history.size()));
-            Line[] out = new Line[newRows];
-            for (int i = back - 1; i >= 0; i--) {
-                Line l = history.popNewest();
-                out[i] = l == null || l.length() == 0 ? null : l.resized(cols);
-            }
-            scrolledIntoHistory -= back;
-            System.arraycopy(grid, 0, out, back, rows);
-            y += back;
-            grid = out;
+            buf.appendCodePoint(c == 0 ? ' ' : c);
+            int[] cb = r.comb(x);
+            if (cb != null) for (int k : cb) buf.appendCodePoint(k);
         }
+        if (trim) {
+            int end = buf.length();
+            while (end > start && buf.charAt(end - 1) == ' ') end--;
+            buf.setLength(end);
+        }
+    }
+
+    private static final long[] CODE_MASKS = {Attr.BOLD, Attr.DIM, Attr.ITALIC, -1 /*ul1*/, Attr.BLINK,
+            Attr.REVERSE, Attr.HIDDEN, Attr.STRIKE, -2 /*ul2*/, -3, -4, -5, Attr.OVERLINE};
+    private static final int[] CODES = {1, 2, 3, 4, 5, 7, 8, 9, 42, 43, 44, 45, 53};
+
+    private static boolean hasAttr(long a, long mask) {
+        if (mask < 0) return Attr.underline(a) == (int) -mask;
+        return (a & mask) != 0;
+    }
+
+    /** tmux grid_string_cells_code. */
+    static void appendCode(CodeState last, long attr, int us, StringBuilder buf) {
+        long lastAttr = last.attr;
+        int[] s = new int[16];
+        int n = 0;
+        boolean removed = last.us != 0 && us == 0;
+        if (!removed) {
+            for (long m : CODE_MASKS) {
+                if (!hasAttr(attr, m) && hasAttr(lastAttr, m)) { removed = true; break; }
+            }
+        }
+        if (removed) {
+            s[n++] = 0;
+            lastAttr &= Attr.CHARSET;
+        }
+        for (int i = 0; i < CODE_MASKS.length; i++) {
+            if (hasAttr(attr, CODE_MASKS[i]) && !hasAttr(lastAttr, CODE_MASKS[i])) s[n++] = CODES[i];
+        }
+        if (n > 0) {
+            buf.append("\033[");
+            for (int i = 0; i < n; i++) {
+                if (s[i] < 10) buf.append(s[i]);
+                else buf.append(s[i] / 10).append(':').append(s[i] % 10);
+                if (i + 1 < n) buf.append(';');
+            }
+            buf.append('m');
+        }
+        boolean reset = n != 0 && s[0] == 0;
+        addColorCode(buf, colorCodes(Attr.fg(attr), 38, 30, 39, 0), colorCodes(Attr.fg(last.attr), 38, 30, 39, 0), reset);
+        addColorCode(buf, colorCodes(Attr.bg(attr), 48, 40, 49, 10), colorCodes(Attr.bg(last.attr), 48, 40, 49, 10), reset);
+        addColorCode(buf, usCodes(us), usCodes(last.us), reset);
+        if ((attr & Attr.CHARSET) != 0 && (lastAttr & Attr.CHARSET) == 0) buf.append('\016');
+        if ((attr & Attr.CHARSET) == 0 && (lastAttr & Attr.CHARSET) != 0) buf.append('\017');
+    }
+
+    private static String colorCodes(int c, int ext, int base, int def, int brightAdd) {
+        int t = Attr.colorType(c), v = Attr.colorValue(c);
+        switch (t) {
+            case 0: return Integer.toString(def);
+            case 1: return v < 8 ? Integer.toString(base + v) : Integer.toString(v + brightAdd);
+            case 2: return ext + ";5;" + v;
+            default: return ext + ";2;" + ((v >> 16) & 0xff) + ";" + ((v >> 8) & 0xff) + ";" + (v & 0xff);
+        }
+    }
+
+    private static String usCodes(int c) {
+        int t = Attr.colorType(c), v = Attr.colorValue(c);
+        if (t == 2) return "58;5;" + v;
+        if (t == 3) return "58;2;" + ((v >> 16) & 0xff) + ";" + ((v >> 8) & 0xff) + ";" + (v & 0xff);
+        return "";
+    }
+
+    private static void addColorCode(StringBuilder buf, String now, String old, boolean reset) {
+        if (!now.isEmpty() && (!now.equals(old) || reset)) buf.append("\033[").append(now).append('m');
+    }
+
+    // =====================================================================================================
+    // Internals for Renderer / tests
+    // =====================================================================================================
+
+    Row historyLine(int i) { return history.get(i); }
+
+    /** Approximate retained heap of this screen in bytes (lines, history, side tables). */
+    public long estimateFootprint() {
+        long n = 200 + 16 + 4L * lines.length + 16 + cols;
+        for (Line l : lines) n += l.footprint();
+        n += history.footprint();
+        if (altSaved != null) for (Line l : altSaved) n += l.footprint();
+        return n;
     }
 }

@@ -1,370 +1,300 @@
 package scarab.daemon.terminal;
 
 /**
- * The DEC/ANSI escape sequence state machine of Paul Williams' VT500 diagram
- * (https://vt100.net/emu/dec_ansi_parser), with UTF-8 decoding in the ground state.
+ * Paul Williams' DEC/ANSI parser state machine (https://vt100.net/emu/dec_ansi_parser), adjusted where tmux 3.3a
+ * differs observably: ':' is accepted in CSI parameters (sub-parameters), OSC/APC strings are dispatched whenever their
+ * state is left (ST, BEL, CAN, SUB or a new ESC), DCS passthrough ends only with ESC \, and bytes 0x80-0xff are UTF-8
+ * (decoded tmux-style in ground state, collected raw in strings, ignored elsewhere; C1 controls are not recognised).
  *
- * <p>States: GROUND, ESCAPE, ESCAPE_INTERMEDIATE, CSI_ENTRY, CSI_PARAM, CSI_INTERMEDIATE,
- * CSI_IGNORE, OSC_STRING, DCS_ENTRY, DCS_PARAM, DCS_INTERMEDIATE, DCS_PASSTHROUGH, DCS_IGNORE,
- * SOS_PM_APC_STRING. "Anywhere" transitions: CAN and SUB abort a sequence, ESC starts a new one.
- *
- * <p>Total and bounded (as vte): parameters are capped ({@link Params}), at most two
- * intermediates are kept, an OSC string is capped at {@link #MAX_OSC} bytes; past a cap the
- * sequence is marked ignored, never thrown. A UTF-8 character split across {@link #feed} calls
- * is completed by the next call; invalid bytes become U+FFFD. As in tmux, 8-bit C1 controls are
- * not recognised in UTF-8 text: bytes 0x80-0x9F are (invalid) UTF-8.
+ * <p>Never throws on any input; allocation-free after construction. Not thread safe.
  */
 public final class VtParser {
-    static final int MAX_OSC = 4096;
+    static final int GROUND = 0, ESCAPE = 1, ESCAPE_INTERMEDIATE = 2, CSI_ENTRY = 3, CSI_PARAM = 4,
+            CSI_INTERMEDIATE = 5, CSI_IGNORE = 6, DCS_ENTRY = 7, DCS_PARAM = 8, DCS_INTERMEDIATE = 9,
+            DCS_PASSTHROUGH = 10, DCS_ESCAPE = 11, DCS_IGNORE = 12, OSC_STRING = 13, SOS_PM_STRING = 14,
+            APC_STRING = 15;
 
-    private static final int GROUND = 0;
-    private static final int ESCAPE = 1;
-    private static final int ESCAPE_INTERMEDIATE = 2;
-    private static final int CSI_ENTRY = 3;
-    private static final int CSI_PARAM = 4;
-    private static final int CSI_INTERMEDIATE = 5;
-    private static final int CSI_IGNORE = 6;
-    private static final int OSC_STRING = 7;
-    private static final int DCS_ENTRY = 8;
-    private static final int DCS_PARAM = 9;
-    private static final int DCS_INTERMEDIATE = 10;
-    private static final int DCS_PASSTHROUGH = 11;
-    private static final int DCS_IGNORE = 12;
-    private static final int SOS_PM_APC_STRING = 13;
+    /** Maximum collected OSC/APC length in bytes; longer strings are flagged as overflowed (and ignored by Screen). */
+    public static final int MAX_STRING = 4096;
+    /** Maximum number of intermediate bytes (private markers included), like tmux; more discards the sequence. */
+    public static final int MAX_INTERMEDIATES = 3;
 
     private final VtHandler handler;
-    private final Params params = new Params();
-    private final byte[] osc = new byte[MAX_OSC];
-    private int oscLength;
+    private final boolean replaceInvalid;
     private int state = GROUND;
-    private int intermediates;
-    private int intermediateCount;
-    /** Set when a string state saw ESC: the next byte decides whether it was ST. */
-    private boolean stringEscape;
 
-    // UTF-8 decoding state (ground only)
-    private int utf8Code;
-    private int utf8Needed;
-    private int utf8Min;
+    private final VtParams params = new VtParams();
+    private boolean lastWasSemicolon;
+    private int intermediates;
+    private int nIntermediates;
+    private boolean discard;
+
+    private final byte[] str = new byte[MAX_STRING];
+    private int strLen;
+    private boolean strOverflow;
+    private int strKind;
+
+    // UTF-8 decoding state (tmux semantics)
+    private int utf8Size, utf8Have, utf8Cp;
+    private boolean utf8Bad;
 
     public VtParser(VtHandler handler) {
         this.handler = handler;
+        this.replaceInvalid = handler.replaceInvalidUtf8();
+    }
+
+    /** Packs an intermediate string (e.g. "?" or " ") the way handlers receive it. */
+    public static int intermediates(String s) {
+        int v = 0;
+        for (int i = 0; i < s.length() && i < 4; i++) v |= (s.charAt(i) & 0xff) << (8 * i);
+        return v;
     }
 
     public void feed(byte[] data, int off, int len) {
-        int end = off + len;
+        final int end = off + len;
         int i = off;
         while (i < end) {
-            int b = data[i] & 0xff;
-            if (state == GROUND && utf8Needed == 0 && b >= 0x20 && b < 0x7f) {
-                int run = i + 1;
-                while (run < end && data[run] >= 0x20 && data[run] < 0x7f) {
-                    run++;
+            int b = data[i];
+            if (state == GROUND && b >= 0x20 && b < 0x7f) {
+                if (utf8Size != 0) utf8Invalid();
+                int j = i + 1;
+                while (j < end) {
+                    int c = data[j];
+                    if (c < 0x20 || c == 0x7f) break; // negative bytes (>= 0x80) are < 0x20 too
+                    j++;
                 }
-                handler.printAscii(data, i, run - i);
-                i = run;
+                handler.printAscii(data, i, j - i);
+                i = j;
                 continue;
             }
-            advance(b);
+            step(b & 0xff);
             i++;
         }
     }
 
-    private void advance(int b) {
-        if (state == GROUND) {
-            ground(b);
-            return;
-        }
-        if (state == OSC_STRING || state == DCS_PASSTHROUGH || state == DCS_IGNORE || state == SOS_PM_APC_STRING) {
-            string(b);
-            return;
-        }
-        // "Anywhere" transitions for the sequence states.
-        if (b == 0x18 || b == 0x1a) {
-            handler.execute(b);
-            state = GROUND;
-            return;
-        }
+    public void feed(byte[] data) { feed(data, 0, data.length); }
+
+    /** True if the parser is in ground state with no partial UTF-8 character pending. */
+    public boolean isGround() { return state == GROUND && utf8Size == 0; }
+
+    private void step(int b) {
+        // "anywhere" transitions
         if (b == 0x1b) {
-            enterEscape();
-            return;
-        }
-        switch (state) {
-            case ESCAPE -> escape(b);
-            case ESCAPE_INTERMEDIATE -> escapeIntermediate(b);
-            case CSI_ENTRY, CSI_PARAM -> csiParam(b);
-            case CSI_INTERMEDIATE -> csiIntermediate(b);
-            case CSI_IGNORE -> csiIgnore(b);
-            case DCS_ENTRY, DCS_PARAM -> dcsParam(b);
-            case DCS_INTERMEDIATE -> dcsIntermediate(b);
-            default -> state = GROUND;
-        }
-    }
-
-    // ---- ground and UTF-8 -------------------------------------------------------------------
-
-    private void ground(int b) {
-        if (utf8Needed > 0) {
-            if ((b & 0xc0) == 0x80) {
-                utf8Code = (utf8Code << 6) | (b & 0x3f);
-                if (--utf8Needed == 0) {
-                    int cp = utf8Code;
-                    if (cp < utf8Min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
-                        handler.invalidUtf8();
-                    } else {
-                        handler.print(cp);
-                    }
-                }
+            if (state != DCS_PASSTHROUGH && state != DCS_ESCAPE) {
+                leaveState();
+                enterEscape();
                 return;
             }
-            // A broken sequence: one replacement character, then this byte afresh.
-            utf8Needed = 0;
-            handler.invalidUtf8();
-        }
-        if (b < 0x20) {
-            if (b == 0x1b) {
-                enterEscape();
-            } else {
+        } else if (b == 0x18 || b == 0x1a) {
+            if (state != DCS_PASSTHROUGH && state != DCS_ESCAPE) {
+                leaveState();
+                state = GROUND;
                 handler.execute(b);
+                return;
             }
+        }
+        switch (state) {
+            case GROUND: ground(b); break;
+            case ESCAPE: escape(b); break;
+            case ESCAPE_INTERMEDIATE:
+                if (b < 0x20) handler.execute(b);
+                else if (b < 0x30) collect(b);
+                else if (b < 0x7f) { state = GROUND; if (!discard) handler.escDispatch(intermediates, b); }
+                break;
+            case CSI_ENTRY:
+                if (b < 0x20) handler.execute(b);
+                else if (b < 0x30) { collect(b); state = CSI_INTERMEDIATE; }
+                else if (b < 0x3c) { param(b); state = CSI_PARAM; }
+                else if (b < 0x40) { collect(b); state = CSI_PARAM; }
+                else if (b < 0x7f) csiDispatch(b);
+                break;
+            case CSI_PARAM:
+                if (b < 0x20) handler.execute(b);
+                else if (b < 0x30) { collect(b); state = CSI_INTERMEDIATE; }
+                else if (b < 0x3c) param(b);
+                else if (b < 0x40) state = CSI_IGNORE;
+                else if (b < 0x7f) csiDispatch(b);
+                break;
+            case CSI_INTERMEDIATE:
+                if (b < 0x20) handler.execute(b);
+                else if (b < 0x30) collect(b);
+                else if (b < 0x40) state = CSI_IGNORE;
+                else if (b < 0x7f) csiDispatch(b);
+                break;
+            case CSI_IGNORE:
+                if (b < 0x20) handler.execute(b);
+                else if (b >= 0x40 && b < 0x7f) state = GROUND;
+                break;
+            case DCS_ENTRY:
+                if (b < 0x20) break;
+                else if (b < 0x30) { collect(b); state = DCS_INTERMEDIATE; }
+                else if (b == 0x3a) state = DCS_IGNORE;
+                else if (b < 0x3c) { param(b); state = DCS_PARAM; }
+                else if (b < 0x40) { collect(b); state = DCS_PARAM; }
+                else if (b < 0x7f) dcsHook(b);
+                break;
+            case DCS_PARAM:
+                if (b < 0x20) break;
+                else if (b < 0x30) { collect(b); state = DCS_INTERMEDIATE; }
+                else if (b == 0x3a) state = DCS_IGNORE;
+                else if (b < 0x3c) param(b);
+                else if (b < 0x40) state = DCS_IGNORE;
+                else if (b < 0x7f) dcsHook(b);
+                break;
+            case DCS_INTERMEDIATE:
+                if (b < 0x20) break;
+                else if (b < 0x30) collect(b);
+                else if (b < 0x40) state = DCS_IGNORE;
+                else if (b < 0x7f) dcsHook(b);
+                break;
+            case DCS_PASSTHROUGH:
+                if (b == 0x1b) state = DCS_ESCAPE;
+                else handler.dcsPut(b);
+                break;
+            case DCS_ESCAPE:
+                if (b == '\\') { state = GROUND; handler.dcsUnhook(); }
+                else { state = DCS_PASSTHROUGH; handler.dcsPut(b); }
+                break;
+            case DCS_IGNORE:
+                break;
+            case OSC_STRING:
+                if (b == 0x07) { leaveState(); state = GROUND; }
+                else if (b >= 0x20) strPut(b);
+                break;
+            case SOS_PM_STRING:
+                break;
+            case APC_STRING:
+                if (b >= 0x20) strPut(b);
+                break;
+            default:
+                state = GROUND;
+        }
+    }
+
+    private void ground(int b) {
+        if (b < 0x20) {
+            if (utf8Size != 0) utf8Invalid();
+            handler.execute(b);
         } else if (b < 0x7f) {
+            if (utf8Size != 0) utf8Invalid();
             handler.print(b);
         } else if (b == 0x7f) {
-            // DEL is ignored in ground.
-        } else if (b >= 0xc2 && b <= 0xdf) {
-            start(b & 0x1f, 1, 0x80);
-        } else if (b >= 0xe0 && b <= 0xef) {
-            start(b & 0x0f, 2, 0x800);
-        } else if (b >= 0xf0 && b <= 0xf4) {
-            start(b & 0x07, 3, 0x10000);
+            // DEL ignored
         } else {
-            handler.invalidUtf8();
+            utf8Byte(b);
         }
-    }
-
-    private void start(int bits, int needed, int min) {
-        utf8Code = bits;
-        utf8Needed = needed;
-        utf8Min = min;
-    }
-
-    // ---- escape -----------------------------------------------------------------------------
-
-    private void enterEscape() {
-        if (utf8Needed > 0) {
-            utf8Needed = 0;
-            handler.invalidUtf8();
-        }
-        state = ESCAPE;
-        intermediates = 0;
-        intermediateCount = 0;
-        params.clear();
-    }
-
-    private void collect(int b) {
-        if (intermediateCount < 2) {
-            intermediates = (intermediates << 8) | b;
-        }
-        intermediateCount++;
     }
 
     private void escape(int b) {
-        if (b < 0x20) {
-            handler.execute(b);
-        } else if (b <= 0x2f) {
-            collect(b);
-            state = ESCAPE_INTERMEDIATE;
-        } else if (b == '[') {
-            state = CSI_ENTRY;
-        } else if (b == ']') {
-            oscLength = 0;
-            stringEscape = false;
-            state = OSC_STRING;
-        } else if (b == 'P') {
-            state = DCS_ENTRY;
-        } else if (b == 'X' || b == '^' || b == '_') {
-            stringEscape = false;
-            state = SOS_PM_APC_STRING;
-        } else if (b <= 0x7e) {
-            handler.escDispatch(intermediates, b);
-            state = GROUND;
-        }
-        // 0x7f: ignored
-    }
-
-    private void escapeIntermediate(int b) {
-        if (b < 0x20) {
-            handler.execute(b);
-        } else if (b <= 0x2f) {
-            collect(b);
-        } else if (b <= 0x7e) {
-            if (intermediateCount <= 2) {
-                handler.escDispatch(intermediates, b);
-            }
-            state = GROUND;
-        }
-    }
-
-    // ---- CSI --------------------------------------------------------------------------------
-
-    private void csiParam(int b) {
-        if (b < 0x20) {
-            handler.execute(b);
-        } else if (b >= '0' && b <= '9') {
-            params.digit(b - '0');
-            state = CSI_PARAM;
-        } else if (b == ';' || b == ':') {
-            if (params.count() == 0) {
-                params.start(false); // the empty first parameter
-            }
-            params.start(b == ':');
-            state = CSI_PARAM;
-        } else if (b >= '<' && b <= '?') {
-            if (state == CSI_ENTRY) {
-                collect(b); // private marker
-            } else {
-                state = CSI_IGNORE;
-            }
-        } else if (b <= 0x2f) {
-            collect(b);
-            state = CSI_INTERMEDIATE;
-        } else if (b <= 0x7e) {
-            dispatchCsi(b);
-        }
-    }
-
-    private void csiIntermediate(int b) {
-        if (b < 0x20) {
-            handler.execute(b);
-        } else if (b <= 0x2f) {
-            collect(b);
-        } else if (b <= 0x3f) {
-            state = CSI_IGNORE;
-        } else if (b <= 0x7e) {
-            dispatchCsi(b);
-        }
-    }
-
-    private void csiIgnore(int b) {
-        if (b < 0x20) {
-            handler.execute(b);
-        } else if (b >= 0x40 && b <= 0x7e) {
-            state = GROUND;
-        }
-    }
-
-    private void dispatchCsi(int finalByte) {
-        handler.csiDispatch(params, intermediates, finalByte, params.overflowed() || intermediateCount > 2);
-        state = GROUND;
-    }
-
-    // ---- DCS --------------------------------------------------------------------------------
-
-    private void dcsParam(int b) {
-        if (b < 0x20) {
-            return; // ignored in DCS entry/param
-        }
-        if (b >= '0' && b <= '9') {
-            params.digit(b - '0');
-            state = DCS_PARAM;
-        } else if (b == ';' || b == ':') {
-            if (params.count() == 0) {
-                params.start(false);
-            }
-            params.start(b == ':');
-            state = DCS_PARAM;
-        } else if (b >= '<' && b <= '?') {
-            if (state == DCS_ENTRY) {
-                collect(b);
-            } else {
-                stringEscape = false;
-                state = DCS_IGNORE;
-            }
-        } else if (b <= 0x2f) {
-            collect(b);
-            state = DCS_INTERMEDIATE;
-        } else if (b <= 0x7e) {
-            hook(b);
-        }
-    }
-
-    private void dcsIntermediate(int b) {
-        if (b < 0x20) {
-            return;
-        }
-        if (b <= 0x2f) {
-            collect(b);
-        } else if (b <= 0x3f) {
-            stringEscape = false;
-            state = DCS_IGNORE;
-        } else if (b <= 0x7e) {
-            hook(b);
-        }
-    }
-
-    private void hook(int finalByte) {
-        handler.dcsHook(params, intermediates, finalByte);
-        stringEscape = false;
-        state = DCS_PASSTHROUGH;
-    }
-
-    // ---- strings: OSC, DCS passthrough, SOS/PM/APC --------------------------------------------
-
-    /**
-     * Strings end with ST ({@code ESC \}) or BEL (xterm's OSC terminator, accepted for all, as
-     * tmux does); CAN and SUB abort them. An ESC followed by anything but {@code \} ends the
-     * string and starts a new escape sequence.
-     */
-    private void string(int b) {
-        if (stringEscape) {
-            stringEscape = false;
-            endString();
-            if (b == '\\') {
+        if (b < 0x20) { handler.execute(b); return; }
+        if (b < 0x30) { collect(b); state = ESCAPE_INTERMEDIATE; return; }
+        if (b >= 0x7f) return;
+        switch (b) {
+            case 'P':
+                params.begin(); lastWasSemicolon = false; intermediates = 0; nIntermediates = 0; discard = false;
+                state = DCS_ENTRY; return;
+            case '[':
+                params.begin(); lastWasSemicolon = false;
+                state = CSI_ENTRY; return;
+            case ']': startString(']'); state = OSC_STRING; return;
+            case 'X': case '^': startString(b); state = SOS_PM_STRING; return;
+            case '_': case 'k': startString(b); state = APC_STRING; return;
+            default:
                 state = GROUND;
-                return;
-            }
-            enterEscape();
-            advance(b);
-            return;
-        }
-        if (b == 0x1b) {
-            stringEscape = true;
-            return;
-        }
-        if (b == 0x07) {
-            endString();
-            state = GROUND;
-            return;
-        }
-        if (b == 0x18 || b == 0x1a) {
-            if (state == DCS_PASSTHROUGH) {
-                handler.dcsUnhook();
-            }
-            state = GROUND;
-            return;
-        }
-        switch (state) {
-            case OSC_STRING -> {
-                if (oscLength < MAX_OSC) {
-                    osc[oscLength++] = (byte) b;
-                } else {
-                    oscLength = MAX_OSC + 1; // too long: dropped at the end
-                }
-            }
-            case DCS_PASSTHROUGH -> handler.dcsPut(b);
-            default -> {
-                // DCS ignore and SOS/PM/APC: consumed silently
-            }
+                if (!discard) handler.escDispatch(intermediates, b);
         }
     }
 
-    private void endString() {
-        if (state == OSC_STRING) {
-            if (oscLength <= MAX_OSC) {
-                handler.oscDispatch(osc, oscLength);
-            }
-        } else if (state == DCS_PASSTHROUGH) {
-            handler.dcsUnhook();
+    private void enterEscape() {
+        if (utf8Size != 0) utf8Invalid();
+        state = ESCAPE;
+        intermediates = 0;
+        nIntermediates = 0;
+        discard = false;
+    }
+
+    /** Exit actions of string states (tmux dispatches OSC/APC whenever the state is left). */
+    private void leaveState() {
+        int s = state;
+        if (s == OSC_STRING) {
+            state = GROUND;
+            handler.oscDispatch(str, strLen, strOverflow);
+        } else if (s == APC_STRING || s == SOS_PM_STRING) {
+            state = GROUND;
+            handler.stringDispatch(strKind, str, s == SOS_PM_STRING ? 0 : strLen, strOverflow);
         }
+    }
+
+    private void startString(int kind) {
+        strKind = kind;
+        strLen = 0;
+        strOverflow = false;
+    }
+
+    private void strPut(int b) {
+        if (strLen < MAX_STRING) str[strLen++] = (byte) b;
+        else strOverflow = true;
+    }
+
+    private void collect(int b) {
+        if (nIntermediates >= MAX_INTERMEDIATES) { discard = true; return; }
+        intermediates |= b << (8 * nIntermediates);
+        nIntermediates++;
+    }
+
+    private void param(int b) {
+        if (b == ';') { params.semicolon(); lastWasSemicolon = true; return; }
+        lastWasSemicolon = false;
+        if (b == ':') params.colon();
+        else params.digit(b - '0');
+    }
+
+    private void csiDispatch(int b) {
+        state = GROUND;
+        params.finish(lastWasSemicolon);
+        if (!discard) handler.csiDispatch(params, intermediates, b);
+    }
+
+    private void dcsHook(int b) {
+        state = DCS_PASSTHROUGH;
+        params.finish(lastWasSemicolon);
+        handler.dcsHook(params, intermediates, b);
+    }
+
+    // ---- UTF-8 (tmux's utf8_open/utf8_append semantics) ----
+    private void utf8Byte(int b) {
+        if (utf8Size == 0) {
+            if (b >= 0xc2 && b <= 0xdf) { utf8Size = 2; utf8Cp = b & 0x1f; }
+            else if (b >= 0xe0 && b <= 0xef) { utf8Size = 3; utf8Cp = b & 0x0f; }
+            else if (b >= 0xf0 && b <= 0xf4) { utf8Size = 4; utf8Cp = b & 0x07; }
+            else { invalid(); return; }
+            utf8Have = 1;
+            utf8Bad = false;
+            return;
+        }
+        if ((b & 0xc0) != 0x80) utf8Bad = true;
+        utf8Cp = (utf8Cp << 6) | (b & 0x3f);
+        if (++utf8Have < utf8Size) return;
+        int size = utf8Size;
+        int cp = utf8Cp;
+        utf8Size = 0;
+        if (utf8Bad
+                || (size == 3 && cp < 0x800)
+                || (size == 4 && (cp < 0x10000 || cp > 0x10ffff))
+                || (cp >= 0xd800 && cp <= 0xdfff)) {
+            invalid();
+            return;
+        }
+        handler.print(cp);
+    }
+
+    /** Sequence interrupted by a non-continuation byte below 0x80. */
+    private void utf8Invalid() {
+        utf8Size = 0;
+        invalid();
+    }
+
+    private void invalid() {
+        if (replaceInvalid) handler.print(0xfffd);
     }
 }

@@ -71,16 +71,17 @@ class SessionManagerTest {
 
     @Test
     void namesAreUniqueAndRenamesAreSeenAtOnce() {
-        Session a = create("a", "sleep", "1000");
-        create("b", "sleep", "1000");
-        assertEquals("name-taken", assertThrows(UserError.class, () -> create("a", "sleep", "1")).code());
-        assertEquals("name-taken", assertThrows(UserError.class, () -> manager.rename(a, "b")).code());
-        manager.rename(a, "c");
-        assertEquals("c", a.meta().name());
-        assertSame(a, manager.resolve("c"));
-        assertThrows(UserError.class, () -> manager.resolve("a"));
-        create("a", "sleep", "1000"); // the old name is free again
-        assertEquals("c", store.loadAll().stream().filter(m -> m.id().equals(a.id())).findFirst().orElseThrow().name());
+        // Names that cannot be read as hex id prefixes, so a lookup by name never falls through to an id.
+        Session a = create("pa", "sleep", "1000");
+        create("pb", "sleep", "1000");
+        assertEquals("name-taken", assertThrows(UserError.class, () -> create("pa", "sleep", "1")).code());
+        assertEquals("name-taken", assertThrows(UserError.class, () -> manager.rename(a, "pb")).code());
+        manager.rename(a, "pc");
+        assertEquals("pc", a.meta().name());
+        assertSame(a, manager.resolve("pc"));
+        assertThrows(UserError.class, () -> manager.resolve("pa"));
+        create("pa", "sleep", "1000"); // the old name is free again
+        assertEquals("pc", store.loadAll().stream().filter(m -> m.id().equals(a.id())).findFirst().orElseThrow().name());
     }
 
     @Test

@@ -2,113 +2,119 @@ package scarab.daemon.terminal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Random;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
-/**
- * render(screen) fed into a fresh screen of the same size rebuilds the same cells, attributes,
- * cursor and modes; renderHistoryAndScreen rebuilds the history too. Over random screens and over
- * every differential case.
- */
+/** render(screen) fed into a fresh screen reproduces cells, attributes, cursor and modes. */
 class RendererPropertyTest {
-    private static final String[] PIECES = {
-        "word ", "中", "😀", "e\u0301", "\r\n", "\b", "\t", "\033[A", "\033[3B", "\033[5C", "\033[2D", "\033[4;7H",
-        "\033[K", "\033[1J", "\033[2@", "\033[P", "\033[L", "\033[M", "\033[2;6r", "\033[r", "\033M", "\0337", "\0338",
-        "\033[1;3;4;31;42m", "\033[38;5;99m", "\033[48;2;1;2;3m", "\033[7;9m", "\033[0m", "\033[?7l", "\033[?7h",
-        "\033[4h", "\033[4l", "\033(0lqk", "\033(B", "\033[?1h", "\033[?1l", "\033=", "\033>", "\033[?2004h",
-        "\033[?1000h", "\033[?1006h", "\033[?1004h", "\033[?25l", "\033[?25h", "\033[?1049h", "\033[?1049l",
-        "\033]2;title\007", "\033[3g", "\033H", "\033[?6h", "\033[?6l", "abcdefghijklmnopqrstuvwxyz0123456789",
-    };
 
-    static Stream<Object[]> screens() {
-        Random r = new Random(1234);
-        Stream.Builder<Object[]> cases = Stream.builder();
-        for (int i = 0; i < 300; i++) {
-            StringBuilder b = new StringBuilder();
-            for (int j = 0; j < 1 + r.nextInt(80); j++) {
-                b.append(PIECES[r.nextInt(PIECES.length)]);
+    /** Full comparable description of a screen's state (visible cells, cursor, modes, pen, saved state...). */
+    static String state(Screen s) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("size ").append(s.cols).append('x').append(s.rows).append('\n');
+        sb.append("cursor ").append(s.cx).append(',').append(s.cy).append(" mode ").append(Integer.toHexString(s.mode))
+                .append(" region ").append(s.rupper).append('-').append(s.rlower).append('\n');
+        sb.append("pen ").append(Long.toHexString(s.pen)).append(' ').append(s.penUs).append(" cs ").append(s.charsetSet)
+                .append(s.g0).append(s.g1).append('\n');
+        sb.append("saved ").append(Math.min(s.savedCx, s.cols - 1)).append(',').append(s.savedCy).append(' ')
+                .append(Long.toHexString(s.savedPen)).append(' ').append(s.savedUs).append(' ').append(s.savedSet)
+                .append(s.savedG0).append(s.savedG1).append(' ').append(s.savedMode & Screen.MODE_ORIGIN).append('\n');
+        sb.append("title ").append(s.title()).append(" style ").append(s.cursorStyle).append('\n');
+        sb.append("tabs ").append(Arrays.toString(s.tabs)).append('\n');
+        sb.append("alt ").append(s.alternateScreenActive()).append('\n');
+        if (s.altSaved != null) {
+            sb.append("altcursor ").append(s.altSavedCx).append(',').append(s.altSavedCy).append(' ')
+                    .append(Long.toHexString(s.altSavedPen)).append('\n');
+            lines(sb, s.altSaved, s.cols);
+        } else if (s.altSavedCx != -1) {
+            sb.append("altcursor ").append(Math.min(s.altSavedCx, s.cols - 1)).append(',').append(s.altSavedCy).append('\n');
+        }
+        lines(sb, s.lines, s.cols);
+        return sb.toString();
+    }
+
+    static void lines(StringBuilder sb, Line[] lines, int cols) {
+        for (int y = 0; y < lines.length; y++) {
+            Line l = lines[y];
+            sb.append(y).append(':');
+            for (int x = 0; x < cols; x++) {
+                int c = l.cp(x);
+                if (c == 0) c = ' ';
+                long a = l.attr(x);
+                sb.append(c == Line.PADDING ? "~" : new String(Character.toChars(c)));
+                int[] cb = l.comb(x);
+                if (cb != null) for (int k : cb) sb.appendCodePoint(k);
+                if (a != 0 || l.us(x) != 0) sb.append('{').append(Long.toHexString(a)).append('/').append(l.us(x)).append('}');
             }
-            cases.add(new Object[] {"random-" + i, 5 + r.nextInt(40), 2 + r.nextInt(15), b.toString().getBytes(StandardCharsets.UTF_8)});
-        }
-        for (TortureCases.Case c : TortureCases.all()) {
-            cases.add(new Object[] {c.name(), c.cols(), c.rows(), TmuxOracle.onlcr(c.bytes())});
-        }
-        return cases.build();
-    }
-
-    private static Screen replay(byte[] bytes, int cols, int rows) {
-        Screen s = new Screen(cols, rows, 1000);
-        new VtParser(s).feed(bytes, 0, bytes.length);
-        return s;
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("screens")
-    void renderRebuildsTheScreen(String name, int cols, int rows, byte[] bytes) {
-        Screen original = replay(bytes, cols, rows);
-        Screen copy = replay(Renderer.render(original), cols, rows);
-        assertEquals(State.of(original), State.of(copy));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("screens")
-    void snapshotRebuildsHistoryAndMainScreen(String name, int cols, int rows, byte[] bytes) {
-        Screen original = replay(bytes, cols, rows);
-        Screen copy = replay(Renderer.renderHistoryAndScreen(original), cols, rows);
-        assertEquals(original.capture(new CaptureOptions(true, Integer.MIN_VALUE, null, false, false)).subList(0,
-                        original.historySize()),
-                copy.capture(new CaptureOptions(true, Integer.MIN_VALUE, null, false, false)).subList(0, copy.historySize()));
-        assertEquals(original.historySize(), copy.historySize());
-        for (int r = 0; r < rows; r++) {
-            assertEquals(State.cells(original.mainLine(r), cols), State.cells(copy.mainLine(r), cols), "main row " + r);
+            sb.append('\n');
         }
     }
 
-    /** Everything a repaint must reproduce, as one comparable value. */
-    record State(String cells, String cursor, String modes) {
-        static State of(Screen s) {
-            StringBuilder cells = new StringBuilder();
-            for (int r = 0; r < s.rows(); r++) {
-                String row = cells(s.line(r), s.cols());
-                if (r == s.cursorY() && s.cursorX() == s.cols() && row.endsWith(" ")) {
-                    // The one thing no byte stream can rebuild: the pending-wrap state is entered only by
-                    // printing into the last column, so an empty last cell comes back as a blank.
-                    row = row.substring(0, row.length() - 1) + ".";
-                }
-                cells.append(row).append('\n');
-            }
-            if (s.alternateScreenActive()) {
-                cells.append("-- main --\n");
-                for (int r = 0; r < s.rows(); r++) {
-                    cells.append(cells(s.mainLine(r), s.cols())).append('\n');
-                }
-            }
-            String cursor = s.cursorX() + "," + s.cursorY() + (s.cursorVisible() ? "" : " hidden");
-            String modes = "alt=" + s.alternateScreenActive() + " wrap=" + s.autowrap() + " origin=" + s.originMode()
-                    + " insert=" + s.insertMode() + " ckm=" + s.applicationCursorKeys() + " kpam=" + s.applicationKeypad()
-                    + " paste=" + s.bracketedPaste() + " mouse=" + s.mouseMode() + " sgr=" + s.mouseSgr()
-                    + " focus=" + s.focusEvents() + " region=" + s.scrollTop() + "-" + s.scrollBottom()
-                    + " attr=" + Long.toHexString(s.currentAttr()) + " title=" + s.title();
-            return new State(cells.toString(), cursor, modes);
-        }
+    static void assertRoundTrip(Screen s, String name) {
+        byte[] r = Renderer.render(s);
+        Screen t = new Screen(s.cols(), s.rows(), 1000);
+        t.feed(r);
+        assertEquals(state(s), state(t), name);
+        assertEquals(s.capture(CaptureOptions.visible()), t.capture(CaptureOptions.visible()), name + " capture");
+    }
 
-        static String cells(Line l, int cols) {
-            StringBuilder b = new StringBuilder();
-            for (int c = 0; c < cols; c++) {
-                int cp = l.cp(c);
-                long a = l.attr(c);
-                b.append(cp == 0 ? "." : cp == Line.WIDE_TAIL ? "<" : new String(Character.toChars(cp)));
-                if (l.combiningAt(c) != null) {
-                    b.append(l.combiningAt(c));
-                }
-                if (a != 0) {
-                    b.append('{').append(Long.toHexString(a)).append('}');
-                }
+    @TestFactory
+    Stream<DynamicTest> randomScreensRoundTrip() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (int seed = 1; seed <= 150; seed++) {
+            final int sd = seed;
+            tests.add(DynamicTest.dynamicTest("seed " + seed, () -> {
+                int cols = 10 + (sd * 7) % 90, rows = 3 + (sd * 5) % 30;
+                Screen s = new Screen(cols, rows, 100);
+                s.feed(TortureCases.RandomSequences.generate(sd, 50 + sd * 10, true));
+                assertRoundTrip(s, "seed " + sd);
+            }));
+        }
+        return tests.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> tortureCasesRoundTrip() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (TmuxOracle.Case c : TortureCases.all()) {
+            tests.add(DynamicTest.dynamicTest(c.name(), () -> {
+                Screen s = new Screen(c.cols(), c.rows(), 1000);
+                s.feed(TmuxOracle.onlcr(c.bytes()));
+                assertRoundTrip(s, c.name());
+            }));
+        }
+        return tests.stream();
+    }
+
+    @Test
+    void historyAndScreenRoundTrip() {
+        for (int seed = 1; seed <= 40; seed++) {
+            Screen s = new Screen(40, 10, 500);
+            StringBuilder in = new StringBuilder();
+            java.util.Random r = new java.util.Random(seed);
+            for (int i = 0; i < 30 + seed * 5; i++) {
+                in.append("\u001b[").append(30 + r.nextInt(8)).append('m').append("line ").append(i);
+                if (r.nextInt(4) == 0) in.append(" ").append("w".repeat(r.nextInt(90)));
+                if (r.nextInt(5) == 0) in.append("\u001b[44m   \u001b[0m");
+                if (r.nextInt(7) == 0) in.append("\u4e2d\u6587e\u0301");
+                in.append("\r\n");
             }
-            return b.toString();
+            in.append("\u001b[0mprompt$ \u001b[?2004h");
+            s.feed(in.toString());
+            Screen t = new Screen(40, 10, 500);
+            t.feed(Renderer.renderHistoryAndScreen(s));
+            CaptureOptions all = new CaptureOptions(true, Integer.MIN_VALUE, null, false, false);
+            assertEquals(s.capture(all), t.capture(all), "seed " + seed);
+            assertEquals(s.capture(new CaptureOptions(false, Integer.MIN_VALUE, null, true, false)),
+                    t.capture(new CaptureOptions(false, Integer.MIN_VALUE, null, true, false)), "joined seed " + seed);
+            assertEquals(s.historySize(), t.historySize());
+            assertEquals(s.cursorX() + "," + s.cursorY(), t.cursorX() + "," + t.cursorY());
+            assertEquals(s.bracketedPaste(), t.bracketedPaste());
         }
     }
 }

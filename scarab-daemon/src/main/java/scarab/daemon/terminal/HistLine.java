@@ -1,0 +1,133 @@
+package scarab.daemon.terminal;
+
+/**
+ * A compact, trimmed history line: code points as bytes when all are below 256, attributes run-length encoded,
+ * combining characters and underline colours in optional side tables. Only the first {@code used} cells are kept.
+ */
+final class HistLine extends Row {
+    private final byte[] small;    // code points if all in 0..255 (PADDING never present then)
+    private final int[] big;       // otherwise
+    private final int[] runStart;  // attribute runs: run i covers [runStart[i], runStart[i+1])
+    private final long[] runAttr;
+    private final long attr0;      // single-run fast case (runStart == null)
+    private final int[][] comb;
+    private final int[] us;
+    private final int used;
+    private boolean wrapped;
+
+    private HistLine(byte[] small, int[] big, int[] runStart, long[] runAttr, long attr0, int[][] comb, int[] us,
+                     int used, boolean wrapped) {
+        this.small = small;
+        this.big = big;
+        this.runStart = runStart;
+        this.runAttr = runAttr;
+        this.attr0 = attr0;
+        this.comb = comb;
+        this.us = us;
+        this.used = used;
+        this.wrapped = wrapped;
+    }
+
+    static HistLine of(Line l) {
+        int n = l.used;
+        if (l.cp != null && n > l.cp.length) n = l.cp.length;
+        if (l.cp == null) n = 0;
+        byte[] small = null;
+        int[] big = null;
+        boolean fits = true;
+        for (int i = 0; i < n; i++) {
+            int c = l.cp[i];
+            if (c < 0 || c > 255) { fits = false; break; }
+        }
+        if (fits) {
+            small = new byte[n];
+            for (int i = 0; i < n; i++) small[i] = (byte) l.cp[i];
+        } else {
+            big = java.util.Arrays.copyOf(l.cp, n);
+        }
+        int runs = 0;
+        long prev = 0;
+        for (int i = 0; i < n; i++) {
+            long a = l.at[i];
+            if (i == 0 || a != prev) { runs++; prev = a; }
+        }
+        int[] rs = null;
+        long[] ra = null;
+        long a0 = n > 0 ? l.at[0] : 0L;
+        if (runs > 1) {
+            rs = new int[runs + 1];
+            ra = new long[runs];
+            int r = 0;
+            for (int i = 0; i < n; i++) {
+                long a = l.at[i];
+                if (i == 0 || a != prev) { rs[r] = i; ra[r] = a; r++; prev = a; }
+            }
+            rs[runs] = n;
+        }
+        int[][] comb = null;
+        if (l.comb != null) {
+            for (int i = 0; i < n; i++) if (l.comb[i] != null) { comb = java.util.Arrays.copyOf(l.comb, n); break; }
+        }
+        int[] us = null;
+        if (l.us != null) {
+            for (int i = 0; i < n; i++) if (l.us[i] != 0) { us = java.util.Arrays.copyOf(l.us, n); break; }
+        }
+        return new HistLine(small, big, rs, ra, a0, comb, us, n, l.wrapped);
+    }
+
+    /** Expands back into a screen line of the given width. */
+    Line toLine(int cols) {
+        Line l = new Line();
+        int n = Math.min(used, cols);
+        if (n > 0) {
+            l.alloc(cols);
+            for (int i = 0; i < n; i++) {
+                l.cp[i] = cp(i);
+                l.at[i] = attr(i);
+                if (l.cp[i] == Line.PADDING) l.ext = true;
+                int[] c = comb(i);
+                if (c != null) l.setComb(i, c);
+                int u = us(i);
+                if (u != 0) l.setUs(i, u);
+            }
+            l.ext = true; // conservative
+        }
+        l.used = n;
+        l.cellsize = n;
+        l.wrapped = wrapped;
+        return l;
+    }
+
+    @Override int cp(int x) {
+        if (x >= used) return 0;
+        return small != null ? small[x] & 0xff : big[x];
+    }
+
+    @Override long attr(int x) {
+        if (x >= used) return 0L;
+        if (runStart == null) return attr0;
+        int lo = 0, hi = runAttr.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (runStart[mid] <= x) lo = mid; else hi = mid - 1;
+        }
+        return runAttr[lo];
+    }
+
+    @Override int[] comb(int x) { return comb != null && x < comb.length ? comb[x] : null; }
+    @Override int us(int x) { return us != null && x < us.length ? us[x] : 0; }
+    @Override int used() { return used; }
+    @Override boolean wrapped() { return wrapped; }
+    @Override void setWrapped(boolean w) { wrapped = w; }
+    @Override int length() { return used; }
+
+    long footprint() {
+        long n = 56;
+        if (small != null) n += 16 + small.length;
+        if (big != null) n += 16 + 4L * big.length;
+        if (runStart != null) n += 16 + 4L * runStart.length + 16 + 8L * runAttr.length;
+        if (comb != null) n += 16 + 4L * comb.length;
+        if (us != null) n += 16 + 4L * us.length;
+        return n;
+    }
+}
