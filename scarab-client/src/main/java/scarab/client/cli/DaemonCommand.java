@@ -24,6 +24,7 @@ import scarab.protocol.Response;
                 "Any command starts a daemon when none is running; these are for explicit control."},
         footer = {"", "Examples:",
                 "  scarab daemon --foreground     run in this terminal, logging to stdout (systemd does this)",
+                "  scarab daemon --foreground --restore=lazy --snapshot-interval=5s",
                 "  scarab daemon status",
                 "  scarab daemon stop             sessions are remembered and listed as stopped"})
 public final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
@@ -38,6 +39,10 @@ public final class DaemonCommand implements java.util.concurrent.Callable<Intege
     @Option(names = "--foreground", description = "Run the daemon in this process, logging to stdout.")
     boolean foreground;
 
+    /** Daemon settings (--restore=, --snapshot-interval=, --scrollback=, --cleanup-*-after=), passed through. */
+    @picocli.CommandLine.Unmatched
+    List<String> daemonArgs = new ArrayList<>();
+
     public DaemonCommand(ClientContext ctx) {
         this.ctx = ctx;
     }
@@ -45,10 +50,15 @@ public final class DaemonCommand implements java.util.concurrent.Callable<Intege
     @Override
     public Integer call() throws Exception {
         if (!foreground) {
+            if (!daemonArgs.isEmpty()) {
+                throw new IllegalArgumentException("unknown daemon option " + daemonArgs.get(0)
+                        + "; daemon settings go with --foreground (or in config.toml)");
+            }
             spec.commandLine().usage(ctx.out());
             return 2;
         }
         List<String> args = new ArrayList<>(List.of("--foreground"));
+        args.addAll(daemonArgs);
         if (parent.socket != null) {
             args.add("-S");
             args.add(parent.socket);
