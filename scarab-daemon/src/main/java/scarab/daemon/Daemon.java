@@ -113,7 +113,10 @@ public final class Daemon implements DaemonControl {
     private void start(DaemonOptions options, Map<String, String> env) throws IOException {
         SocketDirectory.prepare(socket, options.socket() != null || env.containsKey("SCARAB_SOCKET"));
         lock = DaemonLock.acquire(socket);
+        long t0 = System.nanoTime();
         store = SessionStore.open(paths.dataDir().resolve("sessions.db"));
+        log.info("database opened in {} ms (JVM up {} ms)", (System.nanoTime() - t0) / 1_000_000,
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
         store.recoveryNotice().ifPresent(this::addNotice);
         sessions = new SessionManager(store, new PtyLauncher(env, socket, options.defaultCommand()), options.scrollback(),
                 options.maxSessions(), options.maxClientsPerSession());
@@ -125,6 +128,7 @@ public final class Daemon implements DaemonControl {
                 .lookupPrincipalByName(System.getProperty("user.name"));
         server = new IpcServer(socket, Commands.dispatcher(sessions, this), new DaemonInfo(Version.get()), me);
         server.start();
+        sessions.restartLoadedInBackground();
         log.info("scarab daemon {} started, pid {}, socket {}, database {}", Version.get(),
                 ProcessHandle.current().pid(), socket, store.file());
     }

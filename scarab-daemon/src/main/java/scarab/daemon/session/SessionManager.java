@@ -40,6 +40,8 @@ public final class SessionManager implements SessionEvents {
     private final PtyLauncher launcher;
     private final int historyLimit;
     private volatile RestoreMode restoreMode = RestoreMode.EAGER;
+    /** Sessions loaded for an eager restart, started by {@link #restartLoadedInBackground}. */
+    private volatile List<Session> pendingRestarts = List.of();
     /** Set once the daemon is stopping: processes we end then did not "exit" in the user's sense. */
     private volatile boolean shuttingDown;
 
@@ -59,6 +61,7 @@ public final class SessionManager implements SessionEvents {
      * ran are started again per {@code mode}; exited ones stay exited with their history.
      */
     public void loadStored(RestoreMode mode) {
+        long started = System.nanoTime();
         this.restoreMode = mode;
         List<Session> toStart = new ArrayList<>();
         for (SessionMeta meta : store.loadAll()) {
@@ -85,14 +88,40 @@ public final class SessionManager implements SessionEvents {
                 toStart.add(s);
             }
         }
-        log.info("loaded {} stored sessions (restore mode {})", sessions.size(), mode.name().toLowerCase(java.util.Locale.ROOT));
-        for (Session s : toStart) {
-            try {
-                startRestored(s);
-            } catch (UserError e) {
-                log.error("session {} {} not restarted: {}", s.id().shortForm(), s.meta().name(), e.getMessage());
-            }
+        log.info("loaded {} stored sessions with their history in {} ms (restore mode {})", sessions.size(),
+                (System.nanoTime() - started) / 1_000_000, mode.name().toLowerCase(java.util.Locale.ROOT));
+        pendingRestarts = toStart;
+    }
+
+    /**
+     * Restore mode eager: starts the commands of the loaded sessions again, on two background
+     * threads, once the daemon serves requests. Sessions are listed (with their history) at once;
+     * one that is attached or typed into before its turn is started right then (ensureRunning).
+     */
+    public void restartLoadedInBackground() {
+        List<Session> toStart = pendingRestarts;
+        pendingRestarts = List.of();
+        if (toStart.isEmpty()) {
+            return;
         }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "scarab-restore");
+            t.setDaemon(true);
+            return t;
+        });
+        for (Session s : toStart) {
+            pool.execute(() -> {
+                if (shuttingDown) {
+                    return;
+                }
+                try {
+                    startRestored(s);
+                } catch (UserError e) {
+                    log.error("session {} {} not restarted: {}", s.id().shortForm(), s.meta().name(), e.getMessage());
+                }
+            });
+        }
+        pool.shutdown();
     }
 
     /**
@@ -101,7 +130,7 @@ public final class SessionManager implements SessionEvents {
      */
     private void startRestored(Session s) {
         synchronized (s) {
-            if (s.hasProcess() || s.meta().exited()) {
+            if (s.hasProcess() || s.meta().exited() || !sessions.containsKey(s.id())) {
                 return;
             }
             SessionMeta meta = s.meta();
