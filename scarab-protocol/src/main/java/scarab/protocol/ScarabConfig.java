@@ -66,11 +66,12 @@ public record ScarabConfig(
         try {
             c = TOML.readValue(text, ScarabConfig.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException(where(file, e.getLocation()) + "unknown key \"" + e.getPropertyName() + "\"; known keys: "
-                    + String.join(", ", KEYS));
+            // The TOML backend reads a tree first, so Jackson has no line: find the key's own line.
+            throw new ConfigException(file + ":" + lineOf(text, e.getPropertyName()) + ": unknown key \""
+                    + e.getPropertyName() + "\"; known keys: " + String.join(", ", KEYS));
         } catch (JsonMappingException e) {
             String key = e.getPath().isEmpty() ? "?" : e.getPath().get(e.getPath().size() - 1).getFieldName();
-            throw new ConfigException(where(file, e.getLocation()) + "bad value for \"" + key + "\": "
+            throw new ConfigException(file + ":" + lineOf(text, key) + ": bad value for \"" + key + "\": "
                     + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
             JsonLocation at = e instanceof com.fasterxml.jackson.core.JsonProcessingException p ? p.getLocation() : null;

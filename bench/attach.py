@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""Attach benchmarks, Scarab beside tmux in the same run, alternating, reported as medians and ratios.
+
+  echo:        a byte written to the attached client's pty until it comes back (session: stty raw -echo; cat)
+  throughput:  cat of a 50 MB log in a 120x40 session, with one attached client draining its pty, and with none
+  attach:      from starting the attach command until a known line of the screen is on the client's pty
+
+Usage: bench/attach.py [ROUNDS]   (needs the built distribution: mvn -DskipTests install)
+On demand, not in CI.
+"""
+import os, pty, select, shutil, signal, statistics, subprocess, sys, tempfile, time
+
+ROUNDS = int(sys.argv[1]) if len(sys.argv) > 1 else 3
+HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+work = tempfile.mkdtemp(prefix="scarab-bench-")
+env = dict(os.environ, HOME=work, XDG_RUNTIME_DIR=work + "/run", XDG_DATA_HOME=work + "/data",
+           XDG_STATE_HOME=work + "/state", XDG_CONFIG_HOME=work + "/config", TERM="xterm-256color")
+os.makedirs(work + "/run")
+shutil.copytree(HERE + "/scarab-dist/target/dist", work + "/dist")
+SCARAB = work + "/dist/bin/scarab"
+TMUX = ["tmux", "-L", "scarab-bench-%d" % os.getpid(), "-f", "/dev/null"]
+LOG = work + "/big.log"
+with open(LOG, "w") as f:
+    line = "\x1b[32m2026-11-25T06:00:00Z INFO\x1b[0m worker-3 request handled in 12 ms path=/api/items?page=%d\n"
+    i = 0
+    while f.tell() < 50_000_000:
+        f.write(line % i); i += 1
+
+def run(args, **kw):
+    return subprocess.run(args, env=env, check=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, **kw).stdout.decode()
+
+def spawn(argv, cols=120, rows=40):
+    """A client in its own pty of the given size; returns (pid, master fd)."""
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execvpe(argv[0], argv, env)
+    import fcntl, struct, termios
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+    return pid, fd
+
+def read_until(fd, needle, timeout=30.0):
+    buf = b""; deadline = time.monotonic() + timeout
+    while needle not in buf:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("waiting for %r; got %r" % (needle, buf[-200:]))
+        r, _, _ = select.select([fd], [], [], left)
+        if r:
+            buf += os.read(fd, 65536)
+    return buf
+
+def drain(fd, quiet=0.2):
+    while select.select([fd], [], [], quiet)[0]:
+        try:
+            os.read(fd, 65536)
+        except OSError:
+            return
+
+def kill(pid):
+    try:
+        os.kill(pid, signal.SIGKILL); os.waitpid(pid, 0)
+    except OSError:
+        pass
+
+class Scarab:
+    name = "scarab"
+    def new(self, name, cmd): run([SCARAB, "new", "-d", "--size", "120x40", "-c", cmd, name])
+    def attach_argv(self, name): return [SCARAB, "attach", name]
+    def send(self, name, *keys): run([SCARAB, "send-keys", name] + list(keys))
+    def kill(self, name): run([SCARAB, "kill", "-f", name])
+
+class Tmux:
+    name = "tmux"
+    def new(self, name, cmd): run(TMUX + ["new-session", "-d", "-x", "120", "-y", "40", "-s", name, cmd])
+    def attach_argv(self, name): return TMUX + ["attach", "-t", name]
+    def send(self, name, *keys): run(TMUX + ["send-keys", "-t", name] + list(keys))
+    def kill(self, name): run(TMUX + ["kill-session", "-t", name])
+
+def echo(t, n=300):
+    t.new("echo", "sh -c 'stty raw -echo; cat'")
+    pid, fd = spawn(t.attach_argv("echo"))
+    time.sleep(1.0); drain(fd)
+    samples = []
+    for i in range(n):
+        ch = bytes([ord('a') + i % 26])
+        s = time.perf_counter(); os.write(fd, ch); read_until(fd, ch, 5); samples.append((time.perf_counter() - s) * 1000)
+        drain(fd, 0.002)
+    kill(pid); t.kill("echo")
+    samples.sort()
+    return samples[len(samples) // 2], samples[int(len(samples) * 0.99) - 1]
+
+def throughput(t, attached):
+    done = work + "/done-" + t.name
+    if os.path.exists(done): os.remove(done)
+    t.new("thr", "sh -c 'read x; cat %s; touch %s; sleep 100000'" % (LOG, done))
+    pid = fd = None
+    if attached:
+        pid, fd = spawn(t.attach_argv("thr")); time.sleep(1.0); drain(fd)
+    s = time.perf_counter(); t.send("thr", "Enter")
+    while not os.path.exists(done):
+        if fd is not None:
+            while select.select([fd], [], [], 0)[0]:
+                os.read(fd, 1 << 20)
+        else:
+            time.sleep(0.002)
+    secs = time.perf_counter() - s
+    if pid: kill(pid)
+    t.kill("thr")
+    return os.path.getsize(LOG) / secs / 1e6
+
+def attach_time(t):
+    t.new("att", "sh -c 'printf \"\\033[2J\\033[20;10HKNOWN-LINE-ON-SCREEN\"; sleep 100000'")
+    time.sleep(0.5)
+    s = time.perf_counter(); pid, fd = spawn(t.attach_argv("att")); read_until(fd, b"KNOWN-LINE-ON-SCREEN")
+    ms = (time.perf_counter() - s) * 1000
+    kill(pid); t.kill("att")
+    return ms
+
+results = {}
+try:
+    for r in range(ROUNDS):
+        for t in (Scarab(), Tmux()):
+            results.setdefault((t.name, "echo p50"), []).append(echo(t)[0])
+            results.setdefault((t.name, "echo p99"), []).append(echo(t)[1])
+            results.setdefault((t.name, "MB/s attached"), []).append(throughput(t, True))
+            results.setdefault((t.name, "MB/s detached"), []).append(throughput(t, False))
+            results.setdefault((t.name, "attach ms"), []).append(attach_time(t))
+finally:
+    subprocess.run([SCARAB, "daemon", "stop"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(TMUX + ["kill-server"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    shutil.rmtree(work, ignore_errors=True)
+
+print("medians over %d rounds, alternating scarab and tmux:" % ROUNDS)
+for metric in ("echo p50", "echo p99", "MB/s attached", "MB/s detached", "attach ms"):
+    s = statistics.median(results[("scarab", metric)]); m = statistics.median(results[("tmux", metric)])
+    unit = "ms" if "echo" in metric else ""
+    print("  %-14s scarab %8.2f%s   tmux %8.2f%s   scarab/tmux %.2fx" % (metric, s, unit, m, unit, s / m))
