@@ -78,8 +78,15 @@ class PersistenceIT {
             assertEquals(before.get(name).get("rows"), after.get(name).get("rows"), name);
             assertEquals(before.get(name).get("createdAt"), after.get(name).get("createdAt"), name);
         }
-        JsonNode worker = after.get("renamed-worker");
-        assertEquals("running", worker.get("status").asText());
+        // Commands are started again in the background once the daemon serves: wait for it.
+        Scarab.waitFor("the worker to run again", WAIT, () -> {
+            try {
+                return "running".equals(sessions().get("renamed-worker").get("status").asText());
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        JsonNode worker = sessions().get("renamed-worker");
         assertTrue(worker.get("restored").asBoolean());
         String history = capture("renamed-worker", "-S", "-");
         for (int i = 1; i <= 100; i++) {

@@ -159,7 +159,13 @@ class SessionLifecycleIT {
         JsonNode all = ls(); // auto-starts a new daemon
         assertTrue(scarab.daemonPid() != firstPid);
         assertEquals(2, all.size());
-        assertEquals("running", session("uno").get("status").asText(), "restarted by the default eager restore");
+        Scarab.waitFor("uno to be restarted by the default eager restore", Duration.ofSeconds(20), () -> {
+            try {
+                return "running".equals(session("uno").get("status").asText());
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
         assertTrue(session("uno").get("restored").asBoolean());
         assertEquals("exited", session("two").get("status").asText());
         assertEquals(7, session("two").get("exitCode").asInt());
