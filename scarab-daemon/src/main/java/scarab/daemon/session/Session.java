@@ -437,26 +437,32 @@ public final class Session {
 
     /**
      * Ends the process: SIGHUP (what a closing terminal sends, which interactive shells obey),
-     * then SIGKILL if it is still there after the grace period.
+     * then SIGKILL if it is still there after the grace period. Not by closing the PTY master:
+     * pty4j's reader blocks on that fd in another thread, and a number closed under it can be
+     * reused by the next session's PTY while that read is still going.
      */
     void terminate(long graceMillis) {
-        if (process == null || !process.isAlive()) {
+        PtyProcess p = process;
+        if (p == null || !p.isAlive()) {
             return;
         }
-        if (process instanceof UnixPtyProcess unix) {
+        if (p instanceof UnixPtyProcess unix) {
             unix.hangup();
         } else {
-            process.destroy();
+            p.destroy();
         }
         try {
-            if (!process.waitFor(graceMillis, TimeUnit.MILLISECONDS)) {
+            if (!p.waitFor(graceMillis, TimeUnit.MILLISECONDS) && p.isAlive()) {
+                // Still not reaped, so the pid is still this process's: signalling it by pid is safe.
                 log.info("session {} ({}) ignored SIGHUP for {} ms; sending SIGKILL", meta.name(), id.shortForm(), graceMillis);
-                ProcessHandle.of(process.pid()).ifPresent(h -> h.descendants().forEach(ProcessHandle::destroyForcibly));
-                process.destroyForcibly();
+                ProcessHandle.of(p.pid()).ifPresent(h -> h.descendants().forEach(ProcessHandle::destroyForcibly));
+                p.destroyForcibly();
+                // SIGKILL cannot be ignored; wait for it to land so "killed" means gone.
+                p.waitFor(2, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            process.destroyForcibly();
+            p.destroyForcibly();
         }
     }
 }

@@ -229,11 +229,9 @@ public final class SessionStore implements AutoCloseable {
         });
     }
 
-    /** Replaces the snapshots of several sessions in one transaction (one fsync for the batch). */
+    /** Replaces the snapshots of several sessions, all in one commit. */
     public CompletableFuture<Void> saveSnapshots(List<Snapshot> snapshots) {
         return run(() -> {
-            boolean auto = connection.getAutoCommit();
-            connection.setAutoCommit(false);
             try (PreparedStatement p = connection.prepareStatement(
                     "INSERT INTO snapshots (session_id, format, taken_at, cwd, data) SELECT ?,?,?,?,?"
                             + " WHERE EXISTS (SELECT 1 FROM sessions WHERE id = ?)"
@@ -249,12 +247,6 @@ public final class SessionStore implements AutoCloseable {
                     p.addBatch();
                 }
                 p.executeBatch();
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(auto);
             }
         });
     }
@@ -316,22 +308,76 @@ public final class SessionStore implements AutoCloseable {
         void run() throws SQLException;
     }
 
+    /** A write waiting for the writer thread, and the caller waiting for its commit. */
+    private record PendingWrite(SqlAction action, CompletableFuture<Void> done) {}
+
+    private final java.util.concurrent.ConcurrentLinkedQueue<PendingWrite> pending =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /**
+     * Queues a write. The writer thread commits everything queued so far in one transaction (group
+     * commit: one fsync for many callers under load), each write inside a savepoint so that one
+     * failing write fails only its own caller. A future completes only after the commit.
+     */
     private CompletableFuture<Void> run(SqlAction action) {
         CompletableFuture<Void> done = new CompletableFuture<>();
+        pending.add(new PendingWrite(action, done));
         try {
-            writer.execute(() -> {
-                try {
-                    action.run();
-                    done.complete(null);
-                } catch (SQLException | RuntimeException e) {
-                    log.error("database write failed: {}", e.getMessage());
-                    done.completeExceptionally(new StoreException("database write failed: " + oneLine(e.getMessage()), e));
-                }
-            });
+            writer.execute(this::flush);
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            done.completeExceptionally(new StoreException("the database is closed"));
+            if (pending.remove(new PendingWrite(action, done)) || !done.isDone()) {
+                done.completeExceptionally(new StoreException("the database is closed"));
+            }
         }
         return done;
+    }
+
+    /** Runs on the writer thread: commits every queued write together. */
+    private void flush() {
+        List<PendingWrite> batch = new ArrayList<>();
+        PendingWrite w;
+        while ((w = pending.poll()) != null) {
+            batch.add(w);
+        }
+        if (batch.isEmpty()) {
+            return; // an earlier flush took these writes along
+        }
+        List<PendingWrite> applied = new ArrayList<>();
+        try {
+            connection.setAutoCommit(false);
+            try (Statement s = connection.createStatement()) {
+                for (PendingWrite p : batch) {
+                    s.execute("SAVEPOINT w");
+                    try {
+                        p.action().run();
+                        s.execute("RELEASE w");
+                        applied.add(p);
+                    } catch (SQLException | RuntimeException e) {
+                        s.execute("ROLLBACK TO w");
+                        s.execute("RELEASE w");
+                        log.error("database write failed: {}", e.getMessage());
+                        p.done().completeExceptionally(new StoreException("database write failed: " + oneLine(e.getMessage()), e));
+                    }
+                }
+            }
+            connection.commit();
+            applied.forEach(p -> p.done().complete(null));
+        } catch (SQLException | RuntimeException e) {
+            log.error("database commit failed: {}", e.getMessage());
+            try {
+                connection.rollback();
+            } catch (SQLException again) {
+                log.warn("rollback failed: {}", again.getMessage());
+            }
+            StoreException failure = new StoreException("database write failed: " + oneLine(e.getMessage()), e);
+            applied.forEach(p -> p.done().completeExceptionally(failure));
+        } finally {
+            try {
+                connection.setAutoCommit(true);
+            } catch (SQLException e) {
+                log.warn("could not restore autocommit: {}", e.getMessage());
+            }
+        }
     }
 
     private <T> T call(SqlWork<T> work) {
