@@ -140,9 +140,11 @@ class AttachE2EIT {
         tmux.type(null, "stty size", "Enter");
         tmux.awaitText(null, "30 100");
         tmux.resize(null, 90, 25);
+        // The client reports the new size on SIGWINCH while keys travel on their own path: wait for
+        // the size to land before asking for it, as a person would see the redraw first.
+        Scarab.waitFor("ls to show 90x25", WAIT, () -> scarab.ok("ls").contains("90x25"));
         tmux.type(null, "clear; stty size", "Enter");
         tmux.awaitText(null, "25 90");
-        Scarab.waitFor("ls to show 90x25", WAIT, () -> scarab.ok("ls").contains("90x25"));
     }
 
     @Test

@@ -1,13 +1,12 @@
 package scarab.daemon.session;
 
-import com.pty4j.PtyProcess;
-import com.pty4j.PtyProcessBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import scarab.daemon.pty.PtyChild;
 
 /**
  * Starts a session's process on a new pseudo-terminal. The command is always an argument
@@ -56,6 +55,14 @@ public final class PtyLauncher {
             }
             return Files.isExecutable(p) && !Files.isDirectory(p) ? null : "not an executable file: " + program;
         }
+        return resolve(program) == null ? "command not found: " + program : null;
+    }
+
+    /** The program's path: as given when it has a slash, else found on the daemon's PATH (null: nowhere). */
+    private String resolve(String program) {
+        if (program.contains("/")) {
+            return program;
+        }
         String path = baseEnv.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
         for (String dir : path.split(":")) {
             if (dir.isEmpty()) {
@@ -63,14 +70,14 @@ public final class PtyLauncher {
             }
             Path candidate = Path.of(dir, program);
             if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) {
-                return null;
+                return candidate.toString();
             }
         }
-        return "command not found: " + program;
+        return null;
     }
 
-    public PtyProcess start(List<String> command, String cwd, int cols, int rows, String sessionName, SessionId id,
-                            Map<String, String> extraEnv) throws IOException {
+    public PtyChild start(List<String> command, String cwd, int cols, int rows, String sessionName, SessionId id,
+                          Map<String, String> extraEnv) throws IOException {
         Map<String, String> env = new HashMap<>(baseEnv);
         if (extraEnv != null) {
             env.putAll(extraEnv);
@@ -82,13 +89,12 @@ public final class PtyLauncher {
         // A session inherits the daemon's environment; these describe the daemon, not the session.
         env.remove("COLUMNS");
         env.remove("LINES");
-        return new PtyProcessBuilder(command.toArray(String[]::new))
-                .setEnvironment(env)
-                .setDirectory(cwd)
-                .setInitialColumns(cols)
-                .setInitialRows(rows)
-                .setConsole(false)
-                .setRedirectErrorStream(true)
-                .start();
+        String program = resolve(command.get(0));
+        if (program == null) {
+            throw new IOException("command not found: " + command.get(0));
+        }
+        // exec gets the resolved path; the program still sees the name it was given as argv[0].
+        List<String> argv = new java.util.ArrayList<>(command);
+        return PtyChild.start(program, argv, env, cwd, cols, rows);
     }
 }

@@ -1,11 +1,6 @@
 package scarab.daemon.session;
 
-import com.pty4j.PtyProcess;
-import com.pty4j.WinSize;
-import com.pty4j.unix.UnixPtyProcess;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +13,8 @@ import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scarab.daemon.ipc.Connection;
+import scarab.daemon.pty.PtyChild;
+import scarab.daemon.pty.PtyPoller;
 import scarab.daemon.terminal.Renderer;
 import scarab.daemon.terminal.Screen;
 import scarab.protocol.Response;
@@ -28,9 +25,10 @@ import scarab.protocol.Response;
  *
  * <p>Threads and locks:
  * <ul>
- *   <li>One reader thread drains the PTY. Under the write lock of {@link #screenLock} it feeds the
- *       bytes to the parser and offers the same bytes to every attached client's queue; queues never
- *       block, so a slow client cannot slow the session.</li>
+ *   <li>The daemon's one {@link PtyPoller} thread reads the PTY and calls {@link #output}: under
+ *       the write lock of {@link #screenLock} it feeds the bytes to the parser and offers the same
+ *       bytes to every attached client's queue; queues never block, so a slow client cannot slow
+ *       the session (nor, since the poller serves them all, any other session).</li>
  *   <li>Attach renders the screen and registers the client under the same write lock, so the
  *       client sees the redraw and then exactly the bytes that came after it: no gap, no duplicate.</li>
  *   <li>Readers of the screen (capture, snapshots, redraws) take the read lock.</li>
@@ -40,12 +38,12 @@ import scarab.protocol.Response;
  */
 public final class Session {
     private static final Logger log = LoggerFactory.getLogger(Session.class);
-    private static final int READ_BUFFER = 16 * 1024;
-
     private final SessionId id;
     private volatile SessionMeta meta;
     /** Set once: at creation, or when a restored session's command is started again. */
-    private volatile PtyProcess process;
+    private volatile PtyChild process;
+    /** Set with the process: the poller that reads it, and hangs it up when it is killed. */
+    private volatile PtyPoller poller;
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
     private final AtomicLong bytesRead = new AtomicLong();
     private final boolean restored;
@@ -61,7 +59,7 @@ public final class Session {
     /** The directory the restored process should start in; null when not restored. */
     private volatile String restoreCwd;
 
-    private Session(SessionMeta meta, PtyProcess process, boolean restored, int historyLimit) {
+    private Session(SessionMeta meta, PtyChild process, boolean restored, int historyLimit) {
         this.id = meta.id();
         this.meta = meta;
         this.process = process;
@@ -73,7 +71,7 @@ public final class Session {
     }
 
     /** A session whose process is running now; call {@link #startReader} once it is registered. */
-    static Session running(SessionMeta meta, PtyProcess process, int historyLimit) {
+    static Session running(SessionMeta meta, PtyChild process, int historyLimit) {
         return new Session(meta, process, false, historyLimit);
     }
 
@@ -83,7 +81,7 @@ public final class Session {
     }
 
     /** Gives a restored session its new process; the reader starts with {@link #startReader}. */
-    synchronized void startProcess(PtyProcess newProcess) {
+    synchronized void startProcess(PtyChild newProcess) {
         if (process != null) {
             throw new IllegalStateException("session " + id.shortForm() + " already has a process");
         }
@@ -149,55 +147,49 @@ public final class Session {
         snapshotCwd = cwd;
     }
 
-    void startReader(SessionEvents events) {
+    /** Starts delivering the process's output to the screen and clients, and its end to {@code events}. */
+    void startReader(PtyPoller ptyPoller, SessionEvents events) {
         this.events = events;
-        Thread reader = new Thread(this::pump, "scarab-pty-" + id.shortForm());
-        reader.setDaemon(true);
-        reader.start();
+        this.poller = ptyPoller;
+        ptyPoller.register(process, new PtyPoller.Listener() {
+            @Override
+            public void output(byte[] buffer, int length) {
+                Session.this.output(buffer, length);
+            }
+
+            @Override
+            public void ended(int exitStatus) {
+                events.exited(Session.this, exitStatus);
+            }
+        });
     }
 
-    private void pump() {
-        byte[] buffer = new byte[READ_BUFFER];
-        try (InputStream in = process.getInputStream()) {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                bytesRead.addAndGet(n);
-                byte[] replies;
-                String title;
-                screenLock.writeLock().lock();
-                try {
-                    screen.feed(buffer, 0, n);
-                    replies = screen.takeReplies();
-                    title = screen.title();
-                    if (!clients.isEmpty()) {
-                        byte[] chunk = Arrays.copyOf(buffer, n);
-                        for (ClientLink c : clients) {
-                            c.offer(chunk);
-                        }
-                    }
-                } finally {
-                    screenLock.writeLock().unlock();
-                }
-                if (replies != null) {
-                    answer(replies);
-                }
-                if (!title.equals(meta.title())) {
-                    SessionMeta m = updateMeta(x -> x.withTitle(title));
-                    events.changed(this, m);
+    /** Output from the program, on the poller thread. */
+    private void output(byte[] buffer, int n) {
+        bytesRead.addAndGet(n);
+        byte[] replies;
+        String title;
+        screenLock.writeLock().lock();
+        try {
+            screen.feed(buffer, 0, n);
+            replies = screen.takeReplies();
+            title = screen.title();
+            if (!clients.isEmpty()) {
+                byte[] chunk = Arrays.copyOf(buffer, n);
+                for (ClientLink c : clients) {
+                    c.offer(chunk);
                 }
             }
-        } catch (IOException e) {
-            // EIO on the master once the last slave holder has gone: the normal end of a session.
-            log.debug("pty read ended for {}: {}", id.shortForm(), e.getMessage());
+        } finally {
+            screenLock.writeLock().unlock();
         }
-        int code;
-        try {
-            code = process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
+        if (replies != null) {
+            answer(replies);
         }
-        events.exited(this, code);
+        if (!title.equals(meta.title())) {
+            SessionMeta m = updateMeta(x -> x.withTitle(title));
+            events.changed(this, m);
+        }
     }
 
     /** Terminal query replies (DA, DSR, ...) go back to the program, attached client or not. */
@@ -285,11 +277,7 @@ public final class Session {
         if (process == null || !process.isAlive()) {
             throw new IOException("session " + meta.name() + " has no running process");
         }
-        OutputStream out = process.getOutputStream();
-        synchronized (out) {
-            out.write(data, off, len);
-            out.flush();
-        }
+        process.write(data, off, len);
     }
 
     // ---- attached clients -------------------------------------------------------------------
@@ -403,7 +391,7 @@ public final class Session {
         }
         screen.resize(cols, rows);
         if (process != null && process.isAlive()) {
-            process.setWinSize(new WinSize(cols, rows));
+            process.resize(cols, rows);
         }
         SessionMeta m = updateMeta(x -> x.withSize(cols, rows));
         SessionEvents e = events;
@@ -436,33 +424,44 @@ public final class Session {
     }
 
     /**
-     * Ends the process: SIGHUP (what a closing terminal sends, which interactive shells obey),
-     * then SIGKILL if it is still there after the grace period. Not by closing the PTY master:
-     * pty4j's reader blocks on that fd in another thread, and a number closed under it can be
-     * reused by the next session's PTY while that read is still going.
+     * Ends the process as a closing terminal window would: the PTY is hung up (the kernel sends
+     * SIGHUP to the session) and the process is sent SIGHUP itself; whatever still runs after the
+     * grace period gets SIGKILL. Signals go through the process's pidfd, so they can never reach
+     * another process that reused its pid.
      */
     void terminate(long graceMillis) {
-        PtyProcess p = process;
+        beginTerminate();
+        finishTerminate(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(graceMillis));
+    }
+
+    /** The first half of {@link #terminate}: hang up, without waiting. */
+    void beginTerminate() {
+        PtyChild p = process;
         if (p == null || !p.isAlive()) {
             return;
         }
-        if (p instanceof UnixPtyProcess unix) {
-            unix.hangup();
-        } else {
-            p.destroy();
+        poller.hangUp(p);
+        p.signal(PtyChild.sighup());
+    }
+
+    /** The second half of {@link #terminate}: wait until {@code deadline} (System.nanoTime), then SIGKILL. */
+    void finishTerminate(long deadline) {
+        PtyChild p = process;
+        if (p == null) {
+            return;
         }
         try {
-            if (!p.waitFor(graceMillis, TimeUnit.MILLISECONDS) && p.isAlive()) {
-                // Still not reaped, so the pid is still this process's: signalling it by pid is safe.
-                log.info("session {} ({}) ignored SIGHUP for {} ms; sending SIGKILL", meta.name(), id.shortForm(), graceMillis);
+            if (!p.awaitExit(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                log.info("session {} ({}) ignored SIGHUP; sending SIGKILL", meta.name(), id.shortForm());
+                // Not reaped, so its children are still its children: their pids are theirs.
                 ProcessHandle.of(p.pid()).ifPresent(h -> h.descendants().forEach(ProcessHandle::destroyForcibly));
-                p.destroyForcibly();
+                p.signal(PtyChild.sigkill());
                 // SIGKILL cannot be ignored; wait for it to land so "killed" means gone.
-                p.waitFor(2, TimeUnit.SECONDS);
+                p.awaitExit(2, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            p.destroyForcibly();
+            p.signal(PtyChild.sigkill());
         }
     }
 }

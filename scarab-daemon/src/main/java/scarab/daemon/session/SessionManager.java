@@ -1,6 +1,5 @@
 package scarab.daemon.session;
 
-import com.pty4j.PtyProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scarab.daemon.UserError;
 import scarab.daemon.ipc.Connection;
+import scarab.daemon.pty.PtyChild;
+import scarab.daemon.pty.PtyPoller;
 import scarab.protocol.Response;
 import scarab.daemon.store.SessionStore;
 
@@ -38,6 +39,8 @@ public final class SessionManager implements SessionEvents {
     private final Map<String, SessionId> names = new HashMap<>();
     private final SessionStore store;
     private final PtyLauncher launcher;
+    /** Reads every session's PTY on one thread; closed at shutdown. */
+    private final PtyPoller poller;
     private final int historyLimit;
     private volatile RestoreMode restoreMode = RestoreMode.EAGER;
     /** Sessions loaded for an eager restart, started by {@link #restartLoadedInBackground}. */
@@ -54,6 +57,11 @@ public final class SessionManager implements SessionEvents {
         this.historyLimit = historyLimit;
         this.maxSessions = maxSessions;
         this.maxClients = maxClients;
+        try {
+            this.poller = new PtyPoller();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the PTY poller: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -149,14 +157,14 @@ public final class SessionManager implements SessionEvents {
                     .withZone(java.time.ZoneId.systemDefault()).format(java.time.Instant.now());
             marker.append("\033[2m[restored ").append(when).append(" after daemon restart]\033[0m\r\n");
             s.replay(marker.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            PtyProcess process;
+            PtyChild process;
             try {
                 process = launcher.start(meta.command(), cwd, meta.cols(), meta.rows(), meta.name(), meta.id(), Map.of());
             } catch (IOException | RuntimeException e) {
                 throw new UserError("spawn-failed", "cannot restart " + meta.command().get(0) + ": " + e.getMessage());
             }
             s.startProcess(process);
-            s.startReader(this);
+            s.startReader(poller, this);
             log.info("session restored: {} {} pid {} in {}", meta.id().shortForm(), meta.name(), process.pid(), cwd);
         }
     }
@@ -184,7 +192,7 @@ public final class SessionManager implements SessionEvents {
             }
             reserveName(spec.name(), id);
         }
-        PtyProcess process;
+        PtyChild process;
         try {
             process = launcher.start(command, spec.cwd(), spec.cols(), spec.rows(), spec.name(), id, spec.env());
         } catch (IOException | RuntimeException e) {
@@ -198,11 +206,11 @@ public final class SessionManager implements SessionEvents {
             store.save(meta).join();
         } catch (CompletionException e) {
             releaseName(spec.name(), id);
-            process.destroyForcibly();
+            process.destroyUnregistered();
             throw new UserError("store-failed", "session not created: " + e.getCause().getMessage());
         }
         sessions.put(id, session);
-        session.startReader(this);
+        session.startReader(poller, this);
         log.info("session created: {} {} pid {} command {}", id.shortForm(), spec.name(), process.pid(), command);
         return session;
     }
@@ -439,7 +447,12 @@ public final class SessionManager implements SessionEvents {
     /** Daemon shutdown: ends every process (their rows stay; they come back as stopped). */
     public void shutdown() {
         shuttingDown = true;
-        sessions.values().parallelStream().forEach(s -> s.terminate(KILL_GRACE_MILLIS));
+        // Hang every session up first and then wait once: stopping takes one grace period, not one per session.
+        List<Session> all = new ArrayList<>(sessions.values());
+        all.forEach(Session::beginTerminate);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(KILL_GRACE_MILLIS);
+        all.forEach(s -> s.finishTerminate(deadline));
+        poller.close();
     }
 
     public SessionStore store() {

@@ -1,0 +1,114 @@
+package scarab.daemon.pty;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
+import com.sun.jna.NativeLong;
+import com.sun.jna.Platform;
+import com.sun.jna.Pointer;
+
+/**
+ * The few Linux calls the PTY layer makes itself, through the JNA that pty4j already brings.
+ * The calls on the output path ({@code epoll_wait}, {@code read}, {@code write}, {@code poll})
+ * are bound by direct mapping, the cheapest JNA call; the rare ones (opening a PTY, pidfds,
+ * {@code ioctl}) through an interface, which also handles C varargs correctly.
+ *
+ * <p>Errors are returned as -1 with {@link #errno()}, never thrown: {@code EAGAIN} on a
+ * non-blocking PTY is ordinary, and an exception with a stack trace per read would cost more
+ * than the read.
+ */
+final class Posix {
+    private Posix() {}
+
+    static {
+        Native.register(Posix.class, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
+    }
+
+    static final int EINTR = 4;
+    static final int EIO = 5;
+    static final int EAGAIN = 11;
+    static final int ESRCH = 3;
+
+    static final int O_RDWR = 2;
+    static final int O_NOCTTY = 0400;
+    static final int O_NONBLOCK = 04000;
+    static final int O_CLOEXEC = 02000000;
+    static final int F_GETFL = 3;
+    static final int F_SETFL = 4;
+    static final int WNOHANG = 1;
+    static final int SIGHUP = 1;
+    static final int SIGKILL = 9;
+    static final short POLLOUT = 4;
+    static final int SIG_SETMASK = 2;
+    /** glibc's sigset_t: 1024 bits. */
+    static final int SIGSET_SIZE = 128;
+    static final long TIOCSWINSZ = 0x5414;
+
+    static final int EPOLL_CTL_ADD = 1;
+    static final int EPOLL_CTL_DEL = 2;
+    static final int EPOLLIN = 0x001;
+    static final int EFD_NONBLOCK = O_NONBLOCK;
+    /** {@code struct epoll_event} is packed on x86-64 (12 bytes), naturally aligned elsewhere (16). */
+    static final int EPOLL_EVENT_SIZE = Platform.isIntel() && Platform.is64Bit() ? 12 : 16;
+    static final int EPOLL_DATA_OFFSET = EPOLL_EVENT_SIZE == 12 ? 4 : 8;
+
+    // ---- direct mapping: the hot path --------------------------------------------------------
+
+    static native int epoll_wait(int epfd, Pointer events, int maxEvents, int timeoutMillis);
+
+    static native long read(int fd, Pointer buffer, long count);
+
+    static native long write(int fd, byte[] buffer, long count);
+
+    static native int poll(Pointer fds, long nfds, int timeoutMillis);
+
+    static int errno() {
+        return Native.getLastError();
+    }
+
+    // ---- interface mapping: the rare calls ---------------------------------------------------
+
+    interface LibC extends Library {
+        LibC INSTANCE = Native.load(Platform.C_LIBRARY_NAME, LibC.class);
+
+        int posix_openpt(int flags);
+
+        int grantpt(int fd);
+
+        int unlockpt(int fd);
+
+        int ptsname_r(int fd, byte[] buffer, NativeLong length);
+
+        int ioctl(int fd, NativeLong request, Object... args);
+
+        int fcntl(int fd, int command, Object... args);
+
+        int close(int fd);
+
+        int pidfd_open(int pid, int flags);
+
+        int pidfd_send_signal(int pidfd, int signal, Pointer info, int flags);
+
+        int waitpid(int pid, int[] status, int options);
+
+        int pthread_sigmask(int how, Pointer set, Pointer oldSet);
+
+        int epoll_create1(int flags);
+
+        int epoll_ctl(int epfd, int op, int fd, Pointer event);
+
+        int eventfd(int initialValue, int flags);
+
+        String strerror(int errno);
+    }
+
+    static String strerror(int errno) {
+        return LibC.INSTANCE.strerror(errno);
+    }
+
+    /** The exit status a shell would report: the code, or 128 + the signal that ended the process. */
+    static int exitStatus(int waitStatus) {
+        int signal = waitStatus & 0x7f;
+        return signal == 0 ? (waitStatus >> 8) & 0xff : 128 + signal;
+    }
+}

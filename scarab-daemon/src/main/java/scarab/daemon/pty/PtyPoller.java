@@ -1,0 +1,246 @@
+package scarab.daemon.pty;
+
+import com.sun.jna.Memory;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One thread that reads every session's PTY and notices every session's exit: an epoll loop over
+ * the PTY masters and the children's pidfds (tmux's design: one event loop, not threads per
+ * session). A thousand idle sessions cost a thousand pairs of file descriptors, not two thousand
+ * thread stacks.
+ *
+ * <p>Everything in here but the request queue belongs to the poller thread: other threads ask for
+ * things ({@link #register}, {@link #hangUp}) by queueing a request and waking the loop through an
+ * eventfd. Listeners are called on the poller thread and must not block: they feed the screen and
+ * queue output for clients, nothing slower.
+ *
+ * <p>A child is done when its master has reached end of file (every holder of the terminal has
+ * closed it, or it was hung up) and the process has been reaped; only then are its numbers closed
+ * and its listener told the exit status, after the last byte of output.
+ */
+public final class PtyPoller implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(PtyPoller.class);
+    private static final int MAX_EVENTS = 64;
+    /** Per wake-up and PTY, at most this much is read: one busy session cannot starve the others. */
+    private static final int READ_BUDGET = 64 * 1024;
+    private static final long WAKE_TOKEN = -1;
+    /** The 8-byte counter increment an eventfd expects, in the machine's byte order. */
+    private static final byte[] ONE = ByteBuffer.allocate(8).order(ByteOrder.nativeOrder()).putLong(1).array();
+
+    /** What the poller tells a child's owner, on the poller thread. */
+    public interface Listener {
+        /** Output from the program; {@code buffer} is reused after this returns. */
+        void output(byte[] buffer, int length);
+
+        /** The program has ended and all its output has been delivered. */
+        void ended(int exitStatus);
+    }
+
+    private static final class Entry {
+        final long id;
+        final PtyChild child;
+        final Listener listener;
+        boolean masterOpen = true;
+        boolean reaped;
+
+        Entry(long id, PtyChild child, Listener listener) {
+            this.id = id;
+            this.child = child;
+            this.listener = listener;
+        }
+    }
+
+    private final int epfd;
+    private final int wakeFd;
+    private final Memory events = new Memory((long) MAX_EVENTS * Posix.EPOLL_EVENT_SIZE);
+    private final ByteBuffer eventView = events.getByteBuffer(0, events.size()).order(ByteOrder.nativeOrder());
+    private final Memory readBuffer = new Memory(READ_BUDGET);
+    private final byte[] chunk = new byte[READ_BUDGET];
+    private final Memory ctlEvent = new Memory(Posix.EPOLL_EVENT_SIZE);
+    private final ConcurrentLinkedQueue<Runnable> requests = new ConcurrentLinkedQueue<>();
+    /** Poller thread only. */
+    private final Map<Long, Entry> entries = new HashMap<>();
+    /** Poller thread only. */
+    private final Map<PtyChild, Entry> byChild = new HashMap<>();
+    private long nextId;
+    private final Thread thread;
+    private volatile boolean closing;
+
+    public PtyPoller() throws IOException {
+        Posix.LibC c = Posix.LibC.INSTANCE;
+        epfd = c.epoll_create1(Posix.O_CLOEXEC);
+        if (epfd < 0) {
+            throw new IOException("epoll_create1: " + Posix.strerror(Posix.errno()));
+        }
+        wakeFd = c.eventfd(0, Posix.O_CLOEXEC | Posix.EFD_NONBLOCK);
+        if (wakeFd < 0) {
+            c.close(epfd);
+            throw new IOException("eventfd: " + Posix.strerror(Posix.errno()));
+        }
+        control(Posix.EPOLL_CTL_ADD, wakeFd, WAKE_TOKEN);
+        thread = new Thread(this::loop, "scarab-pty-poller");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Starts reading a child's output and watching for its exit. */
+    public void register(PtyChild child, Listener listener) {
+        request(() -> {
+            Entry e = new Entry(nextId++, child, listener);
+            entries.put(e.id, e);
+            byChild.put(child, e);
+            control(Posix.EPOLL_CTL_ADD, child.master(), e.id << 1);
+            control(Posix.EPOLL_CTL_ADD, child.pidfd(), (e.id << 1) | 1);
+        });
+    }
+
+    /**
+     * Hangs the child's terminal up by closing the master, as a terminal emulator does when its
+     * window closes: the kernel sends SIGHUP to the session. Output not yet read is dropped.
+     */
+    public void hangUp(PtyChild child) {
+        request(() -> {
+            Entry e = byChild.get(child);
+            if (e != null && e.masterOpen) {
+                masterDone(e);
+                finishIfDone(e);
+            }
+        });
+    }
+
+    private void request(Runnable r) {
+        if (closing) {
+            throw new IllegalStateException("the PTY poller is closed");
+        }
+        requests.add(r);
+        wake();
+    }
+
+    private void wake() {
+        // eventfd writes only fail when the counter would overflow: it is already signalled then.
+        Posix.write(wakeFd, ONE, 8);
+    }
+
+    private void control(int op, int fd, long token) {
+        ctlEvent.setInt(0, Posix.EPOLLIN);
+        ctlEvent.setLong(Posix.EPOLL_DATA_OFFSET, token);
+        if (Posix.LibC.INSTANCE.epoll_ctl(epfd, op, fd, ctlEvent) != 0) {
+            log.warn("epoll_ctl({}, fd {}): {}", op, fd, Posix.strerror(Posix.errno()));
+        }
+    }
+
+    private void loop() {
+        while (!closing) {
+            int n = Posix.epoll_wait(epfd, events, MAX_EVENTS, -1);
+            if (n < 0) {
+                int errno = Posix.errno();
+                if (errno != Posix.EINTR) {
+                    log.error("epoll_wait failed: {}; the PTY poller stops", Posix.strerror(errno));
+                    return;
+                }
+                continue;
+            }
+            for (int i = 0; i < n; i++) {
+                long token = eventView.getLong(i * Posix.EPOLL_EVENT_SIZE + Posix.EPOLL_DATA_OFFSET);
+                if (token == WAKE_TOKEN) {
+                    Posix.read(wakeFd, readBuffer, 8);
+                    continue;
+                }
+                Entry e = entries.get(token >> 1);
+                if (e == null) {
+                    continue; // finished earlier in this batch
+                }
+                try {
+                    if ((token & 1) == 0) {
+                        if (e.masterOpen) {
+                            readMaster(e);
+                        }
+                    } else if (!e.reaped && e.child.reap()) {
+                        e.reaped = true;
+                        control(Posix.EPOLL_CTL_DEL, e.child.pidfd(), 0);
+                    }
+                    finishIfDone(e);
+                } catch (RuntimeException | Error ex) {
+                    log.error("PTY of process {} failed; hanging it up", e.child.pid(), ex);
+                    if (e.masterOpen) {
+                        masterDone(e);
+                    }
+                }
+            }
+            Runnable r;
+            while ((r = requests.poll()) != null) {
+                try {
+                    r.run();
+                } catch (RuntimeException ex) {
+                    log.error("PTY poller request failed", ex);
+                }
+            }
+        }
+    }
+
+    /** Reads what the master has, up to the budget, and hands it over in one piece. */
+    private void readMaster(Entry e) {
+        int total = 0;
+        boolean end = false;
+        while (total < READ_BUDGET) {
+            long n = Posix.read(e.child.master(), readBuffer.share(total), READ_BUDGET - total);
+            if (n > 0) {
+                total += (int) n;
+                continue;
+            }
+            if (n == 0) {
+                end = true;
+            } else {
+                int errno = Posix.errno();
+                if (errno == Posix.EINTR) {
+                    continue;
+                }
+                // EIO: the last holder of the terminal's other side has closed it. EAGAIN: drained.
+                end = errno != Posix.EAGAIN;
+            }
+            break;
+        }
+        if (total > 0) {
+            readBuffer.read(0, chunk, 0, total);
+            e.listener.output(chunk, total);
+        }
+        if (end) {
+            masterDone(e);
+        }
+    }
+
+    private void masterDone(Entry e) {
+        e.masterOpen = false;
+        control(Posix.EPOLL_CTL_DEL, e.child.master(), 0);
+        e.child.closeMaster();
+    }
+
+    private void finishIfDone(Entry e) {
+        if (e.masterOpen || !e.reaped) {
+            return;
+        }
+        entries.remove(e.id);
+        byChild.remove(e.child);
+        e.child.closePidfd();
+        e.listener.ended(e.child.exitStatus());
+    }
+
+    /** Stops the loop; children still registered are left as they are (the daemon is exiting). */
+    @Override
+    public void close() {
+        closing = true;
+        wake();
+        try {
+            thread.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
