@@ -121,9 +121,12 @@ public final class DaemonStarter {
     }
 
     /**
-     * A long-lived server with many idle sessions: the serial collector keeps the footprint small,
-     * and a modest thread stack keeps per-session threads cheap.
+     * A long-lived server with many idle sessions and a small live heap (about 10 KB per idle
+     * session): the serial collector, a heap that starts small and gives memory back after a
+     * collection (else the young generation alone would keep a hundred MB of touched pages), and
+     * modest thread stacks. The same flags are in the launcher's --foreground branch.
      */
-    static final List<String> DAEMON_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xss512k", "-Xshare:auto");
+    static final List<String> DAEMON_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms16m", "-XX:MinHeapFreeRatio=10",
+            "-XX:MaxHeapFreeRatio=30", "-Xss512k", "-Xshare:auto");
 
 }
