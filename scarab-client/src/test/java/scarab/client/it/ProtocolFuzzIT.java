@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * A seeded fuzzer: many concurrent connections send random and mutated frames (truncated and huge
  * lengths, unknown kinds, invalid UTF-8, deep and huge JSON, wrong field types, unknown types,
  * input before attach, frames after the peer hung up). Afterwards the daemon must answer, the
- * session must be intact, and its threads must be back to where they were.
+ * session must be intact, and its threads and live heap must be back to where they were.
  */
 class ProtocolFuzzIT {
     private static final int CONNECTIONS = 8;
@@ -55,6 +55,28 @@ class ProtocolFuzzIT {
             }
         }
         throw new IOException("no thread count");
+    }
+
+    /** The daemon's live heap in KB after a full collection, through the JDK's jcmd. */
+    private long liveHeapKb() throws IOException, InterruptedException {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        String pid = String.valueOf(scarab.daemonPid());
+        Process gc = new ProcessBuilder(jcmd, pid, "GC.run").redirectErrorStream(true).start();
+        gc.getInputStream().readAllBytes();
+        assertEquals(0, gc.waitFor(), "jcmd GC.run");
+        Process info = new ProcessBuilder(jcmd, pid, "GC.heap_info").redirectErrorStream(true).start();
+        String text = new String(info.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, info.waitFor(), text);
+        // Serial collector: "def new generation ... used NK" and "tenured generation ... used NK".
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("generation\\s+total \\d+K, used (\\d+)K").matcher(text);
+        long used = 0;
+        int generations = 0;
+        while (m.find()) {
+            used += Long.parseLong(m.group(1));
+            generations++;
+        }
+        assertEquals(2, generations, "young and old generation in: " + text);
+        return used;
     }
 
     private static final String[] VALID = {
@@ -108,6 +130,7 @@ class ProtocolFuzzIT {
     @Test
     void daemonSurvivesTenThousandHostileFrames() throws Exception {
         int baseline = threads();
+        long heapBaseline = liveHeapKb();
         AtomicInteger sent = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(CONNECTIONS);
         List<Future<?>> futures = new ArrayList<>();
@@ -173,6 +196,11 @@ class ProtocolFuzzIT {
                 throw new AssertionError(e);
             }
         });
+        // Every connection's buffers and half-read frames are garbage now: the live heap is back
+        // where it was, give or take what logging and class loading keep (well under 4 MB).
+        long heapAfter = liveHeapKb();
+        assertTrue(heapAfter <= heapBaseline + 4096,
+                "live heap after the fuzz " + heapAfter + " KB, before " + heapBaseline + " KB");
     }
 
     private static byte[] frameOf(String json) {
