@@ -2,6 +2,7 @@ package scarab.daemon.session;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +16,9 @@ import scarab.protocol.Response;
  * So a client that stops reading only ever blocks its own writer: its queue fills, the backlog is
  * dropped, and once its socket drains it gets a fresh full redraw in place of what it missed.
  *
- * <p>The queue and its flags are guarded by this object's monitor.
+ * <p>The queue and its flags are guarded by this object's monitor. The writer does not wait on
+ * that monitor: it parks outside it and is unparked, so waking it for a chunk of output never
+ * makes it block again on the monitor the poller still holds (one wake-up per chunk, not two).
  */
 public final class ClientLink {
     private static final Logger log = LoggerFactory.getLogger(ClientLink.class);
@@ -36,6 +39,8 @@ public final class ClientLink {
     private volatile int cols;
     private volatile int rows;
     private volatile long lastActive;
+    /** The writer thread, once started. */
+    private volatile Thread writer;
 
     ClientLink(Connection connection, boolean readOnly, int cols, int rows) {
         this.connection = connection;
@@ -49,6 +54,7 @@ public final class ClientLink {
     void start(String threadName, Supplier<byte[]> redraw) {
         Thread t = new Thread(() -> writeLoop(redraw), threadName);
         t.setDaemon(true);
+        writer = t;
         t.start();
     }
 
@@ -95,7 +101,7 @@ public final class ClientLink {
             queue.add(chunk);
             queuedBytes += chunk.length;
         }
-        notifyAll();
+        wakeWriter();
     }
 
     /** Replaces whatever is queued with a full redraw (after a size change). */
@@ -107,7 +113,7 @@ public final class ClientLink {
         queue.add(redraw);
         queuedBytes = redraw.length;
         overflowed = false;
-        notifyAll();
+        wakeWriter();
     }
 
     /** Sends {@code lastBytes} and then {@code message}, then stops writing. */
@@ -123,14 +129,21 @@ public final class ClientLink {
             queue.add(lastBytes);
         }
         farewell = message;
-        notifyAll();
+        wakeWriter();
     }
 
     /** The client is gone: stop at once. */
     synchronized void abandon() {
         finished = true;
         queue.clear();
-        notifyAll();
+        wakeWriter();
+    }
+
+    private void wakeWriter() {
+        Thread t = writer;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
     }
 
     private void writeLoop(Supplier<byte[]> redraw) {
@@ -139,19 +152,23 @@ public final class ClientLink {
                 byte[] batch;
                 Response last = null;
                 boolean needRedraw;
+                boolean idle;
                 synchronized (this) {
-                    while (!finished && queue.isEmpty() && !overflowed && farewell == null) {
-                        wait();
-                    }
                     if (finished) {
                         return;
                     }
-                    needRedraw = overflowed && queue.isEmpty();
-                    batch = needRedraw ? null : drain();
-                    if (batch == null && !needRedraw) {
+                    idle = queue.isEmpty() && !overflowed && farewell == null;
+                    needRedraw = !idle && overflowed && queue.isEmpty();
+                    batch = idle || needRedraw ? null : drain();
+                    if (!idle && !needRedraw && batch == null) {
                         last = farewell;
                         finished = true;
                     }
+                }
+                if (idle) {
+                    // Park outside the monitor; an unpark that came first leaves a permit, so none is lost.
+                    LockSupport.park(this);
+                    continue;
                 }
                 if (needRedraw) {
                     // Outside our monitor: the supplier takes the screen lock and calls back into
@@ -173,8 +190,6 @@ public final class ClientLink {
             log.debug("client on connection {} is gone: {}", connection, e.getMessage());
             abandon();
             connection.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
