@@ -14,6 +14,7 @@ import scarab.protocol.Frame;
 import scarab.protocol.FrameReader;
 import scarab.protocol.FrameWriter;
 import scarab.protocol.Json;
+import scarab.protocol.LeanJson;
 import scarab.protocol.MessageException;
 import scarab.protocol.Protocol;
 import scarab.protocol.Request;
@@ -28,6 +29,7 @@ import scarab.protocol.Version;
 public final class DaemonConnection implements AutoCloseable {
     private final Path socket;
     private final SocketChannel channel;
+    private final BufferedInputStream buffered;
     private final FrameReader reader;
     private final FrameWriter writer;
     private final AtomicLong nextId = new AtomicLong(1);
@@ -36,7 +38,8 @@ public final class DaemonConnection implements AutoCloseable {
     private DaemonConnection(Path socket, SocketChannel channel) {
         this.socket = socket;
         this.channel = channel;
-        this.reader = new FrameReader(new BufferedInputStream(ChannelStreams.in(channel), 64 * 1024));
+        this.buffered = new BufferedInputStream(ChannelStreams.in(channel), 64 * 1024);
+        this.reader = new FrameReader(buffered);
         this.writer = new FrameWriter(ChannelStreams.out(channel));
     }
 
@@ -46,6 +49,12 @@ public final class DaemonConnection implements AutoCloseable {
      * @throws NotRunningException when nothing listens on the socket (no file, or a stale one)
      */
     public static DaemonConnection open(Path socket) throws IOException {
+        // The hello is encoded, and read back once, before the socket is opened: the JSON
+        // generator's and parser's classes load on this thread while the socket's load on the
+        // warm-up thread (see warmUp), instead of after it.
+        Request.Hello hello = new Request.Hello(1, Protocol.VERSION, Version.get(), List.of("attach"));
+        byte[] helloJson = LeanJson.write(hello);
+        LeanJson.readResponse(helloJson);
         SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
         try {
             channel.connect(UnixDomainSocketAddress.of(socket));
@@ -55,7 +64,7 @@ public final class DaemonConnection implements AutoCloseable {
         }
         DaemonConnection c = new DaemonConnection(socket, channel);
         try {
-            c.hello();
+            c.hello(hello, helloJson);
         } catch (IOException | RuntimeException e) {
             c.close();
             throw e;
@@ -63,12 +72,43 @@ public final class DaemonConnection implements AutoCloseable {
         return c;
     }
 
-    private void hello() throws IOException {
-        Response r = call(new Request.Hello(nextId(), Protocol.VERSION, Version.get(), List.of("attach")));
+    private void hello(Request.Hello hello, byte[] json) throws IOException {
+        nextId.set(hello.id() + 1);
+        writer.write(new Frame(Frame.CONTROL, json));
+        Response r = next(hello.id());
         if (!(r instanceof Response.Welcome welcome)) {
             throw new ClientError("unexpected answer to hello from the daemon on " + socket + ": " + r);
         }
         daemonPid = welcome.pid();
+    }
+
+    /**
+     * Starts the JDK's one-time set-up of Unix domain sockets on another thread. On JDK 17 the
+     * first {@code SocketChannel.open(UNIX)} seeds a SecureRandom (for names of unbound sockets,
+     * which the client never uses): security providers, some 20-30 ms of a short command's
+     * start-up that can run on the second core while the first gets on with the rest. Call it
+     * first thing; opening a connection later waits for it if it is not done.
+     */
+    public static void warmUp() {
+        Thread t = new WarmUp();
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** A class, not a lambda: this thread exists to keep the first lambda's set-up off the main one. */
+    private static final class WarmUp extends Thread {
+        WarmUp() {
+            super("scarab-socket-warm-up");
+        }
+
+        @Override
+        public void run() {
+            try {
+                SocketChannel.open(StandardProtocolFamily.UNIX).close();
+            } catch (IOException | RuntimeException e) {
+                // the real connection will report whatever this was
+            }
+        }
     }
 
     public long nextId() {
@@ -102,7 +142,8 @@ public final class DaemonConnection implements AutoCloseable {
     }
 
     public void send(Request request) throws IOException {
-        writer.write(Frame.control(Json.write(request)));
+        byte[] lean = LeanJson.write(request);
+        writer.write(lean != null ? new Frame(Frame.CONTROL, lean) : Frame.control(Json.write(request)));
     }
 
     public void sendInput(byte[] data, int off, int len) throws IOException {
@@ -127,12 +168,35 @@ public final class DaemonConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * The message in a control frame. The hot ones (hello, ls, attach) are read by
+     * {@link LeanJson}, so that short commands never start databind; the rest, and anything
+     * LeanJson declines, by {@link Json}.
+     */
     public static Response decode(Frame f) {
+        Response lean = LeanJson.readResponse(f.payload());
+        if (lean != null) {
+            return lean;
+        }
         try {
             return Json.readResponse(f.text());
         } catch (MessageException e) {
             throw new ClientError("cannot understand the daemon: " + e.getMessage());
         }
+    }
+
+    /**
+     * Hands the incoming stream over to a reader of its own (the attach loop's): returns the bytes
+     * already read from the socket but not yet taken as frames; read the rest from
+     * {@link #channel()}. The connection's own reading ({@link #call}, {@link #readFrame}) must
+     * not be used afterwards; sending still may.
+     */
+    public byte[] takeBuffered() throws IOException {
+        return buffered.readNBytes(buffered.available());
+    }
+
+    public SocketChannel channel() {
+        return channel;
     }
 
     /** The daemon's process id, from its welcome. */

@@ -111,7 +111,9 @@ public final class DaemonStarter {
             cmd.addAll(DAEMON_JVM_OPTIONS);
         }
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        // The launcher gives the client only the jars it needs (fewer to search at start-up) and
+        // names the daemon's full class path here.
+        cmd.add(System.getProperty("scarab.daemon.class.path", System.getProperty("java.class.path")));
         cmd.add("scarab.daemon.Daemon");
         if (explicitSocket) {
             cmd.add("-S");
