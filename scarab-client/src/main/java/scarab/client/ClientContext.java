@@ -18,9 +18,17 @@ public record ClientContext(Map<String, String> env, Path cwd, PrintStream out, 
         this(env, cwd, out, err, interactive, Clock.systemUTC());
     }
 
+    /**
+     * This process's context. Interactive means stdin and stdout are both terminals, as
+     * {@code System.console() != null} tells; the launcher, which knows it for free ({@code test -t}),
+     * passes it as {@code -Dscarab.terminal}, since the JDK's Console costs a short command a
+     * formatter, a regex and a charset decoder to find out.
+     */
     public static ClientContext system() {
+        String terminal = System.getProperty("scarab.terminal");
+        boolean interactive = terminal != null ? terminal.equals("true") : System.console() != null;
         return new ClientContext(System.getenv(), Path.of(System.getProperty("user.dir")), System.out, System.err,
-                System.console() != null);
+                interactive);
     }
 
     public ScarabPaths paths() {

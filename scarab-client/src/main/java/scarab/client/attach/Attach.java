@@ -16,13 +16,14 @@ public final class Attach {
 
     public static int run(ClientContext ctx, DaemonStarter starter, boolean noStart, String target, boolean readOnly,
                           boolean detachOthers, String detachKeys) throws IOException {
+        // JLine's native library loads on another thread while this one reads the keys and
+        // connects. It only looks at the terminal: nothing changes before Opening.open().
+        LocalTerminal.Opening terminal = ctx.interactive() ? LocalTerminal.start() : null;
         DetachKeys keys = keys(ctx, detachKeys);
         if (!ctx.interactive()) {
             throw new ClientError("attach needs a terminal (stdin and stdout must be a tty); use scarab capture or"
                     + " scarab send-keys from scripts");
         }
-        // JLine's native library loads on another thread while this one connects.
-        LocalTerminal.Opening terminal = LocalTerminal.start();
         try (DaemonConnection c = starter.connect(noStart)) {
             return attacher(ctx, c, target, readOnly, detachOthers, keys).run(terminal);
         }

@@ -33,11 +33,13 @@ import sun.misc.Signal;
 final class LocalTerminal implements AutoCloseable {
     private final Pty pty;
     private final Attributes saved;
+    private final InputStream keyboard;
     private boolean restored;
 
-    private LocalTerminal(Pty pty, Attributes saved) {
+    private LocalTerminal(Pty pty, Attributes saved, InputStream keyboard) {
         this.pty = pty;
         this.saved = saved;
+        this.keyboard = keyboard;
     }
 
     /**
@@ -45,26 +47,36 @@ final class LocalTerminal implements AutoCloseable {
      * it overlaps with connecting to the daemon; {@link Opening#open} switches to raw mode.
      */
     static Opening start() {
-        Opening opening = new Opening();
+        return start(null, new FileInputStream(FileDescriptor.in));
+    }
+
+    /** As {@link #start()}, on another pty than this process's terminal (for {@link Rehearsal}). */
+    static Opening start(Pty other, InputStream keyboard) {
+        Opening opening = new Opening(other, keyboard);
         opening.start();
         return opening;
     }
 
     /** The terminal being looked at on its own thread. */
     static final class Opening extends Thread {
+        private final InputStream keyboard;
         private Pty pty;
         private Attributes saved;
         private Throwable failure;
 
-        Opening() {
+        Opening(Pty pty, InputStream keyboard) {
             super("scarab-terminal");
             setDaemon(true);
+            this.pty = pty;
+            this.keyboard = keyboard;
         }
 
         @Override
         public void run() {
             try {
-                pty = new JniTerminalProvider().current(SystemStream.Output);
+                if (pty == null) {
+                    pty = new JniTerminalProvider().current(SystemStream.Output);
+                }
                 saved = pty.getAttr();
                 pty.getSize();
             } catch (Throwable t) {
@@ -89,7 +101,7 @@ final class LocalTerminal implements AutoCloseable {
             pty.setAttr(raw(saved));
             ignore("INT");
             ignore("TSTP");
-            return new LocalTerminal(pty, saved);
+            return new LocalTerminal(pty, saved, keyboard);
         }
     }
 
@@ -138,7 +150,7 @@ final class LocalTerminal implements AutoCloseable {
      * arrives, with everything typed (or pasted) so far.
      */
     InputStream input() {
-        return new FileInputStream(FileDescriptor.in);
+        return keyboard;
     }
 
     /** Runs {@code action} on SIGWINCH (on the JVM's signal thread: keep it short). */

@@ -9,6 +9,7 @@ import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import scarab.client.ClientContext;
 import scarab.client.attach.Attach;
+import scarab.client.attach.Rehearsal;
 import scarab.client.daemon.DaemonConnection;
 import scarab.client.daemon.DaemonStarter;
 import scarab.client.ls.SessionLister;
@@ -100,6 +102,7 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
                 SessionLister.run(quiet, starter, true, false, true);
                 ClientContext colored = new ClientContext(Map.of(), Path.of("/"), nowhere, nowhere, true);
                 SessionLister.run(colored, starter, true, false, false);
+                Rehearsal.run(quiet, starter, "x");
             }
         } finally {
             Files.deleteIfExists(dir.resolve("s.sock"));
@@ -129,7 +132,20 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
                     FrameReader in = new FrameReader(ChannelStreams.in(client));
                     FrameWriter out = new FrameWriter(ChannelStreams.out(client));
                     for (Frame f; (f = in.read()) != null; ) {
+                        if (f.kind() != Frame.CONTROL) {
+                            continue;
+                        }
                         Request r = Json.readRequest(f.text());
+                        if (r instanceof Request.Attach) {
+                            out.write(Frame.control(Json.write(new Response.Attached(r.id(), info))));
+                            out.write(Frame.output("\033[H\033[2Jtraining\r\n".getBytes(StandardCharsets.UTF_8)));
+                            out.write(Frame.output(new byte[300_000]));
+                            out.write(Frame.control(Json.write(new Response.Exited(0, info.name(), 0))));
+                            continue;
+                        }
+                        if (r instanceof Request.Resize || r instanceof Request.Detach) {
+                            continue;
+                        }
                         Response answer = r instanceof Request.Hello
                                 ? new Response.Welcome(r.id(), Protocol.VERSION, Version.get(), 1, List.of("attach"))
                                 : r instanceof Request.ListSessions

@@ -34,6 +34,8 @@ public final class DaemonConnection implements AutoCloseable {
     private final FrameWriter writer;
     private final AtomicLong nextId = new AtomicLong(1);
     private long daemonPid = -1;
+    /** The hello's id while its welcome is still to be read (see openPipelined); 0 after. */
+    private long welcomeId;
 
     private DaemonConnection(Path socket, SocketChannel channel) {
         this.socket = socket;
@@ -44,11 +46,29 @@ public final class DaemonConnection implements AutoCloseable {
     }
 
     /**
-     * Connects and says hello.
+     * Connects and says hello, and waits for the daemon's welcome.
      *
      * @throws NotRunningException when nothing listens on the socket (no file, or a stale one)
      */
     public static DaemonConnection open(Path socket) throws IOException {
+        DaemonConnection c = openPipelined(socket);
+        try {
+            c.awaitWelcome();
+        } catch (IOException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+
+    /**
+     * Connects and says hello without waiting for the welcome: the first request goes out right
+     * behind the hello (the daemon answers in order), one round trip fewer. The welcome is checked
+     * when the first answer is read; a refused hello fails that read with the daemon's message.
+     *
+     * @throws NotRunningException when nothing listens on the socket (no file, or a stale one)
+     */
+    public static DaemonConnection openPipelined(Path socket) throws IOException {
         // The hello is encoded, and read back once, before the socket is opened: the JSON
         // generator's and parser's classes load on this thread while the socket's load on the
         // warm-up thread (see warmUp), instead of after it.
@@ -64,7 +84,9 @@ public final class DaemonConnection implements AutoCloseable {
         }
         DaemonConnection c = new DaemonConnection(socket, channel);
         try {
-            c.hello(hello, helloJson);
+            c.nextId.set(hello.id() + 1);
+            c.writer.write(new Frame(Frame.CONTROL, helloJson));
+            c.welcomeId = hello.id();
         } catch (IOException | RuntimeException e) {
             c.close();
             throw e;
@@ -72,10 +94,10 @@ public final class DaemonConnection implements AutoCloseable {
         return c;
     }
 
-    private void hello(Request.Hello hello, byte[] json) throws IOException {
-        nextId.set(hello.id() + 1);
-        writer.write(new Frame(Frame.CONTROL, json));
-        Response r = next(hello.id());
+    private void awaitWelcome() throws IOException {
+        long id = welcomeId;
+        welcomeId = 0;
+        Response r = next(id);
         if (!(r instanceof Response.Welcome welcome)) {
             throw new ClientError("unexpected answer to hello from the daemon on " + socket + ": " + r);
         }
@@ -120,12 +142,35 @@ public final class DaemonConnection implements AutoCloseable {
      * {@link ClientError} carrying the daemon's message.
      */
     public Response call(Request request) throws IOException {
-        send(request);
+        try {
+            send(request);
+        } catch (IOException e) {
+            if (welcomeId != 0) {
+                settleWelcome(); // the daemon may have refused the hello and hung up: say why
+            }
+            throw e;
+        }
         return next(request.id());
+    }
+
+    /**
+     * Reads the welcome a pipelined hello is owed. A refusal becomes the daemon's message, as for
+     * an eager hello; a hang-up reads the same whether the daemon closed before or after our
+     * request arrived (an end of stream, or a reset for the request it left unread).
+     */
+    private void settleWelcome() {
+        try {
+            awaitWelcome();
+        } catch (IOException e) {
+            throw new ClientError("the daemon closed the connection (is it shutting down?)");
+        }
     }
 
     /** The next response to request {@code id} (for requests answered by several messages). */
     public Response next(long id) throws IOException {
+        if (welcomeId != 0) {
+            settleWelcome();
+        }
         while (true) {
             Response r = readControl();
             if (r == null) {
@@ -199,7 +244,7 @@ public final class DaemonConnection implements AutoCloseable {
         return channel;
     }
 
-    /** The daemon's process id, from its welcome. */
+    /** The daemon's process id, from its welcome (-1 until a pipelined connection has read it). */
     public long daemonPid() {
         return daemonPid;
     }

@@ -33,7 +33,7 @@ public final class DaemonStarter {
     /** Connects, starting a daemon first unless {@code noStart}. */
     public DaemonConnection connect(boolean noStart) {
         try {
-            return DaemonConnection.open(socket);
+            return DaemonConnection.openPipelined(socket);
         } catch (NotRunningException e) {
             if (noStart) {
                 throw new ClientError("no daemon is running on " + socket + "; start one with: scarab daemon start");
@@ -43,7 +43,7 @@ public final class DaemonStarter {
         }
         start();
         try {
-            return DaemonConnection.open(socket);
+            return DaemonConnection.openPipelined(socket);
         } catch (IOException e) {
             throw new ClientError("started a daemon but cannot connect to it on " + socket + ": " + e.getMessage());
         }

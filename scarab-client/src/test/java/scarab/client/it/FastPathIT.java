@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +29,12 @@ import scarab.client.ClientContext;
 import scarab.client.fast.FastPath;
 import scarab.client.it.Scarab.Result;
 import scarab.client.it.Scarab.Way;
+import scarab.protocol.ChannelStreams;
+import scarab.protocol.Frame;
+import scarab.protocol.FrameReader;
+import scarab.protocol.FrameWriter;
 import scarab.protocol.Json;
+import scarab.protocol.Response;
 
 /**
  * The fast path prints exactly what the picocli path prints for the same daemon state (same
@@ -145,6 +155,52 @@ class FastPathIT {
         assertEquals(2, badKeys.status(), badKeys.err());
         same(false, now, "attach", "--detach-keys=", "x");
         assertFalse(Files.exists(scarab.socket()), "nothing above started a daemon");
+    }
+
+    /** A stand-in daemon on its own socket that answers every hello with {@code answer}, or hangs up. */
+    private static Thread refusingDaemon(ServerSocketChannel server, Response answer) {
+        Thread t = new Thread(() -> {
+            try {
+                while (true) {
+                    try (SocketChannel c = server.accept()) {
+                        FrameReader in = new FrameReader(ChannelStreams.in(c));
+                        FrameWriter out = new FrameWriter(ChannelStreams.out(c));
+                        Frame hello = in.read();
+                        if (hello != null && answer != null) {
+                            out.write(Frame.control(Json.write(answer)));
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                // the test is over and closed the server socket
+            }
+        }, "refusing-daemon");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    @Test
+    void aRefusedOrDroppedHelloReadsTheSame() throws Exception {
+        java.nio.file.Path socket = scarab.root.resolve("other.sock");
+        Response refusal = new Response.Error(1, "version-mismatch", "this daemon speaks protocol version 9; restart it");
+        for (Response answer : java.util.Arrays.asList(refusal, new Response.Done(1), null)) {
+            Files.deleteIfExists(socket);
+            try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+                server.bind(UnixDomainSocketAddress.of(socket));
+                refusingDaemon(server, answer);
+                Result r = same(false, Instant.now(), "-S", socket.toString(), "--no-start", "ls");
+                assertEquals(1, r.status(), r.err());
+                same(false, Instant.now(), "-S", socket.toString(), "--no-start", "ls", "--json");
+                if (answer == refusal) {
+                    assertEquals("scarab: this daemon speaks protocol version 9; restart it\n", r.err());
+                } else if (answer == null) {
+                    assertEquals("scarab: the daemon closed the connection (is it shutting down?)\n", r.err());
+                } else {
+                    assertTrue(r.err().startsWith("scarab: unexpected answer to hello from the daemon on "), r.err());
+                }
+            }
+        }
     }
 
     @Test
