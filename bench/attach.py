@@ -5,7 +5,7 @@
   throughput:  cat of a 50 MB log in a 120x40 session, with one attached client draining its pty, and with none
   attach:      from starting the attach command until a known line of the screen is on the client's pty
 
-Usage: bench/attach.py [ROUNDS]   (needs the built distribution: mvn -DskipTests install)
+Usage: bench/attach.py [ROUNDS]   (needs the built distribution: mvn -DskipTests package)
 On demand, not in CI.
 """
 import os, pty, select, shutil, signal, statistics, subprocess, sys, tempfile, time
@@ -117,6 +117,11 @@ def attach_time(t):
     return ms
 
 results = {}
+# The launcher records its class-data archive in the background on first use: let it finish first.
+run([SCARAB, "ls"])
+deadline = time.monotonic() + 60
+while not os.path.exists(work + "/dist/scarab-client.jsa") and time.monotonic() < deadline:
+    time.sleep(0.1)
 try:
     for r in range(ROUNDS):
         for t in (Scarab(), Tmux()):

@@ -34,6 +34,7 @@ rm -rf "$share/lib"
 mkdir -p "$share/lib" "$prefix/bin" "$prefix/share/man/man1" "$prefix/share/bash-completion/completions" \
   "$prefix/share/zsh/site-functions"
 cp "$dist"/lib/*.jar "$dist/lib/client.classpath" "$share/lib/"
+rm -rf "$share/native" && cp -r "$dist/native" "$share/native"
 install -m 0755 "$dist/bin/scarab" "$prefix/bin/scarab"
 install -m 0644 "$dist/share/man/man1/scarab.1" "$prefix/share/man/man1/scarab.1"
 install -m 0644 "$dist/share/bash-completion/completions/scarab" "$prefix/share/bash-completion/completions/scarab"
