@@ -1,5 +1,6 @@
 package scarab.client;
 
+import scarab.client.attach.Attach;
 import scarab.client.cli.Cli;
 import scarab.client.daemon.DaemonConnection;
 import scarab.client.fast.FastPath;
@@ -9,6 +10,9 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        if (FastPath.mayAttach(args) && !"false".equals(System.getProperty("scarab.terminal"))) {
+            Attach.openTerminalEarly();
+        }
         DaemonConnection.warmUp();
         ClientContext ctx = ClientContext.system();
         int status = FastPath.run(ctx, args);

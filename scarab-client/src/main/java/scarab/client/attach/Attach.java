@@ -14,11 +14,27 @@ import scarab.protocol.ScarabConfig;
 public final class Attach {
     private Attach() {}
 
+    /** A terminal Main started opening before anything else, for the attach about to run. */
+    private static volatile LocalTerminal.Opening early;
+
+    /**
+     * Starts opening the terminal now: JLine's native library (and the java.util.logging its
+     * loader starts) is the longest part of attach's start-up, so Main begins it before it even
+     * looks at the environment. Harmless when no attach follows: it only looks.
+     */
+    public static void openTerminalEarly() {
+        early = LocalTerminal.start();
+    }
+
     public static int run(ClientContext ctx, DaemonStarter starter, boolean noStart, String target, boolean readOnly,
                           boolean detachOthers, String detachKeys) throws IOException {
         // JLine's native library loads on another thread while this one reads the keys and
         // connects. It only looks at the terminal: nothing changes before Opening.open().
-        LocalTerminal.Opening terminal = ctx.interactive() ? LocalTerminal.start() : null;
+        LocalTerminal.Opening terminal = early;
+        early = null;
+        if (terminal == null && ctx.interactive()) {
+            terminal = LocalTerminal.start();
+        }
         DetachKeys keys = keys(ctx, detachKeys);
         if (!ctx.interactive()) {
             throw new ClientError("attach needs a terminal (stdin and stdout must be a tty); use scarab capture or"

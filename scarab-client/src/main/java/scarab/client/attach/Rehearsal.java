@@ -5,6 +5,7 @@ import java.io.InputStream;
 import org.jline.terminal.Size;
 import org.jline.terminal.impl.jni.JniTerminalProvider;
 import org.jline.terminal.spi.Pty;
+import org.jline.terminal.spi.SystemStream;
 import scarab.client.ClientContext;
 import scarab.client.daemon.DaemonConnection;
 import scarab.client.daemon.DaemonStarter;
@@ -19,7 +20,13 @@ public final class Rehearsal {
 
     /** Attaches to {@code target} through {@code starter}'s daemon until the session ends. */
     public static void run(ClientContext ctx, DaemonStarter starter, String target) throws IOException {
-        Pty pty = new JniTerminalProvider().open(null, new Size(80, 24));
+        JniTerminalProvider provider = new JniTerminalProvider();
+        try {
+            provider.current(SystemStream.Output); // the real attach's way in; only looks
+        } catch (IOException | RuntimeException e) {
+            // no terminal while recording (the usual case): the classes are loaded all the same
+        }
+        Pty pty = provider.open(null, new Size(80, 24));
         InputStream keyboard = pty.getSlaveInput();
         LocalTerminal.Opening terminal = LocalTerminal.start(pty, keyboard);
         try (DaemonConnection c = starter.connect(true)) {

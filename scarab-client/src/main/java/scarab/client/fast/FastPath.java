@@ -22,6 +22,16 @@ public final class FastPath {
 
     private FastPath() {}
 
+    /** Might these arguments be an attach (a cheap look, before anything is set up)? */
+    public static boolean mayAttach(String[] args) {
+        for (String a : args) {
+            if (a.equals("attach") || a.equals("a") || a.equals("attach-session")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Runs {@code args} if they are a plain form of a hot command; else {@link #NOT_SERVED}. */
     public static int run(ClientContext ctx, String[] args) {
         for (String a : args) {
