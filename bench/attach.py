@@ -17,6 +17,8 @@ env = dict(os.environ, HOME=work, XDG_RUNTIME_DIR=work + "/run", XDG_DATA_HOME=w
            XDG_STATE_HOME=work + "/state", XDG_CONFIG_HOME=work + "/config", TERM="xterm-256color")
 os.makedirs(work + "/run")
 shutil.copytree(HERE + "/scarab-dist/target/dist", work + "/dist")
+if os.path.exists(work + "/dist/scarab-client.jsa"):  # recorded afresh for this copy
+    os.remove(work + "/dist/scarab-client.jsa")
 SCARAB = work + "/dist/bin/scarab"
 TMUX = ["tmux", "-L", "scarab-bench-%d" % os.getpid(), "-f", "/dev/null"]
 LOG = work + "/big.log"

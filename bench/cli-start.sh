@@ -13,6 +13,7 @@ trap '"$scarab" daemon stop >/dev/null 2>&1 || true; tmux -L "$sock" kill-server
 [ -x "$here/scarab-dist/target/dist/bin/scarab" ] || (cd "$here" && mvn -B -q -DskipTests package)
 # A private copy of the distribution, so the class-data archive is recorded for this layout.
 cp -r "$here/scarab-dist/target/dist" "$work/dist"
+rm -f "$work/dist/scarab-client.jsa"   # recorded afresh for this copy (an old one may not match the jars)
 scarab="$work/dist/bin/scarab"
 java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
