@@ -10,9 +10,10 @@ export HOME="$work" XDG_RUNTIME_DIR="$work/run" XDG_DATA_HOME="$work/data" XDG_S
 mkdir -p "$XDG_RUNTIME_DIR"
 sock="scarab-bench-$$"
 trap '"$scarab" daemon stop >/dev/null 2>&1 || true; tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
-[ -x "$here/scarab-dist/target/dist/bin/scarab" ] || (cd "$here" && mvn -B -q -DskipTests install)
+[ -x "$here/scarab-dist/target/dist/bin/scarab" ] || (cd "$here" && mvn -B -q -DskipTests package)
 # A private copy of the distribution, so the class-data archive is recorded for this layout.
 cp -r "$here/scarab-dist/target/dist" "$work/dist"
+rm -f "$work/dist/scarab-client.jsa"   # recorded afresh for this copy (an old one may not match the jars)
 scarab="$work/dist/bin/scarab"
 java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
@@ -24,7 +25,9 @@ J
 for i in $(seq 1 10); do "$scarab" new -d -c "sleep 100000" "s$i" >/dev/null; done
 tmux -L "$sock" -f /dev/null new-session -d -s t1 "sleep 100000"
 for i in $(seq 2 10); do tmux -L "$sock" new-session -d -s "t$i" "sleep 100000"; done
-"$scarab" ls >/dev/null; sleep 2   # the launcher records its class-data archive on the first run
+"$scarab" ls >/dev/null   # the launcher records its class-data archive in the background on the first run
+for i in $(seq 1 600); do [ -f "$work/dist/scarab-client.jsa" ] && break; sleep 0.1; done
+[ -f "$work/dist/scarab-client.jsa" ] || echo "warning: no class-data archive yet; the figures are without it" >&2
 "$scarab" ls >/dev/null
 
 ms() { local s e; s=$(date +%s%N); "$@" >/dev/null; e=$(date +%s%N); echo $(( (e - s) / 1000 )); }

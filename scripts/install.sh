@@ -33,7 +33,8 @@ share="$prefix/share/scarab"
 rm -rf "$share/lib"
 mkdir -p "$share/lib" "$prefix/bin" "$prefix/share/man/man1" "$prefix/share/bash-completion/completions" \
   "$prefix/share/zsh/site-functions"
-cp "$dist"/lib/*.jar "$share/lib/"
+cp "$dist"/lib/*.jar "$dist/lib/client.classpath" "$share/lib/"
+rm -rf "$share/native" && cp -r "$dist/native" "$share/native"
 install -m 0755 "$dist/bin/scarab" "$prefix/bin/scarab"
 install -m 0644 "$dist/share/man/man1/scarab.1" "$prefix/share/man/man1/scarab.1"
 install -m 0644 "$dist/share/bash-completion/completions/scarab" "$prefix/share/bash-completion/completions/scarab"
@@ -42,18 +43,7 @@ unit_dir="${XDG_CONFIG_HOME:-$HOME/.config}/systemd/user"
 mkdir -p "$unit_dir"
 sed "s|^ExecStart=.*|ExecStart=$prefix/bin/scarab daemon --foreground|" "$dist/share/scarab/scarab.service" > "$unit_dir/scarab.service"
 rm -f "$share/scarab-client.jsa"
-# Record the class-data sharing archive now, so the first `scarab ls` is already fast.
-java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-"$java_bin" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms8m -Xmx128m -Xss512k -XX:-UsePerfData \
-  -XX:ArchiveClassesAtExit="$share/scarab-client.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
-  -cp "$share/lib/*" scarab.client.Main __train >/dev/null 2>&1 || echo "install.sh: no class-data archive (slower start)" >&2
-
-cat <<MSG
-Installed Scarab in $prefix:
-  $prefix/bin/scarab                (make sure $prefix/bin is on your PATH)
-  $share/lib/
-  $unit_dir/scarab.service
-To run the daemon under systemd, and keep sessions alive after you log out:
-  systemctl --user daemon-reload && systemctl --user enable --now scarab
-  loginctl enable-linger "\$USER"
-MSG
+# Record the class-data sharing archive now (the launcher knows the flags and class path it must
+# match), so the first `scarab ls` is already fast.
+"$prefix/bin/scarab" __train
+[ -f "$share/scarab-client.jsa" ] || echo "install.sh: no class-data archive (slower start)" >&2

@@ -16,7 +16,7 @@ fi
 rm -f "$prefix/bin/scarab" "$prefix/share/man/man1/scarab.1" "$prefix/share/bash-completion/completions/scarab" \
   "$prefix/share/zsh/site-functions/_scarab" "$unit"
 # Only what install.sh put there: with the default prefix, ~/.local/share/scarab also holds sessions.db.
-rm -rf "$prefix/share/scarab/lib"
+rm -rf "$prefix/share/scarab/lib" "$prefix/share/scarab/native"
 rm -f "$prefix/share/scarab/scarab-client.jsa"
 rmdir "$prefix/share/scarab" 2>/dev/null || true
 echo "Removed Scarab from $prefix. Your sessions database is untouched: ${XDG_DATA_HOME:-$HOME/.local/share}/scarab/sessions.db"

@@ -47,10 +47,13 @@ public record ScarabConfig(
 
     public static final ScarabConfig EMPTY = new ScarabConfig(null, null, null, null, null, null, null, null, null, null);
 
-    private static final ObjectMapper TOML = TomlMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .build();
+    /** Built on first use only: without a config file (the usual case) no client pays for databind. */
+    private static final class Toml {
+        static final ObjectMapper MAPPER = TomlMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .build();
+    }
 
     /** Reads the file; a missing file is the empty config. */
     public static ScarabConfig load(Path file) {
@@ -64,7 +67,7 @@ public record ScarabConfig(
         }
         ScarabConfig c;
         try {
-            c = TOML.readValue(text, ScarabConfig.class);
+            c = Toml.MAPPER.readValue(text, ScarabConfig.class);
         } catch (UnrecognizedPropertyException e) {
             // The TOML backend reads a tree first, so Jackson has no line: find the key's own line.
             throw new ConfigException(file + ":" + lineOf(text, e.getPropertyName()) + ": unknown key \""

@@ -15,6 +15,12 @@ public final class Version {
     }
 
     private static String load() {
+        // Set by the launcher (which knows the version): reading the resource would open a jar,
+        // the only one a short command would otherwise open.
+        String given = System.getProperty("scarab.version");
+        if (given != null && !given.isBlank()) {
+            return given;
+        }
         try (InputStream in = Version.class.getResourceAsStream("/scarab/version.properties")) {
             if (in == null) {
                 return "unknown";

@@ -14,9 +14,9 @@ import scarab.protocol.Request;
 import scarab.protocol.Response;
 
 /**
- * The attach loop. This thread reads frames from the daemon and writes output straight to the
- * terminal, unbuffered; a second thread reads the keyboard, watches for the detach keys and sends
- * input frames. The terminal is restored on every way out: detach, session exit, daemon loss,
+ * The attach loop. This thread relays the daemon's output frames straight to the terminal
+ * ({@link OutputRelay}); a second thread reads the keyboard, watches for the detach keys and sends
+ * each read as one input frame at once. The terminal is restored on every way out: detach, session exit, daemon loss,
  * an exception, and SIGTERM/SIGHUP (a shutdown hook).
  */
 public final class Attacher {
@@ -43,10 +43,19 @@ public final class Attacher {
         this.err = err;
     }
 
+    /** Attaches, opening the terminal meanwhile; see {@link #run(LocalTerminal.Opening)}. */
     public int run() throws IOException {
+        return run(LocalTerminal.start());
+    }
+
+    /**
+     * Attaches this terminal (being opened by {@code opening}, started before connecting so that
+     * both overlap) and relays until detach, session exit or daemon loss.
+     */
+    public int run(LocalTerminal.Opening opening) throws IOException {
         FileOutputStream out = new FileOutputStream(FileDescriptor.out);
         AttachOutcome outcome;
-        LocalTerminal terminal = LocalTerminal.open();
+        LocalTerminal terminal = opening.open();
         Thread restoreOnSignal = new Thread(terminal::restore, "scarab-restore-terminal");
         Runtime.getRuntime().addShutdownHook(restoreOnSignal);
         try {
@@ -86,31 +95,28 @@ public final class Attacher {
         Thread keyboard = new Thread(() -> pumpKeyboard(terminal.input(), done), "scarab-keyboard");
         keyboard.setDaemon(true);
         keyboard.start();
+        OutputRelay relay = new OutputRelay(connection.channel(), connection.takeBuffered(), out.getChannel());
         try {
             while (true) {
-                Frame f;
+                byte[] control;
                 try {
-                    f = connection.readFrame();
+                    control = relay.next();
                 } catch (IOException e) {
-                    f = null;
+                    control = null;
                 }
-                if (f == null) {
+                if (control == null) {
                     out.write(GENERIC_RESET);
                     return AttachOutcome.lostServer();
                 }
-                if (f.kind() == Frame.OUTPUT) {
-                    out.write(f.payload());
-                } else if (f.kind() == Frame.CONTROL) {
-                    Response event = DaemonConnection.decode(f);
-                    if (event instanceof Response.Detached d) {
-                        return AttachOutcome.detached(d.session() == null ? name : d.session());
-                    }
-                    if (event instanceof Response.Exited x) {
-                        return AttachOutcome.exited(x.session() == null ? name : x.session(), x.exitCode());
-                    }
-                    if (event instanceof Response.Attached a) {
-                        name = a.session().name();
-                    }
+                Response event = DaemonConnection.decode(new Frame(Frame.CONTROL, control));
+                if (event instanceof Response.Detached d) {
+                    return AttachOutcome.detached(d.session() == null ? name : d.session());
+                }
+                if (event instanceof Response.Exited x) {
+                    return AttachOutcome.exited(x.session() == null ? name : x.session(), x.exitCode());
+                }
+                if (event instanceof Response.Attached a) {
+                    name = a.session().name();
                 }
             }
         } finally {

@@ -1,7 +1,10 @@
 package scarab.client.attach;
 
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.EnumSet;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Attributes.ControlChar;
 import org.jline.terminal.Attributes.ControlFlag;
@@ -9,65 +12,150 @@ import org.jline.terminal.Attributes.InputFlag;
 import org.jline.terminal.Attributes.LocalFlag;
 import org.jline.terminal.Attributes.OutputFlag;
 import org.jline.terminal.Size;
-import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.impl.jni.JniTerminalProvider;
+import org.jline.terminal.spi.Pty;
+import org.jline.terminal.spi.SystemStream;
+import sun.misc.Signal;
 
 /**
- * The user's terminal, behind the few operations attach needs (JLine does the native work).
- * Raw mode here is the full {@code cfmakeraw}: no echo, no line editing, no signals from
+ * The user's terminal, behind the few operations attach needs. JLine's JNI provider does the
+ * native work (termios and the window size through ioctl, no stty processes), used directly
+ * rather than through {@code TerminalBuilder}: a full JLine {@code Terminal} detects charsets,
+ * starts java.util.logging, scans for providers and parses terminfo capabilities, none of which
+ * attach uses, and which cost more than the rest of attach's start-up together.
+ *
+ * <p>Raw mode here is the full {@code cfmakeraw}: no echo, no line editing, no signals from
  * Ctrl-C/Ctrl-Z/Ctrl-\ (they are keys for the session), no output processing (the session's own
- * pty already did it). {@link #close} puts back exactly the attributes it found.
+ * pty already did it). {@link #close} puts back exactly the attributes it found. Like JLine's
+ * system terminal with {@code SIG_IGN} handlers, SIGINT and SIGTSTP sent by {@code kill} are
+ * ignored while attached.
  */
 final class LocalTerminal implements AutoCloseable {
-    private final Terminal terminal;
+    private final Pty pty;
     private final Attributes saved;
+    private final InputStream keyboard;
     private boolean restored;
 
-    private LocalTerminal(Terminal terminal, Attributes saved) {
-        this.terminal = terminal;
+    private LocalTerminal(Pty pty, Attributes saved, InputStream keyboard) {
+        this.pty = pty;
         this.saved = saved;
+        this.keyboard = keyboard;
     }
 
-    static LocalTerminal open() throws IOException {
-        Terminal t = TerminalBuilder.builder()
-                .system(true)
-                .jni(true)
-                .exec(false)
-                .nativeSignals(true)
-                .signalHandler(Terminal.SignalHandler.SIG_IGN)
-                .build();
-        Attributes saved = t.getAttributes();
+    /**
+     * Starts loading JLine's native library and reading the terminal on another thread, so that
+     * it overlaps with connecting to the daemon; {@link Opening#open} switches to raw mode.
+     */
+    static Opening start() {
+        return start(null, new FileInputStream(FileDescriptor.in));
+    }
+
+    /** As {@link #start()}, on another pty than this process's terminal (for {@link Rehearsal}). */
+    static Opening start(Pty other, InputStream keyboard) {
+        Opening opening = new Opening(other, keyboard);
+        opening.start();
+        return opening;
+    }
+
+    /** The terminal being looked at on its own thread. */
+    static final class Opening extends Thread {
+        private final InputStream keyboard;
+        private Pty pty;
+        private Attributes saved;
+        private Throwable failure;
+
+        Opening(Pty pty, InputStream keyboard) {
+            super("scarab-terminal");
+            setDaemon(true);
+            this.pty = pty;
+            this.keyboard = keyboard;
+        }
+
+        @Override
+        public void run() {
+            try {
+                if (pty == null) {
+                    pty = new JniTerminalProvider().current(SystemStream.Output);
+                }
+                saved = pty.getAttr();
+                pty.getSize();
+            } catch (Throwable t) {
+                failure = t;
+            }
+        }
+
+        /** Waits for the terminal, puts it in raw mode and returns it. */
+        LocalTerminal open() throws IOException {
+            try {
+                join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while opening the terminal", e);
+            }
+            if (failure instanceof IOException e) {
+                throw e;
+            }
+            if (failure != null) {
+                throw new IOException("cannot use the terminal: " + failure, failure);
+            }
+            pty.setAttr(raw(saved));
+            ignore("INT");
+            ignore("TSTP");
+            return new LocalTerminal(pty, saved, keyboard);
+        }
+    }
+
+    private static Attributes raw(Attributes saved) {
         Attributes raw = new Attributes(saved);
-        raw.setInputFlags(java.util.EnumSet.of(InputFlag.IGNBRK, InputFlag.BRKINT, InputFlag.PARMRK, InputFlag.ISTRIP,
+        raw.setInputFlags(EnumSet.of(InputFlag.IGNBRK, InputFlag.BRKINT, InputFlag.PARMRK, InputFlag.ISTRIP,
                 InputFlag.INLCR, InputFlag.IGNCR, InputFlag.ICRNL, InputFlag.IXON), false);
         raw.setOutputFlag(OutputFlag.OPOST, false);
-        raw.setLocalFlags(java.util.EnumSet.of(LocalFlag.ECHO, LocalFlag.ECHONL, LocalFlag.ICANON, LocalFlag.ISIG,
+        raw.setLocalFlags(EnumSet.of(LocalFlag.ECHO, LocalFlag.ECHONL, LocalFlag.ICANON, LocalFlag.ISIG,
                 LocalFlag.IEXTEN), false);
-        raw.setControlFlags(java.util.EnumSet.of(ControlFlag.PARENB), false);
+        raw.setControlFlags(EnumSet.of(ControlFlag.PARENB), false);
         raw.setControlFlag(ControlFlag.CS8, true);
         raw.setControlChar(ControlChar.VMIN, 1);
         raw.setControlChar(ControlChar.VTIME, 0);
-        t.setAttributes(raw);
-        return new LocalTerminal(t, saved);
+        return raw;
+    }
+
+    private static void ignore(String signal) {
+        try {
+            Signal.handle(new Signal(signal), s -> { });
+        } catch (IllegalArgumentException e) {
+            // not a signal here, or one the JVM keeps for itself
+        }
     }
 
     int cols() {
-        Size s = terminal.getSize();
+        Size s = size();
         return s.getColumns() > 0 ? s.getColumns() : 80;
     }
 
     int rows() {
-        Size s = terminal.getSize();
+        Size s = size();
         return s.getRows() > 0 ? s.getRows() : 24;
     }
 
-    InputStream input() {
-        return terminal.input();
+    private Size size() {
+        try {
+            return pty.getSize();
+        } catch (IOException e) {
+            return new Size(0, 0);
+        }
     }
 
-    /** Runs {@code action} on SIGWINCH (from JLine's signal thread: keep it short). */
+    /**
+     * The keyboard: standard input itself, unbuffered. With VMIN=1 a read returns as soon as a key
+     * arrives, with everything typed (or pasted) so far.
+     */
+    InputStream input() {
+        return keyboard;
+    }
+
+    /** Runs {@code action} on SIGWINCH (on the JVM's signal thread: keep it short). */
     void onResize(Runnable action) {
-        terminal.handle(Terminal.Signal.WINCH, s -> action.run());
+        Signal.handle(new Signal("WINCH"), s -> action.run());
     }
 
     /** Restores the saved attributes; idempotent, safe from a shutdown hook. */
@@ -77,8 +165,8 @@ final class LocalTerminal implements AutoCloseable {
         }
         restored = true;
         try {
-            terminal.setAttributes(saved);
-        } catch (RuntimeException e) {
+            pty.setAttr(saved);
+        } catch (IOException | RuntimeException e) {
             // The terminal may already be gone (SIGHUP); nothing to restore then.
         }
     }
@@ -86,10 +174,5 @@ final class LocalTerminal implements AutoCloseable {
     @Override
     public void close() {
         restore();
-        try {
-            terminal.close();
-        } catch (IOException e) {
-            // closing the system terminal only releases JLine's hold on it
-        }
     }
 }

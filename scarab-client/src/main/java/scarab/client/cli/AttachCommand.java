@@ -6,11 +6,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import scarab.client.ClientContext;
-import scarab.client.ClientError;
-import scarab.client.attach.Attacher;
-import scarab.client.attach.DetachKeys;
-import scarab.client.daemon.DaemonConnection;
-import scarab.protocol.ScarabConfig;
+import scarab.client.attach.Attach;
 
 /** {@code scarab attach}. */
 @Command(name = "attach", aliases = {"a", "attach-session"}, mixinStandardHelpOptions = true,
@@ -48,33 +44,6 @@ public final class AttachCommand implements java.util.concurrent.Callable<Intege
 
     @Override
     public Integer call() throws IOException {
-        DetachKeys keys = keys(ctx, detachKeys);
-        if (!ctx.interactive()) {
-            throw new ClientError("attach needs a terminal (stdin and stdout must be a tty); use scarab capture or"
-                    + " scarab send-keys from scripts");
-        }
-        try (DaemonConnection c = parent.connect()) {
-            return attach(ctx, c, target, readOnly, detachOthers, keys);
-        }
-    }
-
-    /** --detach-keys, else SCARAB_DETACH_KEYS, else the config file's detach-keys, else Ctrl-b d. */
-    static DetachKeys keys(ClientContext ctx, String option) {
-        String spec = option != null ? option : ctx.env().get("SCARAB_DETACH_KEYS");
-        if (spec == null) {
-            try {
-                spec = ScarabConfig.load(ctx.paths().configDir().resolve("config.toml")).detachKeys();
-            } catch (ScarabConfig.ConfigException e) {
-                throw new ClientError(e.getMessage(), 2, "bad-config");
-            }
-        }
-        return DetachKeys.parse(spec == null ? DetachKeys.DEFAULT_SPEC : spec);
-    }
-
-    static int attach(ClientContext ctx, DaemonConnection c, String target, boolean readOnly, boolean detachOthers,
-                      DetachKeys keys) throws IOException {
-        String inside = ctx.env().get("SCARAB_SESSION_ID");
-        return new Attacher(c, target, readOnly, detachOthers, keys, inside == null || inside.isBlank() ? null : inside,
-                ctx.err()).run();
+        return Attach.run(ctx, parent.starter(), parent.noStart, target, readOnly, detachOthers, detachKeys);
     }
 }

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
 import scarab.client.ClientContext;
-import scarab.client.ClientError;
+import scarab.client.Failures;
 
 /**
  * Builds and runs the command line. Errors become one line on stderr: status 1 for failures,
@@ -43,19 +43,7 @@ public final class Cli {
         cl.setOut(new PrintWriter(ctx.out(), true));
         cl.setErr(new PrintWriter(ctx.err(), true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof ClientError e) {
-                ctx.err().println("scarab: " + e.getMessage());
-                return e.exitCode();
-            }
-            if (ex instanceof IllegalArgumentException e) {
-                ctx.err().println("scarab: " + e.getMessage());
-                return 2;
-            }
-            ctx.err().println("scarab: unexpected error: " + ex);
-            ex.printStackTrace(ctx.err());
-            return 1;
-        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> Failures.report(ctx, ex));
         cl.setParameterExceptionHandler((ex, badArgs) -> {
             ctx.err().println("scarab: " + ex.getMessage());
             CommandLine c = ex.getCommandLine();

@@ -11,6 +11,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import scarab.client.ClientContext;
 import scarab.client.ClientError;
+import scarab.client.attach.Attach;
 import scarab.client.CommandSplitter;
 import scarab.client.daemon.DaemonConnection;
 import scarab.protocol.Request;
@@ -72,7 +73,7 @@ public final class NewCommand implements java.util.concurrent.Callable<Integer> 
         }
         int[] dims = size == null ? new int[] {0, 0} : Sizes.parse(size);
         boolean attach = !detached && ctx.interactive();
-        var keys = attach ? AttachCommand.keys(ctx, detachKeys) : null;
+        var keys = attach ? Attach.keys(ctx, detachKeys) : null;
         Path cwd = dir == null ? ctx.cwd() : ctx.cwd().resolve(dir).normalize();
         Map<String, String> vars = new LinkedHashMap<>();
         if (env != null) {
@@ -90,7 +91,7 @@ public final class NewCommand implements java.util.concurrent.Callable<Integer> 
                 throw new ClientError("unexpected answer from the daemon: " + r);
             }
             if (attach) {
-                return AttachCommand.attach(ctx, c, created.session().id(), false, false, keys);
+                return Attach.attach(ctx, c, created.session().id(), false, false, keys);
             }
             ctx.out().println(created.session().shortId());
         }

@@ -14,6 +14,7 @@ import scarab.protocol.Frame;
 import scarab.protocol.FrameReader;
 import scarab.protocol.FrameWriter;
 import scarab.protocol.Json;
+import scarab.protocol.LeanJson;
 import scarab.protocol.MessageException;
 import scarab.protocol.Protocol;
 import scarab.protocol.Request;
@@ -28,24 +29,52 @@ import scarab.protocol.Version;
 public final class DaemonConnection implements AutoCloseable {
     private final Path socket;
     private final SocketChannel channel;
+    private final BufferedInputStream buffered;
     private final FrameReader reader;
     private final FrameWriter writer;
     private final AtomicLong nextId = new AtomicLong(1);
     private long daemonPid = -1;
+    /** The hello's id while its welcome is still to be read (see openPipelined); 0 after. */
+    private long welcomeId;
 
     private DaemonConnection(Path socket, SocketChannel channel) {
         this.socket = socket;
         this.channel = channel;
-        this.reader = new FrameReader(new BufferedInputStream(ChannelStreams.in(channel), 64 * 1024));
+        this.buffered = new BufferedInputStream(ChannelStreams.in(channel), 64 * 1024);
+        this.reader = new FrameReader(buffered);
         this.writer = new FrameWriter(ChannelStreams.out(channel));
     }
 
     /**
-     * Connects and says hello.
+     * Connects and says hello, and waits for the daemon's welcome.
      *
      * @throws NotRunningException when nothing listens on the socket (no file, or a stale one)
      */
     public static DaemonConnection open(Path socket) throws IOException {
+        DaemonConnection c = openPipelined(socket);
+        try {
+            c.awaitWelcome();
+        } catch (IOException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+
+    /**
+     * Connects and says hello without waiting for the welcome: the first request goes out right
+     * behind the hello (the daemon answers in order), one round trip fewer. The welcome is checked
+     * when the first answer is read; a refused hello fails that read with the daemon's message.
+     *
+     * @throws NotRunningException when nothing listens on the socket (no file, or a stale one)
+     */
+    public static DaemonConnection openPipelined(Path socket) throws IOException {
+        // The hello is encoded, and read back once, before the socket is opened: the JSON
+        // generator's and parser's classes load on this thread while the socket's load on the
+        // warm-up thread (see warmUp), instead of after it.
+        Request.Hello hello = new Request.Hello(1, Protocol.VERSION, Version.get(), List.of("attach"));
+        byte[] helloJson = LeanJson.write(hello);
+        LeanJson.readResponse(helloJson);
         SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
         try {
             channel.connect(UnixDomainSocketAddress.of(socket));
@@ -55,7 +84,9 @@ public final class DaemonConnection implements AutoCloseable {
         }
         DaemonConnection c = new DaemonConnection(socket, channel);
         try {
-            c.hello();
+            c.nextId.set(hello.id() + 1);
+            c.writer.write(new Frame(Frame.CONTROL, helloJson));
+            c.welcomeId = hello.id();
         } catch (IOException | RuntimeException e) {
             c.close();
             throw e;
@@ -63,12 +94,43 @@ public final class DaemonConnection implements AutoCloseable {
         return c;
     }
 
-    private void hello() throws IOException {
-        Response r = call(new Request.Hello(nextId(), Protocol.VERSION, Version.get(), List.of("attach")));
+    private void awaitWelcome() throws IOException {
+        long id = welcomeId;
+        welcomeId = 0;
+        Response r = next(id);
         if (!(r instanceof Response.Welcome welcome)) {
             throw new ClientError("unexpected answer to hello from the daemon on " + socket + ": " + r);
         }
         daemonPid = welcome.pid();
+    }
+
+    /**
+     * Starts the JDK's one-time set-up of Unix domain sockets on another thread. On JDK 17 the
+     * first {@code SocketChannel.open(UNIX)} seeds a SecureRandom (for names of unbound sockets,
+     * which the client never uses): security providers, some 20-30 ms of a short command's
+     * start-up that can run on the second core while the first gets on with the rest. Call it
+     * first thing; opening a connection later waits for it if it is not done.
+     */
+    public static void warmUp() {
+        Thread t = new WarmUp();
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** A class, not a lambda: this thread exists to keep the first lambda's set-up off the main one. */
+    private static final class WarmUp extends Thread {
+        WarmUp() {
+            super("scarab-socket-warm-up");
+        }
+
+        @Override
+        public void run() {
+            try {
+                SocketChannel.open(StandardProtocolFamily.UNIX).close();
+            } catch (IOException | RuntimeException e) {
+                // the real connection will report whatever this was
+            }
+        }
     }
 
     public long nextId() {
@@ -80,12 +142,35 @@ public final class DaemonConnection implements AutoCloseable {
      * {@link ClientError} carrying the daemon's message.
      */
     public Response call(Request request) throws IOException {
-        send(request);
+        try {
+            send(request);
+        } catch (IOException e) {
+            if (welcomeId != 0) {
+                settleWelcome(); // the daemon may have refused the hello and hung up: say why
+            }
+            throw e;
+        }
         return next(request.id());
+    }
+
+    /**
+     * Reads the welcome a pipelined hello is owed. A refusal becomes the daemon's message, as for
+     * an eager hello; a hang-up reads the same whether the daemon closed before or after our
+     * request arrived (an end of stream, or a reset for the request it left unread).
+     */
+    private void settleWelcome() {
+        try {
+            awaitWelcome();
+        } catch (IOException e) {
+            throw new ClientError("the daemon closed the connection (is it shutting down?)");
+        }
     }
 
     /** The next response to request {@code id} (for requests answered by several messages). */
     public Response next(long id) throws IOException {
+        if (welcomeId != 0) {
+            settleWelcome();
+        }
         while (true) {
             Response r = readControl();
             if (r == null) {
@@ -102,7 +187,8 @@ public final class DaemonConnection implements AutoCloseable {
     }
 
     public void send(Request request) throws IOException {
-        writer.write(Frame.control(Json.write(request)));
+        byte[] lean = LeanJson.write(request);
+        writer.write(lean != null ? new Frame(Frame.CONTROL, lean) : Frame.control(Json.write(request)));
     }
 
     public void sendInput(byte[] data, int off, int len) throws IOException {
@@ -127,7 +213,16 @@ public final class DaemonConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * The message in a control frame. The hot ones (hello, ls, attach) are read by
+     * {@link LeanJson}, so that short commands never start databind; the rest, and anything
+     * LeanJson declines, by {@link Json}.
+     */
     public static Response decode(Frame f) {
+        Response lean = LeanJson.readResponse(f.payload());
+        if (lean != null) {
+            return lean;
+        }
         try {
             return Json.readResponse(f.text());
         } catch (MessageException e) {
@@ -135,7 +230,21 @@ public final class DaemonConnection implements AutoCloseable {
         }
     }
 
-    /** The daemon's process id, from its welcome. */
+    /**
+     * Hands the incoming stream over to a reader of its own (the attach loop's): returns the bytes
+     * already read from the socket but not yet taken as frames; read the rest from
+     * {@link #channel()}. The connection's own reading ({@link #call}, {@link #readFrame}) must
+     * not be used afterwards; sending still may.
+     */
+    public byte[] takeBuffered() throws IOException {
+        return buffered.readNBytes(buffered.available());
+    }
+
+    public SocketChannel channel() {
+        return channel;
+    }
+
+    /** The daemon's process id, from its welcome (-1 until a pipelined connection has read it). */
     public long daemonPid() {
         return daemonPid;
     }

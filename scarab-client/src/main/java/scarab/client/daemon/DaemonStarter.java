@@ -33,7 +33,7 @@ public final class DaemonStarter {
     /** Connects, starting a daemon first unless {@code noStart}. */
     public DaemonConnection connect(boolean noStart) {
         try {
-            return DaemonConnection.open(socket);
+            return DaemonConnection.openPipelined(socket);
         } catch (NotRunningException e) {
             if (noStart) {
                 throw new ClientError("no daemon is running on " + socket + "; start one with: scarab daemon start");
@@ -43,7 +43,7 @@ public final class DaemonStarter {
         }
         start();
         try {
-            return DaemonConnection.open(socket);
+            return DaemonConnection.openPipelined(socket);
         } catch (IOException e) {
             throw new ClientError("started a daemon but cannot connect to it on " + socket + ": " + e.getMessage());
         }
@@ -111,7 +111,9 @@ public final class DaemonStarter {
             cmd.addAll(DAEMON_JVM_OPTIONS);
         }
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        // The launcher gives the client only the jars it needs (fewer to search at start-up) and
+        // names the daemon's full class path here.
+        cmd.add(System.getProperty("scarab.daemon.class.path", System.getProperty("java.class.path")));
         cmd.add("scarab.daemon.Daemon");
         if (explicitSocket) {
             cmd.add("-S");

@@ -183,6 +183,30 @@ class AttachE2EIT {
     }
 
     @Test
+    void aFailedAttachLeavesTheTerminalAsItWas() throws Exception {
+        scarab.ok("daemon", "start");
+        typeAttach(null, "nosuch");
+        tmux.awaitText(null, "scarab: no session named \"nosuch\"");
+        // Echo and Enter work: the terminal is back in cooked mode.
+        tmux.type(null, "echo typed-$((5*5))", "Enter");
+        tmux.awaitText(null, "typed-25");
+    }
+
+    @Test
+    void attachingASessionFromInsideItselfIsRefused() throws Exception {
+        newShell("nest");
+        typeAttach(null, "nest");
+        tmux.awaitText(null, "inner$");
+        // The daemon sets SCARAB_SESSION and SCARAB_SESSION_ID in the session's environment.
+        tmux.type(null, scarabCommand() + " attach nest", "Enter");
+        tmux.awaitText(null, "from inside itself");
+        tmux.type(null, "echo still-$((2+2))", "Enter");
+        tmux.awaitText(null, "still-4");
+        tmux.type(null, "C-b", "d");
+        tmux.awaitText(null, "[detached (from session nest)]");
+    }
+
+    @Test
     void sessionExitEndsTheAttachWithItsStatus() throws Exception {
         newShell("brief");
         typeAttach(null, "brief");

@@ -6,12 +6,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import scarab.client.ClientContext;
 import scarab.client.cli.Cli;
+import scarab.client.fast.FastPath;
 
 /**
  * A private Scarab world for one test: its own runtime, data, state and config directories, and
@@ -51,11 +53,28 @@ public final class Scarab implements AutoCloseable {
     }
 
     public Result run(String... args) {
+        return run(Way.PICOCLI, false, Clock.systemUTC(), args);
+    }
+
+    /** Which way through the client a command takes: picocli's (every command) or the fast path's. */
+    public enum Way {
+        PICOCLI, FAST
+    }
+
+    /**
+     * Runs a command one way or the other, as if on a terminal or not, at the given time. The fast
+     * way must serve the command (else this fails), so tests know which code they exercised.
+     */
+    public Result run(Way way, boolean interactive, Clock clock, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-        int status = Cli.run(new ClientContext(env, root, o, e, false), args);
+        ClientContext ctx = new ClientContext(env, root, o, e, interactive, clock);
+        int status = way == Way.PICOCLI ? Cli.run(ctx, args) : FastPath.run(ctx, args);
+        if (status == FastPath.NOT_SERVED) {
+            throw new AssertionError("the fast path did not serve scarab " + String.join(" ", args));
+        }
         return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

@@ -1,0 +1,72 @@
+package scarab.client.attach;
+
+import java.io.IOException;
+import scarab.client.ClientContext;
+import scarab.client.ClientError;
+import scarab.client.daemon.DaemonConnection;
+import scarab.client.daemon.DaemonStarter;
+import scarab.protocol.ScarabConfig;
+
+/**
+ * What {@code scarab attach} does once its arguments are understood: shared by the picocli
+ * command, the fast path and {@code scarab new} (which attaches to the session it created).
+ */
+public final class Attach {
+    private Attach() {}
+
+    /** A terminal Main started opening before anything else, for the attach about to run. */
+    private static volatile LocalTerminal.Opening early;
+
+    /**
+     * Starts opening the terminal now: JLine's native library (and the java.util.logging its
+     * loader starts) is the longest part of attach's start-up, so Main begins it before it even
+     * looks at the environment. Harmless when no attach follows: it only looks.
+     */
+    public static void openTerminalEarly() {
+        early = LocalTerminal.start();
+    }
+
+    public static int run(ClientContext ctx, DaemonStarter starter, boolean noStart, String target, boolean readOnly,
+                          boolean detachOthers, String detachKeys) throws IOException {
+        // JLine's native library loads on another thread while this one reads the keys and
+        // connects. It only looks at the terminal: nothing changes before Opening.open().
+        LocalTerminal.Opening terminal = early;
+        early = null;
+        if (terminal == null && ctx.interactive()) {
+            terminal = LocalTerminal.start();
+        }
+        DetachKeys keys = keys(ctx, detachKeys);
+        if (!ctx.interactive()) {
+            throw new ClientError("attach needs a terminal (stdin and stdout must be a tty); use scarab capture or"
+                    + " scarab send-keys from scripts");
+        }
+        try (DaemonConnection c = starter.connect(noStart)) {
+            return attacher(ctx, c, target, readOnly, detachOthers, keys).run(terminal);
+        }
+    }
+
+    /** --detach-keys, else SCARAB_DETACH_KEYS, else the config file's detach-keys, else Ctrl-b d. */
+    public static DetachKeys keys(ClientContext ctx, String option) {
+        String spec = option != null ? option : ctx.env().get("SCARAB_DETACH_KEYS");
+        if (spec == null) {
+            try {
+                spec = ScarabConfig.load(ctx.paths().configDir().resolve("config.toml")).detachKeys();
+            } catch (ScarabConfig.ConfigException e) {
+                throw new ClientError(e.getMessage(), 2, "bad-config");
+            }
+        }
+        return DetachKeys.parse(spec == null ? DetachKeys.DEFAULT_SPEC : spec);
+    }
+
+    public static int attach(ClientContext ctx, DaemonConnection c, String target, boolean readOnly,
+                             boolean detachOthers, DetachKeys keys) throws IOException {
+        return attacher(ctx, c, target, readOnly, detachOthers, keys).run();
+    }
+
+    private static Attacher attacher(ClientContext ctx, DaemonConnection c, String target, boolean readOnly,
+                                     boolean detachOthers, DetachKeys keys) {
+        String inside = ctx.env().get("SCARAB_SESSION_ID");
+        return new Attacher(c, target, readOnly, detachOthers, keys, inside == null || inside.isBlank() ? null : inside,
+                ctx.err());
+    }
+}

@@ -1,0 +1,252 @@
+package scarab.client.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import scarab.client.ClientContext;
+import scarab.client.fast.FastPath;
+import scarab.client.it.Scarab.Result;
+import scarab.client.it.Scarab.Way;
+import scarab.protocol.ChannelStreams;
+import scarab.protocol.Frame;
+import scarab.protocol.FrameReader;
+import scarab.protocol.FrameWriter;
+import scarab.protocol.Json;
+import scarab.protocol.Response;
+
+/**
+ * The fast path prints exactly what the picocli path prints for the same daemon state (same
+ * stdout, stderr and status), and leaves everything it does not recognise to picocli.
+ */
+class FastPathIT {
+    private Scarab scarab;
+
+    @BeforeEach
+    void start() throws Exception {
+        scarab = new Scarab();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        scarab.close();
+    }
+
+    /** Both ways, at the same fixed time, as if on a terminal or not: they must agree byte for byte. */
+    private Result same(boolean interactive, Instant now, String... args) {
+        Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+        Result picocli = scarab.run(Way.PICOCLI, interactive, clock, args);
+        Result fast = scarab.run(Way.FAST, interactive, clock, args);
+        String what = "scarab " + String.join(" ", args) + (interactive ? " (on a terminal)" : "");
+        assertEquals(picocli.out(), fast.out(), what + ": stdout");
+        assertEquals(picocli.err(), fast.err(), what + ": stderr");
+        assertEquals(picocli.status(), fast.status(), what + ": status");
+        return fast;
+    }
+
+    private void sessions() throws Exception {
+        scarab.ok("new", "-d", "-c", "sleep 100000", "plain");
+        scarab.ok("new", "-d", "--size", "120x40", "-c", "sh -c 'exit 3'", "fails");
+        scarab.ok("new", "-d", "-c", "true", "done-ok");
+        scarab.ok("new", "-d", "-C", "/tmp", "-c", "sh -c 'printf \"\\033]0;t\\303\\251t\\303\\251 \\\"q\\\"\\007\"; sleep 100000'",
+                "titled");
+        java.nio.file.Path dir = Files.createDirectories(scarab.root.resolve("r\u00e9pertoire \u6f22"));
+        scarab.ok("new", "-d", "-C", dir.toString(), "-c", "sleep 100000", "dotted.name_2");
+        Scarab.waitFor("the two short commands to exit and the title to be seen", Duration.ofSeconds(20), () -> {
+            String table = scarab.ok("ls");
+            return table.contains("exited (3)") && table.contains("exited (0)") && table.contains("TITLE");
+        });
+    }
+
+    @Test
+    void tableNamesAndJsonAreIdenticalAtAnyTime() throws Exception {
+        sessions();
+        Instant created = Instant.parse(session("plain").get("createdAt").asText());
+        List<Instant> times = new ArrayList<>();
+        for (Duration d : List.of(Duration.ZERO, Duration.ofSeconds(4), Duration.ofSeconds(5), Duration.ofSeconds(59),
+                Duration.ofSeconds(61), Duration.ofMinutes(90), Duration.ofHours(47), Duration.ofDays(3))) {
+            times.add(created.plus(d));
+        }
+        for (Instant now : times) {
+            for (boolean terminal : new boolean[] {false, true}) {
+                Result table = same(terminal, now, "ls");
+                assertTrue(table.out().startsWith(terminal ? "\033[1mID\033[0m" : "ID"), table.out());
+                same(terminal, now, "list");
+                same(terminal, now, "list-sessions");
+            }
+        }
+        Result names = same(false, times.get(0), "ls", "--names");
+        assertEquals(5, names.out().lines().count(), names.out());
+        assertTrue(names.out().contains("dotted.name_2\n"), names.out());
+        Result json = same(false, times.get(0), "ls", "--json");
+        assertEquals(5, Json.mapper().readTree(json.out()).size());
+        assertTrue(json.out().contains("\"exitCode\" : 3,"), json.out());
+        assertTrue(json.out().contains("r\u00e9pertoire \u6f22"), json.out());
+        same(false, times.get(0), "ls", "--json", "--names");
+        same(false, times.get(0), "ls", "--names", "--json");
+        same(true, times.get(0), "ls", "--json");
+
+        scarab.env.put("NO_COLOR", "1");
+        Result plain = same(true, times.get(0), "ls");
+        assertFalse(plain.out().contains("\033["), plain.out());
+    }
+
+    @Test
+    void topLevelOptionsAreHonouredTheSameWay() throws Exception {
+        sessions();
+        Instant now = Instant.now();
+        String socket = scarab.socket().toString();
+        same(false, now, "-S", socket, "ls");
+        same(false, now, "--socket", socket, "ls", "--json");
+        same(false, now, "--socket=" + socket, "ls", "--names");
+        same(false, now, "--no-start", "ls");
+        same(false, now, "--no-start", "-S", socket, "list", "--names");
+        scarab.env.put("SCARAB_SOCKET", socket);
+        same(false, now, "ls");
+    }
+
+    @Test
+    void noSessionsLooksTheSame() throws Exception {
+        scarab.ok("daemon", "start");
+        Instant now = Instant.now();
+        assertEquals("", same(false, now, "ls").out());
+        Result terminal = same(true, now, "ls");
+        assertEquals("no sessions; create one with: scarab new NAME\n", terminal.err());
+        assertEquals("[ ]\n", same(false, now, "ls", "--json").out());
+        assertEquals("", same(false, now, "ls", "--names").out());
+    }
+
+    @Test
+    void errorsAreTheSameErrors() throws Exception {
+        Instant now = Instant.now();
+        // No daemon, and told not to start one.
+        Result none = same(false, now, "--no-start", "ls");
+        assertEquals(1, none.status());
+        assertTrue(none.err().startsWith("scarab: no daemon is running on "), none.err());
+        String nowhere = scarab.root.resolve("no/such/dir/s.sock").toString();
+        same(false, now, "-S", nowhere, "--no-start", "ls", "--json");
+        // attach needs a terminal, and checks its keys first.
+        Result noTerminal = same(false, now, "attach", "x");
+        assertEquals(1, noTerminal.status());
+        assertTrue(noTerminal.err().contains("attach needs a terminal"), noTerminal.err());
+        same(false, now, "--no-start", "a", "-r", "-d", "x");
+        Result badKeys = same(false, now, "attach", "--detach-keys", "ctrl-", "x");
+        assertEquals(2, badKeys.status(), badKeys.err());
+        same(false, now, "attach", "--detach-keys=", "x");
+        assertFalse(Files.exists(scarab.socket()), "nothing above started a daemon");
+    }
+
+    /** A stand-in daemon on its own socket that answers every hello with {@code answer}, or hangs up. */
+    private static Thread refusingDaemon(ServerSocketChannel server, Response answer) {
+        Thread t = new Thread(() -> {
+            try {
+                while (true) {
+                    try (SocketChannel c = server.accept()) {
+                        FrameReader in = new FrameReader(ChannelStreams.in(c));
+                        FrameWriter out = new FrameWriter(ChannelStreams.out(c));
+                        Frame hello = in.read();
+                        if (hello != null && answer != null) {
+                            out.write(Frame.control(Json.write(answer)));
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                // the test is over and closed the server socket
+            }
+        }, "refusing-daemon");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    @Test
+    void aRefusedOrDroppedHelloReadsTheSame() throws Exception {
+        java.nio.file.Path socket = scarab.root.resolve("other.sock");
+        Response refusal = new Response.Error(1, "version-mismatch", "this daemon speaks protocol version 9; restart it");
+        for (Response answer : java.util.Arrays.asList(refusal, new Response.Done(1), null)) {
+            Files.deleteIfExists(socket);
+            try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+                server.bind(UnixDomainSocketAddress.of(socket));
+                refusingDaemon(server, answer);
+                Result r = same(false, Instant.now(), "-S", socket.toString(), "--no-start", "ls");
+                assertEquals(1, r.status(), r.err());
+                same(false, Instant.now(), "-S", socket.toString(), "--no-start", "ls", "--json");
+                if (answer == refusal) {
+                    assertEquals("scarab: this daemon speaks protocol version 9; restart it\n", r.err());
+                } else if (answer == null) {
+                    assertEquals("scarab: the daemon closed the connection (is it shutting down?)\n", r.err());
+                } else {
+                    assertTrue(r.err().startsWith("scarab: unexpected answer to hello from the daemon on "), r.err());
+                }
+            }
+        }
+    }
+
+    @Test
+    void lsStartsTheDaemonLikeThePicocliPathDoes() throws Exception {
+        assertFalse(Files.exists(scarab.socket()));
+        Result first = scarab.run(Way.FAST, false, Clock.systemUTC(), "ls", "--json");
+        assertEquals(0, first.status(), first.err());
+        assertEquals("[ ]\n", first.out());
+        assertTrue(scarab.daemonPid() > 0, "the fast path started a daemon");
+        scarab.ok("new", "-d", "-c", "sleep 100000", "later");
+        assertTrue(scarab.run(Way.FAST, false, Clock.systemUTC(), "ls", "--names").out().contains("later"));
+    }
+
+    @Test
+    void everythingElseIsLeftToPicocli() throws Exception {
+        List<List<String>> others = List.of(List.of(), List.of("--help"), List.of("-h"), List.of("--version"),
+                List.of("-V"), List.of("ls", "--help"), List.of("ls", "-h"), List.of("ls", "--bogus"), List.of("ls", "x"),
+                List.of("ls", "--json", "--json"), List.of("ls", "--names", "--names"), List.of("ls", "--json=true"),
+                List.of("--json", "ls"), List.of("-S"), List.of("-S", "ls"), List.of("-S", "a", "-S", "b", "ls"),
+                List.of("-Sa", "ls"), List.of("--socket="), List.of("--no-start", "--no-start", "ls"),
+                List.of("--bogus", "ls"), List.of("@args", "ls"), List.of("ls", "@args"), List.of("attach", "a", "b"),
+                List.of("attach", "-rd", "x"), List.of("attach", "-r", "-r"), List.of("attach", "--help"),
+                List.of("attach", "--", "x"), List.of("attach", "-x"), List.of("attach", "--detach-keys"),
+                List.of("attach", "--detach-keys", "-x"), List.of("new", "x"), List.of("kill", "x"), List.of("daemon", "status"),
+                List.of("help", "ls"), List.of("completion", "bash"), List.of("__train"), List.of("LS"));
+        for (List<String> args : others) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            PrintStream stream = new PrintStream(out, true, StandardCharsets.UTF_8);
+            ClientContext ctx = new ClientContext(Map.copyOf(scarab.env), scarab.root, stream, stream, true);
+            assertEquals(FastPath.NOT_SERVED, FastPath.run(ctx, args.toArray(String[]::new)), "fast path for " + args);
+            assertEquals("", out.toString(StandardCharsets.UTF_8), "nothing printed for " + args);
+        }
+        assertFalse(Files.exists(scarab.socket()), "and no daemon was started for any of them");
+        // picocli still explains the mistakes itself.
+        Result usage = scarab.run("ls", "--bogus");
+        assertEquals(2, usage.status());
+        assertTrue(usage.err().contains("--bogus"), usage.err());
+        assertNotEquals("", scarab.run("ls", "--help").out());
+    }
+
+    private JsonNode session(String name) throws Exception {
+        for (JsonNode s : Json.mapper().readTree(scarab.ok("ls", "--json"))) {
+            if (s.get("name").asText().equals(name)) {
+                return s;
+            }
+        }
+        throw new AssertionError("no session " + name);
+    }
+}

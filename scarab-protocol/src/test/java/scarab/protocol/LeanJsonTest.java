@@ -1,0 +1,115 @@
+package scarab.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The streaming mapping of the hot messages agrees with databind's, and declines what it does not cover. */
+class LeanJsonTest {
+    private static final Set<String> LEAN_RESPONSES = Set.of("Welcome", "Error", "Listing", "Attached", "Detached", "Exited");
+    private static final Set<String> LEAN_REQUESTS = Set.of("Hello", "ListSessions", "Attach", "Resize", "Detach");
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void requestsItWritesReadBackThroughDatabind() throws Exception {
+        for (Request r : MessageRoundTripTest.requests()) {
+            byte[] lean = LeanJson.write(r);
+            if (LEAN_REQUESTS.contains(r.getClass().getSimpleName())) {
+                assertNotNull(lean, r.toString());
+                assertEquals(r, Json.readRequest(new String(lean, StandardCharsets.UTF_8)));
+            } else {
+                assertNull(lean, "not mapped, left to databind: " + r);
+            }
+        }
+    }
+
+    @Test
+    void responsesItReadsEqualDatabindsReading() {
+        for (Response r : MessageRoundTripTest.responses()) {
+            Response lean = LeanJson.readResponse(utf8(Json.write(r)));
+            if (LEAN_RESPONSES.contains(r.getClass().getSimpleName())) {
+                assertEquals(r, lean);
+            } else {
+                assertNull(lean, "not mapped, left to databind: " + r);
+            }
+        }
+    }
+
+    @Test
+    void oddButValidMessagesAgreeWithDatabindOrAreDeclined() throws Exception {
+        List<String> cases = List.of(
+                "{\"id\":3,\"type\":\"welcome\",\"protocolVersion\":1,\"daemonVersion\":\"0.2\",\"pid\":9,\"capabilities\":[]}",
+                "{\"type\":\"welcome\",\"id\":1,\"pid\":2,\"protocolVersion\":1,\"future\":{\"a\":[1,2,{\"b\":null}]},\"capabilities\":null}",
+                "{\"type\":\"listing\",\"id\":1,\"sessions\":[{\"id\":\"x\",\"extra\":[true],\"exitCode\":null,\"command\":[\"a\",null],"
+                        + "\"cols\":1,\"rows\":2,\"clients\":3,\"restored\":true}],\"notices\":[]}",
+                "{\"type\":\"listing\",\"id\":1}",
+                "{\"type\":\"detached\",\"id\":0,\"session\":null,\"reason\":\"server-exit\"}",
+                "{\"type\":\"exited\",\"id\":0,\"session\":\"w\",\"exitCode\":-1}",
+                "{\"type\":\"error\",\"id\":0,\"code\":\"malformed\",\"message\":\"caf\\u00e9 \\\"q\\\" \\n\"}",
+                "{\"type\":\"attached\",\"id\":2,\"session\":{\"name\":\"\u00e9t\u00e9 \ud83d\ude00\",\"cols\":80,\"rows\":24,\"clients\":0,\"restored\":false}}",
+                // Declined: databind coerces or rejects these, and says so in its own words.
+                "{\"type\":\"welcome\",\"id\":\"7\"}",
+                "{\"type\":\"exited\",\"id\":0,\"session\":\"w\",\"exitCode\":null}",
+                "{\"type\":\"exited\",\"id\":0,\"session\":{},\"exitCode\":1}",
+                "{\"type\":\"welcome\",\"id\":1.5}",
+                "{\"type\":\"welcome\",\"id\":1,\"protocolVersion\":1}",
+                "{\"type\":\"error\",\"code\":\"x\",\"message\":\"y\"}",
+                "{\"type\":\"listing\",\"id\":1,\"sessions\":[{\"cols\":80,\"rows\":24,\"clients\":0}]}",
+                "{\"type\":\"welcome\",\"id\":99999999999999999999999}",
+                "{\"type\":\"listing\",\"id\":1,\"sessions\":[{\"cols\":\"80\"}]}",
+                "{\"type\":\"listing\",\"id\":1,\"sessions\":[{\"restored\":1}]}",
+                "{\"type\":\"done\",\"id\":1}",
+                "{\"type\":\"nonsense\",\"id\":1}",
+                "{\"id\":1}",
+                "[1]",
+                "{\"type\":\"welcome\",",
+                "");
+        for (String json : cases) {
+            Response lean = LeanJson.readResponse(utf8(json));
+            if (lean != null) {
+                assertEquals(Json.readResponse(json), lean, json);
+            }
+        }
+        for (int i = 0; i < 8; i++) {
+            assertNotNull(LeanJson.readResponse(utf8(cases.get(i))), cases.get(i));
+        }
+        assertNull(LeanJson.readResponse(utf8("{\"type\":\"exited\",\"id\":0,\"session\":\"w\",\"exitCode\":null}")));
+    }
+
+    @Test
+    void randomSessionListingsAgree() throws Exception {
+        Random random = new Random(42);
+        for (int round = 0; round < 300; round++) {
+            List<SessionInfo> sessions = new ArrayList<>();
+            for (int i = random.nextInt(5); i > 0; i--) {
+                sessions.add(new SessionInfo(text(random), text(random), random.nextBoolean() ? "running" : "exited",
+                        random.nextBoolean() ? null : random.nextInt(), random.nextInt(500), random.nextInt(500),
+                        text(random), random.nextBoolean() ? null : text(random), random.nextInt(3),
+                        random.nextBoolean() ? null : List.of(text(random), text(random)), text(random),
+                        random.nextBoolean() ? null : text(random), random.nextBoolean()));
+            }
+            Response r = new Response.Listing(random.nextInt(1000), sessions, List.of(text(random)));
+            assertEquals(Json.readResponse(Json.write(r)), LeanJson.readResponse(utf8(Json.write(r))));
+        }
+    }
+
+    private static String text(Random random) {
+        StringBuilder s = new StringBuilder();
+        for (int i = random.nextInt(12); i > 0; i--) {
+            int kind = random.nextInt(4);
+            s.appendCodePoint(kind == 0 ? random.nextInt(0x20) : kind == 1 ? 0x20 + random.nextInt(0x5f)
+                    : kind == 2 ? 0xa0 + random.nextInt(0x2000) : 0x1f600 + random.nextInt(40));
+        }
+        return s.toString();
+    }
+}
