@@ -54,7 +54,7 @@ public final class PtyLauncher {
             if (!Files.exists(p)) {
                 return "command not found: " + program;
             }
-            return Files.isExecutable(p) && !Files.isDirectory(p) ? null : "not an executable file: " + program;
+            return Files.isExecutable(p) && !Files.isDirectory(p) ? ExecFormat.problem(p) : "not an executable file: " + program;
         }
         String path = baseEnv.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
         for (String dir : path.split(":")) {
@@ -63,7 +63,7 @@ public final class PtyLauncher {
             }
             Path candidate = Path.of(dir, program);
             if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) {
-                return null;
+                return ExecFormat.problem(candidate);
             }
         }
         return "command not found: " + program;
