@@ -35,6 +35,8 @@ public final class SessionManager implements SessionEvents {
     private final ConcurrentHashMap<SessionId, Session> sessions = new ConcurrentHashMap<>();
     /** Sessions whose last metadata save failed; saved again with the next snapshots. */
     private final java.util.Set<SessionId> unsaved = ConcurrentHashMap.newKeySet();
+    /** Spawn failures since the last collection of what pty4j left behind. */
+    private final java.util.concurrent.atomic.AtomicInteger spawnFailures = new java.util.concurrent.atomic.AtomicInteger();
     private final Object namesLock = new Object();
     /** name -> id, including names reserved by creates still in progress. Guarded by namesLock. */
     private final Map<String, SessionId> names = new HashMap<>();
@@ -155,7 +157,7 @@ public final class SessionManager implements SessionEvents {
             try {
                 process = launcher.start(meta.command(), cwd, meta.cols(), meta.rows(), meta.name(), meta.id(), Map.of());
             } catch (IOException | RuntimeException e) {
-                throw spawnFailed("cannot restart ", meta.command(), cwd, e);
+                throw spawnFailed("cannot restart ", meta.command(), cwd, null, e);
             }
             s.startProcess(process);
             s.startReader(this);
@@ -191,7 +193,7 @@ public final class SessionManager implements SessionEvents {
             process = launcher.start(command, spec.cwd(), spec.cols(), spec.rows(), spec.name(), id, spec.env());
         } catch (IOException | RuntimeException e) {
             releaseName(spec.name(), id);
-            throw spawnFailed("cannot start ", command, spec.cwd(), e);
+            throw spawnFailed("cannot start ", command, spec.cwd(), spec.env(), e);
         }
         SessionMeta meta = new SessionMeta(id, spec.name(), command, spec.cwd(), spec.cols(), spec.rows(),
                 System.currentTimeMillis(), 0, SessionMeta.RUNNING, null, "", 0);
@@ -218,18 +220,18 @@ public final class SessionManager implements SessionEvents {
     }
 
     /**
-     * A spawn failed after the checks passed: the program or directory went away meanwhile, or the
-     * daemon is out of file descriptors or processes. pty4j leaves the descriptors of a failed spawn
-     * (its pseudo-terminal, 3 per attempt) to a finalizer; out of descriptors, waiting for a garbage
-     * collection that may not come for hours would keep every later spawn failing. So a failed spawn
-     * asks for the collection now.
+     * A spawn failed after the checks passed: the program or directory went away meanwhile, the
+     * session's PATH does not have it, or the daemon is out of file descriptors or processes.
      */
-    private UserError spawnFailed(String what, List<String> command, String cwd, Exception e) {
-        System.gc();
-        System.runFinalization();
+    private UserError spawnFailed(String what, List<String> command, String cwd, Map<String, String> env, Exception e) {
+        collectFailedSpawnsSoon();
         String problem = launcher.commandProblem(command);
         if (problem == null && (cwd == null || !Files.isDirectory(Path.of(cwd)))) {
             problem = "no such directory: " + cwd;
+        }
+        if (problem == null && env != null && env.containsKey("PATH") && !command.get(0).contains("/")) {
+            // The session's own PATH is the one exec searches: the daemon's found the program, this one did not.
+            problem = "command not found on the session's PATH (" + env.get("PATH") + ")";
         }
         if (problem == null) {
             String message = String.valueOf(e.getMessage());
@@ -240,6 +242,29 @@ public final class SessionManager implements SessionEvents {
         }
         log.warn("{}{} failed: {}", what, command, e.toString());
         return new UserError("spawn-failed", what + command.get(0) + ": " + problem);
+    }
+
+    /**
+     * pty4j leaves the descriptors of a failed spawn (its pseudo-terminal and a pipe, 3 per attempt)
+     * to a finalizer, and keeps the object reachable until its helper process has been reaped. An
+     * idle daemon may not collect garbage for hours, and descriptors run out long before memory: a
+     * collection is asked for a second after failures, again while more keep coming.
+     */
+    private void collectFailedSpawnsSoon() {
+        if (spawnFailures.getAndIncrement() == 0) {
+            java.util.concurrent.CompletableFuture.delayedExecutor(1, java.util.concurrent.TimeUnit.SECONDS)
+                    .execute(this::collectFailedSpawns);
+        }
+    }
+
+    private void collectFailedSpawns() {
+        int seen = spawnFailures.get();
+        System.gc();
+        System.runFinalization();
+        if (spawnFailures.addAndGet(-seen) > 0) {
+            java.util.concurrent.CompletableFuture.delayedExecutor(1, java.util.concurrent.TimeUnit.SECONDS)
+                    .execute(this::collectFailedSpawns);
+        }
     }
 
     /** Ends a process that never became a session, with its children, and waits for it to go. */
