@@ -49,14 +49,26 @@ public final class IpcServer implements AutoCloseable {
     }
 
     private void acceptLoop() {
+        long pause = 0;
         while (true) {
             SocketChannel channel;
             try {
                 channel = server.accept();
+                pause = 0;
             } catch (ClosedChannelException e) {
                 return;
             } catch (IOException e) {
-                log.error("accept failed: {}", e.getMessage());
+                // Out of file descriptors (EMFILE), most likely: the client waits in the backlog until
+                // one is free. Back off instead of spinning on the error and flooding the log.
+                if (pause == 0) {
+                    log.error("accept failed: {}; retrying with back-off", e.getMessage());
+                }
+                pause = Math.min(Math.max(10, pause * 2), 500);
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException ie) {
+                    return;
+                }
                 continue;
             }
             String refusal = peerCheck.refusal(channel);

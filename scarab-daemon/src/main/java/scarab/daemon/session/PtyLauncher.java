@@ -53,17 +53,23 @@ public final class PtyLauncher {
             if (!Files.exists(p)) {
                 return "command not found: " + program;
             }
-            return Files.isExecutable(p) && !Files.isDirectory(p) ? null : "not an executable file: " + program;
+            return Files.isExecutable(p) && !Files.isDirectory(p) ? ExecFormat.problem(p) : "not an executable file: " + program;
         }
-        return resolve(program) == null ? "command not found: " + program : null;
+        String found = resolve(program, baseEnv.get("PATH"));
+        return found == null ? "command not found: " + program : ExecFormat.problem(Path.of(found));
     }
 
-    /** The program's path: as given when it has a slash, else found on the daemon's PATH (null: nowhere). */
-    private String resolve(String program) {
+    /**
+     * The program's path: as given when it has a slash, else the first executable of that name on
+     * {@code path} (what execvp would run; null: nowhere).
+     */
+    private static String resolve(String program, String path) {
         if (program.contains("/")) {
             return program;
         }
-        String path = baseEnv.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
+        if (path == null) {
+            path = "/usr/local/bin:/usr/bin:/bin";
+        }
         for (String dir : path.split(":")) {
             if (dir.isEmpty()) {
                 continue;
@@ -89,7 +95,8 @@ public final class PtyLauncher {
         // A session inherits the daemon's environment; these describe the daemon, not the session.
         env.remove("COLUMNS");
         env.remove("LINES");
-        String program = resolve(command.get(0));
+        // The session's own PATH decides, as it would for execvp in the session's environment.
+        String program = resolve(command.get(0), env.get("PATH"));
         if (program == null) {
             throw new IOException("command not found: " + command.get(0));
         }

@@ -136,6 +136,11 @@ public final class Session {
         return scarab.daemon.store.Snapshot.of(id, finalCwd, replay);
     }
 
+    /** The last snapshot was not stored: the next round takes one whatever changed. Snapshot thread only. */
+    void snapshotLost() {
+        snapshotChange = -1;
+    }
+
     /** Marks the restored state as already stored (its snapshot came from the store). */
     void snapshotTaken(String cwd) {
         screenLock.readLock().lock();

@@ -34,6 +34,9 @@ public final class SessionManager implements SessionEvents {
     static final long KILL_GRACE_MILLIS = 2000;
 
     private final ConcurrentHashMap<SessionId, Session> sessions = new ConcurrentHashMap<>();
+    /** Sessions whose last metadata save failed; saved again with the next snapshots. */
+    private final java.util.Set<SessionId> unsaved = ConcurrentHashMap.newKeySet();
+    /** Spawn failures since the last collection of what pty4j left behind. */
     private final Object namesLock = new Object();
     /** name -> id, including names reserved by creates still in progress. Guarded by namesLock. */
     private final Map<String, SessionId> names = new HashMap<>();
@@ -161,7 +164,7 @@ public final class SessionManager implements SessionEvents {
             try {
                 process = launcher.start(meta.command(), cwd, meta.cols(), meta.rows(), meta.name(), meta.id(), Map.of());
             } catch (IOException | RuntimeException e) {
-                throw new UserError("spawn-failed", "cannot restart " + meta.command().get(0) + ": " + e.getMessage());
+                throw spawnFailed("cannot restart ", meta.command(), cwd, null, e);
             }
             s.startProcess(process);
             s.startReader(poller, this);
@@ -197,7 +200,7 @@ public final class SessionManager implements SessionEvents {
             process = launcher.start(command, spec.cwd(), spec.cols(), spec.rows(), spec.name(), id, spec.env());
         } catch (IOException | RuntimeException e) {
             releaseName(spec.name(), id);
-            throw new UserError("spawn-failed", "cannot start " + command.get(0) + ": " + e.getMessage());
+            throw spawnFailed("cannot start ", command, spec.cwd(), spec.env(), e);
         }
         SessionMeta meta = new SessionMeta(id, spec.name(), command, spec.cwd(), spec.cols(), spec.rows(),
                 System.currentTimeMillis(), 0, SessionMeta.RUNNING, null, "", 0);
@@ -205,9 +208,10 @@ public final class SessionManager implements SessionEvents {
         try {
             store.save(meta).join();
         } catch (CompletionException e) {
+            // No row, so no process either: it goes before the caller hears, and only then the name.
+            discard(process);
             releaseName(spec.name(), id);
-            process.destroyUnregistered();
-            throw new UserError("store-failed", "session not created: " + e.getCause().getMessage());
+            throw new UserError("store-failed", "session \"" + spec.name() + "\" not created: " + e.getCause().getMessage());
         }
         sessions.put(id, session);
         session.startReader(poller, this);
@@ -220,6 +224,36 @@ public final class SessionManager implements SessionEvents {
             throw new UserError("bad-size", "invalid size " + cols + "x" + rows + ": columns and rows must be 1 to "
                     + MAX_COLS);
         }
+    }
+
+    /**
+     * A spawn failed after the checks passed: the program or directory went away meanwhile, the
+     * session's PATH does not have it, or the daemon is out of file descriptors or processes.
+     */
+    private UserError spawnFailed(String what, List<String> command, String cwd, Map<String, String> env, Exception e) {
+        String problem = launcher.commandProblem(command);
+        if (problem == null && (cwd == null || !Files.isDirectory(Path.of(cwd)))) {
+            problem = "no such directory: " + cwd;
+        }
+        if (problem == null && env != null && env.containsKey("PATH") && !command.get(0).contains("/")) {
+            // The session's own PATH is the one exec searches: the daemon's found the program, this one did not.
+            problem = "command not found on the session's PATH (" + env.get("PATH") + ")";
+        }
+        if (problem == null) {
+            String message = String.valueOf(e.getMessage());
+            problem = message.contains("Too many open files")
+                    ? "the daemon is out of file descriptors (" + sessions.size() + " sessions); raise its limit"
+                            + " (ulimit -n, or LimitNOFILE= in the systemd unit)"
+                    : message.lines().findFirst().orElse(message);
+        }
+        log.warn("{}{} failed: {}", what, command, e.toString());
+        return new UserError("spawn-failed", what + command.get(0) + ": " + problem);
+    }
+
+    /** Ends a process that never became a session, with its children, and waits for it to go. */
+    private static void discard(PtyChild process) {
+        ProcessHandle.of(process.pid()).ifPresent(h -> h.descendants().forEach(ProcessHandle::destroyForcibly));
+        process.destroyUnregistered(); // SIGKILL, reaped, PTY closed
     }
 
     private void reserveName(String name, SessionId id) {
@@ -308,7 +342,8 @@ public final class SessionManager implements SessionEvents {
             } catch (CompletionException e) {
                 session.updateMeta(m -> m.withName(before.name()));
                 releaseName(newName, session.id());
-                throw new UserError("store-failed", "not renamed: " + e.getCause().getMessage());
+                throw new UserError("store-failed", "session \"" + before.name() + "\" not renamed: "
+                        + e.getCause().getMessage());
             }
         }
         releaseName(before.name(), session.id());
@@ -318,14 +353,26 @@ public final class SessionManager implements SessionEvents {
 
     /** Removes a session: its process is ended and its row deleted before this returns. */
     public void kill(Session session) {
-        detachAll(session, "killed");
-        try {
-            store.delete(session.id()).join();
-        } catch (CompletionException e) {
-            throw new UserError("store-failed", "not killed: " + e.getCause().getMessage());
+        java.util.concurrent.CompletableFuture<Void> deleted;
+        synchronized (session) {
+            // Out of the map first, under the monitor metadata saves take: no save queued after
+            // this delete can bring the row back.
+            if (sessions.remove(session.id()) == null) {
+                return; // killed meanwhile
+            }
+            deleted = store.delete(session.id());
         }
-        sessions.remove(session.id());
+        try {
+            deleted.join();
+        } catch (CompletionException e) {
+            // Still stored, so still a session: back as it was, clients still attached.
+            sessions.put(session.id(), session);
+            unsaved.add(session.id());
+            throw new UserError("store-failed", "session \"" + session.meta().name() + "\" not killed: "
+                    + e.getCause().getMessage());
+        }
         releaseName(session.meta().name(), session.id());
+        detachAll(session, "killed");
         session.terminate(KILL_GRACE_MILLIS);
         log.info("session killed: {} {}", session.id().shortForm(), session.meta().name());
     }
@@ -339,13 +386,47 @@ public final class SessionManager implements SessionEvents {
         SessionMeta meta = session.updateMeta(m -> m.withExit(exitCode));
         log.info("session exited: {} {} status {}", session.id().shortForm(), meta.name(), exitCode);
         session.notifyExit(exitCode);
-        store.save(meta).whenComplete((ok, err) -> session.markExited(exitCode));
+        saveMeta(session).whenComplete((ok, err) -> session.markExited(exitCode));
     }
 
     @Override
     public void changed(Session session, SessionMeta meta) {
-        if (!shuttingDown && sessions.containsKey(session.id())) {
-            store.save(session.meta());
+        if (!shuttingDown) {
+            saveMeta(session);
+        }
+    }
+
+    /**
+     * Queues a save of a session's current metadata, unless it has been killed. Nobody waits for
+     * these saves (title, size, last attach, exit status); one that fails (full disk, locked
+     * database) is tried again by {@link #saveUnsaved}, so the row catches up once the fault clears.
+     */
+    private java.util.concurrent.CompletableFuture<Void> saveMeta(Session session) {
+        java.util.concurrent.CompletableFuture<Void> saved;
+        synchronized (session) {
+            if (!sessions.containsKey(session.id())) {
+                return java.util.concurrent.CompletableFuture.completedFuture(null);
+            }
+            saved = store.save(session.meta());
+        }
+        return saved.whenComplete((ok, err) -> {
+            if (err == null) {
+                unsaved.remove(session.id());
+            } else {
+                unsaved.add(session.id());
+            }
+        });
+    }
+
+    /** Saves again the metadata whose last save failed (called with every round of snapshots). */
+    public void saveUnsaved() {
+        for (SessionId id : List.copyOf(unsaved)) {
+            Session s = sessions.get(id);
+            if (s == null) {
+                unsaved.remove(id);
+            } else {
+                saveMeta(s);
+            }
         }
     }
 
@@ -364,7 +445,7 @@ public final class SessionManager implements SessionEvents {
             detachAll(session, "detached-by-other");
         }
         SessionMeta meta = session.updateMeta(m -> m.withLastAttached(System.currentTimeMillis()));
-        store.save(meta);
+        saveMeta(session);
         // The response goes out before the link starts writing output frames.
         connection.send(new Response.Attached(requestId, SessionInfoView.of(session)));
         ClientLink link = session.attach(connection, readOnly, cols, rows);

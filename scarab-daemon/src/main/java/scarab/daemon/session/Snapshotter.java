@@ -38,12 +38,15 @@ public final class Snapshotter implements AutoCloseable {
     }
 
     private void snapshotChanged() {
+        List<Session> taken = new ArrayList<>();
         try {
+            sessions.saveUnsaved();
             List<Snapshot> batch = new ArrayList<>();
             for (Session s : sessions.list()) {
                 Snapshot snap = s.snapshotIfChanged();
                 if (snap != null) {
                     batch.add(snap);
+                    taken.add(s);
                 }
             }
             if (!batch.isEmpty()) {
@@ -51,8 +54,10 @@ public final class Snapshotter implements AutoCloseable {
                 log.debug("snapshotted {} sessions", batch.size());
             }
         } catch (RuntimeException e) {
-            // A full disk or a locked database must not stop later snapshots: log and retry next time.
-            log.warn("snapshot failed: {}", e.getMessage());
+            // A full disk or a locked database must not stop later snapshots: log, and take these
+            // again next time even if their screens do not change meanwhile.
+            taken.forEach(Session::snapshotLost);
+            log.warn("snapshot of {} sessions failed: {}", taken.size(), e.getMessage());
         }
     }
 

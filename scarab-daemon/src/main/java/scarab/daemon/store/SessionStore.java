@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -72,8 +71,8 @@ public final class SessionStore implements AutoCloseable {
 
     private static SessionStore openOnWriter(Path file, ExecutorService writer) {
         try {
-            Files.createDirectories(file.getParent());
-            createPrivate(file);
+            PrivateFiles.directory(file.getParent());
+            PrivateFiles.file(file);
         } catch (IOException e) {
             throw new StoreException("cannot create database " + file + ": " + e.getMessage(), e);
         }
@@ -84,15 +83,20 @@ public final class SessionStore implements AutoCloseable {
             String problem = integrityProblem(c);
             if (problem != null) {
                 c.close();
-                throw new SQLException(problem);
+                throw new SQLException(problem, null, SqliteFaults.CORRUPT);
             }
         } catch (SQLException e) {
+            if (!SqliteFaults.corruption(e)) {
+                // Locked by another process, on a read-only or full disk, unreadable for now: the
+                // data may be perfectly good, so it is left where it is and the daemon does not start.
+                throw new StoreException("cannot open the session database: " + SqliteFaults.describe(e, file), e);
+            }
             Path aside = moveAside(file);
             notice = "the session database " + file + " was unreadable (" + oneLine(e.getMessage())
                     + "); it was moved to " + aside + " and a new one was started";
             log.error(notice);
             try {
-                createPrivate(file);
+                PrivateFiles.file(file);
                 c = connect(file);
             } catch (SQLException | IOException again) {
                 throw new StoreException("cannot open a fresh database " + file + ": " + again.getMessage(), again);
@@ -126,12 +130,6 @@ public final class SessionStore implements AutoCloseable {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA quick_check")) {
             String first = rs.next() ? rs.getString(1) : "no answer";
             return "ok".equals(first) ? null : "integrity check failed: " + first;
-        }
-    }
-
-    private static void createPrivate(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         }
     }
 
@@ -189,8 +187,8 @@ public final class SessionStore implements AutoCloseable {
 
     /** Inserts or replaces a session's row. */
     public CompletableFuture<Void> save(SessionMeta meta) {
-        return run(() -> {
-            try (PreparedStatement p = connection.prepareStatement(
+        return write(c -> {
+            try (PreparedStatement p = c.prepareStatement(
                     "INSERT INTO sessions (id, name, command, cwd, cols, rows, created_at, last_attached_at, state,"
                             + " exit_code, title, updated_at, exited_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
                             + " ON CONFLICT(id) DO UPDATE SET name=excluded.name, command=excluded.command,"
@@ -221,8 +219,8 @@ public final class SessionStore implements AutoCloseable {
     }
 
     public CompletableFuture<Void> delete(SessionId id) {
-        return run(() -> {
-            try (PreparedStatement p = connection.prepareStatement("DELETE FROM sessions WHERE id = ?")) {
+        return write(c -> {
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM sessions WHERE id = ?")) {
                 p.setString(1, id.full());
                 p.executeUpdate();
             }
@@ -231,8 +229,8 @@ public final class SessionStore implements AutoCloseable {
 
     /** Replaces the snapshots of several sessions, all in one commit. */
     public CompletableFuture<Void> saveSnapshots(List<Snapshot> snapshots) {
-        return run(() -> {
-            try (PreparedStatement p = connection.prepareStatement(
+        return write(c -> {
+            try (PreparedStatement p = c.prepareStatement(
                     "INSERT INTO snapshots (session_id, format, taken_at, cwd, data) SELECT ?,?,?,?,?"
                             + " WHERE EXISTS (SELECT 1 FROM sessions WHERE id = ?)"
                             + " ON CONFLICT(session_id) DO UPDATE SET format=excluded.format,"
@@ -304,8 +302,9 @@ public final class SessionStore implements AutoCloseable {
         T run() throws SQLException;
     }
 
-    private interface SqlAction {
-        void run() throws SQLException;
+    /** One write; it gets the store's connection and runs on the store thread. */
+    interface SqlAction {
+        void run(Connection c) throws SQLException;
     }
 
     /** A write waiting for the writer thread, and the caller waiting for its commit. */
@@ -316,23 +315,25 @@ public final class SessionStore implements AutoCloseable {
 
     /**
      * Queues a write. The writer thread commits everything queued so far in one transaction (group
-     * commit: one fsync for many callers under load), each write inside a savepoint so that one
-     * failing write fails only its own caller. A future completes only after the commit.
+     * commit: one fsync for many callers under load), each write inside a savepoint so that a write
+     * that is wrong in itself fails only its own caller. A future completes normally only after a
+     * commit that holds its write; every future completes. Package-private for the store's tests,
+     * which queue writes of their own.
      */
-    private CompletableFuture<Void> run(SqlAction action) {
+    CompletableFuture<Void> write(SqlAction action) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        pending.add(new PendingWrite(action, done));
+        PendingWrite w = new PendingWrite(action, done);
+        pending.add(w);
         try {
             writer.execute(this::flush);
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            if (pending.remove(new PendingWrite(action, done)) || !done.isDone()) {
-                done.completeExceptionally(new StoreException("the database is closed"));
-            }
+            pending.remove(w);
+            done.completeExceptionally(new StoreException("the database is closed"));
         }
         return done;
     }
 
-    /** Runs on the writer thread: commits every queued write together. */
+    /** Runs on the writer thread: commits every queued write, together if it can. */
     private void flush() {
         List<PendingWrite> batch = new ArrayList<>();
         PendingWrite w;
@@ -342,6 +343,24 @@ public final class SessionStore implements AutoCloseable {
         if (batch.isEmpty()) {
             return; // an earlier flush took these writes along
         }
+        try {
+            List<PendingWrite> again = commitTogether(batch);
+            commitOneByOne(again);
+        } finally {
+            // Whatever went wrong, no caller waits forever, and none is told "stored" without a commit.
+            for (PendingWrite p : batch) {
+                p.done().completeExceptionally(new StoreException("database write failed: the store stopped"));
+            }
+        }
+    }
+
+    /**
+     * One transaction for the whole batch. Returns the writes still to be done: none when the
+     * commit went through; when the transaction as a whole failed (the disk, a lock, the commit
+     * itself, or SQLite rolling everything back), it was rolled back and every write not yet
+     * answered is returned, to be tried alone, so that one write's trouble is not everyone's.
+     */
+    private List<PendingWrite> commitTogether(List<PendingWrite> batch) {
         List<PendingWrite> applied = new ArrayList<>();
         try {
             connection.setAutoCommit(false);
@@ -349,34 +368,92 @@ public final class SessionStore implements AutoCloseable {
                 for (PendingWrite p : batch) {
                     s.execute("SAVEPOINT w");
                     try {
-                        p.action().run();
-                        s.execute("RELEASE w");
-                        applied.add(p);
-                    } catch (SQLException | RuntimeException e) {
-                        s.execute("ROLLBACK TO w");
-                        s.execute("RELEASE w");
-                        log.error("database write failed: {}", e.getMessage());
-                        p.done().completeExceptionally(new StoreException("database write failed: " + oneLine(e.getMessage()), e));
+                        p.action().run(connection);
+                    } catch (SQLException e) {
+                        if (SqliteFaults.environmental(e)) {
+                            throw e;
+                        }
+                        undoOne(s, p, e);
+                        continue;
+                    } catch (RuntimeException e) {
+                        undoOne(s, p, e);
+                        continue;
                     }
+                    s.execute("RELEASE w");
+                    applied.add(p);
                 }
             }
             connection.commit();
             applied.forEach(p -> p.done().complete(null));
+            return List.of();
         } catch (SQLException | RuntimeException e) {
-            log.error("database commit failed: {}", e.getMessage());
-            try {
-                connection.rollback();
-            } catch (SQLException again) {
-                log.warn("rollback failed: {}", again.getMessage());
+            rollback();
+            List<PendingWrite> again = batch.stream().filter(p -> !p.done().isDone()).toList();
+            if (again.size() > 1) {
+                log.warn("database commit of {} writes failed ({}); trying them one by one", again.size(),
+                        oneLine(e.getMessage()));
             }
-            StoreException failure = new StoreException("database write failed: " + oneLine(e.getMessage()), e);
-            applied.forEach(p -> p.done().completeExceptionally(failure));
+            return again;
         } finally {
+            autoCommit();
+        }
+    }
+
+    private void undoOne(Statement s, PendingWrite p, Exception e) throws SQLException {
+        s.execute("ROLLBACK TO w");
+        s.execute("RELEASE w");
+        fail(p, e);
+    }
+
+    /** Each write in its own transaction; a fault that would stop any write fails the rest at once. */
+    private void commitOneByOne(List<PendingWrite> writes) {
+        for (int i = 0; i < writes.size(); i++) {
+            PendingWrite p = writes.get(i);
             try {
-                connection.setAutoCommit(true);
+                connection.setAutoCommit(false);
+                p.action().run(connection);
+                connection.commit();
+                p.done().complete(null);
             } catch (SQLException e) {
-                log.warn("could not restore autocommit: {}", e.getMessage());
+                rollback();
+                fail(p, e);
+                if (SqliteFaults.stopsEveryWrite(e)) {
+                    for (PendingWrite rest : writes.subList(i + 1, writes.size())) {
+                        fail(rest, e);
+                    }
+                    return;
+                }
+            } catch (RuntimeException e) {
+                rollback();
+                fail(p, e);
+            } finally {
+                autoCommit();
             }
+        }
+    }
+
+    private void fail(PendingWrite p, Exception e) {
+        String why = e instanceof SQLException sql ? SqliteFaults.describe(sql, file) : oneLine(e.getMessage());
+        log.error("database write failed: {}", why);
+        p.done().completeExceptionally(new StoreException("cannot write the session database: " + why, e));
+    }
+
+    private void rollback() {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            // SQLite may have rolled back already (it does on some full-disk and I/O errors)
+            log.debug("rollback: {}", e.getMessage());
+        }
+    }
+
+    private void autoCommit() {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            log.warn("could not restore autocommit: {}", e.getMessage());
         }
     }
 
