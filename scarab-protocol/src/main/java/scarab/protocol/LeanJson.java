@@ -37,6 +37,7 @@ public final class LeanJson {
     private static final int PID = 2;
     private static final int PROTOCOL_VERSION = 4;
     private static final int EXIT_CODE = 8;
+    private static final int DIRECT = 16;
     private static final int COLS = 16;
     private static final int ROWS = 32;
     private static final int CLIENTS = 64;
@@ -75,6 +76,12 @@ public final class LeanJson {
                 g.writeNumberField("cols", r.cols());
                 g.writeNumberField("rows", r.rows());
                 g.writeStringField("fromSession", r.fromSession());
+                if (r.terminalPid() == null) {
+                    g.writeNullField("terminalPid");
+                } else {
+                    g.writeNumberField("terminalPid", r.terminalPid());
+                }
+                g.writeStringField("detachKeys", r.detachKeys());
             } else if (request instanceof Request.Resize r) {
                 g.writeStringField("type", "resize");
                 g.writeNumberField("id", r.id());
@@ -133,6 +140,7 @@ public final class LeanJson {
         String code = null;
         String message = null;
         String reason = null;
+        boolean direct = false;
         String sessionName = null;
         SessionInfo session = null;
         List<String> capabilities = null;
@@ -164,6 +172,10 @@ public final class LeanJson {
                 case "code" -> code = string(p, t);
                 case "message" -> message = string(p, t);
                 case "reason" -> reason = string(p, t);
+                case "direct" -> {
+                    direct = bool(t);
+                    seen |= DIRECT;
+                }
                 case "capabilities" -> capabilities = strings(p, t);
                 case "notices" -> notices = strings(p, t);
                 case "sessions" -> sessions = sessions(p, t);
@@ -184,6 +196,7 @@ public final class LeanJson {
         int required = switch (type) {
             case "welcome" -> ID | PROTOCOL_VERSION | PID;
             case "exited" -> ID | EXIT_CODE;
+            case "attached" -> ID | DIRECT;
             default -> ID;
         };
         if ((seen & required) != required) {
@@ -197,7 +210,7 @@ public final class LeanJson {
                 if (sessionName != null) {
                     throw new NotLean();
                 }
-                yield new Response.Attached(id, session);
+                yield new Response.Attached(id, session, direct);
             }
             case "detached" -> new Response.Detached(id, objectFree(sessionName, session), reason);
             case "exited" -> new Response.Exited(id, objectFree(sessionName, session), exitCode);

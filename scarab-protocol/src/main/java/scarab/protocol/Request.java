@@ -63,9 +63,21 @@ public sealed interface Request {
      * {@code target} null means the most recently used session. {@code fromSession}: the id of the
      * session the client runs inside ({@code SCARAB_SESSION_ID}), so attaching a session to itself
      * can be refused; null when outside any session.
+     *
+     * <p>{@code terminalPid}: the client's pid when its standard input and output are one terminal
+     * that the daemon may use directly (tmux's way): the daemon then opens that terminal itself
+     * ({@code /proc/PID/fd/0}), reads the keys from it, watching for {@code detachKeys} (a
+     * {@link DetachKeys} spec), and writes the output straight to it; only control frames travel
+     * on the socket. Null, or a terminal the daemon cannot open: output and input go as frames.
      */
     record Attach(long id, String target, boolean readOnly, boolean detachOthers, int cols, int rows,
-                  String fromSession) implements Request {}
+                  String fromSession, Long terminalPid, String detachKeys) implements Request {
+        /** An attach whose output and input travel as frames. */
+        public Attach(long id, String target, boolean readOnly, boolean detachOthers, int cols, int rows,
+                      String fromSession) {
+            this(id, target, readOnly, detachOthers, cols, rows, fromSession, null, null);
+        }
+    }
 
     /** The attached client's terminal changed size. */
     record Resize(long id, int cols, int rows) implements Request {}

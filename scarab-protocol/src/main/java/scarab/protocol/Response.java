@@ -49,8 +49,16 @@ public sealed interface Response {
     /** A request that needs no data back succeeded. */
     record Done(long id) implements Response {}
 
-    /** Attach accepted; the redraw and live output follow as 'O' frames. */
-    record Attached(long id, SessionInfo session) implements Response {}
+    /**
+     * Attach accepted. {@code direct}: the daemon writes to and reads from the client's terminal
+     * itself, and only control frames follow; otherwise the redraw and live output follow as 'O'
+     * frames.
+     */
+    record Attached(long id, SessionInfo session, boolean direct) implements Response {
+        public Attached(long id, SessionInfo session) {
+            this(id, session, false);
+        }
+    }
 
     /** Event: this client was detached ({@code reason}: "requested", "detached-by-other", "server-exit"). */
     record Detached(long id, String session, String reason) implements Response {}

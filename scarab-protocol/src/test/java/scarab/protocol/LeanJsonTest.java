@@ -56,7 +56,7 @@ class LeanJsonTest {
                 "{\"type\":\"detached\",\"id\":0,\"session\":null,\"reason\":\"server-exit\"}",
                 "{\"type\":\"exited\",\"id\":0,\"session\":\"w\",\"exitCode\":-1}",
                 "{\"type\":\"error\",\"id\":0,\"code\":\"malformed\",\"message\":\"caf\\u00e9 \\\"q\\\" \\n\"}",
-                "{\"type\":\"attached\",\"id\":2,\"session\":{\"name\":\"\u00e9t\u00e9 \ud83d\ude00\",\"cols\":80,\"rows\":24,\"clients\":0,\"restored\":false}}",
+                "{\"type\":\"attached\",\"id\":2,\"direct\":true,\"session\":{\"name\":\"\u00e9t\u00e9 \ud83d\ude00\",\"cols\":80,\"rows\":24,\"clients\":0,\"restored\":false}}",
                 // Declined: databind coerces or rejects these, and says so in its own words.
                 "{\"type\":\"welcome\",\"id\":\"7\"}",
                 "{\"type\":\"exited\",\"id\":0,\"session\":\"w\",\"exitCode\":null}",

@@ -27,6 +27,7 @@ class MessageRoundTripTest {
                 new Request.SendKeys(8, "dev", List.of("echo hi", "Enter", "C-c"), false),
                 new Request.Attach(9, "dev", true, false, 200, 50, "1ae7b849-03f2-4fa5-ac32-4e6948786177"),
                 new Request.Attach(15, null, false, true, 80, 24, null),
+                new Request.Attach(16, "dev", false, false, 120, 40, null, 4242L, "ctrl-a,d"),
                 new Request.Resize(10, 90, 20),
                 new Request.Detach(11, null),
                 new Request.Wait(12, "job"),
@@ -45,6 +46,7 @@ class MessageRoundTripTest {
                 new Response.Captured(7, List.of("$ echo hi", "hi", ""), true),
                 new Response.Done(8),
                 new Response.Attached(9, INFO),
+                new Response.Attached(10, INFO, true),
                 new Response.Detached(0, "dev", "requested"),
                 new Response.Exited(0, "dev", 3),
                 new Response.Status(10, "0.1.0", 4242, 1764000000000L, "/run/s.sock", "/d/sessions.db", "/c/config.toml", 7));

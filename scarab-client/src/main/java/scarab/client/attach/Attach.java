@@ -5,6 +5,7 @@ import scarab.client.ClientContext;
 import scarab.client.ClientError;
 import scarab.client.daemon.DaemonConnection;
 import scarab.client.daemon.DaemonStarter;
+import scarab.protocol.DetachKeys;
 import scarab.protocol.ScarabConfig;
 
 /**
@@ -67,6 +68,6 @@ public final class Attach {
                                      boolean detachOthers, DetachKeys keys) {
         String inside = ctx.env().get("SCARAB_SESSION_ID");
         return new Attacher(c, target, readOnly, detachOthers, keys, inside == null || inside.isBlank() ? null : inside,
-                ctx.err());
+                ctx.err(), !"0".equals(ctx.env().get("SCARAB_DIRECT")));
     }
 }

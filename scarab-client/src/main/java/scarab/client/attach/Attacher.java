@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 import scarab.client.ClientError;
 import scarab.client.daemon.DaemonConnection;
+import scarab.protocol.DetachKeys;
 import scarab.protocol.Frame;
+import scarab.protocol.InputFilter;
 import scarab.protocol.Request;
 import scarab.protocol.Response;
 
@@ -31,9 +33,11 @@ public final class Attacher {
     private final DetachKeys keys;
     private final String fromSession;
     private final PrintStream err;
+    /** Whether to offer the daemon this terminal to serve directly (SCARAB_DIRECT=0 says no). */
+    private final boolean direct;
 
     public Attacher(DaemonConnection connection, String target, boolean readOnly, boolean detachOthers, DetachKeys keys,
-                    String fromSession, PrintStream err) {
+                    String fromSession, PrintStream err, boolean direct) {
         this.connection = connection;
         this.target = target;
         this.readOnly = readOnly;
@@ -41,6 +45,7 @@ public final class Attacher {
         this.keys = keys;
         this.fromSession = fromSession;
         this.err = err;
+        this.direct = direct;
     }
 
     /** Attaches, opening the terminal meanwhile; see {@link #run(LocalTerminal.Opening)}. */
@@ -76,8 +81,9 @@ public final class Attacher {
     }
 
     private AttachOutcome attachAndPump(LocalTerminal terminal, FileOutputStream out) throws IOException {
+        Long terminalPid = direct && terminal.daemonMayOpen() ? ProcessHandle.current().pid() : null;
         Response r = connection.call(new Request.Attach(connection.nextId(), target, readOnly, detachOthers,
-                terminal.cols(), terminal.rows(), fromSession));
+                terminal.cols(), terminal.rows(), fromSession, terminalPid, keys.spec()));
         if (!(r instanceof Response.Attached attached)) {
             throw new ClientError("unexpected answer to attach: " + r);
         }
@@ -92,9 +98,12 @@ public final class Attacher {
                 }
             }
         });
-        Thread keyboard = new Thread(() -> pumpKeyboard(terminal.input(), done), "scarab-keyboard");
-        keyboard.setDaemon(true);
-        keyboard.start();
+        if (!attached.direct()) {
+            // Otherwise the daemon reads the keys from the terminal itself.
+            Thread keyboard = new Thread(() -> pumpKeyboard(terminal.input(), done), "scarab-keyboard");
+            keyboard.setDaemon(true);
+            keyboard.start();
+        }
         OutputRelay relay = new OutputRelay(connection.channel(), connection.takeBuffered(), out.getChannel());
         try {
             while (true) {

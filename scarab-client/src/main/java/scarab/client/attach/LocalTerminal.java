@@ -34,12 +34,14 @@ final class LocalTerminal implements AutoCloseable {
     private final Pty pty;
     private final Attributes saved;
     private final InputStream keyboard;
+    private final boolean own;
     private boolean restored;
 
-    private LocalTerminal(Pty pty, Attributes saved, InputStream keyboard) {
+    private LocalTerminal(Pty pty, Attributes saved, InputStream keyboard, boolean own) {
         this.pty = pty;
         this.saved = saved;
         this.keyboard = keyboard;
+        this.own = own;
     }
 
     /**
@@ -60,6 +62,7 @@ final class LocalTerminal implements AutoCloseable {
     /** The terminal being looked at on its own thread. */
     static final class Opening extends Thread {
         private final InputStream keyboard;
+        private final boolean own;
         private Pty pty;
         private Attributes saved;
         private Throwable failure;
@@ -68,6 +71,7 @@ final class LocalTerminal implements AutoCloseable {
             super("scarab-terminal");
             setDaemon(true);
             this.pty = pty;
+            this.own = pty == null;
             this.keyboard = keyboard;
         }
 
@@ -101,7 +105,7 @@ final class LocalTerminal implements AutoCloseable {
             pty.setAttr(raw(saved));
             ignore("INT");
             ignore("TSTP");
-            return new LocalTerminal(pty, saved, keyboard);
+            return new LocalTerminal(pty, saved, keyboard, own);
         }
     }
 
@@ -142,6 +146,23 @@ final class LocalTerminal implements AutoCloseable {
             return pty.getSize();
         } catch (IOException e) {
             return new Size(0, 0);
+        }
+    }
+
+    /**
+     * Whether the daemon may serve this terminal itself: it is this process's own, and standard
+     * input and output are that same terminal (the daemon reopens it as {@code /proc/PID/fd/0}).
+     */
+    boolean daemonMayOpen() {
+        if (!own) {
+            return false;
+        }
+        try {
+            java.nio.file.Path in = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/0"));
+            java.nio.file.Path out = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/1"));
+            return in.equals(out) && in.startsWith("/dev/");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
         }
     }
 

@@ -30,7 +30,7 @@ public final class Rehearsal {
         InputStream keyboard = pty.getSlaveInput();
         LocalTerminal.Opening terminal = LocalTerminal.start(pty, keyboard);
         try (DaemonConnection c = starter.connect(true)) {
-            new Attacher(c, target, false, false, Attach.keys(ctx, null), null, ctx.err()).run(terminal);
+            new Attacher(c, target, false, false, Attach.keys(ctx, null), null, ctx.err(), false).run(terminal);
         }
     }
 }

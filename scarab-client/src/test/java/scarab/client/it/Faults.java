@@ -146,6 +146,21 @@ final class Faults {
         return count(Path.of("/proc", String.valueOf(pid), "fd"));
     }
 
+    /** What a process's descriptors point at (/proc/PID/fd links), one entry per descriptor. */
+    static List<String> openFiles(long pid) {
+        try (var list = Files.list(Path.of("/proc", String.valueOf(pid), "fd"))) {
+            return list.map(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).toString();
+                } catch (IOException e) {
+                    return ""; // closed meanwhile
+                }
+            }).collect(java.util.stream.Collectors.toList());
+        } catch (IOException e) {
+            throw new AssertionError("cannot list the descriptors of " + pid + ": " + e.getMessage(), e);
+        }
+    }
+
     private static int count(Path dir) {
         try (var list = Files.list(dir)) {
             return (int) list.count();

@@ -39,7 +39,8 @@ public final class AttachHandler implements RequestHandler<Request.Attach> {
         }
         sessions.ensureRunning(s);
         try {
-            sessions.attach(s, connection, r.readOnly(), r.detachOthers(), r.cols(), r.rows(), r.id());
+            sessions.attach(s, connection, r.readOnly(), r.detachOthers(), r.cols(), r.rows(), r.terminalPid(),
+                    r.detachKeys(), r.id());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

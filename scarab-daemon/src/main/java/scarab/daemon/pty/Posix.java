@@ -46,7 +46,9 @@ final class Posix {
 
     static final int EPOLL_CTL_ADD = 1;
     static final int EPOLL_CTL_DEL = 2;
+    static final int EPOLL_CTL_MOD = 3;
     static final int EPOLLIN = 0x001;
+    static final int EPOLLOUT = 0x004;
     static final int EFD_NONBLOCK = O_NONBLOCK;
     /** {@code struct epoll_event} is packed on x86-64 (12 bytes), naturally aligned elsewhere (16). */
     static final int EPOLL_EVENT_SIZE = Platform.isIntel() && Platform.is64Bit() ? 12 : 16;
@@ -72,6 +74,10 @@ final class Posix {
         LibC INSTANCE = Native.load(Platform.C_LIBRARY_NAME, LibC.class);
 
         int posix_openpt(int flags);
+
+        int open(String path, int flags, Object... mode);
+
+        int isatty(int fd);
 
         int grantpt(int fd);
 

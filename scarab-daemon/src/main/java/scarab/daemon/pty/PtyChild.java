@@ -186,6 +186,34 @@ public final class PtyChild {
         }
     }
 
+    /**
+     * Writes what fits without waiting (for the poller thread, which must never block).
+     *
+     * @return how many bytes were written: fewer than {@code len}, or 0, when the PTY is full
+     * @throws IOException when the terminal is closed or the write fails for another reason
+     */
+    public int tryWrite(byte[] data, int off, int len) throws IOException {
+        byte[] chunk = off == 0 ? data : java.util.Arrays.copyOfRange(data, off, off + len);
+        synchronized (fdLock) {
+            if (masterClosed) {
+                throw new IOException("the terminal is closed");
+            }
+            while (true) {
+                long n = Posix.write(master, chunk, len);
+                if (n >= 0) {
+                    return (int) n;
+                }
+                int errno = Posix.errno();
+                if (errno == Posix.EAGAIN) {
+                    return 0;
+                }
+                if (errno != Posix.EINTR) {
+                    throw new IOException("cannot write to the terminal: " + Posix.strerror(errno));
+                }
+            }
+        }
+    }
+
     /** Waits up to 100 ms for room in the PTY. Without the lock: a reused number only wakes us early. */
     private void awaitWritable() {
         Memory pollfd = new Memory(8);

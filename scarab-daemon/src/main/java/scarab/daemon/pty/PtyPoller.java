@@ -31,6 +31,10 @@ public final class PtyPoller implements AutoCloseable {
     /** Per wake-up and PTY, at most this much is read: one busy session cannot starve the others. */
     private static final int READ_BUDGET = 64 * 1024;
     private static final long WAKE_TOKEN = -1;
+    /** The low two bits of a token: which number of an entry (or a watch) is ready. */
+    private static final long MASTER = 0;
+    private static final long PIDFD = 1;
+    private static final long TERMINAL = 2;
     /** The 8-byte counter increment an eventfd expects, in the machine's byte order. */
     private static final byte[] ONE = ByteBuffer.allocate(8).order(ByteOrder.nativeOrder()).putLong(1).array();
 
@@ -41,6 +45,32 @@ public final class PtyPoller implements AutoCloseable {
 
         /** The program has ended and all its output has been delivered. */
         void ended(int exitStatus);
+    }
+
+    /** What the poller tells the owner of a watched {@link ClientTerminal}, on the poller thread. */
+    public interface TerminalListener {
+        /** Keys typed on the terminal; {@code buffer} is reused after this returns. */
+        void typed(byte[] buffer, int length);
+
+        /** The terminal has room again (only while {@link #wantWritable} asked for it). */
+        void writable();
+
+        /** The terminal hung up; it is no longer watched, but still open until {@link #unwatch}. */
+        void lost();
+    }
+
+    private static final class Watch {
+        final long id;
+        final ClientTerminal terminal;
+        final TerminalListener listener;
+        boolean watched = true;
+        boolean wantWritable;
+
+        Watch(long id, ClientTerminal terminal, TerminalListener listener) {
+            this.id = id;
+            this.terminal = terminal;
+            this.listener = listener;
+        }
     }
 
     private static final class Entry {
@@ -69,6 +99,11 @@ public final class PtyPoller implements AutoCloseable {
     private final Map<Long, Entry> entries = new HashMap<>();
     /** Poller thread only. */
     private final Map<PtyChild, Entry> byChild = new HashMap<>();
+    /** Poller thread only. */
+    private final Map<Long, Watch> watches = new HashMap<>();
+    /** Poller thread only. */
+    private final Map<ClientTerminal, Watch> byTerminal = new HashMap<>();
+    private final byte[] typed = new byte[4096];
     private long nextId;
     private final Thread thread;
     private volatile boolean closing;
@@ -96,9 +131,58 @@ public final class PtyPoller implements AutoCloseable {
             Entry e = new Entry(nextId++, child, listener);
             entries.put(e.id, e);
             byChild.put(child, e);
-            control(Posix.EPOLL_CTL_ADD, child.master(), e.id << 1);
-            control(Posix.EPOLL_CTL_ADD, child.pidfd(), (e.id << 1) | 1);
+            control(Posix.EPOLL_CTL_ADD, child.master(), e.id << 2 | MASTER);
+            control(Posix.EPOLL_CTL_ADD, child.pidfd(), e.id << 2 | PIDFD);
         });
+    }
+
+    /** Starts reading a client's terminal; {@code listener} hears keys, room and hang-up. */
+    public void watch(ClientTerminal terminal, TerminalListener listener) {
+        requestIfOpen(() -> {
+            Watch w = new Watch(nextId++, terminal, listener);
+            watches.put(w.id, w);
+            byTerminal.put(terminal, w);
+            control(Posix.EPOLL_CTL_ADD, terminal.fd(), w.id << 2 | TERMINAL);
+        });
+    }
+
+    /** Asks to hear {@link TerminalListener#writable} when the terminal has room (or stops asking). */
+    public void wantWritable(ClientTerminal terminal, boolean on) {
+        requestIfOpen(() -> {
+            Watch w = byTerminal.get(terminal);
+            if (w != null && w.watched && w.wantWritable != on) {
+                w.wantWritable = on;
+                control(Posix.EPOLL_CTL_MOD, terminal.fd(), w.id << 2 | TERMINAL,
+                        on ? Posix.EPOLLIN | Posix.EPOLLOUT : Posix.EPOLLIN);
+            }
+        });
+    }
+
+    /**
+     * Stops watching a terminal and closes it. The caller must not write to it any more: the
+     * number may be reused once closed.
+     */
+    public void unwatch(ClientTerminal terminal) {
+        Runnable close = () -> {
+            Watch w = byTerminal.remove(terminal);
+            if (w != null) {
+                watches.remove(w.id);
+                if (w.watched) {
+                    control(Posix.EPOLL_CTL_DEL, terminal.fd(), 0);
+                }
+            }
+            terminal.close();
+        };
+        requestIfOpen(close);
+    }
+
+    /** Terminals are the clients' business: once the poller is closed (daemon exiting) they are left be. */
+    private void requestIfOpen(Runnable r) {
+        try {
+            request(r);
+        } catch (IllegalStateException e) {
+            // closed: the daemon's exit closes the numbers
+        }
     }
 
     /**
@@ -129,7 +213,11 @@ public final class PtyPoller implements AutoCloseable {
     }
 
     private void control(int op, int fd, long token) {
-        ctlEvent.setInt(0, Posix.EPOLLIN);
+        control(op, fd, token, Posix.EPOLLIN);
+    }
+
+    private void control(int op, int fd, long token, int interest) {
+        ctlEvent.setInt(0, interest);
         ctlEvent.setLong(Posix.EPOLL_DATA_OFFSET, token);
         if (Posix.LibC.INSTANCE.epoll_ctl(epfd, op, fd, ctlEvent) != 0) {
             log.warn("epoll_ctl({}, fd {}): {}", op, fd, Posix.strerror(Posix.errno()));
@@ -153,12 +241,17 @@ public final class PtyPoller implements AutoCloseable {
                     Posix.read(wakeFd, readBuffer, 8);
                     continue;
                 }
-                Entry e = entries.get(token >> 1);
+                if ((token & 3) == TERMINAL) {
+                    int ready = eventView.getInt(i * Posix.EPOLL_EVENT_SIZE);
+                    serveTerminal(watches.get(token >> 2), ready);
+                    continue;
+                }
+                Entry e = entries.get(token >> 2);
                 if (e == null) {
                     continue; // finished earlier in this batch
                 }
                 try {
-                    if ((token & 1) == 0) {
+                    if ((token & 3) == MASTER) {
                         if (e.masterOpen) {
                             readMaster(e);
                         }
@@ -183,6 +276,44 @@ public final class PtyPoller implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private void serveTerminal(Watch w, int ready) {
+        if (w == null || !w.watched) {
+            return; // unwatched earlier in this batch
+        }
+        try {
+            if ((ready & Posix.EPOLLOUT) != 0) {
+                w.listener.writable();
+            }
+            if ((ready & ~Posix.EPOLLOUT) != 0) {
+                // Readable, or hung up (EPOLLHUP/EPOLLERR): a read tells which.
+                for (int reads = 0; reads < 16 && w.watched; reads++) {
+                    int n = w.terminal.read(typed);
+                    if (n == 0) {
+                        break;
+                    }
+                    if (n < 0) {
+                        terminalLost(w);
+                        break;
+                    }
+                    w.listener.typed(typed, n);
+                }
+            }
+        } catch (RuntimeException | Error ex) {
+            log.error("serving the {} failed; letting it go", w.terminal, ex);
+            terminalLost(w);
+        }
+    }
+
+    /** No more events from it (a hung-up terminal would report itself forever); its owner is told. */
+    private void terminalLost(Watch w) {
+        if (!w.watched) {
+            return;
+        }
+        w.watched = false;
+        control(Posix.EPOLL_CTL_DEL, w.terminal.fd(), 0);
+        w.listener.lost();
     }
 
     /** Reads what the master has, up to the budget, and hands it over in one piece. */

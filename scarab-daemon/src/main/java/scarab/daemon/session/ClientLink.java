@@ -1,46 +1,25 @@
 package scarab.daemon.session;
 
-import java.io.IOException;
-import java.util.ArrayDeque;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import scarab.daemon.ipc.Connection;
-import scarab.protocol.Frame;
 import scarab.protocol.Response;
 
 /**
- * One attached client of a session. The session's reader offers every output chunk to it while
- * holding the screen lock; a writer thread of its own sends the chunks to the client's socket.
- * So a client that stops reading only ever blocks its own writer: its queue fills, the backlog is
- * dropped, and once its socket drains it gets a fresh full redraw in place of what it missed.
- *
- * <p>The queue and its flags are guarded by this object's monitor. The writer does not wait on
- * that monitor: it parks outside it and is unparked, so waking it for a chunk of output never
- * makes it block again on the monitor the poller still holds (one wake-up per chunk, not two).
+ * One attached client of a session, as the session sees it: where its output goes, its size and
+ * when it was last active. The session offers every output chunk while holding its screen lock;
+ * an offer never blocks, so a client that stops reading never slows the session or the others.
+ * Two ways to reach a client: {@link FrameLink} (output frames on its socket, written by a thread
+ * of its own) and {@link TerminalLink} (straight to the client's terminal, from the poller).
  */
-public final class ClientLink {
-    private static final Logger log = LoggerFactory.getLogger(ClientLink.class);
+public abstract class ClientLink {
     /** Backlog beyond which a client is considered stalled: about 1 s of very heavy output. */
     static final int MAX_QUEUED_BYTES = 4 << 20;
-    /** Chunks are merged into frames up to this size to save syscalls and wake-ups. */
-    private static final int MAX_FRAME = 256 << 10;
 
     private final Connection connection;
     private final boolean readOnly;
-    private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
-    private long queuedBytes;
-    /** The backlog was dropped; the next thing to send is a redraw, and output until then is not queued. */
-    private boolean overflowed;
-    /** A final message to send after the queue, then stop (detach or exit). */
-    private Response farewell;
-    private boolean finished;
     private volatile int cols;
     private volatile int rows;
     private volatile long lastActive;
-    /** The writer thread, once started. */
-    private volatile Thread writer;
 
     ClientLink(Connection connection, boolean readOnly, int cols, int rows) {
         this.connection = connection;
@@ -50,13 +29,20 @@ public final class ClientLink {
         this.lastActive = System.nanoTime();
     }
 
-    /** Starts the writer; {@code redraw} renders the screen (the caller's lock rules apply inside). */
-    void start(String threadName, Supplier<byte[]> redraw) {
-        Thread t = new Thread(() -> writeLoop(redraw), threadName);
-        t.setDaemon(true);
-        writer = t;
-        t.start();
-    }
+    /** Starts delivering; {@code redraw} renders the screen (the caller's lock rules apply inside). */
+    abstract void start(String threadName, Supplier<byte[]> redraw);
+
+    /** Queues output. Called with the session's screen lock held, so order matches the screen. */
+    abstract void offer(byte[] chunk);
+
+    /** Replaces whatever is queued with a full redraw (after a size change, or falling behind). */
+    abstract void replaceWithRedraw(byte[] redraw);
+
+    /** Sends {@code lastBytes} and then {@code message}, then stops. */
+    abstract void finish(byte[] lastBytes, Response message);
+
+    /** The client is gone: stop at once. */
+    abstract void abandon();
 
     public Connection connection() {
         return connection;
@@ -85,140 +71,5 @@ public final class ClientLink {
 
     void touch() {
         lastActive = System.nanoTime();
-    }
-
-    /** Queues output. Called with the session's screen lock held, so order matches the screen. */
-    synchronized void offer(byte[] chunk) {
-        if (finished || farewell != null || overflowed) {
-            return;
-        }
-        if (queuedBytes + chunk.length > MAX_QUEUED_BYTES) {
-            queue.clear();
-            queuedBytes = 0;
-            overflowed = true;
-            log.debug("client on connection {} fell behind; dropping its backlog", connection);
-        } else {
-            queue.add(chunk);
-            queuedBytes += chunk.length;
-        }
-        wakeWriter();
-    }
-
-    /** Replaces whatever is queued with a full redraw (after a size change). */
-    synchronized void replaceWithRedraw(byte[] redraw) {
-        if (finished || farewell != null) {
-            return;
-        }
-        queue.clear();
-        queue.add(redraw);
-        queuedBytes = redraw.length;
-        overflowed = false;
-        wakeWriter();
-    }
-
-    /** Sends {@code lastBytes} and then {@code message}, then stops writing. */
-    synchronized void finish(byte[] lastBytes, Response message) {
-        if (finished || farewell != null) {
-            return;
-        }
-        if (overflowed) {
-            queue.clear();
-            overflowed = false;
-        }
-        if (lastBytes != null && lastBytes.length > 0) {
-            queue.add(lastBytes);
-        }
-        farewell = message;
-        wakeWriter();
-    }
-
-    /** The client is gone: stop at once. */
-    synchronized void abandon() {
-        finished = true;
-        queue.clear();
-        wakeWriter();
-    }
-
-    private void wakeWriter() {
-        Thread t = writer;
-        if (t != null) {
-            LockSupport.unpark(t);
-        }
-    }
-
-    private void writeLoop(Supplier<byte[]> redraw) {
-        try {
-            while (true) {
-                byte[] batch;
-                Response last = null;
-                boolean needRedraw;
-                boolean idle;
-                synchronized (this) {
-                    if (finished) {
-                        return;
-                    }
-                    idle = queue.isEmpty() && !overflowed && farewell == null;
-                    needRedraw = !idle && overflowed && queue.isEmpty();
-                    batch = idle || needRedraw ? null : drain();
-                    if (!idle && !needRedraw && batch == null) {
-                        last = farewell;
-                        finished = true;
-                    }
-                }
-                if (idle) {
-                    // Park outside the monitor; an unpark that came first leaves a permit, so none is lost.
-                    LockSupport.park(this);
-                    continue;
-                }
-                if (needRedraw) {
-                    // Outside our monitor: the supplier takes the screen lock and calls back into
-                    // replaceWithRedraw, so that the redraw and the output after it stay in order.
-                    redraw.get();
-                    continue;
-                }
-                if (batch != null) {
-                    for (int off = 0; off < batch.length; off += Frame.MAX_PAYLOAD) {
-                        connection.sendOutput(batch, off, Math.min(Frame.MAX_PAYLOAD, batch.length - off));
-                    }
-                }
-                if (last != null) {
-                    connection.send(last);
-                    return;
-                }
-            }
-        } catch (IOException e) {
-            log.debug("client on connection {} is gone: {}", connection, e.getMessage());
-            abandon();
-            connection.close();
-        }
-    }
-
-    /** Takes queued chunks up to one frame's worth; null when the queue is empty. */
-    private byte[] drain() {
-        if (queue.isEmpty()) {
-            return null;
-        }
-        byte[] first = queue.poll();
-        if (queue.isEmpty() || first.length >= MAX_FRAME) {
-            queuedBytes -= first.length;
-            return first;
-        }
-        int total = first.length;
-        for (byte[] b : queue) {
-            if (total + b.length > MAX_FRAME) {
-                break;
-            }
-            total += b.length;
-        }
-        byte[] merged = new byte[total];
-        System.arraycopy(first, 0, merged, 0, first.length);
-        int at = first.length;
-        while (at < total) {
-            byte[] b = queue.poll();
-            System.arraycopy(b, 0, merged, at, b.length);
-            at += b.length;
-        }
-        queuedBytes -= total;
-        return merged;
     }
 }

@@ -58,6 +58,23 @@ public final class Session {
     private String snapshotCwd;
     /** The directory the restored process should start in; null when not restored. */
     private volatile String restoreCwd;
+    /** Input written from the poller thread, which must not wait for the program. */
+    private final InputBacklog backlog = new InputBacklog(new InputBacklog.Target() {
+        @Override
+        public int tryWrite(byte[] data) throws IOException {
+            return runningProcess().tryWrite(data, 0, data.length);
+        }
+
+        @Override
+        public void write(byte[] data) throws IOException {
+            Session.this.write(data, 0, data.length);
+        }
+
+        @Override
+        public String name() {
+            return id.shortForm();
+        }
+    });
 
     private Session(SessionMeta meta, PtyChild process, boolean restored, int historyLimit) {
         this.id = meta.id();
@@ -197,13 +214,12 @@ public final class Session {
         }
     }
 
-    /** Terminal query replies (DA, DSR, ...) go back to the program, attached client or not. */
+    /**
+     * Terminal query replies (DA, DSR, ...) go back to the program, attached client or not; on
+     * the poller thread, so through the backlog that never waits.
+     */
     private void answer(byte[] replies) {
-        try {
-            write(replies, 0, replies.length);
-        } catch (IOException e) {
-            log.debug("could not answer a terminal query in {}: {}", id.shortForm(), e.getMessage());
-        }
+        backlog.send(replies);
     }
 
     public SessionId id() {
@@ -277,12 +293,17 @@ public final class Session {
         }
     }
 
-    /** Writes input to the PTY. */
+    /** Writes input to the PTY, waiting for room if the program is not reading. */
     public void write(byte[] data, int off, int len) throws IOException {
-        if (process == null || !process.isAlive()) {
+        runningProcess().write(data, off, len);
+    }
+
+    private PtyChild runningProcess() throws IOException {
+        PtyChild p = process;
+        if (p == null || !p.isAlive()) {
             throw new IOException("session " + meta.name() + " has no running process");
         }
-        process.write(data, off, len);
+        return p;
     }
 
     // ---- attached clients -------------------------------------------------------------------
@@ -299,8 +320,7 @@ public final class Session {
      * Registers a client: it becomes the most recent one, so the session takes its size; it is
      * sent a full redraw and from then on every byte of output.
      */
-    ClientLink attach(Connection connection, boolean readOnly, int cols, int rows) {
-        ClientLink link = new ClientLink(connection, readOnly, cols, rows);
+    void attach(ClientLink link) {
         screenLock.writeLock().lock();
         try {
             clients.add(link);
@@ -314,7 +334,11 @@ public final class Session {
             screenLock.writeLock().unlock();
         }
         link.start("scarab-client-" + id.shortForm(), () -> redraw(link));
-        return link;
+    }
+
+    /** The poller that reads this session's PTY (null before its process started). */
+    PtyPoller poller() {
+        return poller;
     }
 
     /** Sends a fresh redraw to a client that fell behind (called from its writer thread). */
@@ -363,17 +387,32 @@ public final class Session {
         }
     }
 
+    /** Input from a client's socket (its connection thread may wait for the program). */
     void input(ClientLink link, byte[] data) throws IOException {
         if (link.readOnly()) {
             return;
         }
+        typedBy(link);
+        write(data, 0, data.length);
+    }
+
+    /** Input read from a client's own terminal, on the poller thread: never waits. */
+    void inputFromTerminal(ClientLink link, byte[] data) {
+        if (link.readOnly()) {
+            return;
+        }
+        typedBy(link);
+        backlog.send(data);
+    }
+
+    /** The client that types is the most recent one: the session takes its size. */
+    private void typedBy(ClientLink link) {
         boolean latest = clients.stream().allMatch(c -> c == link || c.lastActive() <= link.lastActive());
         if (!latest) {
             clientActive(link, link.cols(), link.rows());
         } else {
             link.touch();
         }
-        write(data, 0, data.length);
     }
 
     /** Resizes screen and PTY to the most recently active client's size; true if it changed. Write lock held. */

@@ -31,8 +31,17 @@ final class SessionAttachment implements Attachment {
 
     @Override
     public void detach() {
+        detach("requested");
+    }
+
+    /** The client's own terminal hung up (its window closed): detach it, telling the client why. */
+    void terminalLost() {
+        detach("terminal-lost");
+    }
+
+    private void detach(String reason) {
         connection.setAttachment(null);
-        session.detach(link, new Response.Detached(0, session.meta().name(), "requested"));
+        session.detach(link, new Response.Detached(0, session.meta().name(), reason));
         manager.detached(session);
     }
 

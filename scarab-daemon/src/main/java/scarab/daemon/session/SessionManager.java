@@ -14,10 +14,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scarab.daemon.UserError;
 import scarab.daemon.ipc.Connection;
+import scarab.daemon.pty.ClientTerminal;
 import scarab.daemon.pty.PtyChild;
 import scarab.daemon.pty.PtyPoller;
-import scarab.protocol.Response;
 import scarab.daemon.store.SessionStore;
+import scarab.protocol.DetachKeys;
+import scarab.protocol.Response;
 
 /**
  * Owns every session. Sessions live in a {@link ConcurrentHashMap}; the name index is guarded by
@@ -434,24 +436,64 @@ public final class SessionManager implements SessionEvents {
      * Attaches a connection to a session: the connection's input, resizes and end are routed to
      * it, and the client gets a redraw followed by the live output.
      */
+    /**
+     * Attaches a client. With {@code terminalPid} the daemon tries to serve the client through its
+     * own terminal ({@link TerminalLink}); when that terminal cannot be opened, or without it,
+     * output goes as frames on the connection ({@link FrameLink}).
+     */
     public void attach(Session session, Connection connection, boolean readOnly, boolean detachOthers, int cols, int rows,
-                       long requestId) throws java.io.IOException {
+                       Long terminalPid, String detachKeys, long requestId) throws java.io.IOException {
         checkSize(cols, rows);
+        DetachKeys keys = null;
+        if (terminalPid != null) {
+            try {
+                keys = DetachKeys.parse(detachKeys == null ? DetachKeys.DEFAULT_SPEC : detachKeys);
+            } catch (IllegalArgumentException e) {
+                throw new UserError("bad-detach-keys", e.getMessage());
+            }
+        }
         if (!detachOthers && session.clientCount() >= maxClients) {
             throw new UserError("too-many-clients", "session \"" + session.meta().name() + "\" already has "
                     + session.clientCount() + " clients attached, the limit; raise max-clients-per-session in config.toml");
+        }
+        ClientTerminal terminal = null;
+        if (terminalPid != null && session.poller() != null) {
+            try {
+                terminal = ClientTerminal.open(terminalPid);
+            } catch (java.io.IOException e) {
+                log.info("attaching through the connection instead of the client's terminal: {}", e.getMessage());
+            }
         }
         if (detachOthers) {
             detachAll(session, "detached-by-other");
         }
         SessionMeta meta = session.updateMeta(m -> m.withLastAttached(System.currentTimeMillis()));
         saveMeta(session);
-        // The response goes out before the link starts writing output frames.
-        connection.send(new Response.Attached(requestId, SessionInfoView.of(session)));
-        ClientLink link = session.attach(connection, readOnly, cols, rows);
-        connection.setAttachment(new SessionAttachment(this, session, link, connection));
-        log.info("session attached: {} {} by connection {}{}", session.id().shortForm(), meta.name(), connection,
-                readOnly ? " (read-only)" : "");
+        // The response goes out before the link starts writing output.
+        try {
+            connection.send(new Response.Attached(requestId, SessionInfoView.of(session), terminal != null));
+        } catch (java.io.IOException | RuntimeException e) {
+            if (terminal != null) {
+                terminal.discard();
+            }
+            throw e;
+        }
+        ClientLink link;
+        SessionAttachment attachment;
+        if (terminal != null) {
+            TerminalLink direct = new TerminalLink(session, session.poller(), terminal, keys, connection, readOnly, cols,
+                    rows);
+            attachment = new SessionAttachment(this, session, direct, connection);
+            direct.attachment(attachment);
+            link = direct;
+        } else {
+            link = new FrameLink(connection, readOnly, cols, rows);
+            attachment = new SessionAttachment(this, session, link, connection);
+        }
+        connection.setAttachment(attachment);
+        session.attach(link);
+        log.info("session attached: {} {} by connection {}{}{}", session.id().shortForm(), meta.name(), connection,
+                readOnly ? " (read-only)" : "", terminal != null ? " (its terminal directly)" : "");
     }
 
     /** Detaches every client of a session; each is told why. Returns how many there were. */

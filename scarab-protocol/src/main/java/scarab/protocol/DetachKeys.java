@@ -1,4 +1,4 @@
-package scarab.client.attach;
+package scarab.protocol;
 
 import java.util.Locale;
 
@@ -46,6 +46,24 @@ public record DetachKeys(int prefix, int key) {
         }
         throw new IllegalArgumentException("unknown key \"" + k.trim() + "\" in detach keys \"" + spec
                 + "\"; use ctrl-LETTER, ctrl-\\, ctrl-] or a plain character, like ctrl-b,d");
+    }
+
+    /** This binding as a spec {@link #parse} reads back (how the client tells the daemon). */
+    public String spec() {
+        return prefix == NONE ? specOf(key) : specOf(prefix) + "," + specOf(key);
+    }
+
+    private static String specOf(int k) {
+        if (k == 0) {
+            return "ctrl-@";
+        }
+        if (k <= 26) {
+            return "ctrl-" + (char) ('a' + k - 1);
+        }
+        if (k < 0x20) {
+            return "ctrl-" + "[\\]^_".charAt(k - 0x1b);
+        }
+        return String.valueOf((char) k);
     }
 
     public static String describe(int key) {

@@ -1,4 +1,4 @@
-package scarab.client.attach;
+package scarab.protocol;
 
 import java.io.ByteArrayOutputStream;
 

@@ -1,0 +1,289 @@
+package scarab.client.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import scarab.protocol.Json;
+
+/**
+ * Attach as a person does it: the real client runs in a tmux pane (the user's terminal), keys are
+ * typed with send-keys and the screen is read with capture-pane. Run twice: with the daemon
+ * serving the pane's terminal itself ({@link AttachE2EIT}, the default) and with output and keys
+ * relayed through the client ({@link AttachRelayE2EIT}, {@code SCARAB_DIRECT=0}).
+ */
+abstract class AttachScenarios {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private Scarab scarab;
+    private Tmux tmux;
+
+    /** Whether the daemon should serve the client's terminal directly in this run. */
+    abstract boolean direct();
+
+    @BeforeEach
+    void start() throws Exception {
+        scarab = new Scarab();
+        tmux = new Tmux(scarab.root);
+        // The user's terminal: a plain shell with a recognisable prompt.
+        tmux.start(100, 30, "env -i " + envLine(Map.of("PS1", "outer$ ")) + " /bin/sh");
+        tmux.awaitText(null, "outer$");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        tmux.close();
+        scarab.close();
+    }
+
+    /** The scarab command line the user types, with this test's private directories. */
+    private String scarabCommand() {
+        return "java -XX:TieredStopAtLevel=1 -Xshare:auto -cp " + System.getProperty("java.class.path") + " scarab.client.Main";
+    }
+
+    private String envLine(Map<String, String> extra) {
+        Map<String, String> env = new java.util.TreeMap<>(scarab.env);
+        env.put("TERM", "xterm-256color");
+        if (!direct()) {
+            env.put("SCARAB_DIRECT", "0");
+        }
+        env.putAll(extra);
+        return env.entrySet().stream().map(e -> e.getKey() + "='" + e.getValue() + "'").collect(Collectors.joining(" "));
+    }
+
+    /** Types an attach command at the outer prompt; the outer shell is back after detach. */
+    private void typeAttach(String target, String args) {
+        tmux.type(target, "env " + envLine(Map.of()) + " " + scarabCommand() + " attach " + args, "Enter");
+    }
+
+    /** Replaces the outer shell with the client, so the pane's pid is the client's. */
+    private void execAttach(String target, String args) {
+        tmux.type(target, "exec env " + envLine(Map.of()) + " " + scarabCommand() + " attach " + args, "Enter");
+    }
+
+    private JsonNode session(String name) throws Exception {
+        for (JsonNode s : Json.mapper().readTree(scarab.ok("ls", "--json"))) {
+            if (s.get("name").asText().equals(name)) {
+                return s;
+            }
+        }
+        throw new AssertionError("no session " + name);
+    }
+
+    private void newShell(String name) {
+        scarab.ok("new", "-d", "-e", "PS1=inner$ ", "-c", "/bin/sh", name);
+    }
+
+    @Test
+    void typeSeeOutputDetachAndReattach() throws Exception {
+        newShell("work");
+        tmux.type(null, "clear", "Enter");
+        typeAttach(null, "work");
+        tmux.awaitText(null, "inner$");
+        tmux.type(null, "echo hello-$((6*7))", "Enter");
+        tmux.awaitText(null, "hello-42");
+        assertEquals(1, session("work").get("clients").asInt());
+        String paneTty = tmux.tmux("display", "-p", "-t", "main:0", "#{pane_tty}").strip();
+        assertEquals(direct(), Faults.openFiles(scarab.daemonPid()).contains(paneTty),
+                "the daemon has the pane's terminal " + paneTty + " open: " + Faults.openFiles(scarab.daemonPid()));
+
+        tmux.type(null, "C-b", "d");
+        String after = tmux.awaitText(null, "[detached (from session work)]");
+        tmux.type(null, "echo back-$((1+1))", "Enter");
+        tmux.awaitText(null, "back-2");
+        assertTrue(tmux.screen(null).contains("outer$"), "the user's own shell is back:\n" + after);
+        Scarab.waitFor("clients to reach 0", WAIT, () -> {
+            try {
+                return session("work").get("clients").asInt() == 0;
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertFalse(session("work").get("lastAttachedAt").isNull(), "last attach time is recorded");
+
+        tmux.type(null, "clear", "Enter");
+        typeAttach(null, "work");
+        tmux.awaitText(null, "hello-42");
+    }
+
+    @Test
+    void reattachShowsTheIdenticalScreenWithColorsAndCursor() throws Exception {
+        Path file = scarab.root.resolve("notes.txt");
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i <= 60; i++) {
+            text.append("line ").append(i).append(" of the notes, with some words to wrap around\n");
+        }
+        Files.writeString(file, text);
+        scarab.ok("new", "-d", "--size", "100x30", "-c", "vim -u NONE -N -c 'syntax on' -c 'set number' " + file, "editor");
+        typeAttach(null, "editor");
+        tmux.awaitText(null, "line 20 of the notes");
+        tmux.type(null, "10G", "o", "typed in vim", "Escape");
+        tmux.awaitText(null, "typed in vim");
+        // vim clears "-- INSERT --" only once its Escape timeout has passed: wait for the settled screen.
+        tmux.await(null, "vim back in normal mode", WAIT, s -> !s.contains("-- INSERT --"));
+        String before = tmux.screenWithEscapes(null);
+        String cursorBefore = tmux.tmux("display", "-p", "-t", "main:0", "#{cursor_x},#{cursor_y}");
+
+        tmux.type(null, "C-b", "d");
+        tmux.awaitText(null, "[detached (from session editor)]");
+        tmux.type(null, "clear", "Enter");
+        tmux.await(null, "a clear screen", WAIT, s -> !s.contains("typed in vim"));
+        typeAttach(null, "editor");
+        tmux.awaitText(null, "typed in vim");
+        String after = tmux.await(null, "the same screen", WAIT, s -> true);
+        tmux.await(null, "the identical screen with escapes", WAIT, s -> tmux.screenWithEscapes(null).equals(before));
+        assertEquals(cursorBefore, tmux.tmux("display", "-p", "-t", "main:0", "#{cursor_x},#{cursor_y}"), after);
+    }
+
+    @Test
+    void resizingTheTerminalResizesTheSession() throws Exception {
+        newShell("sized");
+        typeAttach(null, "sized");
+        tmux.awaitText(null, "inner$");
+        tmux.type(null, "stty size", "Enter");
+        tmux.awaitText(null, "30 100");
+        tmux.resize(null, 90, 25);
+        // The client reports the new size on SIGWINCH while keys travel on their own path: wait for
+        // the size to land before asking for it, as a person would see the redraw first.
+        Scarab.waitFor("ls to show 90x25", WAIT, () -> scarab.ok("ls").contains("90x25"));
+        tmux.type(null, "clear; stty size", "Enter");
+        tmux.awaitText(null, "25 90");
+    }
+
+    @Test
+    void twoClientsSeeTheSameOutputAndReadOnlyCannotType() throws Exception {
+        newShell("shared");
+        typeAttach(null, "shared");
+        tmux.awaitText(null, "inner$");
+        tmux.newWindow("second", "env -i " + envLine(Map.of("PS1", "outer$ ")) + " /bin/sh");
+        tmux.awaitText("main:second", "outer$");
+        typeAttach("main:second", "-r shared");
+        tmux.awaitText("main:second", "inner$");
+        assertEquals(2, session("shared").get("clients").asInt());
+
+        tmux.type(null, "echo from-first-$((2*3))", "Enter");
+        tmux.awaitText(null, "from-first-6");
+        tmux.awaitText("main:second", "from-first-6");
+
+        tmux.type("main:second", "echo from-readonly", "Enter");
+        tmux.type(null, "echo marker-$((3*3))", "Enter");
+        tmux.awaitText("main:second", "marker-9");
+        assertFalse(tmux.screen(null).contains("from-readonly"), "a read-only client's keys are ignored");
+        tmux.type("main:second", "C-b", "d");
+        tmux.awaitText("main:second", "[detached (from session shared)]");
+    }
+
+    @Test
+    void killedClientLeavesTheSessionRunning() throws Exception {
+        newShell("survivor");
+        execAttach(null, "survivor");
+        tmux.awaitText(null, "inner$");
+        Scarab.waitFor("one client", WAIT, () -> scarab.ok("ls", "--json").contains("\"clients\" : 1"));
+        long client = tmux.panePid(null);
+        ProcessHandle.of(client).orElseThrow().destroyForcibly();
+        Scarab.waitFor("the client count to drop to 0", WAIT, () -> scarab.ok("ls", "--json").contains("\"clients\" : 0"));
+        assertEquals("running", session("survivor").get("status").asText());
+    }
+
+    @Test
+    void aFailedAttachLeavesTheTerminalAsItWas() throws Exception {
+        scarab.ok("daemon", "start");
+        typeAttach(null, "nosuch");
+        tmux.awaitText(null, "scarab: no session named \"nosuch\"");
+        // Echo and Enter work: the terminal is back in cooked mode.
+        tmux.type(null, "echo typed-$((5*5))", "Enter");
+        tmux.awaitText(null, "typed-25");
+    }
+
+    @Test
+    void attachingASessionFromInsideItselfIsRefused() throws Exception {
+        newShell("nest");
+        typeAttach(null, "nest");
+        tmux.awaitText(null, "inner$");
+        // The daemon sets SCARAB_SESSION and SCARAB_SESSION_ID in the session's environment.
+        tmux.type(null, scarabCommand() + " attach nest", "Enter");
+        tmux.awaitText(null, "from inside itself");
+        tmux.type(null, "echo still-$((2+2))", "Enter");
+        tmux.awaitText(null, "still-4");
+        tmux.type(null, "C-b", "d");
+        tmux.awaitText(null, "[detached (from session nest)]");
+    }
+
+    @Test
+    void sessionExitEndsTheAttachWithItsStatus() throws Exception {
+        newShell("brief");
+        typeAttach(null, "brief");
+        tmux.awaitText(null, "inner$");
+        tmux.type(null, "exit 4", "Enter");
+        tmux.awaitText(null, "[exited: brief, status 4]");
+    }
+
+    @Test
+    void stoppedClientDoesNotDelayTheSession() throws Exception {
+        newShell("busy");
+        execAttach(null, "busy");
+        tmux.awaitText(null, "inner$");
+        long client = tmux.panePid(null);
+        Process stop = new ProcessBuilder("kill", "-STOP", String.valueOf(client)).start();
+        assertEquals(0, stop.waitFor());
+        try {
+            // 50 MB of output while the client cannot read; then a marker file proves completion.
+            Path done = scarab.root.resolve("done");
+            scarab.ok("send-keys", "busy", "head -c 50000000 /dev/zero | tr '\\0' x; echo; echo finished > " + done
+                    + "; clear; echo all-done", "Enter");
+            Scarab.waitFor("the session to finish 50 MB", Duration.ofSeconds(120), () -> Files.exists(done));
+        } finally {
+            new ProcessBuilder("kill", "-CONT", String.valueOf(client)).start().waitFor();
+        }
+        tmux.await(null, "the final screen", Duration.ofSeconds(60), s -> s.contains("all-done") && !s.contains("xxxxxxxx"));
+    }
+
+    /**
+     * A terminal that stops taking output (its emulator hangs: here the whole tmux server is
+     * stopped) must not slow the session either; once it drains it shows the final screen.
+     */
+    @Test
+    void frozenTerminalDoesNotDelayTheSession() throws Exception {
+        newShell("flood");
+        execAttach(null, "flood");
+        tmux.awaitText(null, "inner$");
+        long server = Long.parseLong(tmux.tmux("display", "-p", "#{pid}").strip());
+        Path done = scarab.root.resolve("flood-done");
+        assertEquals(0, new ProcessBuilder("kill", "-STOP", String.valueOf(server)).start().waitFor());
+        try {
+            // No tmux commands while its server is stopped: they would wait for it.
+            scarab.ok("send-keys", "flood", "head -c 50000000 /dev/zero | tr '\\0' y; echo; echo finished > " + done
+                    + "; clear; echo flood-over", "Enter");
+            Scarab.waitFor("the session to finish 50 MB", Duration.ofSeconds(120), () -> Files.exists(done));
+        } finally {
+            new ProcessBuilder("kill", "-CONT", String.valueOf(server)).start().waitFor();
+        }
+        tmux.await(null, "the final screen", Duration.ofSeconds(60), s -> s.contains("flood-over") && !s.contains("yyyyyyyy"));
+        tmux.type(null, "echo still-typing-$((4*4))", "Enter");
+        tmux.awaitText(null, "still-typing-16");
+    }
+
+    /** Closing the terminal window the client runs in detaches it; the session goes on. */
+    @Test
+    void closingTheClientsWindowDetachesIt() throws Exception {
+        newShell("window");
+        tmux.newWindow("second", "env -i " + envLine(Map.of("PS1", "outer$ ")) + " /bin/sh");
+        tmux.awaitText("main:second", "outer$");
+        execAttach("main:second", "window");
+        tmux.awaitText("main:second", "inner$");
+        Scarab.waitFor("one client", WAIT, () -> scarab.ok("ls", "--json").contains("\"clients\" : 1"));
+        tmux.tmux("kill-window", "-t", "main:second");
+        Scarab.waitFor("the client count to drop to 0", WAIT, () -> scarab.ok("ls", "--json").contains("\"clients\" : 0"));
+        assertEquals("running", session("window").get("status").asText());
+        scarab.ok("send-keys", "window", "echo alive-$((3*5))", "Enter");
+        Scarab.waitFor("the session to answer", WAIT, () -> scarab.ok("capture", "window").contains("alive-15"));
+    }
+}

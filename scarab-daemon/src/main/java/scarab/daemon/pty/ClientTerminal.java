@@ -1,0 +1,124 @@
+package scarab.daemon.pty;
+
+import com.sun.jna.Memory;
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * An attached client's own terminal, opened by the daemon (tmux's way of serving a client): the
+ * session's output is written straight to it and the keys are read from it on the poller thread,
+ * so a keystroke's echo takes two wake-ups of one thread instead of passing through the client
+ * process and three more threads.
+ *
+ * <p>The client names itself by pid; the terminal is reopened through {@code /proc/PID/fd/0}
+ * (the same device, a description of our own, so our {@code O_NONBLOCK} leaves the client's
+ * alone), with {@code O_NOCTTY} so it never becomes the daemon's controlling terminal. Only a
+ * process of the daemon's own user can be opened that way, and only a terminal is accepted.
+ *
+ * <p>Writes never block: they write what fits and say how much. The number is closed only by the
+ * poller ({@link PtyPoller#unwatch}), after its owner has promised not to write any more.
+ */
+public final class ClientTerminal {
+    private final int fd;
+    private final long clientPid;
+    private final Memory readBuffer = new Memory(4096);
+
+    private ClientTerminal(int fd, long clientPid) {
+        this.fd = fd;
+        this.clientPid = clientPid;
+    }
+
+    /**
+     * Opens the terminal that is standard input of process {@code pid}.
+     *
+     * @throws IOException when it cannot be opened (another user's process, another pid
+     *     namespace, gone) or is not a terminal
+     */
+    public static ClientTerminal open(long pid) throws IOException {
+        if (pid <= 0) {
+            throw new IOException("no such process: " + pid);
+        }
+        Posix.LibC c = Posix.LibC.INSTANCE;
+        String path = "/proc/" + pid + "/fd/0";
+        int fd = c.open(path, Posix.O_RDWR | Posix.O_NOCTTY | Posix.O_NONBLOCK | Posix.O_CLOEXEC);
+        if (fd < 0) {
+            int errno = Posix.errno();
+            throw new IOException("cannot open " + path + ": " + Posix.strerror(errno));
+        }
+        if (c.isatty(fd) != 1) {
+            c.close(fd);
+            throw new IOException(path + " is not a terminal");
+        }
+        return new ClientTerminal(fd, pid);
+    }
+
+    int fd() {
+        return fd;
+    }
+
+    /**
+     * Writes what the terminal takes now.
+     *
+     * @return bytes written, 0 when the terminal's buffer is full
+     * @throws IOException when the terminal is gone (hung up) or the write fails
+     */
+    public int write(byte[] data, int off, int len) throws IOException {
+        if (len == 0) {
+            return 0;
+        }
+        byte[] chunk = off == 0 ? data : Arrays.copyOfRange(data, off, off + len);
+        while (true) {
+            long n = Posix.write(fd, chunk, len);
+            if (n >= 0) {
+                return (int) n;
+            }
+            int errno = Posix.errno();
+            if (errno == Posix.EAGAIN) {
+                return 0;
+            }
+            if (errno != Posix.EINTR) {
+                throw new IOException("cannot write to the terminal of process " + clientPid + ": "
+                        + Posix.strerror(errno));
+            }
+        }
+    }
+
+    /**
+     * Reads what was typed, into {@code into}. Poller thread only.
+     *
+     * @return bytes read; 0 when there is nothing now; -1 when the terminal has hung up
+     */
+    int read(byte[] into) {
+        while (true) {
+            long n = Posix.read(fd, readBuffer, Math.min(into.length, readBuffer.size()));
+            if (n > 0) {
+                readBuffer.read(0, into, 0, (int) n);
+                return (int) n;
+            }
+            if (n == 0) {
+                return -1;
+            }
+            int errno = Posix.errno();
+            if (errno == Posix.EAGAIN) {
+                return 0;
+            }
+            if (errno != Posix.EINTR) {
+                return -1; // EIO: the terminal's other side is gone
+            }
+        }
+    }
+
+    void close() {
+        Posix.LibC.INSTANCE.close(fd);
+    }
+
+    /** Closes a terminal that was never given to a poller to watch. */
+    public void discard() {
+        close();
+    }
+
+    @Override
+    public String toString() {
+        return "terminal of process " + clientPid;
+    }
+}

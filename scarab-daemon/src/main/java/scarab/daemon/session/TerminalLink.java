@@ -1,0 +1,253 @@
+package scarab.daemon.session;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import scarab.daemon.ipc.Connection;
+import scarab.daemon.pty.ClientTerminal;
+import scarab.daemon.pty.PtyPoller;
+import scarab.protocol.DetachKeys;
+import scarab.protocol.InputFilter;
+import scarab.protocol.Response;
+
+/**
+ * An attached client served through its own terminal, which the daemon opened (tmux's way): the
+ * poller writes output straight to the terminal and reads the keys from it, watching for the
+ * detach keys; the client process only keeps the terminal in raw mode, reports resizes and waits
+ * for the control message that ends the attach. A keystroke's echo costs two wake-ups of the
+ * poller thread and nothing else.
+ *
+ * <p>Writes never block. Output the terminal cannot take now waits in a queue until the poller
+ * says the terminal has room; past {@link #MAX_QUEUED_BYTES} the backlog is dropped and a full
+ * redraw replaces it once the terminal drains, as for a {@link FrameLink}. A chunk already partly
+ * written is always finished first, so an escape sequence is never cut in two.
+ *
+ * <p>The output state is guarded by this object's monitor; {@link #typed} and {@link #lost} run
+ * on the poller thread.
+ */
+final class TerminalLink extends ClientLink implements PtyPoller.TerminalListener {
+    private static final Logger log = LoggerFactory.getLogger(TerminalLink.class);
+
+    private final Session session;
+    private final PtyPoller poller;
+    private final ClientTerminal terminal;
+    /** Poller thread only. */
+    private final InputFilter filter;
+    private volatile SessionAttachment attachment;
+    private volatile Supplier<byte[]> redraw;
+
+    private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
+    /** Bytes of the queue's first chunk already written. */
+    private int headWritten;
+    private long queuedBytes;
+    private boolean overflowed;
+    private Response farewell;
+    private boolean started;
+    /** Writing failed (the terminal hung up): nothing more is written; the poller reports the loss. */
+    private boolean broken;
+    private boolean closed;
+    /** Whether the poller was asked to say when the terminal has room (it was full). */
+    private boolean waitingForRoom;
+
+    TerminalLink(Session session, PtyPoller poller, ClientTerminal terminal, DetachKeys keys, Connection connection,
+                 boolean readOnly, int cols, int rows) {
+        super(connection, readOnly, cols, rows);
+        this.session = session;
+        this.poller = poller;
+        this.terminal = terminal;
+        this.filter = new InputFilter(keys);
+    }
+
+    /** The attachment that detaches this client (detach keys, terminal lost); set before {@link #start}. */
+    void attachment(SessionAttachment a) {
+        attachment = a;
+    }
+
+    @Override
+    void start(String threadName, Supplier<byte[]> redrawScreen) {
+        redraw = redrawScreen;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            started = true;
+            poller.watch(terminal, this);
+            flushLocked();
+        }
+    }
+
+    @Override
+    synchronized void offer(byte[] chunk) {
+        if (closed || broken || farewell != null || overflowed) {
+            return;
+        }
+        if (queuedBytes + chunk.length > MAX_QUEUED_BYTES) {
+            dropBacklogLocked();
+            overflowed = true;
+            log.debug("the {} fell behind; dropping its backlog", terminal);
+            askForRoom(true);
+            return;
+        }
+        queue.add(chunk);
+        queuedBytes += chunk.length;
+        if (started && !waitingForRoom) {
+            flushLocked();
+        }
+    }
+
+    @Override
+    synchronized void replaceWithRedraw(byte[] bytes) {
+        if (closed || broken || farewell != null) {
+            return;
+        }
+        dropBacklogLocked();
+        overflowed = false;
+        queue.add(bytes);
+        queuedBytes += bytes.length;
+        if (started && !waitingForRoom) {
+            flushLocked();
+        }
+    }
+
+    @Override
+    synchronized void finish(byte[] lastBytes, Response message) {
+        if (closed || farewell != null) {
+            return;
+        }
+        if (overflowed) {
+            dropBacklogLocked();
+            overflowed = false;
+        }
+        if (lastBytes != null && lastBytes.length > 0 && !broken) {
+            queue.add(lastBytes);
+            queuedBytes += lastBytes.length;
+        }
+        farewell = message;
+        if (started || broken) {
+            flushLocked();
+        }
+    }
+
+    @Override
+    synchronized void abandon() {
+        closeLocked();
+    }
+
+    // ---- the poller's side ---------------------------------------------------------------------
+
+    @Override
+    public void typed(byte[] buffer, int length) {
+        InputFilter.Result r = filter.filter(buffer, length);
+        if (r.forward().length > 0) {
+            session.inputFromTerminal(this, r.forward());
+        }
+        if (r.detach()) {
+            SessionAttachment a = attachment;
+            if (a != null) {
+                a.detach();
+            }
+        }
+    }
+
+    @Override
+    public void writable() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            waitingForRoom = false;
+            if (!(overflowed && queue.isEmpty() && farewell == null && !broken)) {
+                flushLocked();
+                return;
+            }
+        }
+        // Fell behind and now has room: a fresh screen in place of what it missed. Outside our
+        // monitor: the supplier takes the screen lock and calls back into replaceWithRedraw.
+        redraw.get();
+    }
+
+    @Override
+    public void lost() {
+        log.debug("the {} hung up", terminal);
+        SessionAttachment a = attachment;
+        if (a != null) {
+            a.terminalLost();
+        } else {
+            abandon();
+        }
+    }
+
+    // ---- writing ---------------------------------------------------------------------------------
+
+    /** Writes what the terminal takes; asks for room when it is full; sends the farewell when done. */
+    private void flushLocked() {
+        if (!broken) {
+            try {
+                while (!queue.isEmpty()) {
+                    byte[] head = queue.peek();
+                    int n = terminal.write(head, headWritten, head.length - headWritten);
+                    headWritten += n;
+                    queuedBytes -= n;
+                    if (headWritten < head.length) {
+                        askForRoom(true);
+                        return;
+                    }
+                    queue.poll();
+                    headWritten = 0;
+                }
+            } catch (IOException e) {
+                log.debug("cannot write to the {}: {}", terminal, e.getMessage());
+                broken = true;
+                queue.clear();
+                queuedBytes = 0;
+                headWritten = 0;
+            }
+        }
+        // An overflowed link waits for room to redraw.
+        askForRoom(overflowed && !broken && farewell == null);
+        if (farewell != null) {
+            try {
+                connection().send(farewell);
+            } catch (IOException e) {
+                log.debug("client on connection {} is gone: {}", connection(), e.getMessage());
+                connection().close();
+            }
+            closeLocked();
+        }
+    }
+
+    private void askForRoom(boolean on) {
+        if (waitingForRoom != on && !closed) {
+            waitingForRoom = on;
+            poller.wantWritable(terminal, on);
+        }
+    }
+
+    /** Drops what is queued, except the rest of a chunk already partly written. */
+    private void dropBacklogLocked() {
+        if (headWritten > 0) {
+            byte[] head = queue.poll();
+            queue.clear();
+            byte[] rest = Arrays.copyOfRange(head, headWritten, head.length);
+            queue.add(rest);
+            queuedBytes = rest.length;
+            headWritten = 0;
+        } else {
+            queue.clear();
+            queuedBytes = 0;
+        }
+    }
+
+    private void closeLocked() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        queue.clear();
+        queuedBytes = 0;
+        poller.unwatch(terminal);
+    }
+}
