@@ -126,9 +126,13 @@ public final class DaemonStarter {
      * A long-lived server with many idle sessions and a small live heap (about 10 KB per idle
      * session): the serial collector, a heap that starts small and gives memory back after a
      * collection (else the young generation alone would keep a hundred MB of touched pages), and
-     * modest thread stacks. The same flags are in the launcher's --foreground branch.
+     * modest thread stacks. The young generation is fixed at 16 MB with large survivor spaces: a
+     * busy session's scrollback lines live for its 10,000 lines and then die, and with the default
+     * small survivors they were promoted early and filled the old generation with garbage: 50 MB
+     * of output cost 36 full collections and 1.2 s of pauses; now 7 and 0.35 s (bench/attach.py
+     * throughput about 20% higher). The same flags are in the launcher's --foreground branch.
      */
-    static final List<String> DAEMON_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms16m", "-XX:MinHeapFreeRatio=10",
-            "-XX:MaxHeapFreeRatio=30", "-Xss512k", "-Xshare:auto");
+    static final List<String> DAEMON_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms24m", "-Xmn16m",
+            "-XX:SurvivorRatio=2", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-Xss512k", "-Xshare:auto");
 
 }
