@@ -2,7 +2,7 @@
 """Scale: N idle sessions each running a shell, Scarab beside tmux in the same run.
 
 For each of the two: the time to create the sessions (one client connection issuing N creates:
-Scarab's protocol over one socket, tmux's `new-session -d` commands chained in one client call),
+Scarab's protocol over one socket, tmux's `new-session -d` commands chained, 200 per client call),
 `ls` wall time with 10 sessions and with N (median of several runs of the real CLI), the
 server's RSS growth per idle session, and for Scarab the daemon's live heap per session after a
 full GC and its thread count.
@@ -24,7 +24,10 @@ TMUX = ["tmux", "-L", "scarab-scale-%d" % os.getpid(), "-f", "/dev/null"]
 SHELL = "/bin/sh"
 
 def run(args):
-    return subprocess.run(args, env=env, check=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT).stdout.decode()
+    p = subprocess.run(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    if p.returncode != 0:
+        raise SystemExit("%s ... failed (status %d): %s" % (" ".join(args[:6]), p.returncode, p.stdout.decode()[-500:]))
+    return p.stdout.decode()
 
 def rss_kb(pid):
     with open("/proc/%d/status" % pid) as f:
@@ -113,10 +116,17 @@ def bench_tmux():
     pid = int(run(TMUX + ["display", "-p", "#{pid}"]).strip())
     ls10 = median_ms(TMUX + ["ls"])
     rss0 = settle_rss(pid)
-    cmd = list(TMUX)
-    for i in range(10, N):
-        cmd += ["new-session", "-d", "-s", "t%d" % i, SHELL, ";"]
-    t = time.perf_counter(); run(cmd[:-1]); create = time.perf_counter() - t
+    # Chained in client calls of 200 (one call for all is longer than a tmux message may be).
+    batches = []
+    for start in range(10, N, 200):
+        cmd = list(TMUX)
+        for i in range(start, min(N, start + 200)):
+            cmd += ["new-session", "-d", "-s", "t%d" % i, SHELL, ";"]
+        batches.append(cmd[:-1])
+    t = time.perf_counter()
+    for cmd in batches:
+        run(cmd)
+    create = time.perf_counter() - t
     assert len(run(TMUX + ["ls"]).splitlines()) == N
     lsN = median_ms(TMUX + ["ls"])
     rssN = settle_rss(pid)
