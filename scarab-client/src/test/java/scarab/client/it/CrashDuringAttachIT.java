@@ -23,7 +23,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import scarab.client.daemon.DaemonConnection;
 import scarab.protocol.Frame;
-import scarab.protocol.Json;
 import scarab.protocol.Request;
 import scarab.protocol.Response;
 
@@ -55,11 +54,7 @@ class CrashDuringAttachIT {
     }
 
     private Map<String, JsonNode> sessions() throws Exception {
-        Map<String, JsonNode> byName = new HashMap<>();
-        for (JsonNode s : Json.mapper().readTree(scarab.ok("ls", "--json"))) {
-            byName.put(s.get("name").asText(), s);
-        }
-        return byName;
+        return scarab.sessionsByName();
     }
 
     private int attachedClients() {

@@ -12,7 +12,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -102,11 +101,7 @@ class DisconnectIT {
     }
 
     private Map<String, JsonNode> sessions() throws Exception {
-        Map<String, JsonNode> byName = new HashMap<>();
-        for (JsonNode s : Json.mapper().readTree(scarab.ok("ls", "--json"))) {
-            byName.put(s.get("name").asText(), s);
-        }
-        return byName;
+        return scarab.sessionsByName();
     }
 
     @Test

@@ -187,20 +187,30 @@ final class Faults {
                 if (!rs.next()) {
                     return "";
                 }
-                java.util.zip.Inflater inflater = new java.util.zip.Inflater();
-                inflater.setInput(rs.getBytes(1));
-                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-                byte[] buffer = new byte[65536];
-                while (!inflater.finished()) {
-                    int n = inflater.inflate(buffer);
-                    if (n == 0 && inflater.needsInput()) {
-                        break;
-                    }
-                    out.write(buffer, 0, n);
-                }
-                inflater.end();
-                return out.toString(StandardCharsets.UTF_8);
+                return inflate(rs.getBytes(1));
             }
+        }
+    }
+
+    /** A stored snapshot's data (deflated), as text. */
+    static String inflate(byte[] deflated) {
+        java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+        try {
+            inflater.setInput(deflated);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[65536];
+            while (!inflater.finished()) {
+                int n = inflater.inflate(buffer);
+                if (n == 0 && inflater.needsInput()) {
+                    break;
+                }
+                out.write(buffer, 0, n);
+            }
+            return out.toString(StandardCharsets.UTF_8);
+        } catch (java.util.zip.DataFormatException e) {
+            throw new AssertionError("a stored snapshot is not deflate data: " + e.getMessage(), e);
+        } finally {
+            inflater.end();
         }
     }
 }

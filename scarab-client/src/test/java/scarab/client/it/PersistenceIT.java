@@ -12,12 +12,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import scarab.protocol.Json;
 
 /** Sessions, their history and their directories survive a daemon stop and a daemon kill -9. */
 class PersistenceIT {
@@ -39,11 +37,7 @@ class PersistenceIT {
     }
 
     private Map<String, JsonNode> sessions() throws Exception {
-        Map<String, JsonNode> byName = new HashMap<>();
-        for (JsonNode s : Json.mapper().readTree(scarab.ok("ls", "--json"))) {
-            byName.put(s.get("name").asText(), s);
-        }
-        return byName;
+        return scarab.sessionsByName();
     }
 
     private String capture(String name, String... flags) {
@@ -123,18 +117,7 @@ class PersistenceIT {
             if (!rs.next()) {
                 return "";
             }
-            java.util.zip.Inflater inflater = new java.util.zip.Inflater();
-            inflater.setInput(rs.getBytes(2));
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-            byte[] buffer = new byte[65536];
-            while (!inflater.finished()) {
-                int n = inflater.inflate(buffer);
-                if (n == 0 && inflater.needsInput()) {
-                    break;
-                }
-                out.write(buffer, 0, n);
-            }
-            return rs.getString(1) + "\n" + out.toString(java.nio.charset.StandardCharsets.UTF_8);
+            return rs.getString(1) + "\n" + Faults.inflate(rs.getBytes(2));
         }
     }
 

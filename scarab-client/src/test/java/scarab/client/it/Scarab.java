@@ -79,6 +79,15 @@ public final class Scarab implements AutoCloseable {
     }
 
     /** Runs a command that must succeed, returning its stdout. */
+    /** {@code scarab ls --json}, by session name. */
+    public Map<String, com.fasterxml.jackson.databind.JsonNode> sessionsByName() throws IOException {
+        Map<String, com.fasterxml.jackson.databind.JsonNode> byName = new HashMap<>();
+        for (com.fasterxml.jackson.databind.JsonNode s : scarab.protocol.Json.mapper().readTree(ok("ls", "--json"))) {
+            byName.put(s.get("name").asText(), s);
+        }
+        return byName;
+    }
+
     public String ok(String... args) {
         Result r = run(args);
         if (r.status() != 0) {

@@ -14,14 +14,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import scarab.client.daemon.DaemonConnection;
 import scarab.protocol.Frame;
-import scarab.protocol.Json;
 import scarab.protocol.Request;
 import scarab.protocol.Response;
 
@@ -56,11 +54,7 @@ class StoreFaultIT {
     }
 
     private Map<String, JsonNode> sessions() throws Exception {
-        Map<String, JsonNode> byName = new HashMap<>();
-        for (JsonNode s : Json.mapper().readTree(scarab.ok("ls", "--json"))) {
-            byName.put(s.get("name").asText(), s);
-        }
-        return byName;
+        return scarab.sessionsByName();
     }
 
     private void awaitCapture(String name, String text) {

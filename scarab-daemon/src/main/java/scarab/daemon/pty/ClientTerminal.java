@@ -67,20 +67,7 @@ public final class ClientTerminal {
             return 0;
         }
         byte[] chunk = off == 0 ? data : Arrays.copyOfRange(data, off, off + len);
-        while (true) {
-            long n = Posix.write(fd, chunk, len);
-            if (n >= 0) {
-                return (int) n;
-            }
-            int errno = Posix.errno();
-            if (errno == Posix.EAGAIN) {
-                return 0;
-            }
-            if (errno != Posix.EINTR) {
-                throw new IOException("cannot write to the terminal of process " + clientPid + ": "
-                        + Posix.strerror(errno));
-            }
-        }
+        return Posix.writeNow(fd, chunk, len, "the terminal of process " + clientPid);
     }
 
     /**

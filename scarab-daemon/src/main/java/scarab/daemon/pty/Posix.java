@@ -68,6 +68,28 @@ final class Posix {
         return Native.getLastError();
     }
 
+    /**
+     * Writes to a non-blocking descriptor what it takes now.
+     *
+     * @return bytes written, 0 when it would block
+     * @throws java.io.IOException for any other failure, saying {@code what} could not be written to
+     */
+    static int writeNow(int fd, byte[] data, int len, String what) throws java.io.IOException {
+        while (true) {
+            long n = write(fd, data, len);
+            if (n >= 0) {
+                return (int) n;
+            }
+            int errno = errno();
+            if (errno == EAGAIN) {
+                return 0;
+            }
+            if (errno != EINTR) {
+                throw new java.io.IOException("cannot write to " + what + ": " + strerror(errno));
+            }
+        }
+    }
+
     // ---- interface mapping: the rare calls ---------------------------------------------------
 
     interface LibC extends Library {

@@ -198,19 +198,7 @@ public final class PtyChild {
             if (masterClosed) {
                 throw new IOException("the terminal is closed");
             }
-            while (true) {
-                long n = Posix.write(master, chunk, len);
-                if (n >= 0) {
-                    return (int) n;
-                }
-                int errno = Posix.errno();
-                if (errno == Posix.EAGAIN) {
-                    return 0;
-                }
-                if (errno != Posix.EINTR) {
-                    throw new IOException("cannot write to the terminal: " + Posix.strerror(errno));
-                }
-            }
+            return Posix.writeNow(master, chunk, len, "the terminal");
         }
     }
 
