@@ -67,6 +67,12 @@ public final class LeanJson {
             } else if (request instanceof Request.ListSessions r) {
                 g.writeStringField("type", "ls");
                 g.writeNumberField("id", r.id());
+                g.writeStringField("format", r.format());
+                if (r.now() == null) {
+                    g.writeNullField("now");
+                } else {
+                    g.writeNumberField("now", r.now());
+                }
             } else if (request instanceof Request.Attach r) {
                 g.writeStringField("type", "attach");
                 g.writeNumberField("id", r.id());
@@ -141,6 +147,7 @@ public final class LeanJson {
         String message = null;
         String reason = null;
         boolean direct = false;
+        String text = null;
         String sessionName = null;
         SessionInfo session = null;
         List<String> capabilities = null;
@@ -178,6 +185,7 @@ public final class LeanJson {
                 }
                 case "capabilities" -> capabilities = strings(p, t);
                 case "notices" -> notices = strings(p, t);
+                case "text" -> text = string(p, t);
                 case "sessions" -> sessions = sessions(p, t);
                 case "session" -> {
                     // An object in "attached", the session's name in "detached" and "exited".
@@ -205,7 +213,7 @@ public final class LeanJson {
         return switch (type) {
             case "welcome" -> new Response.Welcome(id, protocolVersion, daemonVersion, pid, capabilities);
             case "error" -> new Response.Error(id, code, message);
-            case "listing" -> new Response.Listing(id, sessions, notices);
+            case "listing" -> new Response.Listing(id, sessions, notices, text);
             case "attached" -> {
                 if (sessionName != null) {
                     throw new NotLean();

@@ -39,7 +39,22 @@ public sealed interface Request {
     record NewSession(long id, String name, List<String> command, String cwd, int cols, int rows,
                       Map<String, String> env) implements Request {}
 
-    record ListSessions(long id) implements Request {}
+    /**
+     * List sessions. {@code format} null: every session as a record (for {@code --json} and
+     * programs); {@code "table"} or {@code "table-color"}: the table people read, rendered by the
+     * daemon (whose code is warm: a cold client parsing a thousand records took as long as its
+     * whole start) with relative times against {@code now} (the client's clock, epoch millis);
+     * {@code "names"}: one name per line. The rendered text comes back in {@code Listing.text}.
+     */
+    record ListSessions(long id, String format, Long now) implements Request {
+        public static final String TABLE = "table";
+        public static final String TABLE_COLOR = "table-color";
+        public static final String NAMES = "names";
+
+        public ListSessions(long id) {
+            this(id, null, null);
+        }
+    }
 
     /** Kill sessions; refused while clients are attached unless {@code force}. */
     record Kill(long id, List<String> targets, boolean force) implements Request {}

@@ -36,8 +36,16 @@ public sealed interface Response {
 
     record Created(long id, SessionInfo session) implements Response {}
 
-    /** {@code notices}: one-time messages from the daemon the user should see (e.g. a recovered database). */
-    record Listing(long id, List<SessionInfo> sessions, List<String> notices) implements Response {}
+    /**
+     * {@code notices}: one-time messages from the daemon the user should see (e.g. a recovered
+     * database). {@code text}: the listing rendered as asked by {@code ListSessions.format} ("" when
+     * there are no sessions; {@code sessions} is then empty), else null.
+     */
+    record Listing(long id, List<SessionInfo> sessions, List<String> notices, String text) implements Response {
+        public Listing(long id, List<SessionInfo> sessions, List<String> notices) {
+            this(id, sessions, notices, null);
+        }
+    }
 
     record Killed(long id, List<SessionInfo> sessions) implements Response {}
 

@@ -23,7 +23,7 @@ import scarab.client.daemon.DaemonConnection;
 import scarab.client.daemon.DaemonStarter;
 import scarab.client.ls.SessionLister;
 import scarab.client.fast.FastPath;
-import scarab.client.ls.SessionTable;
+import scarab.protocol.SessionTable;
 import scarab.protocol.ChannelStreams;
 import scarab.protocol.Frame;
 import scarab.protocol.FrameReader;

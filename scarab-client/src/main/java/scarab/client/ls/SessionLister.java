@@ -8,6 +8,7 @@ import scarab.client.daemon.DaemonStarter;
 import scarab.protocol.Request;
 import scarab.protocol.Response;
 import scarab.protocol.SessionInfo;
+import scarab.protocol.SessionTable;
 
 /**
  * What {@code scarab ls} does once its arguments are understood: shared by the picocli command
@@ -19,11 +20,19 @@ public final class SessionLister {
     public static int run(ClientContext ctx, DaemonStarter starter, boolean noStart, boolean json, boolean names)
             throws IOException {
         Response.Listing listing;
+        // People's forms are rendered by the daemon: its code is warm, and this client's is not.
+        String format = json ? null : names ? Request.ListSessions.NAMES
+                : color(ctx) ? Request.ListSessions.TABLE_COLOR : Request.ListSessions.TABLE;
         try (DaemonConnection c = starter.connect(noStart)) {
-            listing = (Response.Listing) c.call(new Request.ListSessions(c.nextId()));
+            listing = (Response.Listing) c.call(new Request.ListSessions(c.nextId(), format,
+                    format == null ? null : ctx.clock().millis()));
         }
         print(ctx, listing, json, names);
         return 0;
+    }
+
+    private static boolean color(ClientContext ctx) {
+        return ctx.interactive() && !ctx.env().containsKey("NO_COLOR");
     }
 
     static void print(ClientContext ctx, Response.Listing listing, boolean json, boolean names) {
@@ -31,7 +40,12 @@ public final class SessionLister {
             ctx.err().println("scarab: note: " + notice);
         }
         List<SessionInfo> sessions = listing.sessions();
-        if (json) {
+        if (listing.text() != null) {
+            if (listing.text().isEmpty() && !names && ctx.interactive()) {
+                ctx.err().println("no sessions; create one with: scarab new NAME");
+            }
+            ctx.out().print(listing.text());
+        } else if (json) {
             ctx.out().println(SessionTable.json(sessions));
         } else if (names) {
             for (SessionInfo s : sessions) {
@@ -42,8 +56,7 @@ public final class SessionLister {
                 ctx.err().println("no sessions; create one with: scarab new NAME");
             }
         } else {
-            ctx.out().print(SessionTable.table(sessions, ctx.clock().instant(), ctx.interactive()
-                    && !ctx.env().containsKey("NO_COLOR")));
+            ctx.out().print(SessionTable.table(sessions, ctx.clock().instant(), color(ctx)));
         }
         ctx.out().flush();
     }

@@ -105,6 +105,27 @@ class ProtocolAbuseIT {
     }
 
     @Test
+    void listingFormatsAreRenderedByTheDaemonAndUnknownOnesRefused() throws Exception {
+        scarab.ok("new", "-d", "-c", "sleep 1000", "listed");
+        try (Raw c = new Raw()) {
+            c.hello();
+            c.json(Json.write(new Request.ListSessions(5, "pdf", null)));
+            Response.Error e = assertInstanceOf(Response.Error.class, c.next());
+            assertEquals("bad-format", e.code());
+            c.json(Json.write(new Request.ListSessions(6, Request.ListSessions.NAMES, null)));
+            Response.Listing names = assertInstanceOf(Response.Listing.class, c.next());
+            assertEquals("bystander\nlisted\n", names.text(), "oldest first");
+            assertTrue(names.sessions().isEmpty(), "rendered listings carry no records");
+            // Relative times are the client's: three days from now, the session was created "3 days ago".
+            long later = System.currentTimeMillis() + 3 * 86_400_000L + 60_000L;
+            c.json(Json.write(new Request.ListSessions(7, Request.ListSessions.TABLE, later)));
+            Response.Listing table = assertInstanceOf(Response.Listing.class, c.next());
+            assertTrue(table.text().startsWith("ID ") && table.text().contains("listed")
+                    && table.text().contains("3 days ago") && !table.text().contains("\033["), table.text());
+        }
+    }
+
+    @Test
     void requestsBeforeHelloAreRefused() throws Exception {
         try (Raw c = new Raw()) {
             c.json(Json.write(new Request.ListSessions(3)));

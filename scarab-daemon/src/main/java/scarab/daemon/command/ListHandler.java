@@ -1,11 +1,16 @@
 package scarab.daemon.command;
 
+import java.time.Instant;
+import java.util.List;
+import scarab.daemon.UserError;
 import scarab.daemon.ipc.Connection;
 import scarab.daemon.ipc.RequestHandler;
 import scarab.daemon.session.SessionInfoView;
 import scarab.daemon.session.SessionManager;
 import scarab.protocol.Request;
 import scarab.protocol.Response;
+import scarab.protocol.SessionInfo;
+import scarab.protocol.SessionTable;
 
 /** {@code scarab ls}: every session, oldest first, plus any one-time notices from the daemon. */
 public final class ListHandler implements RequestHandler<Request.ListSessions> {
@@ -24,6 +29,26 @@ public final class ListHandler implements RequestHandler<Request.ListSessions> {
 
     @Override
     public Response handle(Request.ListSessions r, Connection connection) {
-        return new Response.Listing(r.id(), sessions.list().stream().map(SessionInfoView::of).toList(), daemon.takeNotices());
+        List<SessionInfo> all = sessions.list().stream().map(SessionInfoView::of).toList();
+        if (r.format() == null) {
+            return new Response.Listing(r.id(), all, daemon.takeNotices());
+        }
+        String text = switch (r.format()) {
+            case Request.ListSessions.NAMES -> names(all);
+            case Request.ListSessions.TABLE, Request.ListSessions.TABLE_COLOR -> all.isEmpty() ? ""
+                    : SessionTable.table(all, r.now() == null ? Instant.now() : Instant.ofEpochMilli(r.now()),
+                            r.format().equals(Request.ListSessions.TABLE_COLOR));
+            default -> throw new UserError("bad-format", "unknown listing format \"" + r.format()
+                    + "\"; use table, table-color or names");
+        };
+        return new Response.Listing(r.id(), List.of(), daemon.takeNotices(), text);
+    }
+
+    private static String names(List<SessionInfo> all) {
+        StringBuilder b = new StringBuilder();
+        for (SessionInfo s : all) {
+            b.append(s.name()).append('\n');
+        }
+        return b.toString();
     }
 }

@@ -1,4 +1,4 @@
-package scarab.client.ls;
+package scarab.protocol;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import scarab.protocol.SessionInfo;
 
 /**
  * Renders sessions for people (an aligned table) and for scripts (stable JSON objects). Written
