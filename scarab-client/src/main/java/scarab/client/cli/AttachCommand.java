@@ -18,7 +18,9 @@ import scarab.client.attach.Attach;
                 "  scarab attach -r build         watch without typing",
                 "  scarab attach --detach-keys 'ctrl-a,d' dev",
                 "",
-                "Detach keys: a prefix and a key (ctrl-b,d) or one key (ctrl-\\); also SCARAB_DETACH_KEYS."})
+                "Detach keys: a prefix and a key (ctrl-b,d) or one key (ctrl-\\); also SCARAB_DETACH_KEYS.",
+                "The daemon writes to and reads from this terminal itself, like tmux's server;",
+                "SCARAB_DIRECT=0 relays output and keys through this client instead."})
 public final class AttachCommand implements java.util.concurrent.Callable<Integer> {
     private final ClientContext ctx;
 
