@@ -56,15 +56,24 @@ public final class Attacher {
     /**
      * Attaches this terminal (being opened by {@code opening}, started before connecting so that
      * both overlap) and relays until detach, session exit or daemon loss.
+     *
+     * <p>When the daemon may serve this terminal itself, the attach request goes first: the daemon
+     * needs nothing from this process but its pid (it reads the size from the terminal), so the
+     * screen is drawn while JLine is still loading; raw mode follows a moment later. A refused
+     * attach then leaves the terminal untouched.
      */
     public int run(LocalTerminal.Opening opening) throws IOException {
         FileOutputStream out = new FileOutputStream(FileDescriptor.out);
+        Response.Attached early = null;
+        if (direct && opening.own() && LocalTerminal.stdinAndStdoutAreOneTerminal()) {
+            early = attach(0, 0, ProcessHandle.current().pid());
+        }
         AttachOutcome outcome;
         LocalTerminal terminal = opening.open();
         Thread restoreOnSignal = new Thread(terminal::restore, "scarab-restore-terminal");
         Runtime.getRuntime().addShutdownHook(restoreOnSignal);
         try {
-            outcome = attachAndPump(terminal, out);
+            outcome = pump(terminal, out, early);
         } finally {
             terminal.close();
             try {
@@ -80,12 +89,20 @@ public final class Attacher {
         return outcome.exitStatus();
     }
 
-    private AttachOutcome attachAndPump(LocalTerminal terminal, FileOutputStream out) throws IOException {
-        Long terminalPid = direct && terminal.daemonMayOpen() ? ProcessHandle.current().pid() : null;
-        Response r = connection.call(new Request.Attach(connection.nextId(), target, readOnly, detachOthers,
-                terminal.cols(), terminal.rows(), fromSession, terminalPid, keys.spec()));
+    private Response.Attached attach(int cols, int rows, Long terminalPid) throws IOException {
+        Response r = connection.call(new Request.Attach(connection.nextId(), target, readOnly, detachOthers, cols, rows,
+                fromSession, terminalPid, keys.spec()));
         if (!(r instanceof Response.Attached attached)) {
             throw new ClientError("unexpected answer to attach: " + r);
+        }
+        return attached;
+    }
+
+    private AttachOutcome pump(LocalTerminal terminal, FileOutputStream out, Response.Attached early) throws IOException {
+        Response.Attached attached = early != null ? early : attach(terminal.cols(), terminal.rows(), null);
+        if (early != null && !early.direct()) {
+            // Offered the terminal, but the daemon could not open it: it needs the size from us.
+            connection.send(new Request.Resize(connection.nextId(), terminal.cols(), terminal.rows()));
         }
         String name = attached.session().name();
         AtomicBoolean done = new AtomicBoolean();

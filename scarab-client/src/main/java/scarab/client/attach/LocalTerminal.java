@@ -34,14 +34,12 @@ final class LocalTerminal implements AutoCloseable {
     private final Pty pty;
     private final Attributes saved;
     private final InputStream keyboard;
-    private final boolean own;
     private boolean restored;
 
-    private LocalTerminal(Pty pty, Attributes saved, InputStream keyboard, boolean own) {
+    private LocalTerminal(Pty pty, Attributes saved, InputStream keyboard) {
         this.pty = pty;
         this.saved = saved;
         this.keyboard = keyboard;
-        this.own = own;
     }
 
     /**
@@ -66,6 +64,11 @@ final class LocalTerminal implements AutoCloseable {
         private Pty pty;
         private Attributes saved;
         private Throwable failure;
+
+        /** Whether this is the process's own terminal (not a pty given for a rehearsal). */
+        boolean own() {
+            return own;
+        }
 
         Opening(Pty pty, InputStream keyboard) {
             super("scarab-terminal");
@@ -105,7 +108,7 @@ final class LocalTerminal implements AutoCloseable {
             pty.setAttr(raw(saved));
             ignore("INT");
             ignore("TSTP");
-            return new LocalTerminal(pty, saved, keyboard, own);
+            return new LocalTerminal(pty, saved, keyboard);
         }
     }
 
@@ -150,13 +153,10 @@ final class LocalTerminal implements AutoCloseable {
     }
 
     /**
-     * Whether the daemon may serve this terminal itself: it is this process's own, and standard
-     * input and output are that same terminal (the daemon reopens it as {@code /proc/PID/fd/0}).
+     * Whether standard input and output are one terminal, which the daemon can reopen as
+     * {@code /proc/PID/fd/0} to serve it itself.
      */
-    boolean daemonMayOpen() {
-        if (!own) {
-            return false;
-        }
+    static boolean stdinAndStdoutAreOneTerminal() {
         try {
             java.nio.file.Path in = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/0"));
             java.nio.file.Path out = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/1"));

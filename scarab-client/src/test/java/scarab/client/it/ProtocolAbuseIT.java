@@ -1,6 +1,7 @@
 package scarab.client.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,7 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -122,6 +124,37 @@ class ProtocolAbuseIT {
             Response.Listing table = assertInstanceOf(Response.Listing.class, c.next());
             assertTrue(table.text().startsWith("ID ") && table.text().contains("listed")
                     && table.text().contains("3 days ago") && !table.text().contains("\033["), table.text());
+        }
+    }
+
+    /**
+     * A client may offer its terminal and leave the size to the daemon (0x0); when that "terminal"
+     * cannot be served (here: a process whose stdin is no terminal), the client is relayed as
+     * frames and the session keeps its size until the client says its own.
+     */
+    @Test
+    void anOfferedTerminalThatIsNoneIsRelayedInstead() throws Exception {
+        scarab.ok("new", "-d", "--size", "91x27", "-c", "sleep 1000", "offered");
+        Process notATerminal = new ProcessBuilder("sleep", "1000").redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        try (Raw c = new Raw()) {
+            c.hello();
+            c.json(Json.write(new Request.Attach(2, "offered", false, false, 0, 0, null, notATerminal.pid(), null)));
+            Response.Attached a = assertInstanceOf(Response.Attached.class, c.next());
+            assertFalse(a.direct(), "not served directly");
+            assertEquals("91x27", a.session().cols() + "x" + a.session().rows());
+            Frame redraw = c.reader.read();
+            assertEquals(Frame.OUTPUT, redraw.kind(), "the redraw comes as an output frame");
+            assertTrue(scarab.ok("ls").contains("91x27"), "the session kept its size");
+            c.json(Json.write(new Request.Resize(3, 70, 20)));
+            Scarab.waitFor("the client's size to apply", Duration.ofSeconds(10), () -> scarab.ok("ls").contains("70x20"));
+            // 0x0 without a terminal offered is still a bad size.
+            try (Raw d = new Raw()) {
+                d.hello();
+                d.json(Json.write(new Request.Attach(2, "offered", false, false, 0, 0, null)));
+                assertEquals("bad-size", assertInstanceOf(Response.Error.class, d.next()).code());
+            }
+        } finally {
+            notATerminal.destroyForcibly();
         }
     }
 

@@ -56,6 +56,18 @@ public final class ClientTerminal {
         return fd;
     }
 
+    /** The terminal's size as {cols, rows}, or null when it does not say (0x0 or an error). */
+    public int[] size() {
+        Memory winsize = new Memory(8);
+        winsize.clear();
+        if (Posix.LibC.INSTANCE.ioctl(fd, new com.sun.jna.NativeLong(Posix.TIOCGWINSZ), winsize) != 0) {
+            return null;
+        }
+        int rows = winsize.getShort(0) & 0xffff;
+        int cols = winsize.getShort(2) & 0xffff;
+        return cols > 0 && rows > 0 ? new int[] {cols, rows} : null;
+    }
+
     /**
      * Writes what the terminal takes now.
      *

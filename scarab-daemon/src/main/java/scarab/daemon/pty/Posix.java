@@ -43,6 +43,7 @@ final class Posix {
     /** glibc's sigset_t: 1024 bits. */
     static final int SIGSET_SIZE = 128;
     static final long TIOCSWINSZ = 0x5414;
+    static final long TIOCGWINSZ = 0x5413;
 
     static final int EPOLL_CTL_ADD = 1;
     static final int EPOLL_CTL_DEL = 2;

@@ -443,7 +443,12 @@ public final class SessionManager implements SessionEvents {
      */
     public void attach(Session session, Connection connection, boolean readOnly, boolean detachOthers, int cols, int rows,
                        Long terminalPid, String detachKeys, long requestId) throws java.io.IOException {
-        checkSize(cols, rows);
+        // 0x0 with a terminal offered: "take the size from my terminal" (the client attaches
+        // before it has looked at its terminal; the daemon reads the size from it).
+        boolean sizeFromTerminal = terminalPid != null && cols == 0 && rows == 0;
+        if (!sizeFromTerminal) {
+            checkSize(cols, rows);
+        }
         DetachKeys keys = null;
         if (terminalPid != null) {
             try {
@@ -477,6 +482,12 @@ public final class SessionManager implements SessionEvents {
                 terminal.discard();
             }
             throw e;
+        }
+        if (sizeFromTerminal) {
+            int[] size = terminal == null ? null : terminal.size();
+            // Without the terminal the session keeps its size until the client's resize arrives.
+            cols = size != null ? Math.min(size[0], MAX_COLS) : session.meta().cols();
+            rows = size != null ? Math.min(size[1], MAX_ROWS) : session.meta().rows();
         }
         ClientLink link;
         SessionAttachment attachment;
