@@ -66,7 +66,7 @@ public final class Attacher {
         FileOutputStream out = new FileOutputStream(FileDescriptor.out);
         Response.Attached early = null;
         if (direct && opening.own() && LocalTerminal.stdinAndStdoutAreOneTerminal()) {
-            early = attach(0, 0, ProcessHandle.current().pid());
+            early = attach(0, 0, LocalTerminal.pid());
         }
         AttachOutcome outcome;
         LocalTerminal terminal = opening.open();
