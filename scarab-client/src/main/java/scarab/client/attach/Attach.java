@@ -24,10 +24,7 @@ public final class Attach {
      * looks at the environment. Harmless when no attach follows: it only looks.
      */
     public static void openTerminalEarly() {
-        // Served directly by the daemon (the usual case), the screen does not wait for JLine:
-        // it is loaded after the attach request instead of competing with the start-up.
-        early = LocalTerminal.stdinAndStdoutAreOneTerminal() && !"0".equals(System.getenv("SCARAB_DIRECT"))
-                ? LocalTerminal.later() : LocalTerminal.start();
+        early = LocalTerminal.start();
     }
 
     public static int run(ClientContext ctx, DaemonStarter starter, boolean noStart, String target, boolean readOnly,

@@ -57,10 +57,10 @@ public final class Attacher {
      * Attaches this terminal (being opened by {@code opening}, started before connecting so that
      * both overlap) and relays until detach, session exit or daemon loss.
      *
-     * <p>When the daemon may serve this terminal itself, the attach request goes first: the daemon
-     * needs nothing from this process but its pid (it reads the size from the terminal), so the
-     * screen is drawn while JLine is still loading; raw mode follows a moment later. A refused
-     * attach then leaves the terminal untouched.
+     * <p>When the daemon may serve this terminal itself, the attach request goes out while JLine
+     * is still loading: the daemon needs nothing from this process but its pid (it reads the size
+     * from the terminal), attaches, and holds the output until this client, in raw mode and
+     * watching for resizes, sends its size. A refused attach leaves the terminal untouched.
      */
     public int run(LocalTerminal.Opening opening) throws IOException {
         FileOutputStream out = new FileOutputStream(FileDescriptor.out);
@@ -100,10 +100,6 @@ public final class Attacher {
 
     private AttachOutcome pump(LocalTerminal terminal, FileOutputStream out, Response.Attached early) throws IOException {
         Response.Attached attached = early != null ? early : attach(terminal.cols(), terminal.rows(), null);
-        if (early != null && !early.direct()) {
-            // Offered the terminal, but the daemon could not open it: it needs the size from us.
-            connection.send(new Request.Resize(connection.nextId(), terminal.cols(), terminal.rows()));
-        }
         String name = attached.session().name();
         AtomicBoolean done = new AtomicBoolean();
         terminal.onResize(() -> {
@@ -115,6 +111,9 @@ public final class Attacher {
                 }
             }
         });
+        // The size once more now that resizes are watched and the terminal is raw: an early attach
+        // (0x0) waits for it to start the output, and a resize before the watch is not lost.
+        connection.send(new Request.Resize(connection.nextId(), terminal.cols(), terminal.rows()));
         if (!attached.direct()) {
             // Otherwise the daemon reads the keys from the terminal itself.
             Thread keyboard = new Thread(() -> pumpKeyboard(terminal.input(), done), "scarab-keyboard");

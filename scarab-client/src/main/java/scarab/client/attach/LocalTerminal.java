@@ -50,15 +50,6 @@ final class LocalTerminal implements AutoCloseable {
         return start(null, new FileInputStream(FileDescriptor.in));
     }
 
-    /**
-     * This process's terminal, to be looked at only when {@link Opening#open} is called: for an
-     * attach the daemon serves directly, where the screen does not wait for the terminal and
-     * JLine's loading would only compete for the two cores with the start-up that it does wait for.
-     */
-    static Opening later() {
-        return new Opening(null, new FileInputStream(FileDescriptor.in));
-    }
-
     /** As {@link #start()}, on another pty than this process's terminal (for {@link Rehearsal}). */
     static Opening start(Pty other, InputStream keyboard) {
         Opening opening = new Opening(other, keyboard);
@@ -102,11 +93,6 @@ final class LocalTerminal implements AutoCloseable {
 
         /** Waits for the terminal, puts it in raw mode and returns it. */
         LocalTerminal open() throws IOException {
-            synchronized (this) {
-                if (getState() == State.NEW) {
-                    start();
-                }
-            }
             try {
                 join();
             } catch (InterruptedException e) {

@@ -35,6 +35,9 @@ public final class PtyPoller implements AutoCloseable {
     private static final long MASTER = 0;
     private static final long PIDFD = 1;
     private static final long TERMINAL = 2;
+    private static final int TERMINAL_EVENTS = Posix.EPOLLIN | Posix.EPOLLOUT | Posix.EPOLLET;
+    /** Reads of a terminal per wake-up before it is re-armed and the others are served. */
+    private static final int TERMINAL_READS = 64;
     /** The 8-byte counter increment an eventfd expects, in the machine's byte order. */
     private static final byte[] ONE = ByteBuffer.allocate(8).order(ByteOrder.nativeOrder()).putLong(1).array();
 
@@ -52,7 +55,10 @@ public final class PtyPoller implements AutoCloseable {
         /** Keys typed on the terminal; {@code buffer} is reused after this returns. */
         void typed(byte[] buffer, int length);
 
-        /** The terminal has room again (only while {@link #wantWritable} asked for it). */
+        /**
+         * The terminal has room again. Edge-triggered: said once each time room appears after the
+         * terminal was full (and once at the start), so asking for it costs nothing.
+         */
         void writable();
 
         /** The terminal hung up; it is no longer watched, but still open until {@link #unwatch}. */
@@ -64,7 +70,6 @@ public final class PtyPoller implements AutoCloseable {
         final ClientTerminal terminal;
         final TerminalListener listener;
         boolean watched = true;
-        boolean wantWritable;
 
         Watch(long id, ClientTerminal terminal, TerminalListener listener) {
             this.id = id;
@@ -142,19 +147,9 @@ public final class PtyPoller implements AutoCloseable {
             Watch w = new Watch(nextId++, terminal, listener);
             watches.put(w.id, w);
             byTerminal.put(terminal, w);
-            control(Posix.EPOLL_CTL_ADD, terminal.fd(), w.id << 2 | TERMINAL);
-        });
-    }
-
-    /** Asks to hear {@link TerminalListener#writable} when the terminal has room (or stops asking). */
-    public void wantWritable(ClientTerminal terminal, boolean on) {
-        requestIfOpen(() -> {
-            Watch w = byTerminal.get(terminal);
-            if (w != null && w.watched && w.wantWritable != on) {
-                w.wantWritable = on;
-                control(Posix.EPOLL_CTL_MOD, terminal.fd(), w.id << 2 | TERMINAL,
-                        on ? Posix.EPOLLIN | Posix.EPOLLOUT : Posix.EPOLLIN);
-            }
+            // Edge-triggered: room is reported when it appears, with no epoll_ctl to ask for it
+            // each time the terminal fills up; keys are read until none are left.
+            control(Posix.EPOLL_CTL_ADD, terminal.fd(), w.id << 2 | TERMINAL, TERMINAL_EVENTS);
         });
     }
 
@@ -288,7 +283,13 @@ public final class PtyPoller implements AutoCloseable {
             }
             if ((ready & ~Posix.EPOLLOUT) != 0) {
                 // Readable, or hung up (EPOLLHUP/EPOLLERR): a read tells which.
-                for (int reads = 0; reads < 16 && w.watched; reads++) {
+                // Edge-triggered: read until it would block, or re-arm to come back for the rest.
+                int reads = 0;
+                while (w.watched) {
+                    if (++reads > TERMINAL_READS) {
+                        control(Posix.EPOLL_CTL_MOD, w.terminal.fd(), w.id << 2 | TERMINAL, TERMINAL_EVENTS);
+                        break;
+                    }
                     int n = w.terminal.read(typed);
                     if (n == 0) {
                         break;

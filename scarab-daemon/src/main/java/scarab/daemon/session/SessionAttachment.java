@@ -27,6 +27,7 @@ final class SessionAttachment implements Attachment {
     @Override
     public void resize(int cols, int rows) {
         session.clientActive(link, cols, rows);
+        link.clientReady();
     }
 
     @Override

@@ -493,7 +493,7 @@ public final class SessionManager implements SessionEvents {
         SessionAttachment attachment;
         if (terminal != null) {
             TerminalLink direct = new TerminalLink(session, session.poller(), terminal, keys, connection, readOnly, cols,
-                    rows);
+                    rows, sizeFromTerminal);
             attachment = new SessionAttachment(this, session, direct, connection);
             direct.attachment(attachment);
             link = direct;

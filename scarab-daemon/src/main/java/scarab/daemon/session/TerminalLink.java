@@ -49,12 +49,18 @@ final class TerminalLink extends ClientLink implements PtyPoller.TerminalListene
     /** Writing failed (the terminal hung up): nothing more is written; the poller reports the loss. */
     private boolean broken;
     private boolean closed;
-    /** Whether the poller was asked to say when the terminal has room (it was full). */
+    /**
+     * Output waits for the client's word that its terminal is in raw mode and watched for resizes
+     * (its first resize): the client attached before looking at its terminal.
+     */
+    private boolean held;
+    /** The terminal was full: write again only when the poller says it has room. */
     private boolean waitingForRoom;
 
     TerminalLink(Session session, PtyPoller poller, ClientTerminal terminal, DetachKeys keys, Connection connection,
-                 boolean readOnly, int cols, int rows) {
+                 boolean readOnly, int cols, int rows, boolean holdUntilReady) {
         super(connection, readOnly, cols, rows);
+        this.held = holdUntilReady;
         this.session = session;
         this.poller = poller;
         this.terminal = terminal;
@@ -75,7 +81,28 @@ final class TerminalLink extends ClientLink implements PtyPoller.TerminalListene
             }
             started = true;
             poller.watch(terminal, this);
-            flushLocked();
+            if (!held) {
+                flushLocked();
+            }
+        }
+    }
+
+    @Override
+    void clientReady() {
+        boolean redrawNow;
+        synchronized (this) {
+            if (!held) {
+                return;
+            }
+            held = false;
+            // A flood while it was held may have overflowed the queue: then a redraw goes instead.
+            redrawNow = overflowed && queue.isEmpty() && farewell == null && !broken && !closed;
+            if (!redrawNow && started && !closed) {
+                flushLocked();
+            }
+        }
+        if (redrawNow) {
+            redraw.get(); // outside our monitor, as in writable()
         }
     }
 
@@ -93,7 +120,7 @@ final class TerminalLink extends ClientLink implements PtyPoller.TerminalListene
         }
         queue.add(chunk);
         queuedBytes += chunk.length;
-        if (started && !waitingForRoom) {
+        if (started && !waitingForRoom && !held) {
             flushLocked();
         }
     }
@@ -107,7 +134,7 @@ final class TerminalLink extends ClientLink implements PtyPoller.TerminalListene
         overflowed = false;
         queue.add(bytes);
         queuedBytes += bytes.length;
-        if (started && !waitingForRoom) {
+        if (started && !waitingForRoom && !held) {
             flushLocked();
         }
     }
@@ -126,6 +153,7 @@ final class TerminalLink extends ClientLink implements PtyPoller.TerminalListene
             queuedBytes += lastBytes.length;
         }
         farewell = message;
+        held = false; // the end goes out whether or not the client said it was ready
         if (started || broken) {
             flushLocked();
         }
@@ -155,7 +183,7 @@ final class TerminalLink extends ClientLink implements PtyPoller.TerminalListene
     @Override
     public void writable() {
         synchronized (this) {
-            if (closed) {
+            if (closed || held) {
                 return;
             }
             waitingForRoom = false;
@@ -219,11 +247,9 @@ final class TerminalLink extends ClientLink implements PtyPoller.TerminalListene
         }
     }
 
+    /** Whether to wait for the poller's word that the terminal has room (it tells unasked). */
     private void askForRoom(boolean on) {
-        if (waitingForRoom != on && !closed) {
-            waitingForRoom = on;
-            poller.wantWritable(terminal, on);
-        }
+        waitingForRoom = on;
     }
 
     /** Drops what is queued, except the rest of a chunk already partly written. */

@@ -32,37 +32,35 @@ final class HistLine extends Row {
         int n = l.used;
         if (l.cp != null && n > l.cp.length) n = l.cp.length;
         if (l.cp == null) n = 0;
-        byte[] small = null;
-        int[] big = null;
-        boolean fits = true;
-        for (int i = 0; i < n; i++) {
-            int c = l.cp[i];
-            if (c < 0 || c > 255) { fits = false; break; }
-        }
-        if (fits) {
-            small = new byte[n];
-            for (int i = 0; i < n; i++) small[i] = (byte) l.cp[i];
-        } else {
-            big = java.util.Arrays.copyOf(l.cp, n);
-        }
+        int[] cp = l.cp;
+        long[] at = l.at;
+        // One pass to learn the shape (all code points below 256? how many attribute runs?), one
+        // to copy: every scrolled-off line of a busy session comes through here.
+        int wide = 0;
         int runs = 0;
         long prev = 0;
         for (int i = 0; i < n; i++) {
-            long a = l.at[i];
+            wide |= cp[i] >>> 8; // non-zero for anything outside 0..255, negatives included
+            long a = at[i];
             if (i == 0 || a != prev) { runs++; prev = a; }
         }
-        int[] rs = null;
-        long[] ra = null;
-        long a0 = n > 0 ? l.at[0] : 0L;
-        if (runs > 1) {
-            rs = new int[runs + 1];
-            ra = new long[runs];
+        byte[] small = wide == 0 ? new byte[n] : null;
+        int[] big = wide == 0 ? null : java.util.Arrays.copyOf(cp, n);
+        int[] rs = runs > 1 ? new int[runs + 1] : null;
+        long[] ra = runs > 1 ? new long[runs] : null;
+        long a0 = n > 0 ? at[0] : 0L;
+        if (small != null && rs == null) {
+            for (int i = 0; i < n; i++) small[i] = (byte) cp[i];
+        } else if (small != null || rs != null) {
             int r = 0;
             for (int i = 0; i < n; i++) {
-                long a = l.at[i];
-                if (i == 0 || a != prev) { rs[r] = i; ra[r] = a; r++; prev = a; }
+                if (small != null) small[i] = (byte) cp[i];
+                if (rs != null) {
+                    long a = at[i];
+                    if (i == 0 || a != prev) { rs[r] = i; ra[r] = a; r++; prev = a; }
+                }
             }
-            rs[runs] = n;
+            if (rs != null) rs[runs] = n;
         }
         int[][] comb = null;
         if (l.comb != null) {
