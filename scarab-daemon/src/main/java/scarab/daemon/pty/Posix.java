@@ -50,7 +50,6 @@ final class Posix {
     static final int EPOLL_CTL_MOD = 3;
     static final int EPOLLIN = 0x001;
     static final int EPOLLOUT = 0x004;
-    static final int EPOLLET = 1 << 31;
     static final int EFD_NONBLOCK = O_NONBLOCK;
     /** {@code struct epoll_event} is packed on x86-64 (12 bytes), naturally aligned elsewhere (16). */
     static final int EPOLL_EVENT_SIZE = Platform.isIntel() && Platform.is64Bit() ? 12 : 16;

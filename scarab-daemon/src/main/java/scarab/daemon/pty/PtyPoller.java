@@ -35,8 +35,7 @@ public final class PtyPoller implements AutoCloseable {
     private static final long MASTER = 0;
     private static final long PIDFD = 1;
     private static final long TERMINAL = 2;
-    private static final int TERMINAL_EVENTS = Posix.EPOLLIN | Posix.EPOLLOUT | Posix.EPOLLET;
-    /** Reads of a terminal per wake-up before it is re-armed and the others are served. */
+    /** Reads of a terminal per wake-up before the others are served (level-triggered: it comes back). */
     private static final int TERMINAL_READS = 64;
     /** The 8-byte counter increment an eventfd expects, in the machine's byte order. */
     private static final byte[] ONE = ByteBuffer.allocate(8).order(ByteOrder.nativeOrder()).putLong(1).array();
@@ -56,10 +55,11 @@ public final class PtyPoller implements AutoCloseable {
         void typed(byte[] buffer, int length);
 
         /**
-         * The terminal has room again. Edge-triggered: said once each time room appears after the
-         * terminal was full (and once at the start), so asking for it costs nothing.
+         * The terminal has room again (after {@link #wantWritable} asked for it).
+         *
+         * @return whether to go on watching for room (the terminal filled up again)
          */
-        void writable();
+        boolean writable();
 
         /** The terminal hung up; it is no longer watched, but still open until {@link #unwatch}. */
         void lost();
@@ -70,6 +70,7 @@ public final class PtyPoller implements AutoCloseable {
         final ClientTerminal terminal;
         final TerminalListener listener;
         boolean watched = true;
+        boolean wantWritable;
 
         Watch(long id, ClientTerminal terminal, TerminalListener listener) {
             this.id = id;
@@ -147,10 +148,30 @@ public final class PtyPoller implements AutoCloseable {
             Watch w = new Watch(nextId++, terminal, listener);
             watches.put(w.id, w);
             byTerminal.put(terminal, w);
-            // Edge-triggered: room is reported when it appears, with no epoll_ctl to ask for it
-            // each time the terminal fills up; keys are read until none are left.
-            control(Posix.EPOLL_CTL_ADD, terminal.fd(), w.id << 2 | TERMINAL, TERMINAL_EVENTS);
+            control(Posix.EPOLL_CTL_ADD, terminal.fd(), w.id << 2 | TERMINAL);
         });
+    }
+
+    /**
+     * Asks to hear {@link TerminalListener#writable} when the terminal has room. Level-triggered
+     * and asked for only while the terminal is full; the poller stops watching for room itself
+     * when the listener says it needs no more. (An edge-triggered watch was tried: it woke the
+     * poller for every read the terminal's reader made, hundreds of times a second under heavy
+     * output, for nothing.)
+     */
+    public void wantWritable(ClientTerminal terminal) {
+        Runnable change = () -> {
+            Watch w = byTerminal.get(terminal);
+            if (w != null && w.watched && !w.wantWritable) {
+                w.wantWritable = true;
+                control(Posix.EPOLL_CTL_MOD, terminal.fd(), w.id << 2 | TERMINAL, Posix.EPOLLIN | Posix.EPOLLOUT);
+            }
+        };
+        if (Thread.currentThread() == thread && byTerminal.containsKey(terminal)) {
+            change.run(); // from a listener: no request and wake-up needed
+        } else {
+            requestIfOpen(change); // after a watch request that may still be queued
+        }
     }
 
     /**
@@ -278,18 +299,13 @@ public final class PtyPoller implements AutoCloseable {
             return; // unwatched earlier in this batch
         }
         try {
-            if ((ready & Posix.EPOLLOUT) != 0) {
-                w.listener.writable();
+            if ((ready & Posix.EPOLLOUT) != 0 && !w.listener.writable() && w.watched && w.wantWritable) {
+                w.wantWritable = false;
+                control(Posix.EPOLL_CTL_MOD, w.terminal.fd(), w.id << 2 | TERMINAL);
             }
             if ((ready & ~Posix.EPOLLOUT) != 0) {
                 // Readable, or hung up (EPOLLHUP/EPOLLERR): a read tells which.
-                // Edge-triggered: read until it would block, or re-arm to come back for the rest.
-                int reads = 0;
-                while (w.watched) {
-                    if (++reads > TERMINAL_READS) {
-                        control(Posix.EPOLL_CTL_MOD, w.terminal.fd(), w.id << 2 | TERMINAL, TERMINAL_EVENTS);
-                        break;
-                    }
+                for (int reads = 0; reads < TERMINAL_READS && w.watched; reads++) {
                     int n = w.terminal.read(typed);
                     if (n == 0) {
                         break;

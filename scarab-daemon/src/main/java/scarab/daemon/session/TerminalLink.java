@@ -54,7 +54,7 @@ final class TerminalLink extends ClientLink implements PtyPoller.TerminalListene
      * (its first resize): the client attached before looking at its terminal.
      */
     private boolean held;
-    /** The terminal was full: write again only when the poller says it has room. */
+    /** The terminal was full: the poller was asked to say when it has room, and writes wait for that. */
     private boolean waitingForRoom;
 
     TerminalLink(Session session, PtyPoller poller, ClientTerminal terminal, DetachKeys keys, Connection connection,
@@ -181,20 +181,23 @@ final class TerminalLink extends ClientLink implements PtyPoller.TerminalListene
     }
 
     @Override
-    public void writable() {
+    public boolean writable() {
         synchronized (this) {
             if (closed || held) {
-                return;
+                return false;
             }
             waitingForRoom = false;
             if (!(overflowed && queue.isEmpty() && farewell == null && !broken)) {
                 flushLocked();
-                return;
+                return waitingForRoom;
             }
         }
         // Fell behind and now has room: a fresh screen in place of what it missed. Outside our
         // monitor: the supplier takes the screen lock and calls back into replaceWithRedraw.
         redraw.get();
+        synchronized (this) {
+            return waitingForRoom;
+        }
     }
 
     @Override
@@ -247,8 +250,11 @@ final class TerminalLink extends ClientLink implements PtyPoller.TerminalListene
         }
     }
 
-    /** Whether to wait for the poller's word that the terminal has room (it tells unasked). */
+    /** Waits for room (the poller is asked to say), or stops waiting (the poller stops by itself). */
     private void askForRoom(boolean on) {
+        if (on && !waitingForRoom && !closed) {
+            poller.wantWritable(terminal);
+        }
         waitingForRoom = on;
     }
 
