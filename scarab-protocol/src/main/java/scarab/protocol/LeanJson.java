@@ -148,6 +148,7 @@ public final class LeanJson {
         String reason = null;
         boolean direct = false;
         String text = null;
+        String terminalModes = null;
         String sessionName = null;
         SessionInfo session = null;
         List<String> capabilities = null;
@@ -186,6 +187,7 @@ public final class LeanJson {
                 case "capabilities" -> capabilities = strings(p, t);
                 case "notices" -> notices = strings(p, t);
                 case "text" -> text = string(p, t);
+                case "terminalModes" -> terminalModes = string(p, t);
                 case "sessions" -> sessions = sessions(p, t);
                 case "session" -> {
                     // An object in "attached", the session's name in "detached" and "exited".
@@ -218,7 +220,7 @@ public final class LeanJson {
                 if (sessionName != null) {
                     throw new NotLean();
                 }
-                yield new Response.Attached(id, session, direct);
+                yield new Response.Attached(id, session, direct, terminalModes);
             }
             case "detached" -> new Response.Detached(id, objectFree(sessionName, session), reason);
             case "exited" -> new Response.Exited(id, objectFree(sessionName, session), exitCode);

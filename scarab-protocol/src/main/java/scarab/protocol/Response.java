@@ -59,12 +59,18 @@ public sealed interface Response {
 
     /**
      * Attach accepted. {@code direct}: the daemon writes to and reads from the client's terminal
-     * itself, and only control frames follow; otherwise the redraw and live output follow as 'O'
-     * frames.
+     * itself, having put it in raw mode, and only control frames follow; {@code terminalModes}
+     * ({@link TerminalModes#encode}) are the terminal's settings from before, which the daemon
+     * puts back when the attach ends and the client puts back if the daemon is lost. Otherwise
+     * the redraw and live output follow as 'O' frames.
      */
-    record Attached(long id, SessionInfo session, boolean direct) implements Response {
+    record Attached(long id, SessionInfo session, boolean direct, String terminalModes) implements Response {
         public Attached(long id, SessionInfo session) {
-            this(id, session, false);
+            this(id, session, false, null);
+        }
+
+        public Attached(long id, SessionInfo session, boolean direct) {
+            this(id, session, direct, null);
         }
     }
 

@@ -24,7 +24,11 @@ public final class Attach {
      * looks at the environment. Harmless when no attach follows: it only looks.
      */
     public static void openTerminalEarly() {
-        early = LocalTerminal.start();
+        // Served directly by the daemon (the usual case), the screen does not wait for JLine: the
+        // daemon makes the terminal raw itself, so JLine is loaded after the attach request instead
+        // of competing with the start-up the screen waits for.
+        early = LocalTerminal.stdinAndStdoutAreOneTerminal() && !"0".equals(System.getenv("SCARAB_DIRECT"))
+                ? LocalTerminal.later() : LocalTerminal.start();
     }
 
     public static int run(ClientContext ctx, DaemonStarter starter, boolean noStart, String target, boolean readOnly,

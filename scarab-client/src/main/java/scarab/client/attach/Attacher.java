@@ -14,6 +14,7 @@ import scarab.protocol.Frame;
 import scarab.protocol.InputFilter;
 import scarab.protocol.Request;
 import scarab.protocol.Response;
+import scarab.protocol.TerminalModes;
 
 /**
  * The attach loop. This thread relays the daemon's output frames straight to the terminal
@@ -57,10 +58,11 @@ public final class Attacher {
      * Attaches this terminal (being opened by {@code opening}, started before connecting so that
      * both overlap) and relays until detach, session exit or daemon loss.
      *
-     * <p>When the daemon may serve this terminal itself, the attach request goes out while JLine
-     * is still loading: the daemon needs nothing from this process but its pid (it reads the size
-     * from the terminal), attaches, and holds the output until this client, in raw mode and
-     * watching for resizes, sends its size. A refused attach leaves the terminal untouched.
+     * <p>When the daemon may serve this terminal itself, the attach request goes out before JLine
+     * is loaded: the daemon needs nothing from this process but its pid (it reads the size from
+     * the terminal), puts the terminal in raw mode and draws at once, as tmux's server does. This
+     * process then watches for resizes and keeps the settings the daemon found, to put them back
+     * should the daemon be lost. A refused attach leaves the terminal untouched.
      */
     public int run(LocalTerminal.Opening opening) throws IOException {
         FileOutputStream out = new FileOutputStream(FileDescriptor.out);
@@ -70,6 +72,13 @@ public final class Attacher {
         }
         AttachOutcome outcome;
         LocalTerminal terminal = opening.open();
+        if (early != null && early.direct() && early.terminalModes() != null) {
+            try {
+                terminal.restoreTo(TerminalModes.decode(early.terminalModes()));
+            } catch (IllegalArgumentException e) {
+                // a daemon of another make: put back what JLine read
+            }
+        }
         Thread restoreOnSignal = new Thread(terminal::restore, "scarab-restore-terminal");
         Runtime.getRuntime().addShutdownHook(restoreOnSignal);
         try {
@@ -111,9 +120,14 @@ public final class Attacher {
                 }
             }
         });
-        // The size once more now that resizes are watched and the terminal is raw: an early attach
-        // (0x0) waits for it to start the output, and a resize before the watch is not lost.
-        connection.send(new Request.Resize(connection.nextId(), terminal.cols(), terminal.rows()));
+        // The size once more now that resizes are watched: a resize before the watch is not lost,
+        // and this client becomes the one whose size the session follows.
+        try {
+            connection.send(new Request.Resize(connection.nextId(), terminal.cols(), terminal.rows()));
+        } catch (IOException e) {
+            // The daemon may be gone already (the screen is up before this client is): the frame
+            // loop below reads the end of the connection and says so.
+        }
         if (!attached.direct()) {
             // Otherwise the daemon reads the keys from the terminal itself.
             Thread keyboard = new Thread(() -> pumpKeyboard(terminal.input(), done), "scarab-keyboard");

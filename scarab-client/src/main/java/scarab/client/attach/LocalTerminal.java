@@ -4,7 +4,9 @@ import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.EnumSet;
+import org.jline.nativ.CLibrary;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Attributes.ControlChar;
 import org.jline.terminal.Attributes.ControlFlag;
@@ -15,6 +17,7 @@ import org.jline.terminal.Size;
 import org.jline.terminal.impl.jni.JniTerminalProvider;
 import org.jline.terminal.spi.Pty;
 import org.jline.terminal.spi.SystemStream;
+import scarab.protocol.TerminalModes;
 import sun.misc.Signal;
 
 /**
@@ -29,12 +32,18 @@ import sun.misc.Signal;
  * pty already did it). {@link #close} puts back exactly the attributes it found. Like JLine's
  * system terminal with {@code SIG_IGN} handlers, SIGINT and SIGTSTP sent by {@code kill} are
  * ignored while attached.
+ *
+ * <p>When the daemon serves the terminal itself it has put the terminal in raw mode already, maybe
+ * before JLine read the settings here; then what is put back is what the daemon found
+ * ({@link #restoreTo}), which the daemon puts back itself too when the attach ends normally.
  */
 final class LocalTerminal implements AutoCloseable {
     private final Pty pty;
     private final Attributes saved;
     private final InputStream keyboard;
     private boolean restored;
+    /** The settings to put back instead of {@link #saved}; guarded by this. */
+    private TerminalModes restoreTo;
 
     private LocalTerminal(Pty pty, Attributes saved, InputStream keyboard) {
         this.pty = pty;
@@ -48,6 +57,15 @@ final class LocalTerminal implements AutoCloseable {
      */
     static Opening start() {
         return start(null, new FileInputStream(FileDescriptor.in));
+    }
+
+    /**
+     * This process's terminal, to be looked at only when {@link Opening#open} is called: for an
+     * attach the daemon serves directly, where the screen does not wait for this terminal, and
+     * JLine's loading would only compete for the cores with the start-up the screen does wait for.
+     */
+    static Opening later() {
+        return new Opening(null, new FileInputStream(FileDescriptor.in));
     }
 
     /** As {@link #start()}, on another pty than this process's terminal (for {@link Rehearsal}). */
@@ -93,6 +111,11 @@ final class LocalTerminal implements AutoCloseable {
 
         /** Waits for the terminal, puts it in raw mode and returns it. */
         LocalTerminal open() throws IOException {
+            synchronized (this) {
+                if (getState() == State.NEW) {
+                    start();
+                }
+            }
             try {
                 join();
             } catch (InterruptedException e) {
@@ -188,6 +211,14 @@ final class LocalTerminal implements AutoCloseable {
         Signal.handle(new Signal("WINCH"), s -> action.run());
     }
 
+    /**
+     * Puts {@code modes} back on close instead of the settings read here: those the daemon found
+     * before it made the terminal raw.
+     */
+    synchronized void restoreTo(TerminalModes modes) {
+        restoreTo = modes;
+    }
+
     /** Restores the saved attributes; idempotent, safe from a shutdown hook. */
     synchronized void restore() {
         if (restored) {
@@ -195,10 +226,29 @@ final class LocalTerminal implements AutoCloseable {
         }
         restored = true;
         try {
-            pty.setAttr(saved);
+            if (restoreTo != null) {
+                // Standard input: served directly, it is the same terminal as standard output.
+                if (CLibrary.tcsetattr(0, CLibrary.TCSANOW, termios(restoreTo)) != 0) {
+                    throw new IOException("tcsetattr failed");
+                }
+            } else {
+                pty.setAttr(saved);
+            }
         } catch (IOException | RuntimeException e) {
             // The terminal may already be gone (SIGHUP); nothing to restore then.
         }
+    }
+
+    private static CLibrary.Termios termios(TerminalModes m) {
+        CLibrary.Termios t = new CLibrary.Termios();
+        t.c_iflag = m.iflag();
+        t.c_oflag = m.oflag();
+        t.c_cflag = m.cflag();
+        t.c_lflag = m.lflag();
+        t.c_ispeed = m.ispeed();
+        t.c_ospeed = m.ospeed();
+        t.c_cc = Arrays.copyOf(m.cc(), Math.max(32, m.cc().length));
+        return t;
     }
 
     @Override

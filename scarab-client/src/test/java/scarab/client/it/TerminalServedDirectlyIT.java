@@ -1,7 +1,6 @@
 package scarab.client.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +21,7 @@ import scarab.protocol.Json;
 import scarab.protocol.Protocol;
 import scarab.protocol.Request;
 import scarab.protocol.Response;
+import scarab.protocol.TerminalModes;
 
 /**
  * The protocol of a terminal served by the daemon, seen on a real terminal: a tmux pane whose
@@ -36,8 +36,8 @@ class TerminalServedDirectlyIT {
     void start() throws Exception {
         scarab = new Scarab();
         tmux = new Tmux(scarab.root);
-        // The pane plays a client that has put its terminal in raw mode.
-        tmux.start(77, 21, "stty raw -echo; exec sleep 100000");
+        // The pane plays a client's terminal, left in its ordinary (cooked) settings.
+        tmux.start(77, 21, "exec sleep 100000");
     }
 
     @AfterEach
@@ -47,39 +47,97 @@ class TerminalServedDirectlyIT {
     }
 
     /**
-     * Attached with size 0x0, the daemon takes the size from the terminal and writes nothing to
-     * it before the client's first resize (the client is not in raw mode before that); then the
-     * screen appears, and the detach keys typed on that terminal end the attach.
+     * Attached with size 0x0, the daemon takes the size from the terminal, puts it in raw mode and
+     * draws at once, with no word from the client; the settings it reports are the terminal's
+     * own. The detach keys typed on that terminal end the attach, and the terminal has its own
+     * settings back before the client hears of it; a client that just goes away gets them back too.
      */
     @Test
-    void outputWaitsForTheClientsFirstResizeAndTheKeysAreReadFromTheTerminal() throws Exception {
-        scarab.ok("new", "-d", "-c", "sh -c 'echo DRAWN-ON-THE-PANE; exec sleep 100000'", "held");
-        Scarab.waitFor("the session's output", WAIT, () -> scarab.ok("capture", "held").contains("DRAWN-ON-THE-PANE"));
+    void theDaemonMakesTheTerminalRawDrawsAndPutsTheSettingsBack() throws Exception {
+        scarab.ok("new", "-d", "-c", "sh -c 'echo DRAWN-ON-THE-PANE; exec sleep 100000'", "served");
+        Scarab.waitFor("the session's output", WAIT, () -> scarab.ok("capture", "served").contains("DRAWN-ON-THE-PANE"));
         long panePid = tmux.panePid(null);
-        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            ch.connect(UnixDomainSocketAddress.of(scarab.socket()));
-            FrameReader reader = new FrameReader(new BufferedInputStream(ChannelStreams.in(ch)));
-            FrameWriter writer = new FrameWriter(ChannelStreams.out(ch));
-            writer.write(Frame.control(Json.write(new Request.Hello(1, Protocol.VERSION, "test", List.of()))));
-            assertInstanceOf(Response.Welcome.class, Json.readResponseUnchecked(reader.read().text()));
-            writer.write(Frame.control(Json.write(new Request.Attach(2, "held", false, false, 0, 0, null, panePid,
-                    "ctrl-a,x"))));
-            Response.Attached attached = assertInstanceOf(Response.Attached.class,
-                    Json.readResponseUnchecked(reader.read().text()));
+        String tty = tmux.paneTty(null);
+        String before = stty(tty, "-g");
+        assertTrue(stty(tty, "-a").contains(" icanon"), "the pane starts cooked: " + stty(tty, "-a"));
+
+        try (Client c = new Client()) {
+            Response.Attached attached = c.attach(panePid);
             assertTrue(attached.direct(), "served through the pane's terminal");
+            assertSameSettings(before, TerminalModes.decode(attached.terminalModes()));
+            tmux.awaitText(null, "DRAWN-ON-THE-PANE"); // no resize was sent
             Scarab.waitFor("the session to take the terminal's size", WAIT, () -> scarab.ok("ls").contains("77x21"));
-            assertFalse(tmux.screen(null).contains("DRAWN-ON-THE-PANE"), "nothing is drawn before the resize");
+            String raw = stty(tty, "-a");
+            assertTrue(raw.contains("-icanon") && raw.contains("-echo ") && raw.contains("-isig"), raw);
 
-            writer.write(Frame.control(Json.write(new Request.Resize(3, 77, 21))));
-            tmux.awaitText(null, "DRAWN-ON-THE-PANE");
-
-            assertInstanceOf(Response.Done.class, Json.readResponseUnchecked(reader.read().text()), "resize answered");
             tmux.type(null, "C-a", "x");
-            Frame next = reader.read();
+            Frame next = c.reader.read();
             assertEquals(Frame.CONTROL, next.kind(), "no output frames for a terminal served directly");
             Response.Detached detached = assertInstanceOf(Response.Detached.class, Json.readResponseUnchecked(next.text()));
             assertEquals("requested", detached.reason());
+            assertEquals(before, stty(tty, "-g"), "settings back before the client is told");
         }
         Scarab.waitFor("no client left", WAIT, () -> scarab.ok("ls", "--json").contains("\"clients\" : 0"));
+
+        try (Client c = new Client()) {
+            assertTrue(c.attach(panePid).direct());
+            Scarab.waitFor("raw mode", WAIT, () -> stty(tty, "-a").contains("-icanon"));
+        } // gone without a word, as a killed client
+        Scarab.waitFor("the settings back after the client went away", WAIT, () -> before.equals(stty(tty, "-g")));
+        Scarab.waitFor("no client left", WAIT, () -> scarab.ok("ls", "--json").contains("\"clients\" : 0"));
+    }
+
+    /** {@code stty -g} prints the four flag words, then each control character, in hexadecimal. */
+    private static void assertSameSettings(String sttyG, TerminalModes modes) {
+        String[] f = sttyG.split(":");
+        assertEquals(Long.parseLong(f[0], 16), modes.iflag(), "iflag");
+        assertEquals(Long.parseLong(f[1], 16), modes.oflag(), "oflag");
+        assertEquals(Long.parseLong(f[2], 16), modes.cflag(), "cflag");
+        assertEquals(Long.parseLong(f[3], 16), modes.lflag(), "lflag");
+        byte[] cc = modes.cc();
+        for (int i = 4; i < f.length; i++) {
+            assertEquals(Integer.parseInt(f[i], 16), cc[i - 4] & 0xff, "c_cc[" + (i - 4) + "]");
+        }
+    }
+
+    private static String stty(String tty, String what) {
+        try {
+            Process p = new ProcessBuilder("stty", "-F", tty, what).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+            assertEquals(0, p.waitFor(), out);
+            return out;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The test speaking the protocol as a client whose terminal is the pane's. */
+    private final class Client implements AutoCloseable {
+        final SocketChannel ch;
+        final FrameReader reader;
+        final FrameWriter writer;
+
+        Client() throws Exception {
+            ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+            ch.connect(UnixDomainSocketAddress.of(scarab.socket()));
+            reader = new FrameReader(new BufferedInputStream(ChannelStreams.in(ch)));
+            writer = new FrameWriter(ChannelStreams.out(ch));
+            writer.write(Frame.control(Json.write(new Request.Hello(1, Protocol.VERSION, "test", List.of()))));
+            assertInstanceOf(Response.Welcome.class, Json.readResponseUnchecked(reader.read().text()));
+        }
+
+        Response.Attached attach(long pid) throws Exception {
+            writer.write(Frame.control(Json.write(new Request.Attach(2, "served", false, false, 0, 0, null, pid,
+                    "ctrl-a,x"))));
+            return assertInstanceOf(Response.Attached.class, Json.readResponseUnchecked(reader.read().text()));
+        }
+
+        @Override
+        public void close() throws Exception {
+            ch.close();
+        }
     }
 }

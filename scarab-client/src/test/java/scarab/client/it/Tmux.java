@@ -59,6 +59,11 @@ public final class Tmux implements AutoCloseable {
         return Long.parseLong(tmux("display", "-p", "-t", target == null ? "main:0" : target, "#{pane_pid}").strip());
     }
 
+    /** The terminal device of a pane ({@code /dev/pts/N}). */
+    public String paneTty(String target) {
+        return tmux("display", "-p", "-t", target == null ? "main:0" : target, "#{pane_tty}").strip();
+    }
+
     /** Waits until the pane's screen satisfies {@code condition}; the failure shows the last screen. */
     public String await(String target, String what, Duration timeout, Predicate<String> condition) {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -3,6 +3,9 @@ package scarab.daemon.pty;
 import com.sun.jna.Memory;
 import java.io.IOException;
 import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import scarab.protocol.TerminalModes;
 
 /**
  * An attached client's own terminal, opened by the daemon (tmux's way of serving a client): the
@@ -15,13 +18,21 @@ import java.util.Arrays;
  * alone), with {@code O_NOCTTY} so it never becomes the daemon's controlling terminal. Only a
  * process of the daemon's own user can be opened that way, and only a terminal is accepted.
  *
+ * <p>As tmux's server does, the daemon puts the terminal in raw mode itself before it draws on it
+ * ({@link #makeRaw}) and puts the settings it found back when the attach ends ({@link #restoreModes}),
+ * also when the client process is killed: the screen does not wait for the client to set the
+ * terminal up.
+ *
  * <p>Writes never block: they write what fits and say how much. The number is closed only by the
  * poller ({@link PtyPoller#unwatch}), after its owner has promised not to write any more.
  */
 public final class ClientTerminal {
+    private static final Logger log = LoggerFactory.getLogger(ClientTerminal.class);
     private final int fd;
     private final long clientPid;
     private final Memory readBuffer = new Memory(4096);
+    /** The settings found by {@link #makeRaw}, while they are to be put back; guarded by this. */
+    private Memory savedModes;
 
     private ClientTerminal(int fd, long clientPid) {
         this.fd = fd;
@@ -69,6 +80,49 @@ public final class ClientTerminal {
     }
 
     /**
+     * Puts the terminal in raw mode ({@code cfmakeraw}: no echo, no line editing, no signals from
+     * keys, no output processing) and returns the settings it had, which {@link #restoreModes}
+     * puts back. Changes apply at once ({@code TCSANOW}): waiting for the terminal to drain could
+     * wait forever on a stopped terminal.
+     *
+     * @throws IOException when the terminal's settings cannot be read or changed
+     */
+    public synchronized TerminalModes makeRaw() throws IOException {
+        Posix.LibC c = Posix.LibC.INSTANCE;
+        Memory original = new Memory(Posix.TERMIOS_SIZE);
+        original.clear();
+        if (c.tcgetattr(fd, original) != 0) {
+            throw new IOException("cannot read the settings of the " + this + ": " + Posix.strerror(Posix.errno()));
+        }
+        Memory raw = new Memory(Posix.TERMIOS_SIZE);
+        raw.write(0, original.getByteArray(0, Posix.TERMIOS_SIZE), 0, Posix.TERMIOS_SIZE);
+        c.cfmakeraw(raw);
+        if (c.tcsetattr(fd, Posix.TCSANOW, raw) != 0) {
+            throw new IOException("cannot put the " + this + " in raw mode: " + Posix.strerror(Posix.errno()));
+        }
+        savedModes = original;
+        return new TerminalModes(original.getInt(0) & 0xffff_ffffL, original.getInt(4) & 0xffff_ffffL,
+                original.getInt(8) & 0xffff_ffffL, original.getInt(12) & 0xffff_ffffL,
+                original.getInt(Posix.TERMIOS_ISPEED_OFFSET) & 0xffff_ffffL,
+                original.getInt(Posix.TERMIOS_OSPEED_OFFSET) & 0xffff_ffffL,
+                original.getByteArray(Posix.TERMIOS_CC_OFFSET, Posix.TERMIOS_NCCS));
+    }
+
+    /**
+     * Puts back the settings {@link #makeRaw} found; does nothing when there are none to put
+     * back (never made raw, or already restored). A terminal gone meanwhile is no error.
+     */
+    public synchronized void restoreModes() {
+        if (savedModes == null) {
+            return;
+        }
+        if (Posix.LibC.INSTANCE.tcsetattr(fd, Posix.TCSANOW, savedModes) != 0) {
+            log.debug("cannot restore the settings of the {}: {}", this, Posix.strerror(Posix.errno()));
+        }
+        savedModes = null;
+    }
+
+    /**
      * Writes what the terminal takes now.
      *
      * @return bytes written, 0 when the terminal's buffer is full
@@ -111,8 +165,9 @@ public final class ClientTerminal {
         Posix.LibC.INSTANCE.close(fd);
     }
 
-    /** Closes a terminal that was never given to a poller to watch. */
+    /** Closes a terminal that was never given to a poller to watch, its settings put back first. */
     public void discard() {
+        restoreModes();
         close();
     }
 

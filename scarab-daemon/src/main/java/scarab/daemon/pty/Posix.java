@@ -44,6 +44,16 @@ final class Posix {
     static final int SIGSET_SIZE = 128;
     static final long TIOCSWINSZ = 0x5414;
     static final long TIOCGWINSZ = 0x5413;
+    static final int TCSANOW = 0;
+    /**
+     * glibc's {@code struct termios}: four flag words, {@code c_line}, {@code c_cc[32]}, padding,
+     * then the input and output speeds (60 bytes on every Linux architecture glibc supports).
+     */
+    static final int TERMIOS_SIZE = 60;
+    static final int TERMIOS_CC_OFFSET = 17;
+    static final int TERMIOS_NCCS = 32;
+    static final int TERMIOS_ISPEED_OFFSET = 52;
+    static final int TERMIOS_OSPEED_OFFSET = 56;
 
     static final int EPOLL_CTL_ADD = 1;
     static final int EPOLL_CTL_DEL = 2;
@@ -113,6 +123,12 @@ final class Posix {
         int fcntl(int fd, int command, Object... args);
 
         int close(int fd);
+
+        int tcgetattr(int fd, Pointer termios);
+
+        int tcsetattr(int fd, int optionalActions, Pointer termios);
+
+        void cfmakeraw(Pointer termios);
 
         int pidfd_open(int pid, int flags);
 

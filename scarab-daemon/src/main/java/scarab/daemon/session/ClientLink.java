@@ -44,10 +44,6 @@ public abstract class ClientLink {
     /** The client is gone: stop at once. */
     abstract void abandon();
 
-    /** The client says its terminal is ready (it sent its size): output held for that may go. */
-    void clientReady() {
-    }
-
     public Connection connection() {
         return connection;
     }

@@ -27,7 +27,6 @@ final class SessionAttachment implements Attachment {
     @Override
     public void resize(int cols, int rows) {
         session.clientActive(link, cols, rows);
-        link.clientReady();
     }
 
     @Override

@@ -20,6 +20,7 @@ import scarab.daemon.pty.PtyPoller;
 import scarab.daemon.store.SessionStore;
 import scarab.protocol.DetachKeys;
 import scarab.protocol.Response;
+import scarab.protocol.TerminalModes;
 
 /**
  * Owns every session. Sessions live in a {@link ConcurrentHashMap}; the name index is guarded by
@@ -433,10 +434,6 @@ public final class SessionManager implements SessionEvents {
     }
 
     /**
-     * Attaches a connection to a session: the connection's input, resizes and end are routed to
-     * it, and the client gets a redraw followed by the live output.
-     */
-    /**
      * Attaches a client. With {@code terminalPid} the daemon tries to serve the client through its
      * own terminal ({@link TerminalLink}); when that terminal cannot be opened, or without it,
      * output goes as frames on the connection ({@link FrameLink}).
@@ -462,11 +459,19 @@ public final class SessionManager implements SessionEvents {
                     + session.clientCount() + " clients attached, the limit; raise max-clients-per-session in config.toml");
         }
         ClientTerminal terminal = null;
+        TerminalModes modes = null;
         if (terminalPid != null && session.poller() != null) {
             try {
                 terminal = ClientTerminal.open(terminalPid);
+                // Raw before anything is drawn, as tmux's server does: the screen need not wait
+                // for the client process to set its terminal up.
+                modes = terminal.makeRaw();
             } catch (java.io.IOException e) {
                 log.info("attaching through the connection instead of the client's terminal: {}", e.getMessage());
+                if (terminal != null) {
+                    terminal.discard();
+                    terminal = null;
+                }
             }
         }
         if (detachOthers) {
@@ -476,7 +481,8 @@ public final class SessionManager implements SessionEvents {
         saveMeta(session);
         // The response goes out before the link starts writing output.
         try {
-            connection.send(new Response.Attached(requestId, SessionInfoView.of(session), terminal != null));
+            connection.send(new Response.Attached(requestId, SessionInfoView.of(session), terminal != null,
+                    modes == null ? null : modes.encode()));
         } catch (java.io.IOException | RuntimeException e) {
             if (terminal != null) {
                 terminal.discard();
@@ -493,7 +499,7 @@ public final class SessionManager implements SessionEvents {
         SessionAttachment attachment;
         if (terminal != null) {
             TerminalLink direct = new TerminalLink(session, session.poller(), terminal, keys, connection, readOnly, cols,
-                    rows, sizeFromTerminal);
+                    rows);
             attachment = new SessionAttachment(this, session, direct, connection);
             direct.attachment(attachment);
             link = direct;

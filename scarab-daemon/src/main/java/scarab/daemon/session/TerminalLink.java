@@ -14,11 +14,12 @@ import scarab.protocol.InputFilter;
 import scarab.protocol.Response;
 
 /**
- * An attached client served through its own terminal, which the daemon opened (tmux's way): the
- * poller writes output straight to the terminal and reads the keys from it, watching for the
- * detach keys; the client process only keeps the terminal in raw mode, reports resizes and waits
- * for the control message that ends the attach. A keystroke's echo costs two wake-ups of the
- * poller thread and nothing else.
+ * An attached client served through its own terminal, which the daemon opened and put in raw
+ * mode (tmux's way): the poller writes output straight to the terminal and reads the keys from it,
+ * watching for the detach keys; the client process only reports resizes, waits for the control
+ * message that ends the attach and puts the terminal back if the daemon is lost. A keystroke's
+ * echo costs two wake-ups of the poller thread and nothing else. The terminal's own settings are
+ * put back before the client is told the attach ended, and when the client is gone.
  *
  * <p>Writes never block. Output the terminal cannot take now waits in a queue until the poller
  * says the terminal has room; past {@link #MAX_QUEUED_BYTES} the backlog is dropped and a full
@@ -49,18 +50,12 @@ final class TerminalLink extends ClientLink implements PtyPoller.TerminalListene
     /** Writing failed (the terminal hung up): nothing more is written; the poller reports the loss. */
     private boolean broken;
     private boolean closed;
-    /**
-     * Output waits for the client's word that its terminal is in raw mode and watched for resizes
-     * (its first resize): the client attached before looking at its terminal.
-     */
-    private boolean held;
     /** The terminal was full: the poller was asked to say when it has room, and writes wait for that. */
     private boolean waitingForRoom;
 
     TerminalLink(Session session, PtyPoller poller, ClientTerminal terminal, DetachKeys keys, Connection connection,
-                 boolean readOnly, int cols, int rows, boolean holdUntilReady) {
+                 boolean readOnly, int cols, int rows) {
         super(connection, readOnly, cols, rows);
-        this.held = holdUntilReady;
         this.session = session;
         this.poller = poller;
         this.terminal = terminal;
@@ -81,28 +76,7 @@ final class TerminalLink extends ClientLink implements PtyPoller.TerminalListene
             }
             started = true;
             poller.watch(terminal, this);
-            if (!held) {
-                flushLocked();
-            }
-        }
-    }
-
-    @Override
-    void clientReady() {
-        boolean redrawNow;
-        synchronized (this) {
-            if (!held) {
-                return;
-            }
-            held = false;
-            // A flood while it was held may have overflowed the queue: then a redraw goes instead.
-            redrawNow = overflowed && queue.isEmpty() && farewell == null && !broken && !closed;
-            if (!redrawNow && started && !closed) {
-                flushLocked();
-            }
-        }
-        if (redrawNow) {
-            redraw.get(); // outside our monitor, as in writable()
+            flushLocked();
         }
     }
 
@@ -120,7 +94,7 @@ final class TerminalLink extends ClientLink implements PtyPoller.TerminalListene
         }
         queue.add(chunk);
         queuedBytes += chunk.length;
-        if (started && !waitingForRoom && !held) {
+        if (started && !waitingForRoom) {
             flushLocked();
         }
     }
@@ -134,7 +108,7 @@ final class TerminalLink extends ClientLink implements PtyPoller.TerminalListene
         overflowed = false;
         queue.add(bytes);
         queuedBytes += bytes.length;
-        if (started && !waitingForRoom && !held) {
+        if (started && !waitingForRoom) {
             flushLocked();
         }
     }
@@ -153,7 +127,6 @@ final class TerminalLink extends ClientLink implements PtyPoller.TerminalListene
             queuedBytes += lastBytes.length;
         }
         farewell = message;
-        held = false; // the end goes out whether or not the client said it was ready
         if (started || broken) {
             flushLocked();
         }
@@ -183,7 +156,7 @@ final class TerminalLink extends ClientLink implements PtyPoller.TerminalListene
     @Override
     public boolean writable() {
         synchronized (this) {
-            if (closed || held) {
+            if (closed) {
                 return false;
             }
             waitingForRoom = false;
@@ -240,6 +213,8 @@ final class TerminalLink extends ClientLink implements PtyPoller.TerminalListene
         // An overflowed link waits for room to redraw.
         askForRoom(overflowed && !broken && farewell == null);
         if (farewell != null) {
+            // The terminal is the client's again before it hears the attach is over.
+            terminal.restoreModes();
             try {
                 connection().send(farewell);
             } catch (IOException e) {
@@ -280,6 +255,7 @@ final class TerminalLink extends ClientLink implements PtyPoller.TerminalListene
         closed = true;
         queue.clear();
         queuedBytes = 0;
+        terminal.restoreModes(); // a client gone without a farewell (killed) gets its terminal back too
         poller.unwatch(terminal);
     }
 }
