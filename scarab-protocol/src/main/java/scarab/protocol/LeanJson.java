@@ -1,21 +1,18 @@
 package scarab.protocol;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import scarab.protocol.JsonCursor.Declined;
+import scarab.protocol.JsonCursor.Token;
 
 /**
  * The few control messages on the client's hot paths ({@code scarab ls}, {@code scarab attach}),
- * mapped with jackson-core's streaming parser and generator instead of databind. Databind's first
- * use costs a short-lived client more than everything else it does (some 600 classes); these
- * messages are small and fixed, so a hand-written mapping is cheap and easy to check against
- * {@link Json} (MessageRoundTripTest does).
+ * mapped by hand over a strict little reader ({@link JsonCursor}) and writer instead of Jackson.
+ * Databind's first use costs a short-lived client more than everything else it does (some 600
+ * classes), and even jackson-core's set-up took 8 ms of an attach; these messages are small and
+ * fixed, so a hand-written mapping is cheap and easy to check against {@link Json}
+ * (LeanJsonTest does, message by message and on odd input).
  *
  * <p>Total on the easy cases only: {@link #write} returns null for a request it does not map, and
  * {@link #readResponse} returns null for a response it does not map or that is anything but
@@ -23,14 +20,6 @@ import java.util.List;
  * then goes through {@link Json}, which gives the answer or the error message it always gave.
  */
 public final class LeanJson {
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(Json.MAX_NESTING)
-                    .maxStringLength(Json.MAX_STRING)
-                    .maxNumberLength(32)
-                    .build())
-            .build();
-
     private LeanJson() {}
 
     private static final int ID = 1;
@@ -44,80 +33,108 @@ public final class LeanJson {
     private static final int RESTORED = 128;
     private static final int SESSION_PRIMITIVES = COLS | ROWS | CLIENTS | RESTORED;
 
-    /** Thrown inside the reader when the message is not one of the easy cases. */
-    private static final class NotLean extends Exception {
-        NotLean() {
-            super(null, null, false, false);
-        }
-    }
-
     // ---- requests ----------------------------------------------------------------------------
 
     /** The request as UTF-8 JSON, or null when this mapping does not cover it. */
     public static byte[] write(Request request) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(128);
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            g.writeStartObject();
-            if (request instanceof Request.Hello r) {
-                g.writeStringField("type", "hello");
-                g.writeNumberField("id", r.id());
-                g.writeNumberField("protocolVersion", r.protocolVersion());
-                g.writeStringField("clientVersion", r.clientVersion());
-                writeStrings(g, "capabilities", r.capabilities());
-            } else if (request instanceof Request.ListSessions r) {
-                g.writeStringField("type", "ls");
-                g.writeNumberField("id", r.id());
-                g.writeStringField("format", r.format());
-                if (r.now() == null) {
-                    g.writeNullField("now");
-                } else {
-                    g.writeNumberField("now", r.now());
-                }
-            } else if (request instanceof Request.Attach r) {
-                g.writeStringField("type", "attach");
-                g.writeNumberField("id", r.id());
-                g.writeStringField("target", r.target());
-                g.writeBooleanField("readOnly", r.readOnly());
-                g.writeBooleanField("detachOthers", r.detachOthers());
-                g.writeNumberField("cols", r.cols());
-                g.writeNumberField("rows", r.rows());
-                g.writeStringField("fromSession", r.fromSession());
-                if (r.terminalPid() == null) {
-                    g.writeNullField("terminalPid");
-                } else {
-                    g.writeNumberField("terminalPid", r.terminalPid());
-                }
-                g.writeStringField("detachKeys", r.detachKeys());
-            } else if (request instanceof Request.Resize r) {
-                g.writeStringField("type", "resize");
-                g.writeNumberField("id", r.id());
-                g.writeNumberField("cols", r.cols());
-                g.writeNumberField("rows", r.rows());
-            } else if (request instanceof Request.Detach r) {
-                g.writeStringField("type", "detach");
-                g.writeNumberField("id", r.id());
-                g.writeStringField("target", r.target());
-            } else {
-                return null;
-            }
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write to memory", e);
+        Writer w = new Writer();
+        if (request instanceof Request.Hello r) {
+            w.string("type", "hello").number("id", r.id()).number("protocolVersion", r.protocolVersion())
+                    .string("clientVersion", r.clientVersion()).strings("capabilities", r.capabilities());
+        } else if (request instanceof Request.ListSessions r) {
+            w.string("type", "ls").number("id", r.id()).string("format", r.format()).number("now", r.now());
+        } else if (request instanceof Request.Attach r) {
+            w.string("type", "attach").number("id", r.id()).string("target", r.target())
+                    .bool("readOnly", r.readOnly()).bool("detachOthers", r.detachOthers())
+                    .number("cols", r.cols()).number("rows", r.rows()).string("fromSession", r.fromSession())
+                    .number("terminalPid", r.terminalPid()).string("detachKeys", r.detachKeys());
+        } else if (request instanceof Request.Resize r) {
+            w.string("type", "resize").number("id", r.id()).number("cols", r.cols()).number("rows", r.rows());
+        } else if (request instanceof Request.Detach r) {
+            w.string("type", "detach").number("id", r.id()).string("target", r.target());
+        } else {
+            return null;
         }
-        return out.toByteArray();
+        return w.bytes();
     }
 
-    private static void writeStrings(JsonGenerator g, String field, List<String> values) throws IOException {
-        g.writeFieldName(field);
-        if (values == null) {
-            g.writeNull();
-            return;
+    /** One JSON object, field by field: strings escaped as RFC 8259 requires, the rest as UTF-8. */
+    private static final class Writer {
+        private final StringBuilder b = new StringBuilder(160).append('{');
+
+        private Writer field(String name) {
+            if (b.length() > 1) {
+                b.append(',');
+            }
+            quote(name);
+            b.append(':');
+            return this;
         }
-        g.writeStartArray();
-        for (String v : values) {
-            g.writeString(v);
+
+        Writer string(String name, String value) {
+            field(name);
+            if (value == null) {
+                b.append("null");
+            } else {
+                quote(value);
+            }
+            return this;
         }
-        g.writeEndArray();
+
+        Writer number(String name, Long value) {
+            field(name).b.append(value == null ? "null" : value.toString());
+            return this;
+        }
+
+        Writer number(String name, long value) {
+            field(name).b.append(value);
+            return this;
+        }
+
+        Writer bool(String name, boolean value) {
+            field(name).b.append(value);
+            return this;
+        }
+
+        Writer strings(String name, List<String> values) {
+            field(name);
+            if (values == null) {
+                b.append("null");
+                return this;
+            }
+            b.append('[');
+            for (int i = 0; i < values.size(); i++) {
+                if (i > 0) {
+                    b.append(',');
+                }
+                if (values.get(i) == null) {
+                    b.append("null");
+                } else {
+                    quote(values.get(i));
+                }
+            }
+            b.append(']');
+            return this;
+        }
+
+        private void quote(String s) {
+            b.append('"');
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '"' || c == '\\') {
+                    b.append('\\').append(c);
+                } else if (c < 0x20) {
+                    b.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
+                } else {
+                    b.append(c);
+                }
+            }
+            b.append('"');
+        }
+
+        byte[] bytes() {
+            return b.append('}').toString().getBytes(StandardCharsets.UTF_8);
+        }
     }
 
     // ---- responses ---------------------------------------------------------------------------
@@ -128,15 +145,15 @@ public final class LeanJson {
      * {@code exited}: then ask {@link Json#readResponse}.
      */
     public static Response readResponse(byte[] json) {
-        try (JsonParser p = FACTORY.createParser(json)) {
-            return response(p);
-        } catch (NotLean | IOException | RuntimeException e) {
+        try {
+            return response(new JsonCursor(json));
+        } catch (Declined | RuntimeException e) {
             return null;
         }
     }
 
-    private static Response response(JsonParser p) throws IOException, NotLean {
-        expect(p.nextToken(), JsonToken.START_OBJECT);
+    private static Response response(JsonCursor p) throws Declined {
+        expect(p.next(), Token.START_OBJECT);
         String type = null;
         long id = 0;
         long pid = 0;
@@ -155,9 +172,10 @@ public final class LeanJson {
         List<String> notices = null;
         List<SessionInfo> sessions = null;
         int seen = 0; // primitives present: databind refuses a message without one (FAIL_ON_NULL_FOR_PRIMITIVES)
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken t = p.nextToken();
+        Token f;
+        while ((f = p.next()) == Token.FIELD_NAME) {
+            String field = p.text();
+            Token t = p.next();
             switch (field) {
                 case "type" -> type = string(p, t);
                 case "id" -> {
@@ -191,17 +209,19 @@ public final class LeanJson {
                 case "sessions" -> sessions = sessions(p, t);
                 case "session" -> {
                     // An object in "attached", the session's name in "detached" and "exited".
-                    if (t == JsonToken.START_OBJECT) {
+                    if (t == Token.START_OBJECT) {
                         session = session(p);
                     } else {
                         sessionName = string(p, t);
                     }
                 }
-                default -> p.skipChildren();
+                default -> p.skipChildren(t);
             }
         }
+        expect(f, Token.END_OBJECT);
+        expect(p.next(), null); // the end of the document
         if (type == null) {
-            throw new NotLean();
+            throw new JsonCursor.Declined();
         }
         int required = switch (type) {
             case "welcome" -> ID | PROTOCOL_VERSION | PID;
@@ -210,7 +230,7 @@ public final class LeanJson {
             default -> ID;
         };
         if ((seen & required) != required) {
-            throw new NotLean();
+            throw new JsonCursor.Declined();
         }
         return switch (type) {
             case "welcome" -> new Response.Welcome(id, protocolVersion, daemonVersion, pid, capabilities);
@@ -218,39 +238,39 @@ public final class LeanJson {
             case "listing" -> new Response.Listing(id, sessions, notices, text);
             case "attached" -> {
                 if (sessionName != null) {
-                    throw new NotLean();
+                    throw new JsonCursor.Declined();
                 }
                 yield new Response.Attached(id, session, direct, terminalModes);
             }
             case "detached" -> new Response.Detached(id, objectFree(sessionName, session), reason);
             case "exited" -> new Response.Exited(id, objectFree(sessionName, session), exitCode);
-            default -> throw new NotLean();
+            default -> throw new JsonCursor.Declined();
         };
     }
 
-    private static String objectFree(String name, SessionInfo session) throws NotLean {
+    private static String objectFree(String name, SessionInfo session) throws Declined {
         if (session != null) {
-            throw new NotLean();
+            throw new JsonCursor.Declined();
         }
         return name;
     }
 
-    private static List<SessionInfo> sessions(JsonParser p, JsonToken t) throws IOException, NotLean {
-        if (t == JsonToken.VALUE_NULL) {
+    private static List<SessionInfo> sessions(JsonCursor p, Token t) throws Declined {
+        if (t == Token.NULL) {
             return null;
         }
-        expect(t, JsonToken.START_ARRAY);
+        expect(t, Token.START_ARRAY);
         List<SessionInfo> list = new ArrayList<>();
-        JsonToken e;
-        while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
-            expect(e, JsonToken.START_OBJECT);
+        Token e;
+        while ((e = p.next()) != Token.END_ARRAY) {
+            expect(e, Token.START_OBJECT);
             list.add(session(p));
         }
         return list;
     }
 
     /** A session object; the parser is on its START_OBJECT. */
-    private static SessionInfo session(JsonParser p) throws IOException, NotLean {
+    private static SessionInfo session(JsonCursor p) throws Declined {
         String id = null;
         String name = null;
         String status = null;
@@ -265,15 +285,15 @@ public final class LeanJson {
         String title = null;
         boolean restored = false;
         int seen = 0;
-        JsonToken f;
-        while ((f = p.nextToken()) == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken t = p.nextToken();
+        Token f;
+        while ((f = p.next()) == Token.FIELD_NAME) {
+            String field = p.text();
+            Token t = p.next();
             switch (field) {
                 case "id" -> id = string(p, t);
                 case "name" -> name = string(p, t);
                 case "status" -> status = string(p, t);
-                case "exitCode" -> exitCode = t == JsonToken.VALUE_NULL ? null : intValue(p, t);
+                case "exitCode" -> exitCode = t == Token.NULL ? null : intValue(p, t);
                 case "cols" -> {
                     cols = intValue(p, t);
                     seen |= COLS;
@@ -295,68 +315,65 @@ public final class LeanJson {
                     restored = bool(t);
                     seen |= RESTORED;
                 }
-                default -> p.skipChildren();
+                default -> p.skipChildren(t);
             }
         }
-        expect(f, JsonToken.END_OBJECT);
+        expect(f, Token.END_OBJECT);
         if ((seen & SESSION_PRIMITIVES) != SESSION_PRIMITIVES) {
-            throw new NotLean();
+            throw new JsonCursor.Declined();
         }
         return new SessionInfo(id, name, status, exitCode, cols, rows, createdAt, lastAttachedAt, clients, command,
                 cwd, title, restored);
     }
 
-    private static List<String> strings(JsonParser p, JsonToken t) throws IOException, NotLean {
-        if (t == JsonToken.VALUE_NULL) {
+    private static List<String> strings(JsonCursor p, Token t) throws Declined {
+        if (t == Token.NULL) {
             return null;
         }
-        expect(t, JsonToken.START_ARRAY);
+        expect(t, Token.START_ARRAY);
         List<String> list = new ArrayList<>();
-        JsonToken e;
-        while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
+        Token e;
+        while ((e = p.next()) != Token.END_ARRAY) {
             list.add(string(p, e));
         }
         return list;
     }
 
-    private static String string(JsonParser p, JsonToken t) throws IOException, NotLean {
-        if (t == JsonToken.VALUE_NULL) {
+    private static String string(JsonCursor p, Token t) throws Declined {
+        if (t == Token.NULL) {
             return null;
         }
-        expect(t, JsonToken.VALUE_STRING);
-        return p.getText();
+        expect(t, Token.STRING);
+        return p.text();
     }
 
-    private static long longValue(JsonParser p, JsonToken t) throws IOException, NotLean {
-        expect(t, JsonToken.VALUE_NUMBER_INT);
-        JsonParser.NumberType n = p.getNumberType();
-        if (n != JsonParser.NumberType.INT && n != JsonParser.NumberType.LONG) {
-            throw new NotLean();
+    private static long longValue(JsonCursor p, Token t) throws Declined {
+        expect(t, Token.INT);
+        return p.number();
+    }
+
+    private static int intValue(JsonCursor p, Token t) throws Declined {
+        expect(t, Token.INT);
+        long n = p.number();
+        if (n != (int) n) {
+            throw new JsonCursor.Declined();
         }
-        return p.getLongValue();
+        return (int) n;
     }
 
-    private static int intValue(JsonParser p, JsonToken t) throws IOException, NotLean {
-        expect(t, JsonToken.VALUE_NUMBER_INT);
-        if (p.getNumberType() != JsonParser.NumberType.INT) {
-            throw new NotLean();
-        }
-        return p.getIntValue();
-    }
-
-    private static boolean bool(JsonToken t) throws NotLean {
-        if (t == JsonToken.VALUE_TRUE) {
+    private static boolean bool(Token t) throws Declined {
+        if (t == Token.TRUE) {
             return true;
         }
-        if (t == JsonToken.VALUE_FALSE) {
+        if (t == Token.FALSE) {
             return false;
         }
-        throw new NotLean();
+        throw new JsonCursor.Declined();
     }
 
-    private static void expect(JsonToken actual, JsonToken expected) throws NotLean {
+    private static void expect(Token actual, Token expected) throws Declined {
         if (actual != expected) {
-            throw new NotLean();
+            throw new JsonCursor.Declined();
         }
     }
 }
