@@ -196,6 +196,9 @@ class CrashDuringAttachIT {
         for (String window : new String[] {"real0", "real1"}) {
             tmux.await(window, "[lost server] and status 1", WAIT,
                     s -> s.contains("[lost server]") && s.contains("client-status=1"));
+            // The daemon had made the terminal raw; the client put the settings back without it.
+            String modes = Tmux.stty(tmux.paneTty(window), "-a");
+            assertTrue(modes.contains(" icanon") && modes.contains(" echo "), window + " cooked again: " + modes);
         }
         assertTrue(scarab.ok("capture", "-S", "-", "s0").contains("before-crash-42"));
     }

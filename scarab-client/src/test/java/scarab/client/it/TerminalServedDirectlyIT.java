@@ -58,8 +58,8 @@ class TerminalServedDirectlyIT {
         Scarab.waitFor("the session's output", WAIT, () -> scarab.ok("capture", "served").contains("DRAWN-ON-THE-PANE"));
         long panePid = tmux.panePid(null);
         String tty = tmux.paneTty(null);
-        String before = stty(tty, "-g");
-        assertTrue(stty(tty, "-a").contains(" icanon"), "the pane starts cooked: " + stty(tty, "-a"));
+        String before = Tmux.stty(tty, "-g");
+        assertTrue(Tmux.stty(tty, "-a").contains(" icanon"), "the pane starts cooked: " + Tmux.stty(tty, "-a"));
 
         try (Client c = new Client()) {
             Response.Attached attached = c.attach(panePid);
@@ -67,7 +67,7 @@ class TerminalServedDirectlyIT {
             assertSameSettings(before, TerminalModes.decode(attached.terminalModes()));
             tmux.awaitText(null, "DRAWN-ON-THE-PANE"); // no resize was sent
             Scarab.waitFor("the session to take the terminal's size", WAIT, () -> scarab.ok("ls").contains("77x21"));
-            String raw = stty(tty, "-a");
+            String raw = Tmux.stty(tty, "-a");
             assertTrue(raw.contains("-icanon") && raw.contains("-echo ") && raw.contains("-isig"), raw);
 
             tmux.type(null, "C-a", "x");
@@ -75,15 +75,15 @@ class TerminalServedDirectlyIT {
             assertEquals(Frame.CONTROL, next.kind(), "no output frames for a terminal served directly");
             Response.Detached detached = assertInstanceOf(Response.Detached.class, Json.readResponseUnchecked(next.text()));
             assertEquals("requested", detached.reason());
-            assertEquals(before, stty(tty, "-g"), "settings back before the client is told");
+            assertEquals(before, Tmux.stty(tty, "-g"), "settings back before the client is told");
         }
         Scarab.waitFor("no client left", WAIT, () -> scarab.ok("ls", "--json").contains("\"clients\" : 0"));
 
         try (Client c = new Client()) {
             assertTrue(c.attach(panePid).direct());
-            Scarab.waitFor("raw mode", WAIT, () -> stty(tty, "-a").contains("-icanon"));
+            Scarab.waitFor("raw mode", WAIT, () -> Tmux.stty(tty, "-a").contains("-icanon"));
         } // gone without a word, as a killed client
-        Scarab.waitFor("the settings back after the client went away", WAIT, () -> before.equals(stty(tty, "-g")));
+        Scarab.waitFor("the settings back after the client went away", WAIT, () -> before.equals(Tmux.stty(tty, "-g")));
         Scarab.waitFor("no client left", WAIT, () -> scarab.ok("ls", "--json").contains("\"clients\" : 0"));
     }
 
@@ -97,20 +97,6 @@ class TerminalServedDirectlyIT {
         byte[] cc = modes.cc();
         for (int i = 4; i < f.length; i++) {
             assertEquals(Integer.parseInt(f[i], 16), cc[i - 4] & 0xff, "c_cc[" + (i - 4) + "]");
-        }
-    }
-
-    private static String stty(String tty, String what) {
-        try {
-            Process p = new ProcessBuilder("stty", "-F", tty, what).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
-            assertEquals(0, p.waitFor(), out);
-            return out;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

@@ -64,6 +64,23 @@ public final class Tmux implements AutoCloseable {
         return tmux("display", "-p", "-t", target == null ? "main:0" : target, "#{pane_tty}").strip();
     }
 
+    /** {@code stty -F tty what}: the settings of a terminal, seen from outside. */
+    public static String stty(String tty, String what) {
+        try {
+            Process p = new ProcessBuilder("stty", "-F", tty, what).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("stty -F " + tty + " " + what + ": " + out);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Waits until the pane's screen satisfies {@code condition}; the failure shows the last screen. */
     public String await(String target, String what, Duration timeout, Predicate<String> condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
