@@ -50,6 +50,13 @@ public final class PtyPoller implements AutoCloseable {
         /** Output from the program; {@code buffer} is reused after this returns. */
         void output(byte[] buffer, int length);
 
+        /**
+         * The reads of this turn are over (the output paused, or the turn's budget is spent): a
+         * good moment to pass on what {@link #output} gave, in one piece.
+         */
+        default void outputPaused() {
+        }
+
         /** The program has ended and all its output has been delivered. */
         void ended(int exitStatus);
     }
@@ -371,6 +378,9 @@ public final class PtyPoller implements AutoCloseable {
                 end = errno != Posix.EAGAIN;
             }
             break;
+        }
+        if (total > 0) {
+            e.listener.outputPaused();
         }
         if (end) {
             masterDone(e);

@@ -32,6 +32,13 @@ public abstract class ClientLink {
     /** Starts delivering; {@code redraw} renders the screen (the caller's lock rules apply inside). */
     abstract void start(String threadName, Supplier<byte[]> redraw);
 
+    /**
+     * The program's output paused (on the poller thread, after a turn of reads): a link that
+     * gathers output while it flows passes it on now.
+     */
+    void outputPaused() {
+    }
+
     /** Queues output. Called with the session's screen lock held, so order matches the screen. */
     abstract void offer(byte[] chunk);
 

@@ -65,6 +65,12 @@ final class FrameLink extends ClientLink {
             queue.add(chunk);
             queuedBytes += chunk.length;
         }
+        // The writer is woken when the output pauses (outputPaused): a flood read 4 KB at a time
+        // goes out as frames of up to a turn's reads instead of one frame per read.
+    }
+
+    @Override
+    void outputPaused() {
         wakeWriter();
     }
 

@@ -184,6 +184,13 @@ public final class Session {
             }
 
             @Override
+            public void outputPaused() {
+                for (ClientLink c : clients) {
+                    c.outputPaused();
+                }
+            }
+
+            @Override
             public void ended(int exitStatus) {
                 events.exited(Session.this, exitStatus);
             }
