@@ -5,6 +5,7 @@
                1000 keystrokes timed after 500 untimed ones, for both servers
   throughput:  cat of a 50 MB log in a 120x40 session, with one attached client draining its pty, and with none
   attach:      from starting the attach command until a known line of the screen is on the client's pty
+  bare pty:    the same cat and drain with no server at all, for scale (what the pty itself gives here)
 
 Usage: bench/attach.py [ROUNDS]   (needs the built distribution: mvn -DskipTests package)
 On demand, not in CI.
@@ -115,6 +116,20 @@ def throughput(t, attached):
     t.kill("thr")
     return os.path.getsize(LOG) / secs / 1e6
 
+def bare_pty():
+    """The same cat and the same drain with no server between them: what a pty gives here."""
+    done = work + "/done-bare"
+    if os.path.exists(done): os.remove(done)
+    pid, fd = spawn(["sh", "-c", "read x; cat %s; touch %s; sleep 100000" % (LOG, done)])
+    time.sleep(0.3); drain(fd, 0.05)
+    s = time.perf_counter(); os.write(fd, b"\n")
+    while not os.path.exists(done):
+        while select.select([fd], [], [], 0)[0]:
+            os.read(fd, 1 << 20)
+    secs = time.perf_counter() - s
+    kill(pid); os.close(fd)
+    return os.path.getsize(LOG) / secs / 1e6
+
 def attach_time(t):
     t.new("att", "sh -c 'printf \"\\033[2J\\033[20;10HKNOWN-LINE-ON-SCREEN\"; sleep 100000'")
     time.sleep(0.5)
@@ -138,6 +153,7 @@ try:
             results.setdefault((t.name, "MB/s attached"), []).append(throughput(t, True))
             results.setdefault((t.name, "MB/s detached"), []).append(throughput(t, False))
             results.setdefault((t.name, "attach ms"), []).append(attach_time(t))
+        results.setdefault(("bare", "MB/s"), []).append(bare_pty())
 finally:
     subprocess.run([SCARAB, "daemon", "stop"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     subprocess.run(TMUX + ["kill-server"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -148,3 +164,4 @@ for metric in ("echo p50", "echo p99", "MB/s attached", "MB/s detached", "attach
     s = statistics.median(results[("scarab", metric)]); m = statistics.median(results[("tmux", metric)])
     unit = "ms" if "echo" in metric else ""
     print("  %-14s scarab %8.2f%s   tmux %8.2f%s   scarab/tmux %.2fx" % (metric, s, unit, m, unit, s / m))
+print("  the same cat and drain on a bare pty, no server: %.2f MB/s" % statistics.median(results[("bare", "MB/s")]))
