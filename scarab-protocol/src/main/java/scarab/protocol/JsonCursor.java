@@ -26,6 +26,8 @@ final class JsonCursor {
     }
 
     private static final Declined DECLINED = new Declined();
+    /** jackson-core's limit on a field name (StreamReadConstraints' default, which Json keeps). */
+    static final int MAX_NAME = 50_000;
 
     private final byte[] in;
     private int pos;
@@ -83,6 +85,9 @@ final class JsonCursor {
                 throw DECLINED;
             }
             text = string();
+            if (text.length() > MAX_NAME) {
+                throw DECLINED;
+            }
             skipSpace();
             if (pos >= in.length || in[pos] != ':') {
                 throw DECLINED;

@@ -2,7 +2,9 @@ package scarab.protocol;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import scarab.protocol.JsonCursor.Declined;
 import scarab.protocol.JsonCursor.Token;
 
@@ -173,8 +175,9 @@ public final class LeanJson {
         List<SessionInfo> sessions = null;
         int seen = 0; // primitives present: databind refuses a message without one (FAIL_ON_NULL_FOR_PRIMITIVES)
         Token f;
+        Set<String> names = new HashSet<>();
         while ((f = p.next()) == Token.FIELD_NAME) {
-            String field = p.text();
+            String field = once(names, p.text());
             Token t = p.next();
             switch (field) {
                 case "type" -> type = string(p, t);
@@ -248,6 +251,18 @@ public final class LeanJson {
         };
     }
 
+    /**
+     * The field's name, the first time in its object. A repeated name is declined: databind takes
+     * the first "type" and may build a record before a later duplicate, so "the last one wins"
+     * would not always read the message as it does.
+     */
+    private static String once(Set<String> names, String name) throws Declined {
+        if (!names.add(name)) {
+            throw new JsonCursor.Declined();
+        }
+        return name;
+    }
+
     private static String objectFree(String name, SessionInfo session) throws Declined {
         if (session != null) {
             throw new JsonCursor.Declined();
@@ -286,8 +301,9 @@ public final class LeanJson {
         boolean restored = false;
         int seen = 0;
         Token f;
+        Set<String> names = new HashSet<>();
         while ((f = p.next()) == Token.FIELD_NAME) {
-            String field = p.text();
+            String field = once(names, p.text());
             Token t = p.next();
             switch (field) {
                 case "id" -> id = string(p, t);

@@ -73,6 +73,11 @@ class LeanJsonTest {
                 "{\"id\":1}",
                 "[1]",
                 "{\"type\":\"welcome\",",
+                // Repeated names: databind keeps the first "type"; declined here.
+                "{\"type\":\"detached\",\"id\":0,\"session\":\"s\",\"reason\":\"x\",\"type\":\"exited\",\"exitCode\":3}",
+                "{\"type\":\"listing\",\"id\":1,\"sessions\":[{\"cols\":1,\"rows\":2,\"clients\":3,\"restored\":true,\"cols\":4}]}",
+                // A field name past jackson-core's limit: databind refuses the message.
+                "{\"type\":\"error\",\"id\":1,\"code\":\"c\",\"message\":\"m\",\"" + "a".repeat(50_001) + "\":0}",
                 "");
         for (String json : cases) {
             Response lean = LeanJson.readResponse(utf8(json));
@@ -84,6 +89,9 @@ class LeanJsonTest {
             assertNotNull(LeanJson.readResponse(utf8(cases.get(i))), cases.get(i));
         }
         assertNull(LeanJson.readResponse(utf8("{\"type\":\"exited\",\"id\":0,\"session\":\"w\",\"exitCode\":null}")));
+        for (String declined : cases.subList(cases.size() - 4, cases.size() - 1)) {
+            assertNull(LeanJson.readResponse(utf8(declined)), declined.length() > 200 ? "a long field name" : declined);
+        }
     }
 
     @Test
