@@ -68,7 +68,15 @@ public final class Attacher {
         FileOutputStream out = new FileOutputStream(FileDescriptor.out);
         Response.Attached early = null;
         if (direct && opening.own() && LocalTerminal.stdinAndStdoutAreOneTerminal()) {
-            early = attach(0, 0, LocalTerminal.pid());
+            try {
+                early = attach(0, 0, LocalTerminal.pid());
+            } catch (IOException | RuntimeException e) {
+                if (!refusedByDaemon(e)) {
+                    // Lost between the daemon's raw mode and its answer: the terminal may be raw.
+                    LocalTerminal.cookIfRaw();
+                }
+                throw e;
+            }
         }
         AttachOutcome outcome;
         LocalTerminal terminal = opening.open();
@@ -76,7 +84,8 @@ public final class Attacher {
             try {
                 terminal.restoreTo(TerminalModes.decode(early.terminalModes()));
             } catch (IllegalArgumentException e) {
-                // a daemon of another make: put back what JLine read
+                // A daemon of another make: what JLine read may be the daemon's raw mode already.
+                terminal.restoreCooked();
             }
         }
         Thread restoreOnSignal = new Thread(terminal::restore, "scarab-restore-terminal");
@@ -96,6 +105,11 @@ public final class Attacher {
         console.print(outcome.message() + "\n");
         console.flush();
         return outcome.exitStatus();
+    }
+
+    /** An error answer of the daemon's own (it touched nothing), not a lost connection. */
+    private static boolean refusedByDaemon(Exception e) {
+        return e instanceof ClientError c && !"error".equals(c.code());
     }
 
     private Response.Attached attach(int cols, int rows, Long terminalPid) throws IOException {

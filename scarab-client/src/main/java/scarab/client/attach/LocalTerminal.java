@@ -44,6 +44,8 @@ final class LocalTerminal implements AutoCloseable {
     private boolean restored;
     /** The settings to put back instead of {@link #saved}; guarded by this. */
     private TerminalModes restoreTo;
+    /** Put back an ordinary cooked terminal instead of {@link #saved} (which may be the daemon's raw mode). */
+    private boolean cookOnRestore;
 
     private LocalTerminal(Pty pty, Attributes saved, InputStream keyboard) {
         this.pty = pty;
@@ -219,6 +221,41 @@ final class LocalTerminal implements AutoCloseable {
         restoreTo = modes;
     }
 
+    /**
+     * Puts back an ordinary cooked terminal on close: for a daemon that made the terminal raw
+     * without a usable account of how it found it.
+     */
+    synchronized void restoreCooked() {
+        cookOnRestore = true;
+    }
+
+    /**
+     * Makes this process's terminal cooked again if it looks raw (no line editing and no echo):
+     * for an attach that failed after the daemon may have put the terminal in raw mode but before
+     * it said how it found it (the daemon was lost). A terminal that does not look raw is left be.
+     */
+    static void cookIfRaw() {
+        try {
+            Pty pty = new JniTerminalProvider().current(SystemStream.Output);
+            Attributes a = pty.getAttr();
+            if (!a.getLocalFlag(LocalFlag.ICANON) && !a.getLocalFlag(LocalFlag.ECHO)) {
+                pty.setAttr(cooked(a));
+            }
+        } catch (IOException | RuntimeException | LinkageError e) {
+            // nothing more can be done from here
+        }
+    }
+
+    /** {@code a} with what {@code stty sane} turns on for line editing, echo, signals and newlines. */
+    private static Attributes cooked(Attributes a) {
+        Attributes c = new Attributes(a);
+        c.setLocalFlags(EnumSet.of(LocalFlag.ICANON, LocalFlag.ISIG, LocalFlag.IEXTEN, LocalFlag.ECHO,
+                LocalFlag.ECHOE, LocalFlag.ECHOK, LocalFlag.ECHOCTL, LocalFlag.ECHOKE), true);
+        c.setInputFlags(EnumSet.of(InputFlag.BRKINT, InputFlag.ICRNL), true);
+        c.setOutputFlags(EnumSet.of(OutputFlag.OPOST, OutputFlag.ONLCR), true);
+        return c;
+    }
+
     /** Restores the saved attributes; idempotent, safe from a shutdown hook. */
     synchronized void restore() {
         if (restored) {
@@ -231,6 +268,8 @@ final class LocalTerminal implements AutoCloseable {
                 if (CLibrary.tcsetattr(0, CLibrary.TCSANOW, termios(restoreTo)) != 0) {
                     throw new IOException("tcsetattr failed");
                 }
+            } else if (cookOnRestore) {
+                pty.setAttr(cooked(pty.getAttr()));
             } else {
                 pty.setAttr(saved);
             }

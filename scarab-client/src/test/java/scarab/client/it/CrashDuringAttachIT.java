@@ -22,7 +22,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import scarab.client.daemon.DaemonConnection;
+import scarab.protocol.ChannelStreams;
 import scarab.protocol.Frame;
+import scarab.protocol.FrameReader;
 import scarab.protocol.Request;
 import scarab.protocol.Response;
 
@@ -84,6 +86,40 @@ class CrashDuringAttachIT {
         tmux.newWindow(window, "env -i " + envLine() + " /bin/sh");
         tmux.awaitText(window, "outer$");
         tmux.type(window, command, "Enter");
+    }
+
+    /**
+     * A daemon lost after it made the client's terminal raw but before its answer (played here by
+     * a pretend daemon that does just that and hangs up): the client cannot know how the terminal
+     * was, and makes it cooked again rather than leave it without echo and line editing.
+     */
+    @Test
+    void aDaemonLostBeforeItsAnswerLeavesTheTerminalCooked() throws Exception {
+        java.nio.file.Path socket = scarab.root.resolve("pretend.sock");
+        tmux.start(100, 30, "env -i " + envLine() + " /bin/sh");
+        tmux.awaitText(null, "outer$");
+        String tty = tmux.paneTty(null);
+        java.util.concurrent.ExecutorService accepting = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (java.nio.channels.ServerSocketChannel server =
+                     java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            server.bind(java.net.UnixDomainSocketAddress.of(socket));
+            tmux.type(null, "env " + envLine() + " java -XX:TieredStopAtLevel=1 -Xshare:auto -cp "
+                    + System.getProperty("java.class.path") + " scarab.client.Main -S " + socket
+                    + " --no-start attach x; echo client-status=$?", "Enter");
+            try (java.nio.channels.SocketChannel ch = accepting.submit(server::accept)
+                    .get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+                FrameReader reader = new FrameReader(new java.io.BufferedInputStream(ChannelStreams.in(ch)));
+                reader.read(); // hello
+                assertTrue(reader.read().text().contains("\"terminalPid\""), "the terminal is offered");
+                Tmux.stty(tty, "raw");
+                Tmux.stty(tty, "-echo");
+            } // and the pretend daemon is gone without an answer
+        } finally {
+            accepting.shutdownNow();
+        }
+        tmux.await(null, "the client's end", WAIT, s -> s.contains("client-status=1"));
+        String modes = Tmux.stty(tty, "-a");
+        assertTrue(modes.contains(" icanon") && modes.contains(" echo "), "cooked again: " + modes);
     }
 
     @Test

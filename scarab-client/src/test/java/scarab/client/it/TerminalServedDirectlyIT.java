@@ -87,6 +87,41 @@ class TerminalServedDirectlyIT {
         Scarab.waitFor("no client left", WAIT, () -> scarab.ok("ls", "--json").contains("\"clients\" : 0"));
     }
 
+    /**
+     * A terminal that stops taking output without hanging up (its reader stopped, as a stalled
+     * connection) does not hold up the end of the attach: the farewell waits a grace period for
+     * the last output, then goes without it, and the terminal gets its settings back.
+     */
+    @Test
+    void aTerminalThatNeverDrainsDoesNotHoldUpTheDetach() throws Exception {
+        scarab.ok("new", "-d", "-c", "sh -c 'read x; exec yes flood'", "served");
+        long panePid = tmux.panePid(null);
+        String tty = tmux.paneTty(null);
+        String before = Tmux.stty(tty, "-g");
+        long tmuxServer = Long.parseLong(tmux.tmux("display", "-p", "#{pid}").strip());
+        java.util.concurrent.ExecutorService reading = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (Client c = new Client()) {
+            assertTrue(c.attach(panePid).direct());
+            assertEquals(0, new ProcessBuilder("kill", "-STOP", String.valueOf(tmuxServer)).start().waitFor());
+            try {
+                scarab.ok("send-keys", "served", "Enter");
+                Scarab.waitFor("the flood", WAIT, () -> scarab.ok("capture", "served").contains("flood"));
+                scarab.ok("detach", "served");
+                java.util.concurrent.Future<Frame> next = reading.submit(c.reader::read);
+                Frame frame = next.get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+                Response.Detached detached = assertInstanceOf(Response.Detached.class,
+                        Json.readResponseUnchecked(frame.text()));
+                assertEquals("detached-by-command", detached.reason());
+                assertEquals(before, Tmux.stty(tty, "-g"), "settings back though the terminal never drained");
+            } finally {
+                new ProcessBuilder("kill", "-CONT", String.valueOf(tmuxServer)).start().waitFor();
+            }
+        } finally {
+            reading.shutdownNow();
+        }
+        scarab.ok("kill", "-f", "served");
+    }
+
     /** {@code stty -g} prints the four flag words, then each control character, in hexadecimal. */
     private static void assertSameSettings(String sttyG, TerminalModes modes) {
         String[] f = sttyG.split(":");

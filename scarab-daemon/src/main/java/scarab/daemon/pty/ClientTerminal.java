@@ -1,6 +1,7 @@
 package scarab.daemon.pty;
 
 import com.sun.jna.Memory;
+import com.sun.jna.Platform;
 import java.io.IOException;
 import java.util.Arrays;
 import org.slf4j.Logger;
@@ -88,6 +89,9 @@ public final class ClientTerminal {
      * @throws IOException when the terminal's settings cannot be read or changed
      */
     public synchronized TerminalModes makeRaw() throws IOException {
+        if (!((Platform.isIntel() || Platform.isARM()) && Platform.is64Bit())) {
+            throw new IOException("the layout of struct termios is known here for x86-64 and aarch64 only");
+        }
         Posix.LibC c = Posix.LibC.INSTANCE;
         Memory original = new Memory(Posix.TERMIOS_SIZE);
         original.clear();

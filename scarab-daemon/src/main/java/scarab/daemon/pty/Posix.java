@@ -47,7 +47,8 @@ final class Posix {
     static final int TCSANOW = 0;
     /**
      * glibc's {@code struct termios}: four flag words, {@code c_line}, {@code c_cc[32]}, padding,
-     * then the input and output speeds (60 bytes on every Linux architecture glibc supports).
+     * then the input and output speeds: 60 bytes on x86-64 and aarch64 (not on every architecture:
+     * {@link ClientTerminal#makeRaw} checks).
      */
     static final int TERMIOS_SIZE = 60;
     static final int TERMIOS_CC_OFFSET = 17;

@@ -474,41 +474,44 @@ public final class SessionManager implements SessionEvents {
                 }
             }
         }
-        if (detachOthers) {
-            detachAll(session, "detached-by-other");
-        }
-        SessionMeta meta = session.updateMeta(m -> m.withLastAttached(System.currentTimeMillis()));
-        saveMeta(session);
-        // The response goes out before the link starts writing output.
+        // Until a link owns the terminal, any failure puts its settings back and closes it.
+        boolean linked = false;
+        SessionMeta meta;
         try {
+            if (detachOthers) {
+                detachAll(session, "detached-by-other");
+            }
+            meta = session.updateMeta(m -> m.withLastAttached(System.currentTimeMillis()));
+            saveMeta(session);
+            // The response goes out before the link starts writing output.
             connection.send(new Response.Attached(requestId, SessionInfoView.of(session), terminal != null,
                     modes == null ? null : modes.encode()));
-        } catch (java.io.IOException | RuntimeException e) {
+            if (sizeFromTerminal) {
+                int[] size = terminal == null ? null : terminal.size();
+                // Without the terminal the session keeps its size until the client's resize arrives.
+                cols = size != null ? Math.min(size[0], MAX_COLS) : session.meta().cols();
+                rows = size != null ? Math.min(size[1], MAX_ROWS) : session.meta().rows();
+            }
+            ClientLink link;
+            SessionAttachment attachment;
             if (terminal != null) {
+                TerminalLink direct = new TerminalLink(session, session.poller(), terminal, keys, connection, readOnly,
+                        cols, rows);
+                attachment = new SessionAttachment(this, session, direct, connection);
+                direct.attachment(attachment);
+                link = direct;
+            } else {
+                link = new FrameLink(connection, readOnly, cols, rows);
+                attachment = new SessionAttachment(this, session, link, connection);
+            }
+            connection.setAttachment(attachment);
+            linked = true;
+            session.attach(link);
+        } finally {
+            if (!linked && terminal != null) {
                 terminal.discard();
             }
-            throw e;
         }
-        if (sizeFromTerminal) {
-            int[] size = terminal == null ? null : terminal.size();
-            // Without the terminal the session keeps its size until the client's resize arrives.
-            cols = size != null ? Math.min(size[0], MAX_COLS) : session.meta().cols();
-            rows = size != null ? Math.min(size[1], MAX_ROWS) : session.meta().rows();
-        }
-        ClientLink link;
-        SessionAttachment attachment;
-        if (terminal != null) {
-            TerminalLink direct = new TerminalLink(session, session.poller(), terminal, keys, connection, readOnly, cols,
-                    rows);
-            attachment = new SessionAttachment(this, session, direct, connection);
-            direct.attachment(attachment);
-            link = direct;
-        } else {
-            link = new FrameLink(connection, readOnly, cols, rows);
-            attachment = new SessionAttachment(this, session, link, connection);
-        }
-        connection.setAttachment(attachment);
-        session.attach(link);
         log.info("session attached: {} {} by connection {}{}{}", session.id().shortForm(), meta.name(), connection,
                 readOnly ? " (read-only)" : "", terminal != null ? " (its terminal directly)" : "");
     }

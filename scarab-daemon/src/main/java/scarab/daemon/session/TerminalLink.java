@@ -3,6 +3,8 @@ package scarab.daemon.session;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +33,8 @@ import scarab.protocol.Response;
  */
 final class TerminalLink extends ClientLink implements PtyPoller.TerminalListener {
     private static final Logger log = LoggerFactory.getLogger(TerminalLink.class);
+    /** How long the end of an attach waits for a full terminal to take the last output. */
+    static final long FAREWELL_WAIT_SECONDS = 5;
 
     private final Session session;
     private final PtyPoller poller;
@@ -50,6 +54,8 @@ final class TerminalLink extends ClientLink implements PtyPoller.TerminalListene
     /** Writing failed (the terminal hung up): nothing more is written; the poller reports the loss. */
     private boolean broken;
     private boolean closed;
+    /** Detached or abandoned: keys read from the terminal from now on are not the session's. */
+    private volatile boolean leaving;
     /** The terminal was full: the poller was asked to say when it has room, and writes wait for that. */
     private boolean waitingForRoom;
 
@@ -127,13 +133,34 @@ final class TerminalLink extends ClientLink implements PtyPoller.TerminalListene
             queuedBytes += lastBytes.length;
         }
         farewell = message;
+        leaving = true;
         if (started || broken) {
             flushLocked();
         }
+        if (!closed) {
+            // Still waiting for room: a terminal that never drains (a stalled connection that does
+            // not hang up) must not keep the farewell, the terminal's raw mode and its watch forever.
+            CompletableFuture.delayedExecutor(FAREWELL_WAIT_SECONDS, TimeUnit.SECONDS).execute(this::giveUpWaiting);
+        }
+    }
+
+    /** The farewell waited too long for the terminal to take the last bytes: it goes without them. */
+    private synchronized void giveUpWaiting() {
+        if (closed || farewell == null) {
+            return;
+        }
+        log.info("the {} took nothing for {} s; ending its attach without the last output", terminal,
+                FAREWELL_WAIT_SECONDS);
+        queue.clear();
+        queuedBytes = 0;
+        headWritten = 0;
+        broken = true;
+        flushLocked();
     }
 
     @Override
     synchronized void abandon() {
+        leaving = true;
         closeLocked();
     }
 
@@ -141,6 +168,9 @@ final class TerminalLink extends ClientLink implements PtyPoller.TerminalListene
 
     @Override
     public void typed(byte[] buffer, int length) {
+        if (leaving) {
+            return; // typed after the detach keys, while the poller had not stopped watching yet
+        }
         InputFilter.Result r = filter.filter(buffer, length);
         if (r.forward().length > 0) {
             session.inputFromTerminal(this, r.forward());
