@@ -133,11 +133,13 @@ class PersistenceIT {
     void everythingComesBackAfterKill9() throws Exception {
         prepare();
         Map<String, JsonNode> before = sessions();
-        // The snapshot interval is 200 ms: wait until one holds the last line and the new directory.
-        Scarab.waitFor("a snapshot with the output and the directory", WAIT, () -> {
+        // The snapshot interval is 200 ms: wait until the snapshots hold the last output of both
+        // sessions and the new directory (what changed since the last one is lost to a kill -9).
+        Scarab.waitFor("snapshots with the output and the directory", WAIT, () -> {
             try {
                 String snap = storedSnapshot("renamed-worker");
-                return snap.startsWith(workDir + "\n") && snap.contains("history-line-100");
+                return snap.startsWith(workDir + "\n") && snap.contains("history-line-100")
+                        && storedSnapshot("done-job").contains("finished-output");
             } catch (Exception e) {
                 throw new AssertionError(e);
             }
