@@ -34,33 +34,41 @@ final class HistLine extends Row {
         if (l.cp == null) n = 0;
         int[] cp = l.cp;
         long[] at = l.at;
-        // One pass to learn the shape (all code points below 256? how many attribute runs?), one
-        // to copy: every scrolled-off line of a busy session comes through here.
+        // Every scrolled-off line of a busy session comes through here. One pass copies the code
+        // points as bytes (what nearly every line is) while it learns the shape (anything outside
+        // 0..255? how many attribute runs?); a second pass over the attributes only when there are
+        // several runs.
+        byte[] small = new byte[n];
         int wide = 0;
-        int runs = 0;
-        long prev = 0;
-        for (int i = 0; i < n; i++) {
-            wide |= cp[i] >>> 8; // non-zero for anything outside 0..255, negatives included
-            long a = at[i];
-            if (i == 0 || a != prev) { runs++; prev = a; }
-        }
-        byte[] small = wide == 0 ? new byte[n] : null;
-        int[] big = wide == 0 ? null : java.util.Arrays.copyOf(cp, n);
-        int[] rs = runs > 1 ? new int[runs + 1] : null;
-        long[] ra = runs > 1 ? new long[runs] : null;
+        int runs = n > 0 ? 1 : 0;
         long a0 = n > 0 ? at[0] : 0L;
-        if (small != null && rs == null) {
-            for (int i = 0; i < n; i++) small[i] = (byte) cp[i];
-        } else if (small != null || rs != null) {
-            int r = 0;
-            for (int i = 0; i < n; i++) {
-                if (small != null) small[i] = (byte) cp[i];
-                if (rs != null) {
-                    long a = at[i];
-                    if (i == 0 || a != prev) { rs[r] = i; ra[r] = a; r++; prev = a; }
-                }
+        long prev = a0;
+        for (int i = 0; i < n; i++) {
+            int c = cp[i];
+            wide |= c >>> 8; // non-zero for anything outside 0..255, negatives included
+            small[i] = (byte) c;
+            long a = at[i];
+            if (a != prev) { runs++; prev = a; }
+        }
+        int[] big = null;
+        if (wide != 0) {
+            small = null;
+            big = java.util.Arrays.copyOf(cp, n);
+        }
+        int[] rs = null;
+        long[] ra = null;
+        if (runs > 1) {
+            rs = new int[runs + 1];
+            ra = new long[runs];
+            rs[0] = 0;
+            ra[0] = a0;
+            prev = a0;
+            int r = 1;
+            for (int i = 1; i < n; i++) {
+                long a = at[i];
+                if (a != prev) { rs[r] = i; ra[r] = a; r++; prev = a; }
             }
-            if (rs != null) rs[runs] = n;
+            rs[runs] = n;
         }
         int[][] comb = null;
         if (l.comb != null) {
