@@ -23,6 +23,8 @@ if os.path.exists(work + "/dist/scarab-client.jsa"):  # recorded afresh for this
     os.remove(work + "/dist/scarab-client.jsa")
 SCARAB = work + "/dist/bin/scarab"
 TMUX = ["tmux", "-L", "scarab-bench-%d" % os.getpid(), "-f", "/dev/null"]
+# tmux leaves the socket file of -L NAME behind when its server ends: removed at the end.
+TMUX_SOCKET = os.path.join(os.environ.get("TMUX_TMPDIR") or "/tmp", "tmux-%d" % os.getuid(), "scarab-bench-%d" % os.getpid())
 LOG = work + "/big.log"
 with open(LOG, "w") as f:
     line = "\x1b[32m2026-11-25T06:00:00Z INFO\x1b[0m worker-3 request handled in 12 ms path=/api/items?page=%d\n"
@@ -157,6 +159,7 @@ try:
 finally:
     subprocess.run([SCARAB, "daemon", "stop"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     subprocess.run(TMUX + ["kill-server"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if os.path.exists(TMUX_SOCKET): os.remove(TMUX_SOCKET)
     shutil.rmtree(work, ignore_errors=True)
 
 print("medians over %d rounds, alternating scarab and tmux:" % ROUNDS)

@@ -9,7 +9,7 @@ work="$(mktemp -d)"
 export HOME="$work" XDG_RUNTIME_DIR="$work/run" XDG_DATA_HOME="$work/data" XDG_STATE_HOME="$work/state" XDG_CONFIG_HOME="$work/config"
 mkdir -p "$XDG_RUNTIME_DIR"
 sock="scarab-bench-$$"
-trap '"$scarab" daemon stop >/dev/null 2>&1 || true; tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
+trap '"$scarab" daemon stop >/dev/null 2>&1 || true; tmux -L "$sock" kill-server 2>/dev/null || true; rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$sock"; rm -rf "$work"' EXIT
 [ -x "$here/scarab-dist/target/dist/bin/scarab" ] || (cd "$here" && mvn -B -q -DskipTests package)
 # A private copy of the distribution, so the class-data archive is recorded for this layout.
 cp -r "$here/scarab-dist/target/dist" "$work/dist"

@@ -21,6 +21,8 @@ os.makedirs(work + "/run")
 shutil.copytree(HERE + "/scarab-dist/target/dist", work + "/dist")
 SCARAB = work + "/dist/bin/scarab"
 TMUX = ["tmux", "-L", "scarab-scale-%d" % os.getpid(), "-f", "/dev/null"]
+# tmux leaves the socket file of -L NAME behind when its server ends: removed at the end.
+TMUX_SOCKET = os.path.join(os.environ.get("TMUX_TMPDIR") or "/tmp", "tmux-%d" % os.getuid(), "scarab-scale-%d" % os.getpid())
 SHELL = "/bin/sh"
 
 def run(args):
@@ -152,4 +154,5 @@ try:
 finally:
     subprocess.run([SCARAB, "daemon", "stop"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     subprocess.run(TMUX + ["kill-server"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if os.path.exists(TMUX_SOCKET): os.remove(TMUX_SOCKET)
     shutil.rmtree(work, ignore_errors=True)

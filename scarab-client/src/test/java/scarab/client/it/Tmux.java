@@ -132,10 +132,20 @@ public final class Tmux implements AutoCloseable {
         try {
             new ProcessBuilder("tmux", "-L", socketName, "kill-server").redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(10, TimeUnit.SECONDS);
+            // tmux leaves its socket file behind (also when the server ended by itself); it is
+            // ours to remove, and only ours: it has our name.
+            Files.deleteIfExists(socketPath());
         } catch (IOException e) {
             // the server was never started
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Where tmux puts the socket of {@code -L NAME}: {@code ${TMUX_TMPDIR:-/tmp}/tmux-UID/NAME}. */
+    private Path socketPath() throws IOException {
+        String dir = System.getenv("TMUX_TMPDIR");
+        int uid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+        return Path.of(dir == null || dir.isEmpty() ? "/tmp" : dir, "tmux-" + uid, socketName);
     }
 }
