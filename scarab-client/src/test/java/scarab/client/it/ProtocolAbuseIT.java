@@ -6,22 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedInputStream;
-import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import scarab.protocol.ChannelStreams;
 import scarab.protocol.Frame;
-import scarab.protocol.FrameReader;
-import scarab.protocol.FrameWriter;
 import scarab.protocol.Json;
 import scarab.protocol.Protocol;
 import scarab.protocol.Request;
@@ -42,49 +33,13 @@ class ProtocolAbuseIT {
         scarab.close();
     }
 
-    private final class Raw implements AutoCloseable {
-        final SocketChannel ch;
-        final FrameReader reader;
-        final FrameWriter writer;
-
-        Raw() throws IOException {
-            ch = SocketChannel.open(StandardProtocolFamily.UNIX);
-            ch.connect(UnixDomainSocketAddress.of(scarab.socket()));
-            reader = new FrameReader(new BufferedInputStream(ChannelStreams.in(ch)));
-            writer = new FrameWriter(ChannelStreams.out(ch));
-        }
-
-        void raw(byte[] bytes) throws IOException {
-            ch.write(ByteBuffer.wrap(bytes));
-        }
-
-        void json(String text) throws IOException {
-            writer.write(Frame.control(text));
-        }
-
-        Response next() throws IOException {
-            Frame f = reader.read();
-            return f == null ? null : Json.readResponseUnchecked(f.text());
-        }
-
-        void hello() throws IOException {
-            json(Json.write(new Request.Hello(1, Protocol.VERSION, "test", List.of())));
-            assertInstanceOf(Response.Welcome.class, next());
-        }
-
-        @Override
-        public void close() throws IOException {
-            ch.close();
-        }
-    }
-
     private void daemonStillServes() {
         assertTrue(scarab.ok("ls").contains("bystander"));
     }
 
     @Test
     void malformedJsonAndUnknownTypesGetErrorsAndTheConnectionStaysUsable() throws Exception {
-        try (Raw c = new Raw()) {
+        try (RawConnection c = new RawConnection(scarab.socket())) {
             c.hello();
             c.json("{not json");
             Response.Error e1 = assertInstanceOf(Response.Error.class, c.next());
@@ -109,7 +64,7 @@ class ProtocolAbuseIT {
     @Test
     void listingFormatsAreRenderedByTheDaemonAndUnknownOnesRefused() throws Exception {
         scarab.ok("new", "-d", "-c", "sleep 1000", "listed");
-        try (Raw c = new Raw()) {
+        try (RawConnection c = new RawConnection(scarab.socket())) {
             c.hello();
             c.json(Json.write(new Request.ListSessions(5, "pdf", null)));
             Response.Error e = assertInstanceOf(Response.Error.class, c.next());
@@ -136,7 +91,7 @@ class ProtocolAbuseIT {
     void anOfferedTerminalThatIsNoneIsRelayedInstead() throws Exception {
         scarab.ok("new", "-d", "--size", "91x27", "-c", "sleep 1000", "offered");
         Process notATerminal = new ProcessBuilder("sleep", "1000").redirectInput(ProcessBuilder.Redirect.PIPE).start();
-        try (Raw c = new Raw()) {
+        try (RawConnection c = new RawConnection(scarab.socket())) {
             c.hello();
             c.json(Json.write(new Request.Attach(2, "offered", false, false, 0, 0, null, notATerminal.pid(), null)));
             Response.Attached a = assertInstanceOf(Response.Attached.class, c.next());
@@ -148,7 +103,7 @@ class ProtocolAbuseIT {
             c.json(Json.write(new Request.Resize(3, 70, 20)));
             Scarab.waitFor("the client's size to apply", Duration.ofSeconds(10), () -> scarab.ok("ls").contains("70x20"));
             // 0x0 without a terminal offered is still a bad size.
-            try (Raw d = new Raw()) {
+            try (RawConnection d = new RawConnection(scarab.socket())) {
                 d.hello();
                 d.json(Json.write(new Request.Attach(2, "offered", false, false, 0, 0, null)));
                 assertEquals("bad-size", assertInstanceOf(Response.Error.class, d.next()).code());
@@ -160,7 +115,7 @@ class ProtocolAbuseIT {
 
     @Test
     void requestsBeforeHelloAreRefused() throws Exception {
-        try (Raw c = new Raw()) {
+        try (RawConnection c = new RawConnection(scarab.socket())) {
             c.json(Json.write(new Request.ListSessions(3)));
             Response.Error e = assertInstanceOf(Response.Error.class, c.next());
             assertEquals("no-hello", e.code());
@@ -170,7 +125,7 @@ class ProtocolAbuseIT {
 
     @Test
     void oversizedFrameGetsAnErrorAndTheConnectionIsClosed() throws Exception {
-        try (Raw c = new Raw()) {
+        try (RawConnection c = new RawConnection(scarab.socket())) {
             c.hello();
             c.raw(new byte[] {0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff, 'J'});
             Response.Error e = assertInstanceOf(Response.Error.class, c.next());
@@ -182,16 +137,16 @@ class ProtocolAbuseIT {
 
     @Test
     void garbageBytesGetAnErrorAndOthersAreUnaffected() throws Exception {
-        try (Raw c = new Raw()) {
+        try (RawConnection c = new RawConnection(scarab.socket())) {
             c.raw("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             Response.Error e = assertInstanceOf(Response.Error.class, c.next());
             assertEquals("frame-too-large", e.code());
         }
-        try (Raw c = new Raw()) {
+        try (RawConnection c = new RawConnection(scarab.socket())) {
             c.raw(new byte[] {0, 0, 0, 0});
             assertEquals("bad-frame", ((Response.Error) c.next()).code());
         }
-        try (Raw c = new Raw()) {
+        try (RawConnection c = new RawConnection(scarab.socket())) {
             c.raw(new byte[] {0, 0, 1, 0, 'J', '{'}); // then hang up mid-frame
         }
         daemonStillServes();
@@ -199,7 +154,7 @@ class ProtocolAbuseIT {
 
     @Test
     void otherProtocolVersionIsToldPlainly() throws Exception {
-        try (Raw c = new Raw()) {
+        try (RawConnection c = new RawConnection(scarab.socket())) {
             c.json(Json.write(new Request.Hello(1, Protocol.VERSION + 1, "9.9.9", List.of())));
             Response.Error e = assertInstanceOf(Response.Error.class, c.next());
             assertEquals("version-mismatch", e.code());

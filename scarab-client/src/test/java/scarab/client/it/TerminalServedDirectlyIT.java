@@ -4,21 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedInputStream;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.SocketChannel;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import scarab.protocol.ChannelStreams;
 import scarab.protocol.Frame;
 import scarab.protocol.FrameReader;
-import scarab.protocol.FrameWriter;
 import scarab.protocol.Json;
-import scarab.protocol.Protocol;
 import scarab.protocol.Request;
 import scarab.protocol.Response;
 import scarab.protocol.TerminalModes;
@@ -137,28 +129,23 @@ class TerminalServedDirectlyIT {
 
     /** The test speaking the protocol as a client whose terminal is the pane's. */
     private final class Client implements AutoCloseable {
-        final SocketChannel ch;
+        final RawConnection connection;
         final FrameReader reader;
-        final FrameWriter writer;
 
         Client() throws Exception {
-            ch = SocketChannel.open(StandardProtocolFamily.UNIX);
-            ch.connect(UnixDomainSocketAddress.of(scarab.socket()));
-            reader = new FrameReader(new BufferedInputStream(ChannelStreams.in(ch)));
-            writer = new FrameWriter(ChannelStreams.out(ch));
-            writer.write(Frame.control(Json.write(new Request.Hello(1, Protocol.VERSION, "test", List.of()))));
-            assertInstanceOf(Response.Welcome.class, Json.readResponseUnchecked(reader.read().text()));
+            connection = new RawConnection(scarab.socket());
+            reader = connection.reader;
+            connection.hello();
         }
 
         Response.Attached attach(long pid) throws Exception {
-            writer.write(Frame.control(Json.write(new Request.Attach(2, "served", false, false, 0, 0, null, pid,
-                    "ctrl-a,x"))));
-            return assertInstanceOf(Response.Attached.class, Json.readResponseUnchecked(reader.read().text()));
+            connection.send(new Request.Attach(2, "served", false, false, 0, 0, null, pid, "ctrl-a,x"));
+            return assertInstanceOf(Response.Attached.class, connection.next());
         }
 
         @Override
         public void close() throws Exception {
-            ch.close();
+            connection.close();
         }
     }
 }
