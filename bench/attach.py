@@ -3,7 +3,8 @@
 
   echo:        a byte written to the attached client's pty until it comes back (session: stty raw -echo; cat);
                1000 keystrokes timed after 500 untimed ones, for both servers
-  throughput:  cat of a 50 MB log in a 120x40 session, with one attached client draining its pty, and with none
+  throughput:  cat of a 50 MB log in a 120x40 session, with one attached client draining its pty, and with none;
+               timed from just before cat starts until its last line is on the client's pty (or cat is done)
   attach:      from starting the attach command until a known line of the screen is on the client's pty
   bare pty:    the same cat and drain with no server at all, for scale (what the pty itself gives here)
 
@@ -99,38 +100,63 @@ def echo(t, n=1000, warm=500):
     samples.sort()
     return samples[len(samples) // 2], samples[int(len(samples) * 0.99) - 1]
 
+END_MARK = b"THROUGHPUT-RUN-ENDED"
+
+def timed_cat(name):
+    """The shell command of a throughput run and its two clock files: the time just before cat
+    starts, and just after it has written its last byte; then a marker line (printed in two halves,
+    so that it reaches the screen only after cat)."""
+    start, done = "%s/start-%s" % (work, name), "%s/done-%s" % (work, name)
+    for f in (start, done):
+        if os.path.exists(f): os.remove(f)
+    cmd = ("read x; date +%%s.%%N > %s; cat %s; date +%%s.%%N > %s.part; mv %s.part %s; "
+           "printf \"%%s%%s\\\\n\" %s %s; sleep 100000" % (start, LOG, done, done, done,
+                                                          END_MARK[:10].decode(), END_MARK[10:].decode()))
+    return cmd, start, done
+
+def timed_drain(fd, start, done):
+    """Drains fd (None: nothing attached) as fast as it can until the run is over; the run's MB/s."""
+    tail = b""
+    while True:
+        if fd is not None:
+            if select.select([fd], [], [], 0)[0]:
+                seen = tail + os.read(fd, 1 << 20)
+                if END_MARK in seen:
+                    end = time.time()
+                    break
+                tail = seen[-len(END_MARK):]
+        elif os.path.exists(done):
+            end = float(open(done).read())
+            break
+        else:
+            time.sleep(0.002)
+    return os.path.getsize(LOG) / (end - float(open(start).read())) / 1e6
+
 def throughput(t, attached):
-    done = work + "/done-" + t.name
-    if os.path.exists(done): os.remove(done)
-    t.new("thr", "sh -c 'read x; cat %s; touch %s; sleep 100000'" % (LOG, done))
+    """MB/s of the cat itself: from the session's clock reading just before cat starts until the
+    drain has the line printed after it (attached), or until cat has written its last byte (none
+    attached). The command that starts the run (send-keys: 3 ms for tmux, a JVM for scarab) is not
+    timed: that is start-up, which cli-start.sh measures, not throughput."""
+    cmd, start, done = timed_cat(t.name)
+    t.new("thr", "sh -c '%s'" % cmd)
     pid = fd = None
     if attached:
         pid, fd = spawn(t.attach_argv("thr")); time.sleep(1.0); drain(fd)
-    s = time.perf_counter(); t.send("thr", "Enter")
-    while not os.path.exists(done):
-        if fd is not None:
-            while select.select([fd], [], [], 0)[0]:
-                os.read(fd, 1 << 20)
-        else:
-            time.sleep(0.002)
-    secs = time.perf_counter() - s
+    t.send("thr", "Enter")
+    mb = timed_drain(fd, start, done)
     if pid: kill(pid)
     t.kill("thr")
-    return os.path.getsize(LOG) / secs / 1e6
+    return mb
 
 def bare_pty():
     """The same cat and the same drain with no server between them: what a pty gives here."""
-    done = work + "/done-bare"
-    if os.path.exists(done): os.remove(done)
-    pid, fd = spawn(["sh", "-c", "read x; cat %s; touch %s; sleep 100000" % (LOG, done)])
+    cmd, start, done = timed_cat("bare")
+    pid, fd = spawn(["sh", "-c", cmd])
     time.sleep(0.3); drain(fd, 0.05)
-    s = time.perf_counter(); os.write(fd, b"\n")
-    while not os.path.exists(done):
-        while select.select([fd], [], [], 0)[0]:
-            os.read(fd, 1 << 20)
-    secs = time.perf_counter() - s
+    os.write(fd, b"\n")
+    mb = timed_drain(fd, start, done)
     kill(pid); os.close(fd)
-    return os.path.getsize(LOG) / secs / 1e6
+    return mb
 
 def attach_time(t):
     t.new("att", "sh -c 'printf \"\\033[2J\\033[20;10HKNOWN-LINE-ON-SCREEN\"; sleep 100000'")
