@@ -4,17 +4,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import scarab.protocol.JsonCursor.Declined;
 import scarab.protocol.JsonCursor.Token;
 
 /**
- * The few control messages on the client's hot paths ({@code scarab ls}, {@code scarab attach}),
+ * The client's side of the control messages (every request it writes, every response it reads),
  * mapped by hand over a strict little reader ({@link JsonCursor}) and writer instead of Jackson.
  * Databind's first use costs a short-lived client more than everything else it does (some 600
- * classes), and even jackson-core's set-up took 8 ms of an attach; these messages are small and
- * fixed, so a hand-written mapping is cheap and easy to check against {@link Json}
- * (LeanJsonTest does, message by message and on odd input).
+ * classes: a {@code scarab kill} took 190 ms, {@code scarab ls} without it 50), and even
+ * jackson-core's set-up took 8 ms of an attach; the messages are small and fixed, so a
+ * hand-written mapping is cheap and easy to check against {@link Json} (LeanJsonTest does,
+ * message by message and on odd input). The daemon, long-lived, reads and writes with databind.
  *
  * <p>Total on the easy cases only: {@link #write} returns null for a request it does not map, and
  * {@link #readResponse} returns null for a response it does not map or that is anything but
@@ -29,6 +31,9 @@ public final class LeanJson {
     private static final int PROTOCOL_VERSION = 4;
     private static final int EXIT_CODE = 8;
     private static final int DIRECT = 16;
+    private static final int MORE = 32;
+    private static final int STARTED_AT = 64;
+    private static final int SESSION_COUNT = 128;
     private static final int COLS = 16;
     private static final int ROWS = 32;
     private static final int CLIENTS = 64;
@@ -54,6 +59,25 @@ public final class LeanJson {
             w.string("type", "resize").number("id", r.id()).number("cols", r.cols()).number("rows", r.rows());
         } else if (request instanceof Request.Detach r) {
             w.string("type", "detach").number("id", r.id()).string("target", r.target());
+        } else if (request instanceof Request.NewSession r) {
+            w.string("type", "new").number("id", r.id()).string("name", r.name()).strings("command", r.command())
+                    .string("cwd", r.cwd()).number("cols", r.cols()).number("rows", r.rows()).map("env", r.env());
+        } else if (request instanceof Request.Kill r) {
+            w.string("type", "kill").number("id", r.id()).strings("targets", r.targets()).bool("force", r.force());
+        } else if (request instanceof Request.Rename r) {
+            w.string("type", "rename").number("id", r.id()).string("target", r.target()).string("newName", r.newName());
+        } else if (request instanceof Request.Capture r) {
+            w.string("type", "capture").number("id", r.id()).string("target", r.target()).bool("escapes", r.escapes())
+                    .string("start", r.start()).string("end", r.end()).bool("join", r.join());
+        } else if (request instanceof Request.SendKeys r) {
+            w.string("type", "send-keys").number("id", r.id()).string("target", r.target())
+                    .strings("keys", r.keys()).bool("literal", r.literal());
+        } else if (request instanceof Request.Wait r) {
+            w.string("type", "wait").number("id", r.id()).string("target", r.target());
+        } else if (request instanceof Request.DaemonStatus r) {
+            w.string("type", "daemon-status").number("id", r.id());
+        } else if (request instanceof Request.DaemonStop r) {
+            w.string("type", "daemon-stop").number("id", r.id());
         } else {
             return null;
         }
@@ -95,6 +119,31 @@ public final class LeanJson {
 
         Writer bool(String name, boolean value) {
             field(name).b.append(value);
+            return this;
+        }
+
+        Writer map(String name, Map<String, String> values) {
+            field(name);
+            if (values == null) {
+                b.append("null");
+                return this;
+            }
+            b.append('{');
+            boolean first = true;
+            for (Map.Entry<String, String> e : values.entrySet()) {
+                if (!first) {
+                    b.append(',');
+                }
+                first = false;
+                quote(e.getKey());
+                b.append(':');
+                if (e.getValue() == null) {
+                    b.append("null");
+                } else {
+                    quote(e.getValue());
+                }
+            }
+            b.append('}');
             return this;
         }
 
@@ -142,9 +191,8 @@ public final class LeanJson {
     // ---- responses ---------------------------------------------------------------------------
 
     /**
-     * The response in {@code json} (UTF-8), or null when it is not a plainly well-formed
-     * {@code welcome}, {@code error}, {@code listing}, {@code attached}, {@code detached} or
-     * {@code exited}: then ask {@link Json#readResponse}.
+     * The response in {@code json} (UTF-8), or null when it is not a plainly well-formed response
+     * of a known type: then ask {@link Json#readResponse}.
      */
     public static Response readResponse(byte[] json) {
         try {
@@ -168,6 +216,14 @@ public final class LeanJson {
         boolean direct = false;
         String text = null;
         String terminalModes = null;
+        String version = null;
+        String socket = null;
+        String database = null;
+        String config = null;
+        long startedAt = 0;
+        int sessionCount = 0;
+        boolean more = false;
+        List<String> lines = null;
         String sessionName = null;
         SessionInfo session = null;
         List<String> capabilities = null;
@@ -209,9 +265,30 @@ public final class LeanJson {
                 case "notices" -> notices = strings(p, t);
                 case "text" -> text = string(p, t);
                 case "terminalModes" -> terminalModes = string(p, t);
-                case "sessions" -> sessions = sessions(p, t);
+                case "sessions" -> {
+                    // The sessions in "listing" and "killed", their number in "status".
+                    if (t == Token.INT) {
+                        sessionCount = intValue(p, t);
+                        seen |= SESSION_COUNT;
+                    } else {
+                        sessions = sessions(p, t);
+                    }
+                }
+                case "startedAt" -> {
+                    startedAt = longValue(p, t);
+                    seen |= STARTED_AT;
+                }
+                case "more" -> {
+                    more = bool(t);
+                    seen |= MORE;
+                }
+                case "lines" -> lines = strings(p, t);
+                case "version" -> version = string(p, t);
+                case "socket" -> socket = string(p, t);
+                case "database" -> database = string(p, t);
+                case "config" -> config = string(p, t);
                 case "session" -> {
-                    // An object in "attached", the session's name in "detached" and "exited".
+                    // An object in "attached", "created" and "renamed"; the name in "detached" and "exited".
                     if (t == Token.START_OBJECT) {
                         session = session(p);
                     } else {
@@ -230,21 +307,24 @@ public final class LeanJson {
             case "welcome" -> ID | PROTOCOL_VERSION | PID;
             case "exited" -> ID | EXIT_CODE;
             case "attached" -> ID | DIRECT;
+            case "captured" -> ID | MORE;
+            case "status" -> ID | PID | STARTED_AT | SESSION_COUNT;
             default -> ID;
         };
-        if ((seen & required) != required) {
+        if ((seen & required) != required || (seen & SESSION_COUNT) != 0 && !type.equals("status")) {
             throw new JsonCursor.Declined();
         }
         return switch (type) {
             case "welcome" -> new Response.Welcome(id, protocolVersion, daemonVersion, pid, capabilities);
             case "error" -> new Response.Error(id, code, message);
             case "listing" -> new Response.Listing(id, sessions, notices, text);
-            case "attached" -> {
-                if (sessionName != null) {
-                    throw new JsonCursor.Declined();
-                }
-                yield new Response.Attached(id, session, direct, terminalModes);
-            }
+            case "attached" -> new Response.Attached(id, nameFree(sessionName, session), direct, terminalModes);
+            case "created" -> new Response.Created(id, nameFree(sessionName, session));
+            case "renamed" -> new Response.Renamed(id, nameFree(sessionName, session));
+            case "killed" -> new Response.Killed(id, sessions);
+            case "captured" -> new Response.Captured(id, lines, more);
+            case "done" -> new Response.Done(id);
+            case "status" -> new Response.Status(id, version, pid, startedAt, socket, database, config, sessionCount);
             case "detached" -> new Response.Detached(id, objectFree(sessionName, session), reason);
             case "exited" -> new Response.Exited(id, objectFree(sessionName, session), exitCode);
             default -> throw new JsonCursor.Declined();
@@ -261,6 +341,14 @@ public final class LeanJson {
             throw new JsonCursor.Declined();
         }
         return name;
+    }
+
+    /** Where a session object belongs, a string is left to databind (which refuses it). */
+    private static SessionInfo nameFree(String name, SessionInfo session) throws Declined {
+        if (name != null) {
+            throw new JsonCursor.Declined();
+        }
+        return session;
     }
 
     private static String objectFree(String name, SessionInfo session) throws Declined {

@@ -6,7 +6,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import scarab.client.ClientContext;
 import scarab.client.daemon.DaemonConnection;
-import scarab.protocol.Request;
+import scarab.client.requests.SessionRequests;
 
 /** {@code scarab detach}: detach every client of a session, from anywhere. */
 @Command(name = "detach", aliases = "detach-client", mixinStandardHelpOptions = true,
@@ -25,8 +25,7 @@ public final class DetachCommand implements java.util.concurrent.Callable<Intege
     @Override
     public Integer call() throws IOException {
         try (DaemonConnection c = parent.connect()) {
-            c.call(new Request.Detach(c.nextId(), target));
+            return SessionRequests.detach(c, target);
         }
-        return 0;
     }
 }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import scarab.client.ClientContext;
 import scarab.client.daemon.DaemonConnection;
-import scarab.protocol.Request;
+import scarab.client.requests.SessionRequests;
 
 /** {@code scarab kill}: end sessions. */
 @Command(name = "kill", aliases = "kill-session", mixinStandardHelpOptions = true,
@@ -31,8 +31,7 @@ public final class KillCommand implements java.util.concurrent.Callable<Integer>
     @Override
     public Integer call() throws IOException {
         try (DaemonConnection c = parent.connect()) {
-            c.call(new Request.Kill(c.nextId(), targets, force));
+            return SessionRequests.kill(c, targets, force);
         }
-        return 0;
     }
 }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import scarab.client.ClientContext;
 import scarab.client.daemon.DaemonConnection;
-import scarab.protocol.Request;
+import scarab.client.requests.SessionRequests;
 
 /** {@code scarab rename}. */
 @Command(name = "rename", aliases = "rename-session", mixinStandardHelpOptions = true,
@@ -28,8 +28,7 @@ public final class RenameCommand implements java.util.concurrent.Callable<Intege
     @Override
     public Integer call() throws IOException {
         try (DaemonConnection c = parent.connect()) {
-            c.call(new Request.Rename(c.nextId(), target, newName));
+            return SessionRequests.rename(c, target, newName);
         }
-        return 0;
     }
 }

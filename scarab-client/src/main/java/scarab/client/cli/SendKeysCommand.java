@@ -8,7 +8,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import scarab.client.ClientContext;
 import scarab.client.daemon.DaemonConnection;
-import scarab.protocol.Request;
+import scarab.client.requests.SessionRequests;
 
 /** {@code scarab send-keys}: like {@code tmux send-keys}. */
 @Command(name = "send-keys", aliases = "send", mixinStandardHelpOptions = true,
@@ -38,8 +38,7 @@ public final class SendKeysCommand implements java.util.concurrent.Callable<Inte
     @Override
     public Integer call() throws IOException {
         try (DaemonConnection c = parent.connect()) {
-            c.call(new Request.SendKeys(c.nextId(), target, keys, literal));
+            return SessionRequests.sendKeys(c, target, keys, literal);
         }
-        return 0;
     }
 }

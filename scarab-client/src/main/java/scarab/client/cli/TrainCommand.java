@@ -40,8 +40,9 @@ import scarab.protocol.Version;
 /**
  * Hidden: runs the client's hot start-up paths without a daemon, so that a class-data sharing
  * archive recorded while it runs holds every class a real {@code scarab ls} or {@code scarab
- * attach} loads: the fast path (argument recognition, the streaming JSON of the hot messages, the
- * table and JSON output, the socket classes), and picocli with databind for the other commands.
+ * attach} loads: the fast path (argument recognition, the streaming JSON of the messages, the
+ * table and JSON output, the socket classes, a one-request command), and picocli with databind for
+ * the other commands.
  */
 @Command(name = "__train", hidden = true)
 public final class TrainCommand implements java.util.concurrent.Callable<Integer> {
@@ -102,6 +103,9 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
                 SessionLister.run(quiet, starter, true, false, true);
                 ClientContext colored = new ClientContext(Map.of(), Path.of("/"), nowhere, nowhere, true);
                 SessionLister.run(colored, starter, true, false, false);
+                // A one-request command through the fast path, answered and refused.
+                FastPath.run(quiet, new String[] {"-S", socket.toString(), "--no-start", "send-keys", "x", "Enter"});
+                FastPath.run(quiet, new String[] {"-S", socket.toString(), "--no-start", "kill", "x"});
                 try {
                     Rehearsal.run(quiet, starter, "x");
                 } catch (IOException | RuntimeException | LinkageError e) {
@@ -154,6 +158,8 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
                                 ? new Response.Welcome(r.id(), Protocol.VERSION, Version.get(), 1, List.of("attach"))
                                 : r instanceof Request.ListSessions
                                 ? new Response.Listing(r.id(), List.of(info, exited(info)), List.of())
+                                : r instanceof Request.SendKeys
+                                ? new Response.Done(r.id())
                                 : new Response.Error(r.id(), "unsupported", "not while training");
                         out.write(Frame.control(Json.write(answer)));
                     }

@@ -5,10 +5,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import scarab.client.ClientContext;
-import scarab.client.ClientError;
 import scarab.client.daemon.DaemonConnection;
-import scarab.protocol.Request;
-import scarab.protocol.Response;
+import scarab.client.requests.SessionRequests;
 
 /** {@code scarab wait}: for scripts and CI. */
 @Command(name = "wait", mixinStandardHelpOptions = true,
@@ -27,11 +25,7 @@ public final class WaitCommand implements java.util.concurrent.Callable<Integer>
     @Override
     public Integer call() throws IOException {
         try (DaemonConnection c = parent.connect()) {
-            Response r = c.call(new Request.Wait(c.nextId(), target));
-            if (r instanceof Response.Exited exited) {
-                return exited.exitCode() & 0xff;
-            }
-            throw new ClientError("unexpected answer from the daemon: " + r);
+            return SessionRequests.waitFor(c, target);
         }
     }
 }

@@ -137,6 +137,59 @@ class FastPathIT {
         assertEquals("", same(false, now, "ls", "--names").out());
     }
 
+    /** Runs {@code picocliArgs} through picocli and {@code fastArgs} through the fast path; both must print alike. */
+    private Result alike(String[] picocliArgs, String[] fastArgs) {
+        Result picocli = scarab.run(Way.PICOCLI, false, Clock.systemUTC(), picocliArgs);
+        Result fast = scarab.run(Way.FAST, false, Clock.systemUTC(), fastArgs);
+        String what = "scarab " + String.join(" ", fastArgs);
+        assertEquals(picocli.out(), fast.out(), what + ": stdout");
+        assertEquals(picocli.err(), fast.err(), what + ": stderr");
+        assertEquals(picocli.status(), fast.status(), what + ": status");
+        return fast;
+    }
+
+    private String screen(String name) {
+        return scarab.ok("capture", name);
+    }
+
+    @Test
+    void oneRequestCommandsDoAndSayTheSame() throws Exception {
+        for (String n : List.of("p1", "f1", "p2", "f2", "p3", "f3")) {
+            scarab.ok("new", "-d", "-c", "cat", n);
+        }
+        // send-keys, its alias and -l: the same text reaches both screens.
+        alike(new String[] {"send-keys", "p1", "echo", "Space", "one", "Enter"},
+                new String[] {"send-keys", "f1", "echo", "Space", "one", "Enter"});
+        alike(new String[] {"send", "-l", "p1", "Enter", "Enter"}, new String[] {"send", "f1", "Enter", "-l", "Enter"});
+        Scarab.waitFor("both screens to show the keys", Duration.ofSeconds(10),
+                () -> screen("p1").contains("EnterEnter") && screen("f1").contains("EnterEnter"));
+        assertEquals(screen("p1"), screen("f1"));
+        // rename, detach (nobody attached) and kill, under each name they go by.
+        alike(new String[] {"rename", "p2", "p2b"}, new String[] {"rename", "f2", "f2b"});
+        alike(new String[] {"rename-session", "p2b", "p2c"}, new String[] {"rename-session", "f2b", "f2c"});
+        alike(new String[] {"detach", "p2c"}, new String[] {"detach", "f2c"});
+        alike(new String[] {"detach-client", "p2c"}, new String[] {"detach-client", "f2c"});
+        alike(new String[] {"kill", "p2c", "p3"}, new String[] {"kill", "--force", "f2c", "f3"});
+        String names = scarab.ok("ls", "--names");
+        assertEquals(List.of("f1", "p1"), names.lines().sorted().toList(), names);
+        // wait: the session's exit status is the command's.
+        scarab.ok("new", "-d", "-c", "sh -c 'read x; exit 7'", "pw");
+        scarab.ok("new", "-d", "-c", "sh -c 'read x; exit 7'", "fw");
+        scarab.ok("send-keys", "pw", "Enter");
+        scarab.ok("send-keys", "fw", "Enter");
+        Result waited = alike(new String[] {"wait", "pw"}, new String[] {"wait", "fw"});
+        assertEquals(7, waited.status());
+        // Refusals read the same: unknown sessions, bad names, a clash.
+        same(false, Instant.now(), "send-keys", "nobody", "x");
+        same(false, Instant.now(), "kill", "p1", "nobody");
+        same(false, Instant.now(), "rename", "p1", "bad name!");
+        same(false, Instant.now(), "rename", "p1", "f1");
+        same(false, Instant.now(), "rename", "", "x");
+        same(false, Instant.now(), "detach", "nobody");
+        same(false, Instant.now(), "wait", "nobody");
+        assertEquals(List.of("f1", "fw", "p1", "pw"), scarab.ok("ls", "--names").lines().sorted().toList());
+    }
+
     @Test
     void errorsAreTheSameErrors() throws Exception {
         Instant now = Instant.now();
@@ -224,7 +277,12 @@ class FastPathIT {
                 List.of("--bogus", "ls"), List.of("@args", "ls"), List.of("ls", "@args"), List.of("attach", "a", "b"),
                 List.of("attach", "-rd", "x"), List.of("attach", "-r", "-r"), List.of("attach", "--help"),
                 List.of("attach", "--", "x"), List.of("attach", "-x"), List.of("attach", "--detach-keys"),
-                List.of("attach", "--detach-keys", "-x"), List.of("new", "x"), List.of("kill", "x"), List.of("daemon", "status"),
+                List.of("attach", "--detach-keys", "-x"), List.of("new", "x"), List.of("new", "-d", "x"), List.of("capture", "x"), List.of("daemon", "status"),
+                List.of("send-keys", "x"), List.of("send-keys", "-l", "-l", "x", "y"), List.of("send-keys", "--help"),
+                List.of("send-keys", "x", "--", "-y"), List.of("send", "x", "-"), List.of("kill"),
+                List.of("kill", "-f", "--force", "x"), List.of("kill", "-fx", "x"), List.of("kill", "-S", "s", "x"),
+                List.of("rename", "a"), List.of("rename", "a", "b", "c"), List.of("rename", "-h"), List.of("detach"),
+                List.of("detach", "a", "b"), List.of("wait", "-l", "x"), List.of("wait", "@args"),
                 List.of("help", "ls"), List.of("completion", "bash"), List.of("__train"), List.of("LS"));
         for (List<String> args : others) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
