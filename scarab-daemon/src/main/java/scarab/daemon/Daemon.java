@@ -16,6 +16,7 @@ import scarab.daemon.command.Commands;
 import scarab.daemon.command.DaemonControl;
 import scarab.daemon.ipc.DaemonInfo;
 import scarab.daemon.ipc.IpcServer;
+import scarab.daemon.pty.PtyNativeLibrary;
 import scarab.daemon.session.PtyLauncher;
 import scarab.daemon.session.SessionManager;
 import scarab.daemon.session.Snapshotter;
@@ -118,6 +119,7 @@ public final class Daemon implements DaemonControl {
         log.info("database opened in {} ms (JVM up {} ms)", (System.nanoTime() - t0) / 1_000_000,
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
         store.recoveryNotice().ifPresent(this::addNotice);
+        PtyNativeLibrary.useFrom(paths.cacheDir().resolve("native"));
         sessions = new SessionManager(store, new PtyLauncher(env, socket, options.defaultCommand()), options.scrollback(),
                 options.maxSessions(), options.maxClientsPerSession());
         sessions.loadStored(options.restore());

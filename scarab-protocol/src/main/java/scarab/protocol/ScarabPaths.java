@@ -42,6 +42,11 @@ public final class ScarabPaths {
         return xdg("XDG_STATE_HOME", ".local/state").resolve("scarab");
     }
 
+    /** Files the daemon can make again at will (pty4j's native helper). */
+    public Path cacheDir() {
+        return xdg("XDG_CACHE_HOME", ".cache").resolve("scarab");
+    }
+
     public Path configDir() {
         return xdg("XDG_CONFIG_HOME", ".config").resolve("scarab");
     }

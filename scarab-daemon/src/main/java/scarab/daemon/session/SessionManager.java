@@ -39,7 +39,6 @@ public final class SessionManager implements SessionEvents {
     private final ConcurrentHashMap<SessionId, Session> sessions = new ConcurrentHashMap<>();
     /** Sessions whose last metadata save failed; saved again with the next snapshots. */
     private final java.util.Set<SessionId> unsaved = ConcurrentHashMap.newKeySet();
-    /** Spawn failures since the last collection of what pty4j left behind. */
     private final Object namesLock = new Object();
     /** name -> id, including names reserved by creates still in progress. Guarded by namesLock. */
     private final Map<String, SessionId> names = new HashMap<>();
