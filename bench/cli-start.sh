@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # CLI start-up: median wall time of `scarab ls` with 10 sessions, beside a bare JVM hello-world and
-# `tmux ls` with 10 sessions, measured alternately in the same run. On demand, not in CI.
+# `tmux ls` with 10 sessions, measured alternately in the same run; and `send-keys` (a one-request
+# command of the fast path) and `capture` (through picocli) beside tmux's. On demand, not in CI.
 #   bench/cli-start.sh [RUNS]     (uses the installed-style launcher of scarab-dist/target/dist)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -32,10 +33,15 @@ for i in $(seq 1 600); do [ -f "$work/dist/scarab-client.jsa" ] && break; sleep 
 
 ms() { local s e; s=$(date +%s%N); "$@" >/dev/null; e=$(date +%s%N); echo $(( (e - s) / 1000 )); }
 : > "$work/scarab.t"; : > "$work/hello.t"; : > "$work/tmux.t"
+: > "$work/scarab-send.t"; : > "$work/tmux-send.t"; : > "$work/scarab-capture.t"; : > "$work/tmux-capture.t"
 for i in $(seq 1 "$runs"); do
   ms "$scarab" ls >> "$work/scarab.t"
   ms "$java_bin" -Xshare:auto -XX:TieredStopAtLevel=1 -cp "$work/hello" Hello >> "$work/hello.t"
   ms tmux -L "$sock" ls >> "$work/tmux.t"
+  ms "$scarab" send-keys s1 x >> "$work/scarab-send.t"
+  ms tmux -L "$sock" send-keys -t t1 x >> "$work/tmux-send.t"
+  ms "$scarab" capture s1 >> "$work/scarab-capture.t"
+  ms tmux -L "$sock" capture-pane -p -t t1 >> "$work/tmux-capture.t"
 done
 median() { sort -n "$1" | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.1f", m/1000}'; }
 s=$(median "$work/scarab.t"); h=$(median "$work/hello.t"); t=$(median "$work/tmux.t")
@@ -44,3 +50,5 @@ echo "  scarab ls (10 sessions):  $s ms"
 echo "  java hello-world:         $h ms"
 echo "  tmux ls (10 sessions):    $t ms"
 awk -v s="$s" -v h="$h" -v t="$t" 'BEGIN { printf "  scarab / hello-world = %.2fx, scarab / tmux = %.1fx\n", s/h, s/t }'
+echo "  scarab send-keys:         $(median "$work/scarab-send.t") ms   (tmux $(median "$work/tmux-send.t") ms)"
+echo "  scarab capture:           $(median "$work/scarab-capture.t") ms   (tmux $(median "$work/tmux-capture.t") ms; through picocli)"
