@@ -6,10 +6,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import scarab.client.ClientContext;
-import scarab.client.ClientError;
-import scarab.client.daemon.DaemonConnection;
-import scarab.protocol.Request;
-import scarab.protocol.Response;
+import scarab.client.requests.SessionRequests;
 
 /** {@code scarab capture}: like {@code tmux capture-pane -p}. */
 @Command(name = "capture", aliases = "capture-pane", mixinStandardHelpOptions = true,
@@ -49,25 +46,6 @@ public final class CaptureCommand implements java.util.concurrent.Callable<Integ
 
     @Override
     public Integer call() throws IOException {
-        try (DaemonConnection c = parent.connect()) {
-            Request.Capture request = new Request.Capture(c.nextId(), target, escapes, start, end, join);
-            Response r = c.call(request);
-            StringBuilder out = new StringBuilder();
-            while (true) {
-                if (!(r instanceof Response.Captured captured)) {
-                    throw new ClientError("unexpected answer from the daemon: " + r);
-                }
-                for (String line : captured.lines()) {
-                    out.append(line).append('\n');
-                }
-                if (!captured.more()) {
-                    break;
-                }
-                r = c.next(request.id());
-            }
-            ctx.out().print(out);
-            ctx.out().flush();
-        }
-        return 0;
+        return SessionRequests.capture(ctx, parent::connect, target, escapes, start, end, join);
     }
 }

@@ -5,7 +5,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import scarab.client.ClientContext;
-import scarab.client.daemon.DaemonConnection;
 import scarab.client.requests.SessionRequests;
 
 /** {@code scarab detach}: detach every client of a session, from anywhere. */
@@ -24,8 +23,6 @@ public final class DetachCommand implements java.util.concurrent.Callable<Intege
 
     @Override
     public Integer call() throws IOException {
-        try (DaemonConnection c = parent.connect()) {
-            return SessionRequests.detach(c, target);
-        }
+        return SessionRequests.detach(parent::connect, target);
     }
 }

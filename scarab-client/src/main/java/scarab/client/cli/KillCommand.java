@@ -7,7 +7,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import scarab.client.ClientContext;
-import scarab.client.daemon.DaemonConnection;
 import scarab.client.requests.SessionRequests;
 
 /** {@code scarab kill}: end sessions. */
@@ -30,8 +29,6 @@ public final class KillCommand implements java.util.concurrent.Callable<Integer>
 
     @Override
     public Integer call() throws IOException {
-        try (DaemonConnection c = parent.connect()) {
-            return SessionRequests.kill(c, targets, force);
-        }
+        return SessionRequests.kill(parent::connect, targets, force);
     }
 }

@@ -1,21 +1,13 @@
 package scarab.client.cli;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import scarab.client.ClientContext;
-import scarab.client.ClientError;
-import scarab.client.attach.Attach;
-import scarab.client.CommandSplitter;
-import scarab.client.daemon.DaemonConnection;
-import scarab.protocol.Request;
-import scarab.protocol.Response;
+import scarab.client.requests.SessionRequests;
 
 /** {@code scarab new}: create a session. */
 @Command(name = "new", aliases = "new-session", mixinStandardHelpOptions = true,
@@ -50,7 +42,7 @@ public final class NewCommand implements java.util.concurrent.Callable<Integer> 
     String command;
 
     @Option(names = "-C", paramLabel = "DIR", description = "Working directory (default: the current directory).")
-    Path dir;
+    String dir;
 
     @Option(names = "--size", paramLabel = "COLSxROWS", description = "Terminal size (default: 80x24).")
     String size;
@@ -64,37 +56,6 @@ public final class NewCommand implements java.util.concurrent.Callable<Integer> 
 
     @Override
     public Integer call() throws IOException {
-        List<String> argv = null;
-        if (command != null) {
-            argv = CommandSplitter.split(command);
-            if (argv.isEmpty()) {
-                throw new IllegalArgumentException("-c needs a command");
-            }
-        }
-        int[] dims = size == null ? new int[] {0, 0} : Sizes.parse(size);
-        boolean attach = !detached && ctx.interactive();
-        var keys = attach ? Attach.keys(ctx, detachKeys) : null;
-        Path cwd = dir == null ? ctx.cwd() : ctx.cwd().resolve(dir).normalize();
-        Map<String, String> vars = new LinkedHashMap<>();
-        if (env != null) {
-            for (String kv : env) {
-                int eq = kv.indexOf('=');
-                if (eq <= 0) {
-                    throw new IllegalArgumentException("-e wants VAR=VALUE, not \"" + kv + "\"");
-                }
-                vars.put(kv.substring(0, eq), kv.substring(eq + 1));
-            }
-        }
-        try (DaemonConnection c = parent.connect()) {
-            Response r = c.call(new Request.NewSession(c.nextId(), name, argv, cwd.toString(), dims[0], dims[1], vars));
-            if (!(r instanceof Response.Created created)) {
-                throw new ClientError("unexpected answer from the daemon: " + r);
-            }
-            if (attach) {
-                return Attach.attach(ctx, c, created.session().id(), false, false, keys);
-            }
-            ctx.out().println(created.session().shortId());
-        }
-        return 0;
+        return SessionRequests.create(ctx, parent::connect, name, detached, detachKeys, command, dir, size, env);
     }
 }

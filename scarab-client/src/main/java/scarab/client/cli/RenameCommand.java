@@ -5,7 +5,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import scarab.client.ClientContext;
-import scarab.client.daemon.DaemonConnection;
 import scarab.client.requests.SessionRequests;
 
 /** {@code scarab rename}. */
@@ -27,8 +26,6 @@ public final class RenameCommand implements java.util.concurrent.Callable<Intege
 
     @Override
     public Integer call() throws IOException {
-        try (DaemonConnection c = parent.connect()) {
-            return SessionRequests.rename(c, target, newName);
-        }
+        return SessionRequests.rename(parent::connect, target, newName);
     }
 }

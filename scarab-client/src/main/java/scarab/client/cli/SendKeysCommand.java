@@ -7,7 +7,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import scarab.client.ClientContext;
-import scarab.client.daemon.DaemonConnection;
 import scarab.client.requests.SessionRequests;
 
 /** {@code scarab send-keys}: like {@code tmux send-keys}. */
@@ -37,8 +36,6 @@ public final class SendKeysCommand implements java.util.concurrent.Callable<Inte
 
     @Override
     public Integer call() throws IOException {
-        try (DaemonConnection c = parent.connect()) {
-            return SessionRequests.sendKeys(c, target, keys, literal);
-        }
+        return SessionRequests.sendKeys(parent::connect, target, keys, literal);
     }
 }

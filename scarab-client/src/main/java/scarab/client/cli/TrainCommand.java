@@ -41,8 +41,8 @@ import scarab.protocol.Version;
  * Hidden: runs the client's hot start-up paths without a daemon, so that a class-data sharing
  * archive recorded while it runs holds every class a real {@code scarab ls} or {@code scarab
  * attach} loads: the fast path (argument recognition, the streaming JSON of the messages, the
- * table and JSON output, the socket classes, a one-request command), and picocli with databind for
- * the other commands.
+ * table and JSON output, the socket classes, the requests of new, capture, send-keys and kill), and
+ * picocli with databind for the other commands.
  */
 @Command(name = "__train", hidden = true)
 public final class TrainCommand implements java.util.concurrent.Callable<Integer> {
@@ -103,9 +103,16 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
                 SessionLister.run(quiet, starter, true, false, true);
                 ClientContext colored = new ClientContext(Map.of(), Path.of("/"), nowhere, nowhere, true);
                 SessionLister.run(colored, starter, true, false, false);
-                // A one-request command through the fast path, answered and refused.
-                FastPath.run(quiet, new String[] {"-S", socket.toString(), "--no-start", "send-keys", "x", "Enter"});
-                FastPath.run(quiet, new String[] {"-S", socket.toString(), "--no-start", "kill", "x"});
+                // The requests of the fast path, answered and refused.
+                for (String[] command : List.of(new String[] {"send-keys", "x", "Enter"}, new String[] {"kill", "x"},
+                        new String[] {"capture", "-e", "-S", "-", "x"}, new String[] {"new", "-d", "-c", "sh -c 'a b'", "x"})) {
+                    String[] args = new String[command.length + 3];
+                    args[0] = "-S";
+                    args[1] = socket.toString();
+                    args[2] = "--no-start";
+                    System.arraycopy(command, 0, args, 3, command.length);
+                    FastPath.run(quiet, args);
+                }
                 try {
                     Rehearsal.run(quiet, starter, "x");
                 } catch (IOException | RuntimeException | LinkageError e) {
@@ -160,6 +167,10 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
                                 ? new Response.Listing(r.id(), List.of(info, exited(info)), List.of())
                                 : r instanceof Request.SendKeys
                                 ? new Response.Done(r.id())
+                                : r instanceof Request.Capture
+                                ? new Response.Captured(r.id(), List.of("training", "\033[1m\u00e9t\u00e9"), false)
+                                : r instanceof Request.NewSession
+                                ? new Response.Created(r.id(), info)
                                 : new Response.Error(r.id(), "unsupported", "not while training");
                         out.write(Frame.control(Json.write(answer)));
                     }

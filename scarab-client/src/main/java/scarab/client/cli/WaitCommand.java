@@ -5,7 +5,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import scarab.client.ClientContext;
-import scarab.client.daemon.DaemonConnection;
 import scarab.client.requests.SessionRequests;
 
 /** {@code scarab wait}: for scripts and CI. */
@@ -24,8 +23,6 @@ public final class WaitCommand implements java.util.concurrent.Callable<Integer>
 
     @Override
     public Integer call() throws IOException {
-        try (DaemonConnection c = parent.connect()) {
-            return SessionRequests.waitFor(c, target);
-        }
+        return SessionRequests.waitFor(parent::connect, target);
     }
 }

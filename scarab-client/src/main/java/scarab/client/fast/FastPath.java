@@ -2,8 +2,10 @@ package scarab.client.fast;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import scarab.client.ClientContext;
 import scarab.client.Failures;
@@ -15,8 +17,9 @@ import scarab.client.requests.SessionRequests;
 
 /**
  * The short way through the commands people, shell completion and scripts run most: {@code scarab
- * ls} (with {@code --json} or {@code --names}), {@code scarab attach} and the commands that are one
- * request ({@code send-keys}, {@code kill}, {@code rename}, {@code detach}, {@code wait}). picocli
+ * ls} (with {@code --json} or {@code --names}), {@code scarab attach} and the commands that are a
+ * request to the daemon ({@code new}, {@code send-keys}, {@code capture}, {@code kill}, {@code
+ * rename}, {@code detach}, {@code wait}). picocli
  * builds its model by reflection, interpreted, which costs a JVM that lives 50 ms some 90 ms more
  * (recompiled so that class-data sharing can archive it, it saved 12 of them); so these plain
  * forms are recognised here by hand and run the very code the picocli commands run ({@link
@@ -74,73 +77,151 @@ public final class FastPath {
         if (command.equals("attach") || command.equals("a") || command.equals("attach-session")) {
             return attach(ctx, socket, noStart, args, i + 1);
         }
-        OneRequest request = oneRequest(command, Plain.parse(args, i + 1));
-        if (request == null) {
-            return NOT_SERVED;
-        }
-        try (DaemonConnection c = starter(ctx, socket).connect(noStart)) {
-            return request.run(c);
+        try {
+            return request(ctx, new Starting(starter(ctx, socket), noStart), command, args, i + 1);
         } catch (Exception e) {
             return Failures.report(ctx, e);
         }
     }
 
-    /** A command that is one request to the daemon, ready to run on a connection. */
-    private interface OneRequest {
-        int run(DaemonConnection c) throws IOException;
+    /**
+     * The daemon, started if need be (unless --no-start). A class, not a lambda: a short command
+     * would pay for the first lambda's set-up (see DaemonConnection.warmUp).
+     */
+    private static final class Starting implements SessionRequests.Connector {
+        private final DaemonStarter starter;
+        private final boolean noStart;
+
+        Starting(DaemonStarter starter, boolean noStart) {
+            this.starter = starter;
+            this.noStart = noStart;
+        }
+
+        @Override
+        public DaemonConnection connect() {
+            return starter.connect(noStart);
+        }
     }
 
     /**
-     * The one-request commands in their plain forms (the flags and number of words their picocli
-     * commands take), or null: anything else is picocli's to run or explain.
+     * Runs the commands that are a request to the daemon, in their plain forms (the options their
+     * picocli commands take, each once unless it repeats, and the right number of words); anything
+     * else is {@link #NOT_SERVED}, picocli's to run or explain, before any work is done.
      */
-    private static OneRequest oneRequest(String command, Plain p) {
-        if (p == null) {
-            return null;
+    private static int request(ClientContext ctx, SessionRequests.Connector daemon, String command, String[] args,
+                               int from) throws IOException {
+        switch (command) {
+            case "send-keys", "send" -> {
+                Plain p = Plain.parse(args, from, Set.of("-l"), Set.of(), Set.of());
+                if (p == null || p.words.size() < 2) {
+                    return NOT_SERVED;
+                }
+                return SessionRequests.sendKeys(daemon, p.words.get(0), p.words.subList(1, p.words.size()), p.has("-l"));
+            }
+            case "kill", "kill-session" -> {
+                Plain p = Plain.parse(args, from, Set.of("-f", "--force"), Set.of(), Set.of());
+                if (p == null || p.words.isEmpty() || p.has("-f") && p.has("--force")) {
+                    return NOT_SERVED;
+                }
+                return SessionRequests.kill(daemon, p.words, p.has("-f") || p.has("--force"));
+            }
+            case "rename", "rename-session" -> {
+                Plain p = Plain.parse(args, from, Set.of(), Set.of(), Set.of());
+                return p == null || p.words.size() != 2 ? NOT_SERVED
+                        : SessionRequests.rename(daemon, p.words.get(0), p.words.get(1));
+            }
+            case "detach", "detach-client" -> {
+                Plain p = Plain.parse(args, from, Set.of(), Set.of(), Set.of());
+                return p == null || p.words.size() != 1 ? NOT_SERVED : SessionRequests.detach(daemon, p.words.get(0));
+            }
+            case "wait" -> {
+                Plain p = Plain.parse(args, from, Set.of(), Set.of(), Set.of());
+                return p == null || p.words.size() != 1 ? NOT_SERVED : SessionRequests.waitFor(daemon, p.words.get(0));
+            }
+            case "capture", "capture-pane" -> {
+                Plain p = Plain.parse(args, from, Set.of("-e", "-J"), Set.of("-S", "-E"), Set.of());
+                if (p == null || p.words.size() != 1) {
+                    return NOT_SERVED;
+                }
+                return SessionRequests.capture(ctx, daemon, p.words.get(0), p.has("-e"), p.value("-S"), p.value("-E"),
+                        p.has("-J"));
+            }
+            case "new", "new-session" -> {
+                Plain p = Plain.parse(args, from, Set.of("-d"), Set.of("--detach-keys", "-c", "-C", "--size"),
+                        Set.of("-e", "--env"));
+                // -e and --env mixed: picocli keeps them in the order given; left to it.
+                if (p == null || p.words.size() != 1 || !p.values("-e").isEmpty() && !p.values("--env").isEmpty()) {
+                    return NOT_SERVED;
+                }
+                List<String> env = p.values("-e").isEmpty() ? p.values("--env") : p.values("-e");
+                return SessionRequests.create(ctx, daemon, p.words.get(0), p.has("-d"), p.value("--detach-keys"),
+                        p.value("-c"), p.value("-C"), p.value("--size"), env.isEmpty() ? null : env);
+            }
+            default -> {
+                return NOT_SERVED;
+            }
         }
-        List<String> w = p.words;
-        return switch (command) {
-            case "send-keys", "send" -> p.only("-l") && w.size() >= 2
-                    ? c -> SessionRequests.sendKeys(c, w.get(0), w.subList(1, w.size()), p.has("-l")) : null;
-            case "kill", "kill-session" -> p.only("-f", "--force") && w.size() >= 1
-                    ? c -> SessionRequests.kill(c, w, p.has("-f") || p.has("--force")) : null;
-            case "rename", "rename-session" -> p.only() && w.size() == 2
-                    ? c -> SessionRequests.rename(c, w.get(0), w.get(1)) : null;
-            case "detach", "detach-client" -> p.only() && w.size() == 1 ? c -> SessionRequests.detach(c, w.get(0)) : null;
-            case "wait" -> p.only() && w.size() == 1 ? c -> SessionRequests.waitFor(c, w.get(0)) : null;
-            default -> null;
-        };
     }
 
-    /** The words and flags after a command: flags are single words starting with '-', each once. */
+    /**
+     * The words and options after a command. Flags are single words, each given once; an option
+     * with a value takes the next word (once, unless it repeats); a value or word that starts with
+     * '-' is taken only if it is "-" or a negative number (capture's lines), else the form is not
+     * plain: picocli decides what such words are.
+     */
     private static final class Plain {
         final List<String> words = new ArrayList<>();
-        final Set<String> flags = new HashSet<>();
+        private final Set<String> flags = new HashSet<>();
+        private final Map<String, List<String>> values = new HashMap<>();
 
-        static Plain parse(String[] args, int from) {
+        static Plain parse(String[] args, int from, Set<String> flagNames, Set<String> single, Set<String> repeated) {
             Plain p = new Plain();
             for (int i = from; i < args.length; i++) {
                 String a = args[i];
-                if (!a.startsWith("-")) {
+                if (single.contains(a) || repeated.contains(a)) {
+                    if (i + 1 == args.length || !plainValue(args[i + 1])) {
+                        return null;
+                    }
+                    List<String> v = p.values.get(a);
+                    if (v == null) {
+                        v = new ArrayList<>();
+                        p.values.put(a, v);
+                    } else if (single.contains(a)) {
+                        return null; // given twice: picocli's to refuse
+                    }
+                    v.add(args[++i]);
+                } else if (!a.startsWith("-")) {
                     p.words.add(a);
-                } else if (!p.flags.add(a)) {
-                    return null; // given twice: picocli's to refuse
+                } else if (!flagNames.contains(a) || !p.flags.add(a)) {
+                    return null; // unknown here, or given twice
                 }
             }
             return p;
         }
 
-        /** Are all the flags given among {@code allowed} (at most one spelling of each)? */
-        boolean only(String... allowed) {
-            Set<String> ok = Set.of(allowed);
-            if (!ok.containsAll(flags)) {
-                return false;
+        private static boolean plainValue(String v) {
+            if (!v.startsWith("-") || v.equals("-")) {
+                return true;
             }
-            return !(flags.contains("-f") && flags.contains("--force"));
+            for (int i = 1; i < v.length(); i++) {
+                if (v.charAt(i) < '0' || v.charAt(i) > '9') {
+                    return false;
+                }
+            }
+            return v.length() > 1;
         }
 
         boolean has(String flag) {
             return flags.contains(flag);
+        }
+
+        String value(String option) {
+            List<String> v = values.get(option);
+            return v == null ? null : v.get(0);
+        }
+
+        List<String> values(String option) {
+            return values.getOrDefault(option, List.of());
         }
     }
 

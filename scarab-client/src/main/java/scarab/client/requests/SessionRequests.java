@@ -1,46 +1,135 @@
 package scarab.client.requests;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import scarab.client.ClientContext;
 import scarab.client.ClientError;
+import scarab.client.CommandSplitter;
+import scarab.client.attach.Attach;
 import scarab.client.daemon.DaemonConnection;
+import scarab.protocol.DetachKeys;
 import scarab.protocol.Request;
 import scarab.protocol.Response;
 
 /**
- * The commands that are one request and its answer, free of picocli: their picocli commands and
+ * The commands whose work is a request to the daemon, free of picocli: their picocli commands and
  * the fast path ({@code scarab.client.fast.FastPath}) both run them, so either way does the same.
- * Each returns the command's exit status; a refusal by the daemon is thrown as a {@link ClientError}.
+ * Each checks its arguments before it connects (a mistake starts no daemon) and returns the
+ * command's exit status; a refusal by the daemon is thrown as a {@link ClientError}.
  */
 public final class SessionRequests {
+    /** How a command reaches the daemon: connecting, and starting it if need be (unless --no-start). */
+    public interface Connector {
+        DaemonConnection connect() throws IOException;
+    }
+
     private SessionRequests() {}
 
-    public static int sendKeys(DaemonConnection c, String target, List<String> keys, boolean literal) throws IOException {
-        c.call(new Request.SendKeys(c.nextId(), target, keys, literal));
+    public static int sendKeys(Connector daemon, String target, List<String> keys, boolean literal) throws IOException {
+        try (DaemonConnection c = daemon.connect()) {
+            c.call(new Request.SendKeys(c.nextId(), target, keys, literal));
+        }
         return 0;
     }
 
-    public static int kill(DaemonConnection c, List<String> targets, boolean force) throws IOException {
-        c.call(new Request.Kill(c.nextId(), targets, force));
+    public static int kill(Connector daemon, List<String> targets, boolean force) throws IOException {
+        try (DaemonConnection c = daemon.connect()) {
+            c.call(new Request.Kill(c.nextId(), targets, force));
+        }
         return 0;
     }
 
-    public static int rename(DaemonConnection c, String target, String newName) throws IOException {
-        c.call(new Request.Rename(c.nextId(), target, newName));
+    public static int rename(Connector daemon, String target, String newName) throws IOException {
+        try (DaemonConnection c = daemon.connect()) {
+            c.call(new Request.Rename(c.nextId(), target, newName));
+        }
         return 0;
     }
 
-    public static int detach(DaemonConnection c, String target) throws IOException {
-        c.call(new Request.Detach(c.nextId(), target));
+    public static int detach(Connector daemon, String target) throws IOException {
+        try (DaemonConnection c = daemon.connect()) {
+            c.call(new Request.Detach(c.nextId(), target));
+        }
         return 0;
     }
 
     /** Waits for the session's process to end; its exit status is the command's. */
-    public static int waitFor(DaemonConnection c, String target) throws IOException {
-        Response r = c.call(new Request.Wait(c.nextId(), target));
-        if (r instanceof Response.Exited exited) {
-            return exited.exitCode() & 0xff;
+    public static int waitFor(Connector daemon, String target) throws IOException {
+        try (DaemonConnection c = daemon.connect()) {
+            Response r = c.call(new Request.Wait(c.nextId(), target));
+            if (r instanceof Response.Exited exited) {
+                return exited.exitCode() & 0xff;
+            }
+            throw new ClientError("unexpected answer from the daemon: " + r);
         }
-        throw new ClientError("unexpected answer from the daemon: " + r);
+    }
+
+    /** Prints the screen (a long capture comes in several answers), as {@code tmux capture-pane -p}. */
+    public static int capture(ClientContext ctx, Connector daemon, String target, boolean escapes, String start,
+                              String end, boolean join) throws IOException {
+        try (DaemonConnection c = daemon.connect()) {
+            Request.Capture request = new Request.Capture(c.nextId(), target, escapes, start, end, join);
+            Response r = c.call(request);
+            StringBuilder out = new StringBuilder();
+            while (true) {
+                if (!(r instanceof Response.Captured captured)) {
+                    throw new ClientError("unexpected answer from the daemon: " + r);
+                }
+                for (String line : captured.lines()) {
+                    out.append(line).append('\n');
+                }
+                if (!captured.more()) {
+                    break;
+                }
+                r = c.next(request.id());
+            }
+            ctx.out().print(out);
+            ctx.out().flush();
+        }
+        return 0;
+    }
+
+    /**
+     * Creates a session and attaches to it when asked for and on a terminal; otherwise prints its
+     * short id. {@code command}: a command line for {@link CommandSplitter}, or null for the
+     * shell; {@code env}: {@code VAR=VALUE} words.
+     */
+    public static int create(ClientContext ctx, Connector daemon, String name, boolean detached, String detachKeys,
+                             String command, String dir, String size, List<String> env) throws IOException {
+        List<String> argv = null;
+        if (command != null) {
+            argv = CommandSplitter.split(command);
+            if (argv.isEmpty()) {
+                throw new IllegalArgumentException("-c needs a command");
+            }
+        }
+        int[] dims = size == null ? new int[] {0, 0} : Sizes.parse(size);
+        boolean attach = !detached && ctx.interactive();
+        DetachKeys keys = attach ? Attach.keys(ctx, detachKeys) : null;
+        Path cwd = dir == null ? ctx.cwd() : ctx.cwd().resolve(dir).normalize();
+        Map<String, String> vars = new LinkedHashMap<>();
+        if (env != null) {
+            for (String kv : env) {
+                int eq = kv.indexOf('=');
+                if (eq <= 0) {
+                    throw new IllegalArgumentException("-e wants VAR=VALUE, not \"" + kv + "\"");
+                }
+                vars.put(kv.substring(0, eq), kv.substring(eq + 1));
+            }
+        }
+        try (DaemonConnection c = daemon.connect()) {
+            Response r = c.call(new Request.NewSession(c.nextId(), name, argv, cwd.toString(), dims[0], dims[1], vars));
+            if (!(r instanceof Response.Created created)) {
+                throw new ClientError("unexpected answer from the daemon: " + r);
+            }
+            if (attach) {
+                return Attach.attach(ctx, c, created.session().id(), false, false, keys);
+            }
+            ctx.out().println(created.session().shortId());
+        }
+        return 0;
     }
 }

@@ -22,6 +22,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -191,6 +192,53 @@ class FastPathIT {
     }
 
     @Test
+    void captureAndNewDoAndSayTheSame() throws Exception {
+        scarab.ok("new", "-d", "--size", "40x5", "-c",
+                "sh -c 'i=0; while [ $i -lt 12 ]; do printf \"\\033[3%dmline %d\\033[0m\\n\" $((i % 8)) $i; i=$((i+1)); done;"
+                        + " printf \"%0100d\"; sleep 100000'", "lines");
+        Scarab.waitFor("the lines", Duration.ofSeconds(10), () -> scarab.ok("capture", "lines").contains("0000"));
+        Instant now = Instant.now();
+        for (String[] form : List.of(new String[] {"capture", "lines"}, new String[] {"capture-pane", "lines"},
+                new String[] {"capture", "-e", "lines"}, new String[] {"capture", "-J", "lines"},
+                new String[] {"capture", "-S", "-", "lines"}, new String[] {"capture", "lines", "-S", "-5", "-E", "-2"},
+                new String[] {"capture", "-e", "-J", "-S", "-", "-E", "-", "lines"}, new String[] {"capture", "-S", "2", "lines"},
+                new String[] {"capture", "nobody"}, new String[] {"capture", "-S", "x", "lines"})) {
+            same(false, now, form);
+        }
+        assertTrue(same(false, now, "capture", "-e", "-S", "-", "lines").out().contains("\033[31mline 1"));
+
+        // new: both print a short id and create the same session.
+        Path dir = Files.createDirectories(scarab.root.resolve("work dir"));
+        Result p = scarab.run(Way.PICOCLI, false, Clock.systemUTC(), "new", "-d", "--size", "100x30", "-C", dir.toString(),
+                "-e", "A=1", "-e", "B=x=y", "-c", "sh -c 'echo \"$A $B\"; sleep 100000'", "pnew");
+        Result f = scarab.run(Way.FAST, false, Clock.systemUTC(), "new", "pnew-f", "-e", "A=1", "-d", "-e", "B=x=y",
+                "--size", "100x30", "-C", dir.toString(), "-c", "sh -c 'echo \"$A $B\"; sleep 100000'");
+        for (Result r : List.of(p, f)) {
+            assertEquals(0, r.status(), r.err());
+            assertTrue(r.out().matches("[0-9a-f]{8}\n"), r.out());
+        }
+        Scarab.waitFor("both sessions' output", Duration.ofSeconds(10),
+                () -> scarab.ok("capture", "pnew").contains("1 x=y") && scarab.ok("capture", "pnew-f").contains("1 x=y"));
+        JsonNode pn = session("pnew");
+        JsonNode fn = session("pnew-f");
+        for (String field : List.of("cols", "rows", "command", "cwd", "status")) {
+            assertEquals(pn.get(field), fn.get(field), field);
+        }
+        assertEquals(scarab.ok("capture", "pnew"), scarab.ok("capture", "pnew-f"));
+        Result g = scarab.run(Way.FAST, false, Clock.systemUTC(), "new-session", "-d", "--env", "C=3", "-c", "env", "genv");
+        assertEquals(0, g.status(), g.err());
+        Scarab.waitFor("env's output", Duration.ofSeconds(10), () -> scarab.ok("capture", "genv").contains("C=3"));
+        // Refusals read the same, and create nothing.
+        for (String[] form : List.of(new String[] {"new", "-d", "pnew"}, new String[] {"new", "-d", "bad name!"},
+                new String[] {"new", "-d", "--size", "0x3", "z"}, new String[] {"new", "-d", "--size", "wide", "z"},
+                new String[] {"new", "-d", "-e", "NOEQUALS", "z"}, new String[] {"new", "-d", "-c", "", "z"},
+                new String[] {"new", "-d", "-c", "no-such-program-here", "z"}, new String[] {"new", "-d", "-C", "/no/such/dir", "z"})) {
+            same(false, now, form);
+        }
+        assertFalse(scarab.ok("ls", "--names").lines().anyMatch(n -> n.equals("z")));
+    }
+
+    @Test
     void errorsAreTheSameErrors() throws Exception {
         Instant now = Instant.now();
         // No daemon, and told not to start one.
@@ -277,7 +325,12 @@ class FastPathIT {
                 List.of("--bogus", "ls"), List.of("@args", "ls"), List.of("ls", "@args"), List.of("attach", "a", "b"),
                 List.of("attach", "-rd", "x"), List.of("attach", "-r", "-r"), List.of("attach", "--help"),
                 List.of("attach", "--", "x"), List.of("attach", "-x"), List.of("attach", "--detach-keys"),
-                List.of("attach", "--detach-keys", "-x"), List.of("new", "x"), List.of("new", "-d", "x"), List.of("capture", "x"), List.of("daemon", "status"),
+                List.of("attach", "--detach-keys", "-x"), List.of("daemon", "status"), List.of("new", "-d", "-d", "x"), List.of("new", "-d", "x", "y"),
+                List.of("new", "-d", "-c"), List.of("new", "-d", "-c", "-x", "x"), List.of("new", "-d", "--size=1x1", "x"),
+                List.of("new", "-d", "-e", "A=1", "--env", "B=2", "x"), List.of("new", "-d", "-C", "a", "-C", "b", "x"),
+                List.of("new", "--help"), List.of("capture"), List.of("capture", "-S", "-1", "-S", "-2", "x"),
+                List.of("capture", "-eJ", "x"), List.of("capture", "-S", "-e", "x"), List.of("capture", "-S-5", "x"),
+                List.of("capture", "x", "y"),
                 List.of("send-keys", "x"), List.of("send-keys", "-l", "-l", "x", "y"), List.of("send-keys", "--help"),
                 List.of("send-keys", "x", "--", "-y"), List.of("send", "x", "-"), List.of("kill"),
                 List.of("kill", "-f", "--force", "x"), List.of("kill", "-fx", "x"), List.of("kill", "-S", "s", "x"),

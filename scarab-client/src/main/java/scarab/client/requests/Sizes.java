@@ -1,4 +1,4 @@
-package scarab.client.cli;
+package scarab.client.requests;
 
 /** Parses terminal sizes written {@code COLSxROWS}. */
 final class Sizes {
