@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # CLI start-up: median wall time of `scarab ls` with 10 sessions, beside a bare JVM hello-world and
-# `tmux ls` with 10 sessions, measured alternately in the same run; and `send-keys` (a one-request
-# command of the fast path) and `capture` (through picocli) beside tmux's. On demand, not in CI.
+# `tmux ls` with 10 sessions, measured alternately in the same run; and `send-keys` and `capture`
+# beside tmux's. On demand, not in CI.
 #   bench/cli-start.sh [RUNS]     (uses the installed-style launcher of scarab-dist/target/dist)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -51,4 +51,4 @@ echo "  java hello-world:         $h ms"
 echo "  tmux ls (10 sessions):    $t ms"
 awk -v s="$s" -v h="$h" -v t="$t" 'BEGIN { printf "  scarab / hello-world = %.2fx, scarab / tmux = %.1fx\n", s/h, s/t }'
 echo "  scarab send-keys:         $(median "$work/scarab-send.t") ms   (tmux $(median "$work/tmux-send.t") ms)"
-echo "  scarab capture:           $(median "$work/scarab-capture.t") ms   (tmux $(median "$work/tmux-capture.t") ms; through picocli)"
+echo "  scarab capture:           $(median "$work/scarab-capture.t") ms   (tmux $(median "$work/tmux-capture.t") ms)"
