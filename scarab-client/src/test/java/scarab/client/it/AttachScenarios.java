@@ -115,6 +115,36 @@ abstract class AttachScenarios {
     }
 
     @Test
+    void newAttachesOnATerminalUnlessToldNotTo() throws Exception {
+        tmux.type(null, "clear", "Enter");
+        tmux.type(null, "env " + envLine(Map.of()) + " " + scarabCommand() + " new -e 'PS1=fresh$ ' -c /bin/sh fresh",
+                "Enter");
+        tmux.awaitText(null, "fresh$");
+        tmux.type(null, "echo made-$((5*5))", "Enter");
+        tmux.awaitText(null, "made-25");
+        assertEquals(1, session("fresh").get("clients").asInt());
+        tmux.type(null, "C-b", "d");
+        tmux.awaitText(null, "[detached (from session fresh)]");
+        Scarab.waitFor("clients to reach 0", WAIT, () -> {
+            try {
+                return session("fresh").get("clients").asInt() == 0;
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertEquals("running", session("fresh").get("status").asText());
+
+        // -d on a terminal: created in the background, its short id printed, the shell still ours.
+        tmux.type(null, "clear", "Enter");
+        tmux.type(null, "env " + envLine(Map.of()) + " " + scarabCommand() + " new -d -c 'sleep 100000' quiet; echo status-$?",
+                "Enter");
+        String screen = tmux.awaitText(null, "status-0");
+        String id = session("quiet").get("id").asText().substring(0, 8);
+        assertTrue(screen.contains(id), screen);
+        assertEquals(0, session("quiet").get("clients").asInt());
+    }
+
+    @Test
     void reattachShowsTheIdenticalScreenWithColorsAndCursor() throws Exception {
         Path file = scarab.root.resolve("notes.txt");
         StringBuilder text = new StringBuilder();
