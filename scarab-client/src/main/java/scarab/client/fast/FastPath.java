@@ -19,12 +19,12 @@ import scarab.client.requests.SessionRequests;
  * The short way through the commands people, shell completion and scripts run most: {@code scarab
  * ls} (with {@code --json} or {@code --names}), {@code scarab attach} and the commands that are a
  * request to the daemon ({@code new}, {@code send-keys}, {@code capture}, {@code kill}, {@code
- * rename}, {@code detach}, {@code wait}). picocli
- * builds its model by reflection, interpreted, which costs a JVM that lives 50 ms some 90 ms more
- * (recompiled so that class-data sharing can archive it, it saved 12 of them); so these plain
- * forms are recognised here by hand and run the very code the picocli commands run ({@link
- * SessionLister}, {@link Attach}, {@link SessionRequests}), with the same error reporting ({@link
- * Failures}) and the same daemon auto-start.
+ * rename}, {@code detach}, {@code wait}). picocli builds its model by reflection, interpreted:
+ * some 90 ms more for a JVM that otherwise lives 50 (compiled for Java 17 so that class-data
+ * sharing could archive it, it was only 12 ms faster). So these plain forms are recognised here
+ * by hand and run the very code the picocli commands run ({@link SessionLister}, {@link Attach},
+ * {@link SessionRequests}), with the same error reporting ({@link Failures}) and the same daemon
+ * auto-start.
  *
  * <p>Anything else — help, a version, another option, a mistake to be explained — returns
  * {@link #NOT_SERVED} before any work is done, and goes through picocli as before.
@@ -165,9 +165,9 @@ public final class FastPath {
 
     /**
      * The words and options after a command. Flags are single words, each given once; an option
-     * with a value takes the next word (once, unless it repeats); a value or word that starts with
-     * '-' is taken only if it is "-" or a negative number (capture's lines), else the form is not
-     * plain: picocli decides what such words are.
+     * with a value takes the next word (once, unless it repeats). A value that starts with '-' is
+     * taken only if it is "-" or a negative number (capture's lines), and a word never: the form
+     * is not plain then, and picocli decides what such words are.
      */
     private static final class Plain {
         final List<String> words = new ArrayList<>();
