@@ -6,7 +6,6 @@ import com.sun.jna.Platform;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -21,9 +20,10 @@ import org.slf4j.LoggerFactory;
  * Gives pty4j its native helper (libpty.so) from a directory of ours. Left to itself, pty4j copies
  * the library out of its jar into a new {@code /tmp/pty4j-*} directory on every daemon start and
  * never removes it (a day of test runs here had left 1,567 of them). Here it is copied once into
- * the cache directory, under a name made of its content's hash (a new pty4j gets a new directory,
- * and older ones are removed), and pty4j is pointed there through its
- * {@code pty4j.preferred.native.folder} property, which it reads as {@code FOLDER/linux/ARCH/}.
+ * the cache directory, under a name made of its content's hash, and pty4j is pointed there through
+ * its {@code pty4j.preferred.native.folder} property, which it reads as {@code FOLDER/linux/ARCH/}.
+ * A new pty4j gets a directory of its own; an older one's is left (27 KB) for a daemon of that
+ * version still running, which loads it only when it starts its first session.
  *
  * <p>Best effort: if anything fails, pty4j is left to do as it always did.
  */
@@ -64,13 +64,14 @@ public final class PtyNativeLibrary {
             if (!PtyUtil.resolveNativeFile(LIBRARY).toPath().equals(file)) {
                 // pty4j lays out its folder otherwise than assumed: let it extract its own copy.
                 System.clearProperty(PROPERTY);
+                given = null;
                 log.warn("pty4j looks for {} elsewhere than {}; leaving it to extract its own copy", LIBRARY, file);
                 return null;
             }
-            removeOthers(nativeDir, folder);
             return folder;
         } catch (IOException | RuntimeException e) {
             System.clearProperty(PROPERTY);
+            given = null;
             log.warn("cannot keep pty4j's native library in {} ({}); pty4j extracts its own copy", nativeDir,
                     e.toString());
             return null;
@@ -91,21 +92,6 @@ public final class PtyNativeLibrary {
             }
         } finally {
             Files.deleteIfExists(part);
-        }
-    }
-
-    /** The copies of older pty4j versions (a running older daemon keeps its mapped copy regardless). */
-    private static void removeOthers(Path nativeDir, Path keep) {
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(nativeDir, PREFIX + "*")) {
-            for (Path dir : dirs) {
-                if (!dir.equals(keep)) {
-                    try (var files = Files.walk(dir)) {
-                        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                    }
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            log.debug("cannot tidy {}: {}", nativeDir, e.toString());
         }
     }
 
