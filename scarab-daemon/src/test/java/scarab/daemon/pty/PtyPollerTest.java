@@ -19,6 +19,10 @@ import org.junit.jupiter.api.Test;
 
 /** The PTY layer on real processes: output, exit, input, size, hang-up, signals, many children on one thread. */
 class PtyPollerTest {
+    static {
+        TestNatives.keepOutOfTmp();
+    }
+
     private final PtyPoller poller = newPoller();
     private final List<PtyChild> started = new ArrayList<>();
 

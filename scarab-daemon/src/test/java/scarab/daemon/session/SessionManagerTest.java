@@ -16,10 +16,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import scarab.daemon.UserError;
+import scarab.daemon.pty.TestNatives;
 import scarab.daemon.store.SessionStore;
 
 /** Session creation, naming and target resolution, with real processes on real ptys. */
 class SessionManagerTest {
+    static {
+        TestNatives.keepOutOfTmp();
+    }
+
     @TempDir
     Path dir;
     private SessionStore store;
