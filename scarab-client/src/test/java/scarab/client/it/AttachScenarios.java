@@ -46,7 +46,7 @@ abstract class AttachScenarios {
 
     /** The scarab command line the user types, with this test's private directories. */
     private String scarabCommand() {
-        return "java -XX:TieredStopAtLevel=1 -Xshare:auto -cp " + System.getProperty("java.class.path") + " scarab.client.Main";
+        return scarab.clientCommand();
     }
 
     private String envLine(Map<String, String> extra) {

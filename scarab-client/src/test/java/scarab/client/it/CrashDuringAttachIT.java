@@ -80,8 +80,7 @@ class CrashDuringAttachIT {
     }
 
     private void realClient(String window, String session) {
-        String command = "env " + envLine() + " java -XX:TieredStopAtLevel=1 -Xshare:auto -cp "
-                + System.getProperty("java.class.path") + " scarab.client.Main attach " + session
+        String command = "env " + envLine() + " " + scarab.clientCommand() + " attach " + session
                 + "; echo client-status=$?";
         tmux.newWindow(window, "env -i " + envLine() + " /bin/sh");
         tmux.awaitText(window, "outer$");
@@ -103,8 +102,7 @@ class CrashDuringAttachIT {
         try (java.nio.channels.ServerSocketChannel server =
                      java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
             server.bind(java.net.UnixDomainSocketAddress.of(socket));
-            tmux.type(null, "env " + envLine() + " java -XX:TieredStopAtLevel=1 -Xshare:auto -cp "
-                    + System.getProperty("java.class.path") + " scarab.client.Main -S " + socket
+            tmux.type(null, "env " + envLine() + " " + scarab.clientCommand() + " -S " + socket
                     + " --no-start attach x; echo client-status=$?", "Enter");
             try (java.nio.channels.SocketChannel ch = accepting.submit(server::accept)
                     .get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {

@@ -44,6 +44,15 @@ public final class Scarab implements AutoCloseable {
         env.put("XDG_CONFIG_HOME", root.resolve("config").toString());
     }
 
+    /**
+     * The client as a shell command line, for the tests that type it into a terminal. JLine copies
+     * its native library into jline.tmpdir on every start: this test's directory, not /tmp.
+     */
+    public String clientCommand() {
+        return "java -XX:TieredStopAtLevel=1 -Xshare:auto -Djline.tmpdir=" + root + " -cp "
+                + System.getProperty("java.class.path") + " scarab.client.Main";
+    }
+
     public Path socket() {
         return root.resolve("run/scarab/scarab.sock");
     }
