@@ -16,7 +16,6 @@ import scarab.daemon.command.Commands;
 import scarab.daemon.command.DaemonControl;
 import scarab.daemon.ipc.DaemonInfo;
 import scarab.daemon.ipc.IpcServer;
-import scarab.daemon.pty.PtyNativeLibrary;
 import scarab.daemon.session.PtyLauncher;
 import scarab.daemon.session.SessionManager;
 import scarab.daemon.session.Snapshotter;
@@ -115,11 +114,11 @@ public final class Daemon implements DaemonControl {
         SocketDirectory.prepare(socket, options.socket() != null || env.containsKey("SCARAB_SOCKET"));
         lock = DaemonLock.acquire(socket);
         long t0 = System.nanoTime();
+        NativeLibraries.keepIn(paths.cacheDir().resolve("native"));
         store = SessionStore.open(paths.dataDir().resolve("sessions.db"));
         log.info("database opened in {} ms (JVM up {} ms)", (System.nanoTime() - t0) / 1_000_000,
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
         store.recoveryNotice().ifPresent(this::addNotice);
-        PtyNativeLibrary.useFrom(paths.cacheDir().resolve("native"));
         sessions = new SessionManager(store, new PtyLauncher(env, socket, options.defaultCommand()), options.scrollback(),
                 options.maxSessions(), options.maxClientsPerSession());
         sessions.loadStored(options.restore());

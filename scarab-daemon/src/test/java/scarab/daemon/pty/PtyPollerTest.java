@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import scarab.daemon.TestNatives;
 
 /** The PTY layer on real processes: output, exit, input, size, hang-up, signals, many children on one thread. */
 class PtyPollerTest {

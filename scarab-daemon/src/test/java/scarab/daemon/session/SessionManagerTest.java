@@ -16,8 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import scarab.daemon.UserError;
-import scarab.daemon.pty.TestNatives;
 import scarab.daemon.store.SessionStore;
+import scarab.daemon.TestNatives;
 
 /** Session creation, naming and target resolution, with real processes on real ptys. */
 class SessionManagerTest {

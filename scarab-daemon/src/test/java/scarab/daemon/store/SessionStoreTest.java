@@ -17,8 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import scarab.daemon.session.SessionId;
 import scarab.daemon.session.SessionMeta;
+import scarab.daemon.TestNatives;
 
 class SessionStoreTest {
+    static {
+        TestNatives.keepOutOfTmp();
+    }
+
     @TempDir
     Path dir;
 

@@ -27,12 +27,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import scarab.daemon.session.SessionId;
 import scarab.daemon.session.SessionMeta;
+import scarab.daemon.TestNatives;
 
 /**
  * The store under faults: what group commit tells each caller when part of a batch, or the batch
  * as a whole, fails; a locked database at start; the modes of the files it creates.
  */
 class StoreFaultTest {
+    static {
+        TestNatives.keepOutOfTmp();
+    }
+
     private static final long WAIT_SECONDS = 30;
 
     @TempDir

@@ -1,0 +1,151 @@
+package scarab.daemon;
+
+import com.pty4j.unix.PtyHelpers;
+import com.pty4j.util.PtyUtil;
+import com.sun.jna.Platform;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the native libraries that pty4j (its helper, libpty.so) and sqlite-jdbc (the SQLite
+ * driver, 1 MB) carry in their jars in a directory of ours. Left to themselves, each copies its
+ * library into {@code /tmp} at every daemon start: pty4j into a new {@code pty4j-*} directory it
+ * never removes, sqlite-jdbc into a file it removes only after a clean exit. A day of test runs
+ * here had left 1,567 of the first, and every daemon killed left a megabyte of the second.
+ *
+ * <p>Here each is copied once into {@code NATIVE_DIR/NAME-HASH/} (the hash of its content: a new
+ * version gets a directory of its own, and an older one's is left for a daemon of that version
+ * still running) and its library is pointed there through its own properties. Best effort: if
+ * anything fails, the library is left to do as it always did. Must run before either is used.
+ */
+public final class NativeLibraries {
+    private static final Logger log = LoggerFactory.getLogger(NativeLibraries.class);
+    static final String PTY4J_FOLDER = "pty4j.preferred.native.folder";
+    static final String SQLITE_PATH = "org.sqlite.lib.path";
+    static final String SQLITE_NAME = "org.sqlite.lib.name";
+    private static final String PTY4J_LIBRARY = "libpty.so";
+    private static final String SQLITE_LIBRARY = "libsqlitejdbc.so";
+
+    /** The values this class set, to tell them from values given by whoever started the JVM. */
+    private static volatile String ptyFolder;
+    private static volatile String sqliteFolder;
+
+    private NativeLibraries() {}
+
+    public static void keepIn(Path nativeDir) {
+        ptyFolder = keepPty4j(nativeDir);
+        sqliteFolder = keepSqlite(nativeDir);
+    }
+
+    /** pty4j reads its folder as {@code FOLDER/linux/ARCH/libpty.so}. */
+    private static String keepPty4j(Path nativeDir) {
+        if (givenByOthers(PTY4J_FOLDER, ptyFolder)) {
+            return null;
+        }
+        String subPath = "linux/" + Platform.ARCH;
+        try {
+            Path folder = copy(nativeDir, "pty4j-", PtyHelpers.class.getClassLoader(),
+                    "resources/com/pty4j/native/" + subPath + "/" + PTY4J_LIBRARY, subPath + "/" + PTY4J_LIBRARY);
+            if (folder == null) {
+                return null; // no library of pty4j's for this machine: its own loader says so
+            }
+            System.setProperty(PTY4J_FOLDER, folder.toString());
+            if (!PtyUtil.resolveNativeFile(PTY4J_LIBRARY).toPath().equals(folder.resolve(subPath).resolve(PTY4J_LIBRARY))) {
+                // pty4j lays out its folder otherwise than assumed: let it extract its own copy.
+                System.clearProperty(PTY4J_FOLDER);
+                log.warn("pty4j looks for {} elsewhere than {}; it extracts its own copy", PTY4J_LIBRARY, folder);
+                return null;
+            }
+            return folder.toString();
+        } catch (IOException | RuntimeException e) {
+            System.clearProperty(PTY4J_FOLDER);
+            log.warn("cannot keep pty4j's native library in {} ({}); it extracts its own copy", nativeDir, e.toString());
+            return null;
+        }
+    }
+
+    /** sqlite-jdbc loads {@code org.sqlite.lib.path/org.sqlite.lib.name} when it is there. */
+    private static String keepSqlite(Path nativeDir) {
+        if (givenByOthers(SQLITE_PATH, sqliteFolder)) {
+            return null;
+        }
+        try {
+            String subPath = org.sqlite.util.OSInfo.getNativeLibFolderPathForCurrentOS();
+            Path folder = copy(nativeDir, "sqlite-", org.sqlite.JDBC.class.getClassLoader(),
+                    "org/sqlite/native/" + subPath + "/" + SQLITE_LIBRARY, SQLITE_LIBRARY);
+            if (folder == null) {
+                return null;
+            }
+            System.setProperty(SQLITE_PATH, folder.toString());
+            System.setProperty(SQLITE_NAME, SQLITE_LIBRARY);
+            return folder.toString();
+        } catch (IOException | RuntimeException e) {
+            System.clearProperty(SQLITE_PATH);
+            System.clearProperty(SQLITE_NAME);
+            log.warn("cannot keep SQLite's native library in {} ({}); it extracts its own copy", nativeDir, e.toString());
+            return null;
+        }
+    }
+
+    private static boolean givenByOthers(String property, String ours) {
+        String value = System.getProperty(property);
+        return value != null && !value.equals(ours);
+    }
+
+    /**
+     * Copies the resource to {@code nativeDir/PREFIX-HASH/file} unless an identical copy is there;
+     * returns {@code nativeDir/PREFIX-HASH}, or null when there is no such resource.
+     */
+    private static Path copy(Path nativeDir, String prefix, ClassLoader loader, String resource, String file)
+            throws IOException {
+        byte[] library;
+        try (InputStream in = loader.getResourceAsStream(resource)) {
+            if (in == null) {
+                return null;
+            }
+            library = in.readAllBytes();
+        }
+        Path folder = nativeDir.resolve(prefix + hash(library));
+        Path target = folder.resolve(file);
+        if (!Files.isRegularFile(target) || !Arrays.equals(Files.readAllBytes(target), library)) {
+            write(target, library);
+        }
+        return folder;
+    }
+
+    private static void write(Path file, byte[] library) throws IOException {
+        Files.createDirectories(file.getParent(),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        // Written aside and moved into place: another daemon (another socket) may be doing the same.
+        Path part = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".part");
+        try {
+            Files.write(part, library);
+            try {
+                Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(part, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(part);
+        }
+    }
+
+    private static String hash(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
