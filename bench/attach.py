@@ -118,7 +118,10 @@ def timed_cat(name):
 def timed_drain(fd, start, done):
     """Drains fd (None: nothing attached) as fast as it can until the run is over; the run's MB/s."""
     tail = b""
+    deadline = time.monotonic() + 300
     while True:
+        if time.monotonic() > deadline:
+            raise TimeoutError("the throughput run did not end within 300 s")
         if fd is not None:
             if select.select([fd], [], [], 0)[0]:
                 seen = tail + os.read(fd, 1 << 20)
