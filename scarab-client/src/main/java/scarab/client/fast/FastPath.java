@@ -70,15 +70,8 @@ public final class FastPath {
         if (i == args.length) {
             return NOT_SERVED;
         }
-        String command = args[i];
-        if (command.equals("ls") || command.equals("list") || command.equals("list-sessions")) {
-            return ls(ctx, socket, noStart, args, i + 1);
-        }
-        if (command.equals("attach") || command.equals("a") || command.equals("attach-session")) {
-            return attach(ctx, socket, noStart, args, i + 1);
-        }
         try {
-            return request(ctx, new Starting(starter(ctx, socket), noStart), command, args, i + 1);
+            return run(ctx, starter(ctx, socket), noStart, args[i], args, i + 1);
         } catch (Exception e) {
             return Failures.report(ctx, e);
         }
@@ -104,13 +97,29 @@ public final class FastPath {
     }
 
     /**
-     * Runs the commands that are a request to the daemon, in their plain forms (the options their
-     * picocli commands take, each once unless it repeats, and the right number of words); anything
-     * else is {@link #NOT_SERVED}, picocli's to run or explain, before any work is done.
+     * Runs the hot commands in their plain forms (the options their picocli commands take, each
+     * once unless it repeats, and the right number of words); anything else is {@link
+     * #NOT_SERVED}, picocli's to run or explain, before any work is done.
      */
-    private static int request(ClientContext ctx, SessionRequests.Connector daemon, String command, String[] args,
-                               int from) throws IOException {
+    private static int run(ClientContext ctx, DaemonStarter starter, boolean noStart, String command, String[] args,
+                           int from) throws IOException {
+        SessionRequests.Connector daemon = new Starting(starter, noStart);
         switch (command) {
+            case "ls", "list", "list-sessions" -> {
+                Plain p = Plain.parse(args, from, Set.of("--json", "--names"), Set.of(), Set.of());
+                if (p == null || !p.words.isEmpty()) {
+                    return NOT_SERVED;
+                }
+                return SessionLister.run(ctx, starter, noStart, p.has("--json"), p.has("--names"));
+            }
+            case "attach", "a", "attach-session" -> {
+                Plain p = Plain.parse(args, from, Set.of("-r", "-d"), Set.of("--detach-keys"), Set.of());
+                if (p == null || p.words.size() > 1) {
+                    return NOT_SERVED;
+                }
+                return Attach.run(ctx, starter, noStart, p.words.isEmpty() ? null : p.words.get(0), p.has("-r"),
+                        p.has("-d"), p.value("--detach-keys"));
+            }
             case "send-keys", "send" -> {
                 Plain p = Plain.parse(args, from, Set.of("-l"), Set.of(), Set.of());
                 if (p == null || p.words.size() < 2) {
@@ -165,9 +174,10 @@ public final class FastPath {
 
     /**
      * The words and options after a command. Flags are single words, each given once; an option
-     * with a value takes the next word (once, unless it repeats). A value that starts with '-' is
-     * taken only if it is "-" or a negative number (capture's lines), and a word never: the form
-     * is not plain then, and picocli decides what such words are.
+     * with a value takes the next word, or what follows '=' in a long option's word (once, unless
+     * it repeats). A next-word value that starts with '-' is taken only if it is "-" or a negative
+     * number (capture's lines), and a word never: the form is not plain then, and picocli decides
+     * what such words are.
      */
     private static final class Plain {
         final List<String> words = new ArrayList<>();
@@ -178,9 +188,21 @@ public final class FastPath {
             Plain p = new Plain();
             for (int i = from; i < args.length; i++) {
                 String a = args[i];
-                if (single.contains(a) || repeated.contains(a)) {
-                    if (i + 1 == args.length || !plainValue(args[i + 1])) {
+                int eq = a.startsWith("--") ? a.indexOf('=') : -1;
+                String value = null;
+                if (eq > 0) {
+                    value = a.substring(eq + 1);
+                    a = a.substring(0, eq);
+                    if (!single.contains(a) && !repeated.contains(a)) {
                         return null;
+                    }
+                }
+                if (single.contains(a) || repeated.contains(a)) {
+                    if (value == null) {
+                        if (i + 1 == args.length || !plainValue(args[i + 1])) {
+                            return null;
+                        }
+                        value = args[++i];
                     }
                     List<String> v = p.values.get(a);
                     if (v == null) {
@@ -189,7 +211,7 @@ public final class FastPath {
                     } else if (single.contains(a)) {
                         return null; // given twice: picocli's to refuse
                     }
-                    v.add(args[++i]);
+                    v.add(value);
                 } else if (!a.startsWith("-")) {
                     p.words.add(a);
                 } else if (!flagNames.contains(a) || !p.flags.add(a)) {
@@ -222,54 +244,6 @@ public final class FastPath {
 
         List<String> values(String option) {
             return values.getOrDefault(option, List.of());
-        }
-    }
-
-    private static int ls(ClientContext ctx, String socket, boolean noStart, String[] args, int from) {
-        boolean json = false;
-        boolean names = false;
-        for (int i = from; i < args.length; i++) {
-            if (args[i].equals("--json") && !json) {
-                json = true;
-            } else if (args[i].equals("--names") && !names) {
-                names = true;
-            } else {
-                return NOT_SERVED;
-            }
-        }
-        try {
-            return SessionLister.run(ctx, starter(ctx, socket), noStart, json, names);
-        } catch (Exception e) {
-            return Failures.report(ctx, e);
-        }
-    }
-
-    private static int attach(ClientContext ctx, String socket, boolean noStart, String[] args, int from) {
-        String target = null;
-        boolean readOnly = false;
-        boolean detachOthers = false;
-        String keys = null;
-        for (int i = from; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("-r") && !readOnly) {
-                readOnly = true;
-            } else if (a.equals("-d") && !detachOthers) {
-                detachOthers = true;
-            } else if (a.equals("--detach-keys") && keys == null && i + 1 < args.length
-                    && !args[i + 1].startsWith("-")) {
-                keys = args[++i];
-            } else if (a.startsWith("--detach-keys=") && keys == null) {
-                keys = a.substring("--detach-keys=".length());
-            } else if (!a.startsWith("-") && target == null) {
-                target = a;
-            } else {
-                return NOT_SERVED;
-            }
-        }
-        try {
-            return Attach.run(ctx, starter(ctx, socket), noStart, target, readOnly, detachOthers, keys);
-        } catch (Exception e) {
-            return Failures.report(ctx, e);
         }
     }
 

@@ -230,7 +230,7 @@ class FastPathIT {
         Scarab.waitFor("env's output", Duration.ofSeconds(10), () -> scarab.ok("capture", "genv").contains("C=3"));
         // Refusals read the same, and create nothing.
         for (String[] form : List.of(new String[] {"new", "-d", "pnew"}, new String[] {"new", "-d", "bad name!"},
-                new String[] {"new", "-d", "--size", "0x3", "z"}, new String[] {"new", "-d", "--size", "wide", "z"},
+                new String[] {"new", "-d", "--size", "0x3", "z"}, new String[] {"new", "-d", "--size=wide", "z"},
                 new String[] {"new", "-d", "-e", "NOEQUALS", "z"}, new String[] {"new", "-d", "-c", "", "z"},
                 new String[] {"new", "-d", "-c", "no-such-program-here", "z"}, new String[] {"new", "-d", "-C", "/no/such/dir", "z"})) {
             same(false, now, form);
@@ -326,7 +326,8 @@ class FastPathIT {
                 List.of("attach", "-rd", "x"), List.of("attach", "-r", "-r"), List.of("attach", "--help"),
                 List.of("attach", "--", "x"), List.of("attach", "-x"), List.of("attach", "--detach-keys"),
                 List.of("attach", "--detach-keys", "-x"), List.of("daemon", "status"), List.of("new", "-d", "-d", "x"), List.of("new", "-d", "x", "y"),
-                List.of("new", "-d", "-c"), List.of("new", "-d", "-c", "-x", "x"), List.of("new", "-d", "--size=1x1", "x"),
+                List.of("new", "-d", "-c"), List.of("new", "-d", "-c", "-x", "x"), List.of("new", "-d", "--bogus=1", "x"),
+                List.of("new", "-d", "-c=sh", "x"),
                 List.of("new", "-d", "-e", "A=1", "--env", "B=2", "x"), List.of("new", "-d", "-C", "a", "-C", "b", "x"),
                 List.of("new", "--help"), List.of("capture"), List.of("capture", "-S", "-1", "-S", "-2", "x"),
                 List.of("capture", "-eJ", "x"), List.of("capture", "-S", "-e", "x"), List.of("capture", "-S-5", "x"),
