@@ -27,6 +27,15 @@ public final class ScarabPaths {
         if (fromEnv != null && !fromEnv.isBlank()) {
             return Path.of(fromEnv).toAbsolutePath();
         }
+        return defaultSocket();
+    }
+
+    /**
+     * The socket when neither {@code -S} nor {@code SCARAB_SOCKET} names one. Its directory is
+     * Scarab's own (created 0700 by the daemon), so client and daemon hold it to tmux's rule:
+     * ours, and closed to other users.
+     */
+    public Path defaultSocket() {
         String runtime = env.get("XDG_RUNTIME_DIR");
         if (runtime != null && !runtime.isBlank() && Path.of(runtime).isAbsolute()) {
             return Path.of(runtime, "scarab", "scarab.sock");
@@ -62,6 +71,24 @@ public final class ScarabPaths {
             return Path.of(value);
         }
         return home().resolve(fallbackUnderHome);
+    }
+
+    /** True when {@code socket} lies in the default socket directory (see {@link #defaultSocket}). */
+    public boolean inDefaultDirectory(Path socket) {
+        return socket.toAbsolutePath().getParent().equals(defaultSocket().getParent());
+    }
+
+    /**
+     * This process's user as the JDK's principal, for comparing with a peer's SO_PEERCRED user:
+     * both are made from a uid, and the JDK's principals compare by uid (by name only when the
+     * uid is unknown), so a uid with no passwd entry works too.
+     */
+    public static java.nio.file.attribute.UserPrincipal user() {
+        try {
+            return Files.getOwner(Path.of("/proc/self"));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot determine the current user", e);
+        }
     }
 
     /** The real uid of this process, read from procfs (no native code needed). */

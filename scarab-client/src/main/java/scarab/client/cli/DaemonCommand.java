@@ -92,7 +92,7 @@ public final class DaemonCommand implements java.util.concurrent.Callable<Intege
     int stop() throws IOException {
         DaemonConnection c;
         try {
-            c = DaemonConnection.open(parent.socketPath());
+            c = parent.starter().open();
         } catch (IOException e) {
             ctx.err().println("scarab: no daemon is running on " + parent.socketPath());
             return 1;
@@ -122,7 +122,7 @@ public final class DaemonCommand implements java.util.concurrent.Callable<Intege
     int status() throws IOException {
         DaemonConnection c;
         try {
-            c = DaemonConnection.open(parent.socketPath());
+            c = parent.starter().open();
         } catch (IOException e) {
             ctx.out().println("no daemon is running on " + parent.socketPath());
             return 1;

@@ -67,6 +67,7 @@ public final class DaemonConnection implements AutoCloseable {
      * when the first answer is read; a refused hello fails that read with the daemon's message.
      *
      * @throws NotRunningException when nothing listens on the socket (no file, or a stale one)
+     * @throws ClientError when the listener is not our own user ({@link DaemonTrust}): nothing is sent
      */
     public static DaemonConnection openPipelined(Path socket) throws IOException {
         // The hello is encoded, and read back once, before the socket is opened: the JSON
@@ -81,6 +82,12 @@ public final class DaemonConnection implements AutoCloseable {
         } catch (IOException e) {
             channel.close();
             throw new NotRunningException(socket, e);
+        }
+        try {
+            DaemonTrust.checkPeer(channel, socket);
+        } catch (RuntimeException e) {
+            channel.close();
+            throw e;
         }
         DaemonConnection c = new DaemonConnection(socket, channel);
         try {

@@ -32,6 +32,7 @@ public final class DaemonStarter {
 
     /** Connects, starting a daemon first unless {@code noStart}. */
     public DaemonConnection connect(boolean noStart) {
+        checkDirectory();
         try {
             return DaemonConnection.openPipelined(socket);
         } catch (NotRunningException e) {
@@ -49,17 +50,41 @@ public final class DaemonStarter {
         }
     }
 
-    /** Is a daemon answering on the socket? */
+    /**
+     * Connects to a running daemon and reads its welcome, starting none.
+     *
+     * @throws NotRunningException when nothing listens on the socket
+     */
+    public DaemonConnection open() throws IOException {
+        checkDirectory();
+        return DaemonConnection.open(socket);
+    }
+
+    /** Is a daemon answering on the socket? A socket we must not trust is an error, not a "no". */
     public boolean running() {
+        checkDirectory();
         try (DaemonConnection c = DaemonConnection.open(socket)) {
             return true;
-        } catch (IOException | ClientError e) {
+        } catch (ClientError e) {
+            if (DaemonTrust.UNTRUSTED.equals(e.code())) {
+                throw e;
+            }
             return false;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The default socket directory must be ours and private (see {@link DaemonTrust}); a -S one is the user's choice. */
+    private void checkDirectory() {
+        if (ctx.paths().inDefaultDirectory(socket)) {
+            DaemonTrust.checkDirectory(socket.getParent());
         }
     }
 
     /** Starts a daemon and waits until it answers; returns quietly if one is already running. */
     public void start() {
+        checkDirectory(); // never start a daemon into a directory another user controls
         Path stateDir = ctx.paths().stateDir();
         Path console = stateDir.resolve("daemon.out");
         Process process;

@@ -77,6 +77,11 @@ class OtherUserIT {
         String answer = helloAsNobody();
         assertTrue(answer.equals("EOF") || answer.startsWith("RESET"), "refused: " + answer);
         assertTrue(Files.readString(scarab.root.resolve("state/scarab/daemon.log")).contains("refused a connection from user nobody"));
+        // The owner's client will not talk through a directory others can enter, until it is private again.
+        Scarab.Result loose = scarab.run("ls");
+        assertEquals(1, loose.status());
+        assertTrue(loose.err().contains("make it private with: chmod 700 " + scarab.socket().getParent()), loose.err());
+        Files.setPosixFilePermissions(scarab.socket().getParent(), PosixFilePermissions.fromString("rwx------"));
         assertTrue(scarab.ok("ls").contains("private"), "the owner is still served");
     }
 
@@ -85,10 +90,11 @@ class OtherUserIT {
         scarab.ok("daemon", "stop");
         Path dir = scarab.socket().getParent();
         assertEquals(0, new ProcessBuilder("chown", "65534:65534", dir.toString()).start().waitFor());
+        long started = Files.size(scarab.root.resolve("state/scarab/daemon.out"));
         Scarab.Result r = scarab.run("ls");
         assertEquals(1, r.status());
-        String out = Files.readString(scarab.root.resolve("state/scarab/daemon.out"));
-        assertTrue(out.contains("belongs to uid 65534"), out);
+        assertTrue(r.err().contains("belongs to uid 65534, not to you (uid 0)"), r.err());
+        assertEquals(started, Files.size(scarab.root.resolve("state/scarab/daemon.out")), "the client refused it itself, starting no daemon");
         assertEquals(65534, (Integer) Files.getAttribute(dir, "unix:uid"), "never chowned back behind the user's back");
     }
 }
