@@ -32,6 +32,8 @@ import scarab.protocol.Version;
 public final class Daemon implements DaemonControl {
     /** Exit status when another daemon already serves the socket (the client treats it as success). */
     public static final int EXIT_ALREADY_RUNNING = 3;
+    /** Exit status when another daemon (on another socket) holds the database; the client words it from the lock file. */
+    public static final int EXIT_DATABASE_IN_USE = 4;
 
     private final Logger log = LoggerFactory.getLogger(Daemon.class);
     private final Path socket;
@@ -41,6 +43,7 @@ public final class Daemon implements DaemonControl {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final List<String> notices = new ArrayList<>();
     private DaemonLock lock;
+    private DatabaseLock databaseLock;
     private SessionStore store;
     private SessionManager sessions;
     private IpcServer server;
@@ -82,7 +85,11 @@ public final class Daemon implements DaemonControl {
             System.err.println("scarab daemon: " + e.getMessage());
             daemon.log.error("not started: {}", e.getMessage());
             daemon.release();
-            return "daemon-running".equals(e.code()) ? EXIT_ALREADY_RUNNING : 1;
+            return switch (e.code()) {
+                case "daemon-running" -> EXIT_ALREADY_RUNNING;
+                case "database-in-use" -> EXIT_DATABASE_IN_USE;
+                default -> 1;
+            };
         } catch (IOException | RuntimeException e) {
             System.err.println("scarab daemon: cannot start: " + e.getMessage());
             daemon.log.error("not started", e);
@@ -111,11 +118,12 @@ public final class Daemon implements DaemonControl {
     }
 
     private void start(DaemonOptions options, Map<String, String> env) throws IOException {
-        SocketDirectory.prepare(socket, options.socket() != null || env.containsKey("SCARAB_SOCKET"));
+        SocketDirectory.prepare(socket, !paths.inDefaultDirectory(socket));
         lock = DaemonLock.acquire(socket);
+        databaseLock = DatabaseLock.acquire(paths.database(), socket);
         long t0 = System.nanoTime();
         NativeLibraries.keepIn(paths.cacheDir().resolve("native"));
-        store = SessionStore.open(paths.dataDir().resolve("sessions.db"));
+        store = SessionStore.open(paths.database());
         log.info("database opened in {} ms (JVM up {} ms)", (System.nanoTime() - t0) / 1_000_000,
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
         store.recoveryNotice().ifPresent(this::addNotice);
@@ -199,6 +207,14 @@ public final class Daemon implements DaemonControl {
             store.close();
             store = null;
         }
+        if (databaseLock != null) {
+            try {
+                databaseLock.close();
+            } catch (IOException e) {
+                log.warn("releasing the database lock: {}", e.getMessage());
+            }
+            databaseLock = null;
+        }
         if (lock != null) {
             try {
                 lock.close();
@@ -237,7 +253,7 @@ public final class Daemon implements DaemonControl {
 
     @Override
     public String database() {
-        return paths.dataDir().resolve("sessions.db").toString();
+        return paths.database().toString();
     }
 
     @Override

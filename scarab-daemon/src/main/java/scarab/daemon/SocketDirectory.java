@@ -12,7 +12,7 @@ import scarab.protocol.ScarabPaths;
 /**
  * Makes sure the socket's directory is private. The default directories are ours alone: created
  * 0700, refused when another user owns them, tightened when we own them but they are looser.
- * An explicit {@code -S} path's directory is the user's business; we only create it if missing.
+ * An explicit {@code -S} path's directory is the user's business: it must exist already.
  */
 final class SocketDirectory {
     private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rwx------");
@@ -21,6 +21,10 @@ final class SocketDirectory {
 
     static void prepare(Path socket, boolean explicitPath) throws IOException {
         Path dir = socket.getParent();
+        if (explicitPath && !Files.isDirectory(dir)) {
+            // A typo in -S must not leave a directory tree behind; only our own default directory is made.
+            throw new UserError("no-socket-dir", ScarabPaths.missingSocketDirectory(socket));
+        }
         if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             Files.createDirectories(dir.getParent());
             Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PRIVATE));

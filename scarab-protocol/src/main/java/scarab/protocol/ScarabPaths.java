@@ -47,6 +47,15 @@ public final class ScarabPaths {
         return xdg("XDG_DATA_HOME", ".local/share").resolve("scarab");
     }
 
+    public Path database() {
+        return dataDir().resolve("sessions.db");
+    }
+
+    /** Held by the daemon that serves {@link #database()}; names its pid and socket ({@link DatabaseHolder}). */
+    public Path databaseLock() {
+        return dataDir().resolve("sessions.db.lock");
+    }
+
     public Path stateDir() {
         return xdg("XDG_STATE_HOME", ".local/state").resolve("scarab");
     }
@@ -76,6 +85,15 @@ public final class ScarabPaths {
     /** True when {@code socket} lies in the default socket directory (see {@link #defaultSocket}). */
     public boolean inDefaultDirectory(Path socket) {
         return socket.toAbsolutePath().getParent().equals(defaultSocket().getParent());
+    }
+
+    /**
+     * The refusal of a socket outside the default directory whose directory does not exist: only
+     * the default directory is ever created, so a typo in {@code -S} leaves no tree behind.
+     */
+    public static String missingSocketDirectory(Path socket) {
+        return "the directory of socket " + socket + " does not exist (" + socket.toAbsolutePath().getParent()
+                + "); create it first, or use the default socket";
     }
 
     /**

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import scarab.client.ClientContext;
 import scarab.client.ClientError;
+import scarab.protocol.DatabaseHolder;
+import scarab.protocol.ScarabPaths;
 
 /**
  * Finds the daemon, starting one when none answers (as tmux does). The daemon runs from the same
@@ -17,6 +19,8 @@ import scarab.client.ClientError;
 public final class DaemonStarter {
     /** The daemon's "another daemon holds the lock" exit status: someone else won the race. */
     private static final int ALREADY_RUNNING = 3;
+    /** The daemon's "another daemon holds the database" exit status; the lock file says which. */
+    private static final int DATABASE_IN_USE = 4;
     private static final long START_TIMEOUT_MILLIS = 20_000;
 
     private final ClientContext ctx;
@@ -85,6 +89,9 @@ public final class DaemonStarter {
     /** Starts a daemon and waits until it answers; returns quietly if one is already running. */
     public void start() {
         checkDirectory(); // never start a daemon into a directory another user controls
+        if (!ctx.paths().inDefaultDirectory(socket) && !Files.isDirectory(socket.getParent())) {
+            throw new ClientError(ScarabPaths.missingSocketDirectory(socket));
+        }
         Path stateDir = ctx.paths().stateDir();
         Path console = stateDir.resolve("daemon.out");
         Process process;
@@ -106,6 +113,10 @@ public final class DaemonStarter {
         while (System.currentTimeMillis() < deadline) {
             if (running()) {
                 return;
+            }
+            if (!process.isAlive() && process.exitValue() == DATABASE_IN_USE) {
+                throw new ClientError(DatabaseHolder.refusal(ctx.paths().database(),
+                        DatabaseHolder.read(ctx.paths().databaseLock())));
             }
             if (!process.isAlive() && process.exitValue() != ALREADY_RUNNING && process.exitValue() != 0) {
                 throw new ClientError("the daemon failed to start (status " + process.exitValue() + "); see "

@@ -69,6 +69,11 @@ public final class SessionStore implements AutoCloseable {
         }
     }
 
+    /** Creates the database's directory 0700 (or tightens it) before anything else is put in it. */
+    public static void prepareDirectory(Path file) throws IOException {
+        PrivateFiles.directory(file.toAbsolutePath().getParent());
+    }
+
     private static SessionStore openOnWriter(Path file, ExecutorService writer) {
         try {
             PrivateFiles.directory(file.getParent());
