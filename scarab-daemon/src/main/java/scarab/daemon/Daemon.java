@@ -3,7 +3,6 @@ package scarab.daemon;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.UserPrincipal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -133,9 +132,8 @@ public final class Daemon implements DaemonControl {
         snapshotter = new Snapshotter(sessions, store);
         snapshotter.start(options.snapshotInterval());
         startCleanup(options);
-        UserPrincipal me = socket.getFileSystem().getUserPrincipalLookupService()
-                .lookupPrincipalByName(System.getProperty("user.name"));
-        server = new IpcServer(socket, Commands.dispatcher(sessions, this), new DaemonInfo(Version.get()), me);
+        // From the uid, not the user name: a uid with no passwd entry has no name to look up.
+        server = new IpcServer(socket, Commands.dispatcher(sessions, this), new DaemonInfo(Version.get()), ScarabPaths.user());
         server.start();
         sessions.restartLoadedInBackground();
         log.info("scarab daemon {} started, pid {}, socket {}, database {}", Version.get(),

@@ -46,6 +46,10 @@ final class LockFile implements AutoCloseable {
      */
     static LockFile tryAcquire(Path file, String content) throws IOException {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        if (Files.isSymbolicLink(file)) {
+            throw new IOException("the lock file " + file + " is a symbolic link to " + Files.readSymbolicLink(file)
+                    + "; Scarab does not follow links for its own files: remove the link");
+        }
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             FileChannel channel = FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),

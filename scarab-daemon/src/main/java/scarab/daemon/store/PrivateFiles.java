@@ -5,11 +5,13 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import scarab.protocol.ScarabPaths;
 
 /**
  * The data directory (0700) and the database (0600): screens hold whatever people typed and
@@ -27,7 +29,8 @@ final class PrivateFiles {
 
     /** Creates {@code dir} 0700 (its parents as the umask says), or tightens it if it is ours. */
     static void directory(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
+        refuseLink(dir, "directory", "a directory");
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             Path parent = dir.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
@@ -44,6 +47,10 @@ final class PrivateFiles {
 
     /** Creates {@code file} 0600 if missing; tightens it and its {@code -wal}/{@code -shm} if ours. */
     static void file(Path file) throws IOException {
+        refuseLink(file, "database", "the database file itself");
+        for (String suffix : new String[] {"-wal", "-shm"}) {
+            refuseLink(file.resolveSibling(file.getFileName() + suffix), "database file", "the file itself");
+        }
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             try {
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(FILE));
@@ -61,8 +68,26 @@ final class PrivateFiles {
         }
     }
 
+    /**
+     * Refuses a symbolic link where Scarab keeps its own files: tightening permissions through it
+     * would change whatever it points at (a database linked to {@code /dev/null} made
+     * {@code /dev/null} 0600 for everyone when run as root), and SQLite would write there.
+     */
+    private static void refuseLink(Path path, String what, String replacement) throws IOException {
+        if (!Files.isSymbolicLink(path)) {
+            return;
+        }
+        Path target = Files.readSymbolicLink(path);
+        boolean dangling = !Files.exists(path);
+        throw new IOException("the " + what + " " + path + " is a symbolic link to " + target
+                + (dangling ? ", which does not exist" : "") + "; Scarab does not follow links for its own files:"
+                + " replace the link with " + replacement);
+    }
+
     private static void tighten(Path path, Set<PosixFilePermission> wanted) throws IOException {
-        Set<PosixFilePermission> current = Files.getPosixFilePermissions(path);
+        // Never through a link (refused above; NOFOLLOW_LINKS guards a link put there meanwhile).
+        PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        Set<PosixFilePermission> current = view.readAttributes().permissions();
         if (wanted.containsAll(current)) {
             return; // nothing for anyone else
         }
@@ -73,10 +98,11 @@ final class PrivateFiles {
         }
         log.warn("{} had mode {}; set to {}", path, PosixFilePermissions.toString(current),
                 PosixFilePermissions.toString(wanted));
-        Files.setPosixFilePermissions(path, wanted);
+        view.setPermissions(wanted);
     }
 
+    /** By uid: a uid with no passwd entry (common in containers) has no name to compare. */
     private static boolean ours(Path path) throws IOException {
-        return Files.getOwner(path).getName().equals(System.getProperty("user.name"));
+        return (Integer) Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS) == ScarabPaths.uid();
     }
 }

@@ -77,6 +77,45 @@ class SessionStoreTest {
         }
     }
 
+    /** A database linked to a shared file (as to /dev/null, run as root) must not change that file. */
+    @Test
+    void symlinkedDatabaseIsRefusedAndItsTargetLeftAlone() throws Exception {
+        Path shared = dir.resolve("shared-by-everyone");
+        Files.writeString(shared, "not ours to change");
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rw-rw-rw-"));
+        Files.createDirectory(dir.resolve("data"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Path db = dir.resolve("data/sessions.db");
+        Files.createSymbolicLink(db, shared);
+        StoreException e = assertThrows(StoreException.class, () -> SessionStore.open(db));
+        assertTrue(e.getMessage().contains("the database " + db + " is a symbolic link to " + shared
+                + "; Scarab does not follow links for its own files: replace the link with the database file itself"), e.getMessage());
+        assertEquals("rw-rw-rw-", PosixFilePermissions.toString(Files.getPosixFilePermissions(shared)));
+        assertEquals("not ours to change", Files.readString(shared));
+    }
+
+    @Test
+    void danglingSymlinkedDatabaseIsRefusedSayingSo() throws Exception {
+        Path db = dir.resolve("sessions.db");
+        Files.createSymbolicLink(db, dir.resolve("gone/sessions.db"));
+        StoreException e = assertThrows(StoreException.class, () -> SessionStore.open(db));
+        assertTrue(e.getMessage().contains("is a symbolic link to " + dir.resolve("gone/sessions.db") + ", which does not exist"),
+                e.getMessage());
+        assertFalse(Files.exists(dir.resolve("gone")));
+    }
+
+    @Test
+    void symlinkedDataDirectoryIsRefusedAndItsTargetLeftAlone() throws Exception {
+        Path shared = dir.resolve("shared-dir");
+        Files.createDirectory(shared);
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path data = dir.resolve("scarab");
+        Files.createSymbolicLink(data, shared);
+        StoreException e = assertThrows(StoreException.class, () -> SessionStore.open(data.resolve("sessions.db")));
+        assertTrue(e.getMessage().contains("the directory " + data + " is a symbolic link to " + shared), e.getMessage());
+        assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(shared)));
+        assertFalse(Files.exists(shared.resolve("sessions.db")));
+    }
+
     @Test
     void garbageFileIsMovedAsideAndAFreshDatabaseStarts() throws Exception {
         Path db = dir.resolve("sessions.db");
