@@ -39,6 +39,12 @@ import scarab.protocol.Response;
 public final class Session {
     private static final Logger log = LoggerFactory.getLogger(Session.class);
     private final SessionId id;
+    /**
+     * Held by the changes of a session's life that wait for the disk (rename, kill), from their
+     * check that the session still exists to their commit, so that they follow one another. The
+     * output path never takes it; see docs/architecture.md for the order of the session's locks.
+     */
+    final Object lifecycle = new Object();
     private volatile SessionMeta meta;
     /** Set once: at creation, or when a restored session's command is started again. */
     private volatile PtyChild process;
@@ -220,8 +226,8 @@ public final class Session {
             answer(replies);
         }
         if (!title.equals(meta.title())) {
-            SessionMeta m = updateMeta(x -> x.withTitle(title));
-            events.changed(this, m);
+            updateMeta(x -> x.withTitle(title));
+            events.titleChanged(this);
         }
     }
 
