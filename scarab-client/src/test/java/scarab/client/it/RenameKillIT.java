@@ -122,16 +122,8 @@ class RenameKillIT {
         assertTrue(scarab.daemonPid() != first);
     }
 
-    /** The daemon's connection threads now in {@code method} (from a thread dump of the daemon). */
     private int threadsIn(String method) {
-        String dump = Faults.sh("jcmd", String.valueOf(scarab.daemonPid()), "Thread.print");
-        int n = 0;
-        for (String thread : dump.split("\n\n")) {
-            if (thread.startsWith("\"scarab-conn-") && thread.contains(method)) {
-                n++;
-            }
-        }
-        return n;
+        return Faults.connectionThreadsIn(scarab.daemonPid(), method);
     }
 
     /**

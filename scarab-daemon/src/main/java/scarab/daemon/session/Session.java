@@ -64,7 +64,7 @@ public final class Session {
     private String snapshotCwd;
     /** The directory the restored process should start in; null when not restored. */
     private volatile String restoreCwd;
-    /** Input written from the poller thread, which must not wait for the program. */
+    /** The one input queue: every writer's bytes reach the program through it, in order. */
     private final InputBacklog backlog = new InputBacklog(new InputBacklog.Target() {
         @Override
         public int tryWrite(byte[] data) throws IOException {
@@ -73,7 +73,7 @@ public final class Session {
 
         @Override
         public void write(byte[] data) throws IOException {
-            Session.this.write(data, 0, data.length);
+            runningProcess().write(data, 0, data.length);
         }
 
         @Override
@@ -310,9 +310,12 @@ public final class Session {
         }
     }
 
-    /** Writes input to the PTY, waiting for room if the program is not reading. */
+    /**
+     * Types input (send-keys, a relayed client's keys): after everything sent to the program
+     * before it, and returns once the program has it, waiting if the program is not reading.
+     */
     public void write(byte[] data, int off, int len) throws IOException {
-        runningProcess().write(data, off, len);
+        backlog.sendAndWait(off == 0 && len == data.length ? data : Arrays.copyOfRange(data, off, off + len));
     }
 
     private PtyChild runningProcess() throws IOException {
