@@ -34,15 +34,17 @@ import scarab.protocol.Response;
  *   <li>Readers of the screen (capture, snapshots, redraws) take the read lock.</li>
  *   <li>Metadata is an immutable {@link SessionMeta} in a volatile field; changes go through
  *       {@link #updateMeta}, synchronized on this session, so readers always see a whole version.</li>
+ *   <li>Locks are taken in one order: {@link #lifecycle}, then {@link #screenLock}, then this
+ *       session's monitor, which is innermost: nothing is taken while it is held.</li>
  * </ul>
  */
 public final class Session {
     private static final Logger log = LoggerFactory.getLogger(Session.class);
     private final SessionId id;
     /**
-     * Held by the changes of a session's life that wait for the disk (rename, kill), from their
-     * check that the session still exists to their commit, so that they follow one another. The
-     * output path never takes it; see docs/architecture.md for the order of the session's locks.
+     * Held by the changes of a session's life (rename, kill, starting a restored session's
+     * process), from their check that the session still exists to their commit or spawn, so that
+     * they follow one another. The output path never takes it. Outermost of the session's locks.
      */
     final Object lifecycle = new Object();
     private volatile SessionMeta meta;

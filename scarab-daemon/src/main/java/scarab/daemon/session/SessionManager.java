@@ -145,7 +145,9 @@ public final class SessionManager implements SessionEvents {
      * note on its screen), below a dim marker line that separates the old history from the new.
      */
     private void startRestored(Session s) {
-        synchronized (s) {
+        // The lifecycle lock, not the session's monitor: this writes into the screen, and the
+        // monitor comes after the screen lock (docs/architecture.md, the order of a session's locks).
+        synchronized (s.lifecycle) {
             if (s.hasProcess() || s.meta().exited() || !sessions.containsKey(s.id())) {
                 return;
             }
