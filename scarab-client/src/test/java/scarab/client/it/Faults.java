@@ -138,6 +138,21 @@ final class Faults {
         return false;
     }
 
+    /**
+     * How many of the daemon's connection threads are now inside {@code method} (from a thread
+     * dump): tells a test that a request has reached the point where it waits.
+     */
+    static int connectionThreadsIn(long pid, String method) {
+        String dump = sh("jcmd", String.valueOf(pid), "Thread.print");
+        int n = 0;
+        for (String thread : dump.split("\n\n")) {
+            if (thread.startsWith("\"scarab-conn-") && thread.contains(method)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     static int threads(long pid) {
         return count(Path.of("/proc", String.valueOf(pid), "task"));
     }

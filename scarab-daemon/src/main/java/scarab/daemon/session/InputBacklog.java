@@ -3,15 +3,20 @@ package scarab.daemon.session;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Input for a session's program that arrives on the poller thread (keys read from a client's own
- * terminal, replies to terminal queries), which must never wait for a program that is not reading
- * its input. What the PTY takes at once is written at once; the rest, and everything after it
- * (order is kept), is written by a short-lived thread that may wait. At most 1 MB waits: beyond
- * that, input is dropped, as a real terminal's line discipline drops what overflows it.
+ * A session's one input queue: every byte for its program goes through it, in the order it was
+ * sent, whoever sends it (keys read from a client's own terminal and the emulator's replies to
+ * terminal queries, on the poller thread; send-keys and relayed clients' keys, on connection
+ * threads). What the PTY takes at once is written at once, under this queue's monitor, so nothing
+ * can overtake it; the rest, and everything after it, is written by a short-lived thread that may
+ * wait for the program. The poller never waits: beyond 1 MB waiting, what it sends is dropped, as
+ * a real terminal's line discipline drops what overflows it. Connection threads may wait, and do
+ * ({@link #sendAndWait}): what they send is never dropped.
  */
 final class InputBacklog {
     private static final Logger log = LoggerFactory.getLogger(InputBacklog.class);
@@ -28,8 +33,11 @@ final class InputBacklog {
         String name();
     }
 
+    /** Bytes waiting, and who waits for them to be written (null: nobody). */
+    private record Pending(byte[] data, CompletableFuture<Void> written) {}
+
     private final Target target;
-    private final ArrayDeque<byte[]> waiting = new ArrayDeque<>();
+    private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
     private int waitingBytes;
     private boolean writerRunning;
     private boolean warned;
@@ -38,42 +46,75 @@ final class InputBacklog {
         this.target = target;
     }
 
-    /** Sends {@code data} to the program without waiting. */
+    /** Sends {@code data} to the program without waiting (the poller thread). */
     synchronized void send(byte[] data) {
-        if (!writerRunning) {
-            int n;
-            try {
-                n = target.tryWrite(data);
-            } catch (IOException e) {
-                log.debug("input for {} dropped: {}", target.name(), e.getMessage());
-                return;
-            }
-            if (n == data.length) {
-                return;
-            }
-            data = Arrays.copyOfRange(data, n, data.length);
-            writerRunning = true;
-            Thread t = new Thread(this::writeWaiting, "scarab-input-" + target.name());
-            t.setDaemon(true);
-            waiting.add(data);
-            waitingBytes = data.length;
-            t.start();
-            return;
-        }
-        if (waitingBytes + data.length > MAX_BYTES) {
+        if (writerRunning && waitingBytes + data.length > MAX_BYTES) {
             if (!warned) {
                 warned = true;
                 log.warn("{} has not read its input for a while; input beyond 1 MB is dropped", target.name());
             }
             return;
         }
-        waiting.add(data);
+        try {
+            enqueue(data, null);
+        } catch (IOException e) {
+            log.debug("input for {} dropped: {}", target.name(), e.getMessage());
+        }
+    }
+
+    /**
+     * Sends {@code data} after everything sent before it and returns once the program has it (a
+     * connection thread, which may wait for a program that is slow to read).
+     *
+     * @throws IOException when it cannot be written: no process, or it did not read for 10 s
+     */
+    void sendAndWait(byte[] data) throws IOException {
+        CompletableFuture<Void> written = new CompletableFuture<>();
+        synchronized (this) {
+            enqueue(data, written);
+        }
+        try {
+            written.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
+    }
+
+    /** Writes what fits now if nothing is waiting before it, and queues the rest. Monitor held. */
+    private void enqueue(byte[] data, CompletableFuture<Void> written) throws IOException {
+        if (!writerRunning) {
+            int n;
+            try {
+                n = target.tryWrite(data);
+            } catch (IOException e) {
+                if (written != null) {
+                    written.completeExceptionally(e);
+                    return;
+                }
+                throw e;
+            }
+            if (n == data.length) {
+                if (written != null) {
+                    written.complete(null);
+                }
+                return;
+            }
+            data = Arrays.copyOfRange(data, n, data.length);
+            writerRunning = true;
+            Thread t = new Thread(this::writeWaiting, "scarab-input-" + target.name());
+            t.setDaemon(true);
+            waiting.add(new Pending(data, written));
+            waitingBytes = data.length;
+            t.start();
+            return;
+        }
+        waiting.add(new Pending(data, written));
         waitingBytes += data.length;
     }
 
     private void writeWaiting() {
         while (true) {
-            byte[] next;
+            Pending next;
             synchronized (this) {
                 next = waiting.poll();
                 if (next == null) {
@@ -81,19 +122,30 @@ final class InputBacklog {
                     warned = false;
                     return;
                 }
-                waitingBytes -= next.length;
+                waitingBytes -= next.data().length;
             }
             try {
-                target.write(next);
+                target.write(next.data());
+                if (next.written() != null) {
+                    next.written().complete(null);
+                }
             } catch (IOException e) {
                 log.debug("input for {} dropped: {}", target.name(), e.getMessage());
                 synchronized (this) {
+                    fail(next, e);
+                    waiting.forEach(p -> fail(p, e));
                     waiting.clear();
                     waitingBytes = 0;
                     writerRunning = false;
                 }
                 return;
             }
+        }
+    }
+
+    private static void fail(Pending p, IOException e) {
+        if (p.written() != null) {
+            p.written().completeExceptionally(e);
         }
     }
 }

@@ -34,11 +34,19 @@ import scarab.protocol.Response;
  *   <li>Readers of the screen (capture, snapshots, redraws) take the read lock.</li>
  *   <li>Metadata is an immutable {@link SessionMeta} in a volatile field; changes go through
  *       {@link #updateMeta}, synchronized on this session, so readers always see a whole version.</li>
+ *   <li>Locks are taken in one order: {@link #lifecycle}, then {@link #screenLock}, then this
+ *       session's monitor, which is innermost: nothing is taken while it is held.</li>
  * </ul>
  */
 public final class Session {
     private static final Logger log = LoggerFactory.getLogger(Session.class);
     private final SessionId id;
+    /**
+     * Held by the changes of a session's life (rename, kill, starting a restored session's
+     * process), from their check that the session still exists to their commit or spawn, so that
+     * they follow one another. The output path never takes it. Outermost of the session's locks.
+     */
+    final Object lifecycle = new Object();
     private volatile SessionMeta meta;
     /** Set once: at creation, or when a restored session's command is started again. */
     private volatile PtyChild process;
@@ -58,7 +66,7 @@ public final class Session {
     private String snapshotCwd;
     /** The directory the restored process should start in; null when not restored. */
     private volatile String restoreCwd;
-    /** Input written from the poller thread, which must not wait for the program. */
+    /** The one input queue: every writer's bytes reach the program through it, in order. */
     private final InputBacklog backlog = new InputBacklog(new InputBacklog.Target() {
         @Override
         public int tryWrite(byte[] data) throws IOException {
@@ -67,7 +75,7 @@ public final class Session {
 
         @Override
         public void write(byte[] data) throws IOException {
-            Session.this.write(data, 0, data.length);
+            runningProcess().write(data, 0, data.length);
         }
 
         @Override
@@ -220,8 +228,8 @@ public final class Session {
             answer(replies);
         }
         if (!title.equals(meta.title())) {
-            SessionMeta m = updateMeta(x -> x.withTitle(title));
-            events.changed(this, m);
+            updateMeta(x -> x.withTitle(title));
+            events.titleChanged(this);
         }
     }
 
@@ -304,9 +312,12 @@ public final class Session {
         }
     }
 
-    /** Writes input to the PTY, waiting for room if the program is not reading. */
+    /**
+     * Types input (send-keys, a relayed client's keys): after everything sent to the program
+     * before it, and returns once the program has it, waiting if the program is not reading.
+     */
     public void write(byte[] data, int off, int len) throws IOException {
-        runningProcess().write(data, off, len);
+        backlog.sendAndWait(off == 0 && len == data.length ? data : Arrays.copyOfRange(data, off, off + len));
     }
 
     private PtyChild runningProcess() throws IOException {

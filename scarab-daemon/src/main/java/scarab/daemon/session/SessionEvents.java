@@ -5,6 +5,9 @@ public interface SessionEvents {
     /** The session's process ended with {@code exitCode}. */
     void exited(Session session, int exitCode);
 
-    /** Metadata changed by the session itself (size, title): to be stored, off the caller's thread. */
+    /** Metadata changed by the session itself (its size): to be stored, off the caller's thread. */
     void changed(Session session, SessionMeta meta);
+
+    /** The program set a new title: stored with the next round of snapshots, not a write of its own. */
+    void titleChanged(Session session);
 }

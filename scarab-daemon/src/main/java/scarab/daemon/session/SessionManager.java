@@ -37,7 +37,10 @@ public final class SessionManager implements SessionEvents {
     static final long KILL_GRACE_MILLIS = 2000;
 
     private final ConcurrentHashMap<SessionId, Session> sessions = new ConcurrentHashMap<>();
-    /** Sessions whose last metadata save failed; saved again with the next snapshots. */
+    /**
+     * Sessions whose metadata is to be saved with the next round of snapshots: their title changed
+     * (a program may set it at every prompt: not worth a transaction each), or their last save failed.
+     */
     private final java.util.Set<SessionId> unsaved = ConcurrentHashMap.newKeySet();
     private final Object namesLock = new Object();
     /** name -> id, including names reserved by creates still in progress. Guarded by namesLock. */
@@ -142,7 +145,9 @@ public final class SessionManager implements SessionEvents {
      * note on its screen), below a dim marker line that separates the old history from the new.
      */
     private void startRestored(Session s) {
-        synchronized (s) {
+        // The lifecycle lock, not the session's monitor: this writes into the screen, and the
+        // monitor comes after the screen lock (docs/architecture.md, the order of a session's locks).
+        synchronized (s.lifecycle) {
             if (s.hasProcess() || s.meta().exited() || !sessions.containsKey(s.id())) {
                 return;
             }
@@ -324,56 +329,74 @@ public final class SessionManager implements SessionEvents {
         throw new UserError("ambiguous", b.append("; type more of the id").toString());
     }
 
+    /**
+     * Renames a session. Under the session's lifecycle lock, so a kill of the same session comes
+     * wholly before (the rename then finds it gone, writes nothing and says "no session") or wholly
+     * after. The commit is waited for outside the session's monitor, which the output path takes.
+     */
     public SessionMeta rename(Session session, String newName) {
         String problem = SessionName.problem(newName);
         if (problem != null) {
             throw new UserError("bad-name", problem);
         }
-        String oldName = session.meta().name();
-        if (oldName.equals(newName)) {
+        if (session.meta().name().equals(newName)) {
             return session.meta();
         }
         reserveName(newName, session.id());
         SessionMeta before;
         SessionMeta after;
-        synchronized (session) {
+        synchronized (session.lifecycle) {
             before = session.meta();
-            after = session.updateMeta(m -> m.withName(newName));
+            if (sessions.get(session.id()) != session) {
+                releaseName(newName, session.id());
+                throw new UserError("not-found", "no session named \"" + SessionName.printable(before.name())
+                        + "\"; see scarab ls");
+            }
+            java.util.concurrent.CompletableFuture<Void> saved;
+            synchronized (session) {
+                after = session.updateMeta(m -> m.withName(newName));
+                saved = store.save(after);
+            }
             try {
-                store.save(after).join();
+                saved.join();
             } catch (CompletionException e) {
                 session.updateMeta(m -> m.withName(before.name()));
                 releaseName(newName, session.id());
                 throw new UserError("store-failed", "session \"" + before.name() + "\" not renamed: "
                         + e.getCause().getMessage());
             }
+            releaseName(before.name(), session.id());
         }
-        releaseName(before.name(), session.id());
         log.info("session renamed: {} {} -> {}", session.id().shortForm(), before.name(), newName);
         return after;
     }
 
-    /** Removes a session: its process is ended and its row deleted before this returns. */
+    /**
+     * Removes a session: its process is ended and its row deleted before this returns. Under the
+     * session's lifecycle lock, like {@link #rename}: the name released is the name it has.
+     */
     public void kill(Session session) {
-        java.util.concurrent.CompletableFuture<Void> deleted;
-        synchronized (session) {
-            // Out of the map first, under the monitor metadata saves take: no save queued after
-            // this delete can bring the row back.
-            if (sessions.remove(session.id()) == null) {
-                return; // killed meanwhile
+        synchronized (session.lifecycle) {
+            java.util.concurrent.CompletableFuture<Void> deleted;
+            synchronized (session) {
+                // Out of the map first, under the monitor metadata saves take: no save queued after
+                // this delete can bring the row back.
+                if (sessions.remove(session.id()) == null) {
+                    return; // killed meanwhile
+                }
+                deleted = store.delete(session.id());
             }
-            deleted = store.delete(session.id());
+            try {
+                deleted.join();
+            } catch (CompletionException e) {
+                // Still stored, so still a session: back as it was, clients still attached.
+                sessions.put(session.id(), session);
+                unsaved.add(session.id());
+                throw new UserError("store-failed", "session \"" + session.meta().name() + "\" not killed: "
+                        + e.getCause().getMessage());
+            }
+            releaseName(session.meta().name(), session.id());
         }
-        try {
-            deleted.join();
-        } catch (CompletionException e) {
-            // Still stored, so still a session: back as it was, clients still attached.
-            sessions.put(session.id(), session);
-            unsaved.add(session.id());
-            throw new UserError("store-failed", "session \"" + session.meta().name() + "\" not killed: "
-                    + e.getCause().getMessage());
-        }
-        releaseName(session.meta().name(), session.id());
         detachAll(session, "killed");
         session.terminate(KILL_GRACE_MILLIS);
         log.info("session killed: {} {}", session.id().shortForm(), session.meta().name());
@@ -398,29 +421,41 @@ public final class SessionManager implements SessionEvents {
         }
     }
 
+    @Override
+    public void titleChanged(Session session) {
+        unsaved.add(session.id());
+    }
+
     /**
      * Queues a save of a session's current metadata, unless it has been killed. Nobody waits for
-     * these saves (title, size, last attach, exit status); one that fails (full disk, locked
-     * database) is tried again by {@link #saveUnsaved}, so the row catches up once the fault clears.
+     * these saves (size, last attach, exit status); one that fails (full disk, locked database) is
+     * tried again by {@link #saveUnsaved}, so the row catches up once the fault clears.
      */
     private java.util.concurrent.CompletableFuture<Void> saveMeta(Session session) {
         java.util.concurrent.CompletableFuture<Void> saved;
+        SessionMeta meta;
         synchronized (session) {
             if (!sessions.containsKey(session.id())) {
                 return java.util.concurrent.CompletableFuture.completedFuture(null);
             }
-            saved = store.save(session.meta());
+            meta = session.meta();
+            saved = store.save(meta);
         }
         return saved.whenComplete((ok, err) -> {
-            if (err == null) {
+            // A change made meanwhile (a new title) still waits for its save.
+            if (err == null && session.meta() == meta) {
                 unsaved.remove(session.id());
-            } else {
+            } else if (err != null) {
                 unsaved.add(session.id());
             }
         });
     }
 
-    /** Saves again the metadata whose last save failed (called with every round of snapshots). */
+    /**
+     * Saves the metadata of changed titles and of saves that failed; called at the start of every
+     * round of snapshots, so these go to the store thread just before the round's snapshots and
+     * are committed with them (the store commits what is queued together).
+     */
     public void saveUnsaved() {
         for (SessionId id : List.copyOf(unsaved)) {
             Session s = sessions.get(id);

@@ -130,4 +130,46 @@ class SessionManagerTest {
         manager.kill(s);
         assertTrue(ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true));
     }
+
+    /**
+     * The session's locks are taken in one order (docs/architecture.md): starting a restored
+     * session, which writes its marker into the screen, must not hold the metadata monitor while
+     * it waits for the screen, since the poller changes metadata (a resize) under the screen lock.
+     */
+    @Test
+    void startingARestoredSessionWhileTheScreenIsBusyDoesNotDeadlock() throws Exception {
+        create("restored", "sleep", "1000");
+        SessionManager later = new SessionManager(store, new PtyLauncher(System.getenv(), dir.resolve("s.sock"), null),
+                1000, 20, 64);
+        try {
+            later.loadStored(RestoreMode.LAZY);
+            Session s = later.resolve("restored");
+            assertEquals("stopped", s.status());
+            java.util.concurrent.CompletableFuture<Void> screenWork = new java.util.concurrent.CompletableFuture<>();
+            Thread starter = new Thread(() -> later.ensureRunning(s), "starter");
+            Thread poller = new Thread(() -> {
+                try {
+                    s.writeScreen(screen -> {
+                        starter.start();
+                        // The starter now waits for the screen lock that this thread holds.
+                        while (starter.getState() != Thread.State.WAITING && starter.isAlive()) {
+                            Thread.onSpinWait();
+                        }
+                        s.updateMeta(m -> m.withSize(m.cols(), m.rows())); // what a resize does under the screen lock
+                        return null;
+                    });
+                    screenWork.complete(null);
+                } catch (RuntimeException e) {
+                    screenWork.completeExceptionally(e);
+                }
+            }, "poller-like");
+            poller.setDaemon(true);
+            poller.start();
+            screenWork.get(60, TimeUnit.SECONDS);
+            starter.join(60_000);
+            assertEquals("running", s.status());
+        } finally {
+            later.shutdown();
+        }
+    }
 }
