@@ -88,4 +88,16 @@ class FatalErrorIT {
         assertTrue(Files.readString(scarab.root.resolve("state/scarab/daemon.log")).contains("thread scarab-conn-"));
         assertNewDaemonHasTheSession(pid);
     }
+
+    /** Without its epoll loop no session's output is read: the daemon stops loudly instead of freezing them. */
+    @Test
+    void aFailedEpollWaitEndsTheDaemon() throws Exception {
+        long pid = scarab.daemonPid();
+        Files.createFile(faults.resolve("epoll-wait"));
+        scarab.run("send-keys", "work", "echo wake the poller", "Enter");
+        awaitExit(pid);
+        assertTrue(Files.readString(scarab.root.resolve("state/scarab/daemon.log"))
+                .contains("fatal: the PTY poller failed"));
+        assertNewDaemonHasTheSession(pid);
+    }
 }
