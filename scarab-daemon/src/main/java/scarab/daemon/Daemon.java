@@ -76,6 +76,7 @@ public final class Daemon implements DaemonControl {
     public static int run(DaemonOptions options, Map<String, String> env) {
         ScarabPaths paths = new ScarabPaths(env);
         configureLogging(options.foreground(), paths.stateDir(), options.logLevel());
+        FatalErrors.install();
         Path socket = paths.socket(options.socket());
         Daemon daemon = new Daemon(socket, paths);
         try {
@@ -150,13 +151,13 @@ public final class Daemon implements DaemonControl {
             t.setDaemon(true);
             return t;
         });
-        janitor.scheduleWithFixedDelay(() -> {
+        janitor.scheduleWithFixedDelay(FatalErrors.guarded("the cleanup task", () -> {
             try {
                 sessions.cleanup(options.cleanupExitedAfter(), options.cleanupDetachedAfter());
             } catch (RuntimeException e) {
                 log.warn("cleanup failed: {}", e.getMessage());
             }
-        }, 0, 60, java.util.concurrent.TimeUnit.SECONDS);
+        }), 0, 60, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     private void awaitStop() {

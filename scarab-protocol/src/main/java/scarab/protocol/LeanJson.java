@@ -26,18 +26,31 @@ import scarab.protocol.JsonCursor.Token;
 public final class LeanJson {
     private LeanJson() {}
 
-    private static final int ID = 1;
-    private static final int PID = 2;
-    private static final int PROTOCOL_VERSION = 4;
-    private static final int EXIT_CODE = 8;
-    private static final int DIRECT = 16;
-    private static final int MORE = 32;
-    private static final int STARTED_AT = 64;
-    private static final int SESSION_COUNT = 128;
-    private static final int COLS = 16;
-    private static final int ROWS = 32;
-    private static final int CLIENTS = 64;
-    private static final int RESTORED = 128;
+    /**
+     * The primitive fields whose absence makes databind refuse a message
+     * (FAIL_ON_NULL_FOR_PRIMITIVES), a response's and a session's. One bit each, from the constant's
+     * place in this one list: two can never share a bit (hand-numbered flags once did: DIRECT and
+     * COLS were both 16, harmless only while the two kinds were never tested in one mask).
+     */
+    enum Primitive {
+        ID, PID, PROTOCOL_VERSION, EXIT_CODE, DIRECT, MORE, STARTED_AT, SESSION_COUNT,
+        COLS, ROWS, CLIENTS, RESTORED;
+
+        final int bit = 1 << ordinal();
+    }
+
+    private static final int ID = Primitive.ID.bit;
+    private static final int PID = Primitive.PID.bit;
+    private static final int PROTOCOL_VERSION = Primitive.PROTOCOL_VERSION.bit;
+    private static final int EXIT_CODE = Primitive.EXIT_CODE.bit;
+    private static final int DIRECT = Primitive.DIRECT.bit;
+    private static final int MORE = Primitive.MORE.bit;
+    private static final int STARTED_AT = Primitive.STARTED_AT.bit;
+    private static final int SESSION_COUNT = Primitive.SESSION_COUNT.bit;
+    private static final int COLS = Primitive.COLS.bit;
+    private static final int ROWS = Primitive.ROWS.bit;
+    private static final int CLIENTS = Primitive.CLIENTS.bit;
+    private static final int RESTORED = Primitive.RESTORED.bit;
     private static final int SESSION_PRIMITIVES = COLS | ROWS | CLIENTS | RESTORED;
 
     // ---- requests ----------------------------------------------------------------------------

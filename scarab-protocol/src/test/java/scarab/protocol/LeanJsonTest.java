@@ -3,6 +3,7 @@ package scarab.protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -111,6 +112,55 @@ class LeanJsonTest {
         assertNull(LeanJson.readResponse(utf8("{\"type\":\"exited\",\"id\":0,\"session\":\"w\",\"exitCode\":null}")));
         for (String declined : cases.subList(cases.size() - 4, cases.size() - 1)) {
             assertNull(LeanJson.readResponse(utf8(declined)), declined.length() > 200 ? "a long field name" : declined);
+        }
+    }
+
+    /**
+     * Each message with each of its primitive fields left out in turn (a response's and its
+     * session's): databind refuses every one, so the lean reading must decline every one. This is
+     * what the flags of the two kinds would get wrong if they shared bits within one mask.
+     */
+    @Test
+    void aMessageWithoutOneOfItsPrimitivesIsDeclined() {
+        String session = "{\"id\":\"a\",\"name\":\"n\",\"cols\":80,\"rows\":24,\"clients\":1,\"restored\":true}";
+        List<String> complete = List.of(
+                "{\"type\":\"welcome\",\"id\":1,\"protocolVersion\":1,\"pid\":9,\"daemonVersion\":\"v\"}",
+                "{\"type\":\"exited\",\"id\":0,\"session\":\"w\",\"exitCode\":3}",
+                "{\"type\":\"attached\",\"id\":2,\"direct\":true,\"session\":" + session + "}",
+                "{\"type\":\"captured\",\"id\":3,\"lines\":[\"x\"],\"more\":true}",
+                "{\"type\":\"status\",\"id\":4,\"pid\":9,\"startedAt\":5,\"sessions\":2,\"version\":\"v\"}",
+                "{\"type\":\"listing\",\"id\":5,\"sessions\":[" + session + "]}",
+                "{\"type\":\"created\",\"id\":6,\"session\":" + session + "}");
+        List<String> primitives = List.of("id", "protocolVersion", "pid", "exitCode", "direct", "more", "startedAt",
+                "sessions", "cols", "rows", "clients", "restored");
+        int checked = 0;
+        for (String json : complete) {
+            assertNotNull(LeanJson.readResponse(utf8(json)), json);
+            for (String field : primitives) {
+                String without = json.replaceFirst("\"" + field + "\":(-?[0-9]+|true|false),?", "");
+                if (without.equals(json)) {
+                    continue;
+                }
+                without = without.replace(",}", "}");
+                String message = without;
+                assertThrows(MessageException.class, () -> Json.readResponse(message), message);
+                assertNull(LeanJson.readResponse(utf8(message)), message);
+                checked++;
+            }
+        }
+        assertEquals(27, checked);
+    }
+
+    /** The flags of those primitives: one bit each, all different, named after their field. */
+    @Test
+    void everyPrimitiveHasABitOfItsOwn() throws Exception {
+        Set<Integer> bits = new HashSet<>();
+        for (LeanJson.Primitive p : LeanJson.Primitive.values()) {
+            assertEquals(1, Integer.bitCount(p.bit), p.name());
+            assertEquals(true, bits.add(p.bit), p + " shares a bit");
+            java.lang.reflect.Field flag = LeanJson.class.getDeclaredField(p.name());
+            flag.setAccessible(true);
+            assertEquals(p.bit, flag.getInt(null), "the flag " + p + " is its own constant's bit");
         }
     }
 

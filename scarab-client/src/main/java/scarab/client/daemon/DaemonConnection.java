@@ -27,6 +27,14 @@ import scarab.protocol.Version;
  * frames on another, which {@link FrameWriter} allows.
  */
 public final class DaemonConnection implements AutoCloseable {
+    /**
+     * How long a request may go unanswered (60 s, or SCARAB_REQUEST_TIMEOUT seconds; 0: no limit).
+     * Generous: the slowest answers wait for the database (a 5 s busy timeout, a write retried
+     * alone) on a machine that may be very busy. {@code wait} has none (it waits for a session to
+     * end); {@code attach} twice this (it may start a restored session's program first).
+     */
+    public static final long DEFAULT_TIMEOUT_MILLIS = 60_000;
+
     private final Path socket;
     private final SocketChannel channel;
     private final BufferedInputStream buffered;
@@ -36,10 +44,17 @@ public final class DaemonConnection implements AutoCloseable {
     private long daemonPid = -1;
     /** The hello's id while its welcome is still to be read (see openPipelined); 0 after. */
     private long welcomeId;
+    private final AnswerDeadline deadline;
+    private final long timeoutMillis;
+    /** The limit for the answer being awaited (the current request's). */
+    private long answerTimeoutMillis;
 
-    private DaemonConnection(Path socket, SocketChannel channel) {
+    private DaemonConnection(Path socket, SocketChannel channel, long timeoutMillis) {
         this.socket = socket;
         this.channel = channel;
+        this.deadline = new AnswerDeadline(channel);
+        this.timeoutMillis = timeoutMillis;
+        this.answerTimeoutMillis = timeoutMillis;
         this.buffered = new BufferedInputStream(ChannelStreams.in(channel), 64 * 1024);
         this.reader = new FrameReader(buffered);
         this.writer = new FrameWriter(ChannelStreams.out(channel));
@@ -51,7 +66,12 @@ public final class DaemonConnection implements AutoCloseable {
      * @throws NotRunningException when nothing listens on the socket (no file, or a stale one)
      */
     public static DaemonConnection open(Path socket) throws IOException {
-        DaemonConnection c = openPipelined(socket);
+        return open(socket, DEFAULT_TIMEOUT_MILLIS);
+    }
+
+    /** {@link #open(Path)} with a limit on each answer's wait (0: none). */
+    public static DaemonConnection open(Path socket, long timeoutMillis) throws IOException {
+        DaemonConnection c = openPipelined(socket, timeoutMillis);
         try {
             c.awaitWelcome();
         } catch (IOException | RuntimeException e) {
@@ -70,6 +90,11 @@ public final class DaemonConnection implements AutoCloseable {
      * @throws ClientError when the listener is not our own user ({@link DaemonTrust}): nothing is sent
      */
     public static DaemonConnection openPipelined(Path socket) throws IOException {
+        return openPipelined(socket, DEFAULT_TIMEOUT_MILLIS);
+    }
+
+    /** {@link #openPipelined(Path)} with a limit on each answer's wait (0: none). */
+    public static DaemonConnection openPipelined(Path socket, long timeoutMillis) throws IOException {
         // The hello is encoded, and read back once, before the socket is opened: the JSON
         // generator's and parser's classes load on this thread while the socket's load on the
         // warm-up thread (see warmUp), instead of after it.
@@ -77,19 +102,21 @@ public final class DaemonConnection implements AutoCloseable {
         byte[] helloJson = LeanJson.write(hello);
         LeanJson.readResponse(helloJson);
         SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+        DaemonConnection c = new DaemonConnection(socket, channel, timeoutMillis);
+        c.deadline.arm(timeoutMillis); // a daemon whose backlog is full makes connect wait
         try {
             channel.connect(UnixDomainSocketAddress.of(socket));
         } catch (IOException e) {
-            channel.close();
+            c.close();
+            c.failIfLate();
             throw new NotRunningException(socket, e);
         }
         try {
             DaemonTrust.checkPeer(channel, socket);
         } catch (RuntimeException e) {
-            channel.close();
+            c.close();
             throw e;
         }
-        DaemonConnection c = new DaemonConnection(socket, channel);
         try {
             c.nextId.set(hello.id() + 1);
             c.writer.write(new Frame(Frame.CONTROL, helloJson));
@@ -149,15 +176,31 @@ public final class DaemonConnection implements AutoCloseable {
      * {@link ClientError} carrying the daemon's message.
      */
     public Response call(Request request) throws IOException {
+        answerTimeoutMillis = request instanceof Request.Wait ? 0
+                : request instanceof Request.Attach ? 2 * timeoutMillis : timeoutMillis;
+        deadline.arm(answerTimeoutMillis);
         try {
             send(request);
         } catch (IOException e) {
+            failIfLate();
             if (welcomeId != 0) {
                 settleWelcome(); // the daemon may have refused the hello and hung up: say why
             }
             throw e;
         }
         return next(request.id());
+    }
+
+    /** After a failed read or write: the deadline closed the connection, say so. */
+    private void failIfLate() {
+        if (!deadline.expired()) {
+            return;
+        }
+        long pid = daemonPid > 0 ? daemonPid : DaemonPid.fromLock(socket);
+        String who = pid > 0 ? "the daemon (pid " + pid + ")" : "the daemon on " + socket;
+        String end = pid > 0 ? "end it (kill " + pid + ")" : "end it";
+        throw new ClientError(who + " did not answer within " + (answerTimeoutMillis + 999) / 1000 + " s; if it is"
+                + " stuck, " + end + ": the next command starts a new one, which restores the sessions", 1, "timeout");
     }
 
     /**
@@ -169,27 +212,40 @@ public final class DaemonConnection implements AutoCloseable {
         try {
             awaitWelcome();
         } catch (IOException e) {
+            failIfLate();
             throw new ClientError("the daemon closed the connection (is it shutting down?)");
         }
     }
 
     /** The next response to request {@code id} (for requests answered by several messages). */
     public Response next(long id) throws IOException {
-        if (welcomeId != 0) {
-            settleWelcome();
-        }
-        while (true) {
-            Response r = readControl();
-            if (r == null) {
-                throw new ClientError("the daemon closed the connection (is it shutting down?)");
+        deadline.arm(answerTimeoutMillis);
+        try {
+            if (welcomeId != 0) {
+                settleWelcome();
             }
-            if (r instanceof Response.Error e && (e.id() == id || e.id() == 0)) {
-                throw new ClientError(e.message(), 1, e.code());
+            while (true) {
+                Response r;
+                try {
+                    r = readControl();
+                } catch (IOException e) {
+                    failIfLate();
+                    throw e;
+                }
+                if (r == null) {
+                    failIfLate();
+                    throw new ClientError("the daemon closed the connection (is it shutting down?)");
+                }
+                if (r instanceof Response.Error e && (e.id() == id || e.id() == 0)) {
+                    throw new ClientError(e.message(), 1, e.code());
+                }
+                if (r.id() == id) {
+                    return r;
+                }
+                // An event or a stale answer that is not ours: skip it.
             }
-            if (r.id() == id) {
-                return r;
-            }
-            // An event or a stale answer that is not ours: skip it.
+        } finally {
+            deadline.disarm();
         }
     }
 
@@ -262,6 +318,7 @@ public final class DaemonConnection implements AutoCloseable {
 
     @Override
     public void close() {
+        deadline.finish();
         try {
             channel.close();
         } catch (IOException ignored) {

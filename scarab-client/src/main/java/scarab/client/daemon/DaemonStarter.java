@@ -38,7 +38,7 @@ public final class DaemonStarter {
     public DaemonConnection connect(boolean noStart) {
         checkDirectory();
         try {
-            return DaemonConnection.openPipelined(socket);
+            return DaemonConnection.openPipelined(socket, requestTimeoutMillis());
         } catch (NotRunningException e) {
             if (noStart) {
                 throw new ClientError("no daemon is running on " + socket + "; start one with: scarab daemon start");
@@ -48,7 +48,7 @@ public final class DaemonStarter {
         }
         start();
         try {
-            return DaemonConnection.openPipelined(socket);
+            return DaemonConnection.openPipelined(socket, requestTimeoutMillis());
         } catch (IOException e) {
             throw new ClientError("started a daemon but cannot connect to it on " + socket + ": " + e.getMessage());
         }
@@ -61,13 +61,13 @@ public final class DaemonStarter {
      */
     public DaemonConnection open() throws IOException {
         checkDirectory();
-        return DaemonConnection.open(socket);
+        return DaemonConnection.open(socket, requestTimeoutMillis());
     }
 
     /** Is a daemon answering on the socket? A socket we must not trust is an error, not a "no". */
     public boolean running() {
         checkDirectory();
-        try (DaemonConnection c = DaemonConnection.open(socket)) {
+        try (DaemonConnection c = DaemonConnection.open(socket, requestTimeoutMillis())) {
             return true;
         } catch (ClientError e) {
             if (DaemonTrust.UNTRUSTED.equals(e.code())) {
@@ -77,6 +77,24 @@ public final class DaemonStarter {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** SCARAB_REQUEST_TIMEOUT (seconds, 0: none) or the default limit on waiting for an answer. */
+    private long requestTimeoutMillis() {
+        String value = ctx.env().get("SCARAB_REQUEST_TIMEOUT");
+        if (value == null || value.isBlank()) {
+            return DaemonConnection.DEFAULT_TIMEOUT_MILLIS;
+        }
+        try {
+            long seconds = Long.parseLong(value.strip());
+            if (seconds >= 0 && seconds <= Long.MAX_VALUE / 1000) {
+                return seconds * 1000;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new ClientError("SCARAB_REQUEST_TIMEOUT=\"" + value + "\" is not a number of seconds (0: no limit)", 2,
+                "bad-config");
     }
 
     /** The default socket directory must be ours and private (see {@link DaemonTrust}); a -S one is the user's choice. */
@@ -145,6 +163,7 @@ public final class DaemonStarter {
             cmd.addAll(List.of(opts.trim().split("\\s+")));
         } else {
             cmd.addAll(DAEMON_JVM_OPTIONS);
+            cmd.add("-Xmx" + heap());
         }
         cmd.add("-cp");
         // The launcher gives the client only the jars it needs (fewer to search at start-up) and
@@ -169,6 +188,30 @@ public final class DaemonStarter {
      * throughput about 20% higher). The same flags are in the launcher's --foreground branch.
      */
     static final List<String> DAEMON_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms24m", "-Xmn16m",
-            "-XX:SurvivorRatio=2", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-Xss512k", "-Xshare:auto");
+            "-XX:SurvivorRatio=2", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-Xss512k", "-Xshare:auto",
+            "-XX:+ExitOnOutOfMemoryError");
+
+    /**
+     * The daemon's largest heap. The JVM's default, a quarter of the machine's memory, lets a few
+     * runaway sessions take gigabytes before anything gives; a fixed bound turns that into an
+     * out-of-memory exit (ExitOnOutOfMemoryError), after which the next client or systemd starts a
+     * daemon that restores every session. 1 GiB holds a thousand idle sessions (about 10-30 KB
+     * each) many times over, or some sixty sessions with full 16 MB histories; the rest of the
+     * machine stays for the programs in them. {@code SCARAB_DAEMON_HEAP} (e.g. 2g) changes it, here
+     * and in the launcher's --foreground branch (systemd).
+     */
+    static final String DEFAULT_HEAP = "1g";
+
+    private String heap() {
+        String heap = ctx.env().get("SCARAB_DAEMON_HEAP");
+        if (heap == null || heap.isBlank()) {
+            return DEFAULT_HEAP;
+        }
+        if (!heap.strip().matches("[0-9]+[kKmMgG]?")) {
+            throw new ClientError("SCARAB_DAEMON_HEAP=\"" + heap + "\" is not a heap size; use a number with k, m or g,"
+                    + " like 512m or 2g", 2, "bad-config");
+        }
+        return heap.strip();
+    }
 
 }

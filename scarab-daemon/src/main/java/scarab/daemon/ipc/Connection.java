@@ -7,6 +7,7 @@ import java.nio.channels.SocketChannel;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import scarab.daemon.FaultInjection;
 import scarab.daemon.UserError;
 import scarab.protocol.ChannelStreams;
 import scarab.protocol.Frame;
@@ -119,6 +120,9 @@ public final class Connection {
         if (!greeted) {
             send(new Response.Error(request.id(), "no-hello", "send a hello with the protocol version first"));
             return;
+        }
+        if (FaultInjection.fires("request-error")) {
+            throw new AssertionError("test fault: request-error");
         }
         Response response;
         try {

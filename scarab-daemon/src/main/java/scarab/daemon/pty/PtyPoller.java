@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import scarab.daemon.FatalErrors;
+import scarab.daemon.FaultInjection;
 
 /**
  * One thread that reads every session's PTY and notices every session's exit: an epoll loop over
@@ -254,11 +256,16 @@ public final class PtyPoller implements AutoCloseable {
 
     private void loop() {
         while (!closing) {
+            if (FaultInjection.fires("epoll-wait")) {
+                Posix.LibC.INSTANCE.close(epfd); // epoll_wait then fails with EBADF, as a real failure would
+            }
             int n = Posix.epoll_wait(epfd, events, MAX_EVENTS, -1);
             if (n < 0) {
                 int errno = Posix.errno();
                 if (errno != Posix.EINTR) {
-                    log.error("epoll_wait failed: {}; the PTY poller stops", Posix.strerror(errno));
+                    // Without this loop no session's output is read and no exit is noticed: every
+                    // session would freeze. A new daemon restores them all.
+                    FatalErrors.exit("the PTY poller", new IOException("epoll_wait failed: " + Posix.strerror(errno)));
                     return;
                 }
                 continue;

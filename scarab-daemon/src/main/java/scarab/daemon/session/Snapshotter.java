@@ -8,6 +8,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import scarab.daemon.FatalErrors;
+import scarab.daemon.FaultInjection;
 import scarab.daemon.store.SessionStore;
 import scarab.daemon.store.Snapshot;
 
@@ -34,11 +36,15 @@ public final class Snapshotter implements AutoCloseable {
 
     public void start(Duration interval) {
         long ms = Math.max(50, interval.toMillis());
-        timer.scheduleWithFixedDelay(this::snapshotChanged, ms, ms, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(FatalErrors.guarded("the snapshot task", this::snapshotChanged), ms, ms,
+                TimeUnit.MILLISECONDS);
     }
 
     private void snapshotChanged() {
         List<Session> taken = new ArrayList<>();
+        if (FaultInjection.fires("snapshot-error")) {
+            throw new AssertionError("test fault: snapshot-error");
+        }
         try {
             sessions.saveUnsaved();
             List<Snapshot> batch = new ArrayList<>();
