@@ -211,6 +211,44 @@ abstract class AttachScenarios {
         tmux.awaitText("main:second", "[detached (from session shared)]");
     }
 
+    /**
+     * A program that asks its terminal for the cursor position and the device attributes gets one
+     * answer to each, as it does with no client: Scarab's emulator answers, and the real terminal's
+     * answers to the same queries (the output passed through it) are not typed into the session.
+     */
+    @Test
+    void terminalQueriesAreAnsweredOnce() throws Exception {
+        Path program = scarab.root.resolve("ask.py");
+        Path answers = scarab.root.resolve("answers");
+        // Raw mode, the two queries, then "asked": once the user's terminal shows "asked" it has
+        // seen the queries and answered them; the Z typed after that ends the reading.
+        Files.writeString(program, String.join("\n",
+                "import os, sys, termios, tty",
+                "old = termios.tcgetattr(0)",
+                "tty.setraw(0)",
+                "os.write(1, b'\\x1b[6n\\x1b[c')",
+                "os.write(1, b'asked\\r\\n')",
+                "got = b''",
+                "while not got.endswith(b'Z'):",
+                "    got += os.read(0, 100)",
+                "termios.tcsetattr(0, termios.TCSADRAIN, old)",
+                "open(sys.argv[1], 'wb').write(got)",
+                "print('read-done')", ""));
+        newShell("asking");
+        typeAttach(null, "asking");
+        tmux.awaitText(null, "inner$");
+        tmux.type(null, "/usr/bin/python3 " + program + " " + answers, "Enter");
+        tmux.awaitText(null, "asked");
+        tmux.type(null, "Z");
+        tmux.awaitText(null, "read-done");
+        String got = Files.readString(answers, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String shown = got.replace("\033", "\\e");
+        assertEquals(1, java.util.regex.Pattern.compile("\033\\[\\d+;\\d+R").matcher(got).results().count(),
+                "one cursor position report: " + shown);
+        assertEquals(1, got.split("\033\\[\\?1;2c", -1).length - 1, "one device attributes reply: " + shown);
+        assertTrue(got.endsWith("Z"), shown);
+    }
+
     @Test
     void killedClientLeavesTheSessionRunning() throws Exception {
         newShell("survivor");

@@ -20,6 +20,8 @@ public abstract class ClientLink {
     private volatile int cols;
     private volatile int rows;
     private volatile long lastActive;
+    /** Its terminal's answers to the queries in the output it was sent; see {@link QueryReplyFilter}. */
+    private final QueryReplyFilter queryReplies = new QueryReplyFilter();
 
     ClientLink(Connection connection, boolean readOnly, int cols, int rows) {
         this.connection = connection;
@@ -70,6 +72,10 @@ public abstract class ClientLink {
     void size(int newCols, int newRows) {
         cols = newCols;
         rows = newRows;
+    }
+
+    QueryReplyFilter queryReplies() {
+        return queryReplies;
     }
 
     long lastActive() {

@@ -209,7 +209,11 @@ public final class Session {
             title = screen.title();
             if (!clients.isEmpty()) {
                 byte[] chunk = Arrays.copyOf(buffer, n);
+                // Each client's terminal will answer the cursor position queries too: its filter
+                // is told before the queries reach it.
+                int positionQueries = replies == null ? 0 : QueryReplyFilter.positionReports(replies);
                 for (ClientLink c : clients) {
+                    c.queryReplies().expectPositionReports(positionQueries);
                     c.offer(chunk);
                 }
             }
@@ -403,6 +407,10 @@ public final class Session {
         if (link.readOnly()) {
             return;
         }
+        data = link.queryReplies().filter(data);
+        if (data.length == 0) {
+            return;
+        }
         typedBy(link);
         write(data, 0, data.length);
     }
@@ -410,6 +418,10 @@ public final class Session {
     /** Input read from a client's own terminal, on the poller thread: never waits. */
     void inputFromTerminal(ClientLink link, byte[] data) {
         if (link.readOnly()) {
+            return;
+        }
+        data = link.queryReplies().filter(data);
+        if (data.length == 0) {
             return;
         }
         typedBy(link);
