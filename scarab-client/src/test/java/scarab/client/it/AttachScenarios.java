@@ -249,6 +249,116 @@ abstract class AttachScenarios {
         assertTrue(got.endsWith("Z"), shown);
     }
 
+    /**
+     * Two clients of different sizes (tmux windows A 100x30 and B 90x26) on one vim: B read-only
+     * sees the session's screen cropped around the cursor (tmux's rule) and never changes the
+     * session's size; once B types, the session takes B's size and A sees it padded.
+     */
+    @Test
+    void clientsOfAnotherSizeSeeACorrectPicture() throws Exception {
+        Path file = scarab.root.resolve("numbers.txt");
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i <= 200; i++) {
+            text.append("number ").append(i).append(" of two hundred, long enough to be cut at ninety columns by the"
+                    + " narrower one\n");
+        }
+        Files.writeString(file, text);
+        scarab.ok("new", "-d", "--size", "100x30", "-c", "vim -u NONE -N -c 'set number' -c 'set laststatus=2' -c"
+                + " 'set ruler' " + file, "work");
+        typeAttach(null, "work");
+        tmux.awaitText(null, "number 20 of");
+        tmux.type(null, "100G");
+        tmux.awaitText(null, "100,1");
+        tmux.newWindow("second", "env -i " + envLine(Map.of("PS1", "outer$ ")) + " /bin/sh");
+        tmux.resize("main:second", 90, 26);
+        tmux.awaitText("main:second", "outer$");
+        tmux.type("main:second", "clear", "Enter");
+        typeAttach("main:second", "-r work");
+        awaitCrop("main:second", 90, 26);
+        assertEquals("100x30", size("work"), "a read-only client does not resize");
+
+        // The picture follows the screen.
+        tmux.type(null, "o", "typed by A", "Escape");
+        tmux.awaitText("main:second", "typed by A");
+        awaitCrop("main:second", 90, 26);
+        tmux.type(null, "G");
+        tmux.awaitText(null, "201,1"); // 200 lines and the one A typed
+        awaitCrop("main:second", 90, 26);
+        tmux.resize("main:second", 80, 20);
+        awaitCrop("main:second", 80, 20);
+        assertEquals("100x30", size("work"), "a read-only client's resize does not resize");
+
+        // B attached to type: the most recently active client sets the size; A sees it padded.
+        tmux.type("main:second", "C-b", "d");
+        tmux.awaitText("main:second", "[detached (from session work)]");
+        tmux.type("main:second", "clear", "Enter");
+        typeAttach("main:second", "work");
+        tmux.type("main:second", "gg");
+        Scarab.waitFor("the session to take B's size", WAIT, () -> {
+            try {
+                return size("work").equals("80x20");
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        tmux.awaitText("main:second", "1,1");
+        awaitCrop(null, 100, 30);
+        tmux.type(null, "G");
+        Scarab.waitFor("the session to take A's size again", WAIT, () -> {
+            try {
+                return size("work").equals("100x30");
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        awaitCrop("main:second", 80, 20);
+    }
+
+    /**
+     * Waits until a pane of {@code cols}x{@code rows} shows the session's own screen ({@code scarab
+     * capture}) cropped to its size around the cursor as tmux does, or padded with blanks.
+     */
+    private void awaitCrop(String target, int cols, int rows) throws Exception {
+        String[] expected = new String[1];
+        tmux.await(target, "the session's screen cropped to " + cols + "x" + rows, WAIT, shown -> {
+            JsonNode s;
+            try {
+                s = session("work");
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+            int sessionCols = s.get("cols").asInt();
+            int sessionRows = s.get("rows").asInt();
+            java.util.List<String> screen = java.util.Arrays.asList(scarab.ok("capture", "work").split("\n", -1));
+            // The session's cursor: where the client of its own size shows it.
+            String sameSize = target == null ? "main:second" : "main:0";
+            String[] cursor = tmux.tmux("display", "-p", "-t", sameSize, "#{cursor_x},#{cursor_y}").strip().split(",");
+            int ox = offset(Integer.parseInt(cursor[0]), sessionCols, cols);
+            int oy = offset(Integer.parseInt(cursor[1]), sessionRows, rows);
+            StringBuilder want = new StringBuilder();
+            for (int y = 0; y < rows; y++) {
+                String line = oy + y < sessionRows && oy + y < screen.size() ? screen.get(oy + y) : "";
+                want.append(line.substring(Math.min(ox, line.length()), Math.min(ox + cols, line.length())).stripTrailing())
+                        .append("\n");
+            }
+            expected[0] = want.toString();
+            return shown.equals(expected[0]);
+        });
+    }
+
+    private String size(String name) throws Exception {
+        JsonNode s = session(name);
+        return s.get("cols").asInt() + "x" + s.get("rows").asInt();
+    }
+
+    /** tmux 3.3a's tty_window_offset: the first row (column) a smaller client shows. */
+    private static int offset(int cursor, int size, int shown) {
+        if (size <= shown || cursor < shown) {
+            return 0;
+        }
+        return cursor > size - shown ? size - shown : cursor - shown / 2;
+    }
+
     @Test
     void killedClientLeavesTheSessionRunning() throws Exception {
         newShell("survivor");
