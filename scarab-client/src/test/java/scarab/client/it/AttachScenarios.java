@@ -359,6 +359,20 @@ abstract class AttachScenarios {
         return cursor > size - shown ? size - shown : cursor - shown / 2;
     }
 
+    /** kill -f of an attached session tells its client the session was killed, with status 1. */
+    @Test
+    void killingAnAttachedSessionSaysSo() throws Exception {
+        newShell("victim");
+        tmux.type(null, "clear", "Enter");
+        tmux.type(null, "env " + envLine(Map.of()) + " " + scarabCommand() + " attach victim; echo status-$?", "Enter");
+        tmux.awaitText(null, "inner$");
+        scarab.ok("kill", "-f", "victim");
+        String screen = tmux.awaitText(null, "status-");
+        assertTrue(screen.contains("[killed: victim]"), screen);
+        assertTrue(screen.contains("status-1"), screen);
+        assertFalse(screen.contains("detached"), screen);
+    }
+
     @Test
     void killedClientLeavesTheSessionRunning() throws Exception {
         newShell("survivor");
