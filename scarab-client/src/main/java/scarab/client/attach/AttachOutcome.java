@@ -6,6 +6,11 @@ public record AttachOutcome(String message, int exitStatus) {
         return new AttachOutcome("[detached (from session " + session + ")]", 0);
     }
 
+    /** The session was killed ({@code kill -f}) while attached: not a detach, so not a success. */
+    static AttachOutcome killed(String session) {
+        return new AttachOutcome("[killed: " + session + "]", 1);
+    }
+
     static AttachOutcome exited(String session, int status) {
         return new AttachOutcome("[exited: " + session + ", status " + status + "]", 0);
     }

@@ -163,7 +163,8 @@ public final class Attacher {
                 }
                 Response event = DaemonConnection.decode(new Frame(Frame.CONTROL, control));
                 if (event instanceof Response.Detached d) {
-                    return AttachOutcome.detached(d.session() == null ? name : d.session());
+                    String session = d.session() == null ? name : d.session();
+                    return "killed".equals(d.reason()) ? AttachOutcome.killed(session) : AttachOutcome.detached(session);
                 }
                 if (event instanceof Response.Exited x) {
                     return AttachOutcome.exited(x.session() == null ? name : x.session(), x.exitCode());

@@ -211,6 +211,168 @@ abstract class AttachScenarios {
         tmux.awaitText("main:second", "[detached (from session shared)]");
     }
 
+    /**
+     * A program that asks its terminal for the cursor position and the device attributes gets one
+     * answer to each, as it does with no client: Scarab's emulator answers, and the real terminal's
+     * answers to the same queries (the output passed through it) are not typed into the session.
+     */
+    @Test
+    void terminalQueriesAreAnsweredOnce() throws Exception {
+        Path program = scarab.root.resolve("ask.py");
+        Path answers = scarab.root.resolve("answers");
+        // Raw mode, the two queries, then "asked": once the user's terminal shows "asked" it has
+        // seen the queries and answered them; the Z typed after that ends the reading.
+        Files.writeString(program, String.join("\n",
+                "import os, sys, termios, tty",
+                "old = termios.tcgetattr(0)",
+                "tty.setraw(0)",
+                "os.write(1, b'\\x1b[6n\\x1b[c')",
+                "os.write(1, b'asked\\r\\n')",
+                "got = b''",
+                "while not got.endswith(b'Z'):",
+                "    got += os.read(0, 100)",
+                "termios.tcsetattr(0, termios.TCSADRAIN, old)",
+                "open(sys.argv[1], 'wb').write(got)",
+                "print('read-done')", ""));
+        newShell("asking");
+        typeAttach(null, "asking");
+        tmux.awaitText(null, "inner$");
+        tmux.type(null, "/usr/bin/python3 " + program + " " + answers, "Enter");
+        tmux.awaitText(null, "asked");
+        tmux.type(null, "Z");
+        tmux.awaitText(null, "read-done");
+        String got = Files.readString(answers, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String shown = got.replace("\033", "\\e");
+        assertEquals(1, java.util.regex.Pattern.compile("\033\\[\\d+;\\d+R").matcher(got).results().count(),
+                "one cursor position report: " + shown);
+        assertEquals(1, got.split("\033\\[\\?1;2c", -1).length - 1, "one device attributes reply: " + shown);
+        assertTrue(got.endsWith("Z"), shown);
+    }
+
+    /**
+     * Two clients of different sizes (tmux windows A 100x30 and B 90x26) on one vim: B read-only
+     * sees the session's screen cropped around the cursor (tmux's rule) and never changes the
+     * session's size; once B types, the session takes B's size and A sees it padded.
+     */
+    @Test
+    void clientsOfAnotherSizeSeeACorrectPicture() throws Exception {
+        Path file = scarab.root.resolve("numbers.txt");
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i <= 200; i++) {
+            text.append("number ").append(i).append(" of two hundred, long enough to be cut at ninety columns by the"
+                    + " narrower one\n");
+        }
+        Files.writeString(file, text);
+        scarab.ok("new", "-d", "--size", "100x30", "-c", "vim -u NONE -N -c 'set number' -c 'set laststatus=2' -c"
+                + " 'set ruler' " + file, "work");
+        typeAttach(null, "work");
+        tmux.awaitText(null, "number 20 of");
+        tmux.type(null, "100G");
+        tmux.awaitText(null, "100,1");
+        tmux.newWindow("second", "env -i " + envLine(Map.of("PS1", "outer$ ")) + " /bin/sh");
+        tmux.resize("main:second", 90, 26);
+        tmux.awaitText("main:second", "outer$");
+        tmux.type("main:second", "clear", "Enter");
+        typeAttach("main:second", "-r work");
+        awaitCrop("main:second", 90, 26);
+        assertEquals("100x30", size("work"), "a read-only client does not resize");
+
+        // The picture follows the screen.
+        tmux.type(null, "o", "typed by A", "Escape");
+        tmux.awaitText("main:second", "typed by A");
+        awaitCrop("main:second", 90, 26);
+        tmux.type(null, "G");
+        tmux.awaitText(null, "201,1"); // 200 lines and the one A typed
+        awaitCrop("main:second", 90, 26);
+        tmux.resize("main:second", 80, 20);
+        awaitCrop("main:second", 80, 20);
+        assertEquals("100x30", size("work"), "a read-only client's resize does not resize");
+
+        // B attached to type: the most recently active client sets the size; A sees it padded.
+        tmux.type("main:second", "C-b", "d");
+        tmux.awaitText("main:second", "[detached (from session work)]");
+        tmux.type("main:second", "clear", "Enter");
+        typeAttach("main:second", "work");
+        tmux.type("main:second", "gg");
+        Scarab.waitFor("the session to take B's size", WAIT, () -> {
+            try {
+                return size("work").equals("80x20");
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        tmux.awaitText("main:second", "1,1");
+        awaitCrop(null, 100, 30);
+        tmux.type(null, "G");
+        Scarab.waitFor("the session to take A's size again", WAIT, () -> {
+            try {
+                return size("work").equals("100x30");
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        awaitCrop("main:second", 80, 20);
+    }
+
+    /**
+     * Waits until a pane of {@code cols}x{@code rows} shows the session's own screen ({@code scarab
+     * capture}) cropped to its size around the cursor as tmux does, or padded with blanks.
+     */
+    private void awaitCrop(String target, int cols, int rows) throws Exception {
+        String[] expected = new String[1];
+        tmux.await(target, "the session's screen cropped to " + cols + "x" + rows, WAIT, shown -> {
+            JsonNode s;
+            try {
+                s = session("work");
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+            int sessionCols = s.get("cols").asInt();
+            int sessionRows = s.get("rows").asInt();
+            java.util.List<String> screen = java.util.Arrays.asList(scarab.ok("capture", "work").split("\n", -1));
+            // The session's cursor: where the client of its own size shows it.
+            String sameSize = target == null ? "main:second" : "main:0";
+            String[] cursor = tmux.tmux("display", "-p", "-t", sameSize, "#{cursor_x},#{cursor_y}").strip().split(",");
+            int ox = offset(Integer.parseInt(cursor[0]), sessionCols, cols);
+            int oy = offset(Integer.parseInt(cursor[1]), sessionRows, rows);
+            StringBuilder want = new StringBuilder();
+            for (int y = 0; y < rows; y++) {
+                String line = oy + y < sessionRows && oy + y < screen.size() ? screen.get(oy + y) : "";
+                want.append(line.substring(Math.min(ox, line.length()), Math.min(ox + cols, line.length())).stripTrailing())
+                        .append("\n");
+            }
+            expected[0] = want.toString();
+            return shown.equals(expected[0]);
+        });
+    }
+
+    private String size(String name) throws Exception {
+        JsonNode s = session(name);
+        return s.get("cols").asInt() + "x" + s.get("rows").asInt();
+    }
+
+    /** tmux 3.3a's tty_window_offset: the first row (column) a smaller client shows. */
+    private static int offset(int cursor, int size, int shown) {
+        if (size <= shown || cursor < shown) {
+            return 0;
+        }
+        return cursor > size - shown ? size - shown : cursor - shown / 2;
+    }
+
+    /** kill -f of an attached session tells its client the session was killed, with status 1. */
+    @Test
+    void killingAnAttachedSessionSaysSo() throws Exception {
+        newShell("victim");
+        tmux.type(null, "clear", "Enter");
+        tmux.type(null, "env " + envLine(Map.of()) + " " + scarabCommand() + " attach victim; echo status-$?", "Enter");
+        tmux.awaitText(null, "inner$");
+        scarab.ok("kill", "-f", "victim");
+        String screen = tmux.awaitText(null, "status-");
+        assertTrue(screen.contains("[killed: victim]"), screen);
+        assertTrue(screen.contains("status-1"), screen);
+        assertFalse(screen.contains("detached"), screen);
+    }
+
     @Test
     void killedClientLeavesTheSessionRunning() throws Exception {
         newShell("survivor");

@@ -1,5 +1,7 @@
 package scarab.daemon.session;
 
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import scarab.daemon.ipc.Connection;
 import scarab.protocol.Response;
@@ -14,12 +16,24 @@ import scarab.protocol.Response;
 public abstract class ClientLink {
     /** Backlog beyond which a client is considered stalled: about 1 s of very heavy output. */
     static final int MAX_QUEUED_BYTES = 4 << 20;
+    /** Pictures for a client of another size are drawn at most this often (50 a second). */
+    static final long PICTURE_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private final Connection connection;
     private final boolean readOnly;
     private volatile int cols;
     private volatile int rows;
     private volatile long lastActive;
+    /**
+     * Whether it is sent pictures drawn from the screen instead of the program's output: its size
+     * is not the session's. Changed under the session's screen write lock.
+     */
+    private volatile boolean picture;
+    /** A picture is scheduled (output changed the screen since the last one was drawn). */
+    private final AtomicBoolean pictureDue = new AtomicBoolean();
+    private volatile long lastPicture;
+    /** Its terminal's answers to the queries in the output it was sent; see {@link QueryReplyFilter}. */
+    private final QueryReplyFilter queryReplies = new QueryReplyFilter();
 
     ClientLink(Connection connection, boolean readOnly, int cols, int rows) {
         this.connection = connection;
@@ -70,6 +84,33 @@ public abstract class ClientLink {
     void size(int newCols, int newRows) {
         cols = newCols;
         rows = newRows;
+    }
+
+    boolean picture() {
+        return picture;
+    }
+
+    void picture(boolean on) {
+        picture = on;
+    }
+
+    /**
+     * The screen changed: {@code draw} sends this client a fresh picture, at once if the last one
+     * is older than {@link #PICTURE_INTERVAL_NANOS}, else when it is; changes meanwhile share it.
+     */
+    void pictureDue(Runnable draw) {
+        if (pictureDue.compareAndSet(false, true)) {
+            long wait = Math.max(0, lastPicture + PICTURE_INTERVAL_NANOS - System.nanoTime());
+            PictureScheduler.schedule(() -> {
+                pictureDue.set(false);
+                lastPicture = System.nanoTime();
+                draw.run();
+            }, wait);
+        }
+    }
+
+    QueryReplyFilter queryReplies() {
+        return queryReplies;
     }
 
     long lastActive() {

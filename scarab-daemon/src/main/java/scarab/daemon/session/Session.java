@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import scarab.daemon.ipc.Connection;
 import scarab.daemon.pty.PtyChild;
 import scarab.daemon.pty.PtyPoller;
+import scarab.daemon.terminal.PictureRenderer;
 import scarab.daemon.terminal.Renderer;
 import scarab.daemon.terminal.Screen;
 import scarab.protocol.Response;
@@ -217,8 +218,16 @@ public final class Session {
             title = screen.title();
             if (!clients.isEmpty()) {
                 byte[] chunk = Arrays.copyOf(buffer, n);
+                // Each client's terminal will answer the cursor position queries too: its filter
+                // is told before the queries reach it.
+                int positionQueries = replies == null ? 0 : QueryReplyFilter.positionReports(replies);
                 for (ClientLink c : clients) {
-                    c.offer(chunk);
+                    if (c.picture()) {
+                        c.pictureDue(() -> redraw(c));
+                    } else {
+                        c.queryReplies().expectPositionReports(positionQueries);
+                        c.offer(chunk);
+                    }
                 }
             }
         } finally {
@@ -339,18 +348,18 @@ public final class Session {
     }
 
     /**
-     * Registers a client: it becomes the most recent one, so the session takes its size; it is
-     * sent a full redraw and from then on every byte of output.
+     * Registers a client: it becomes the most recent one, so the session takes its size (unless
+     * it is read-only); it is sent a full redraw and from then on every byte of output, or, when
+     * its size is not the session's, pictures of the screen.
      */
     void attach(ClientLink link) {
         screenLock.writeLock().lock();
         try {
             clients.add(link);
             boolean resized = applyLatestSize();
-            byte[] redraw = Renderer.render(screen);
-            link.offer(redraw);
+            link.offer(picture(link));
             if (resized) {
-                redrawOthers(link, redraw);
+                redrawOthers(link);
             }
         } finally {
             screenLock.writeLock().unlock();
@@ -363,16 +372,27 @@ public final class Session {
         return poller;
     }
 
-    /** Sends a fresh redraw to a client that fell behind (called from its writer thread). */
+    /**
+     * Sends a fresh redraw to a client that fell behind (called from its writer thread), or a
+     * fresh picture to a client of another size.
+     */
     private byte[] redraw(ClientLink link) {
         screenLock.readLock().lock();
         try {
-            byte[] bytes = Renderer.render(screen);
+            byte[] bytes = picture(link);
             link.replaceWithRedraw(bytes);
             return bytes;
         } finally {
             screenLock.readLock().unlock();
         }
+    }
+
+    /**
+     * What repaints a client's terminal: the full redraw that the program's output can follow
+     * when its size is the session's, else a picture cropped or padded to its size. Lock held.
+     */
+    private byte[] picture(ClientLink link) {
+        return link.picture() ? PictureRenderer.render(screen, link.cols(), link.rows()) : Renderer.render(screen);
     }
 
     /** Removes a client; it is sent the terminal reset and then {@code farewell} (null: it is gone). */
@@ -388,21 +408,40 @@ public final class Session {
                 link.finish(TerminalReset.forScreen(screen), farewell);
             }
             if (applyLatestSize()) {
-                redrawOthers(null, Renderer.render(screen));
+                redrawOthers(null);
             }
         } finally {
             screenLock.writeLock().unlock();
         }
     }
 
-    /** A client typed or resized: it becomes the most recent, and the session follows its size. */
+    /**
+     * A client reported its size. Only a change counts as activity: the client repeats its size
+     * once it has set its terminal up, which must not take the session from a client typing since.
+     */
+    void clientResized(ClientLink link, int cols, int rows) {
+        if (link.cols() != cols || link.rows() != rows) {
+            clientActive(link, cols, rows);
+        }
+    }
+
+    /**
+     * A client typed or resized: it becomes the most recent, and the session follows its size;
+     * a read-only client never counts, and a resize of its own only changes its picture.
+     */
     void clientActive(ClientLink link, int cols, int rows) {
         screenLock.writeLock().lock();
         try {
+            boolean sizeChanged = link.cols() != cols || link.rows() != rows;
             link.size(cols, rows);
-            link.touch();
+            if (!link.readOnly()) {
+                link.touch();
+            }
             if (applyLatestSize()) {
-                redrawOthers(null, Renderer.render(screen));
+                redrawOthers(null);
+            } else if (sizeChanged) {
+                updatePicture(link);
+                link.replaceWithRedraw(picture(link));
             }
         } finally {
             screenLock.writeLock().unlock();
@@ -414,6 +453,10 @@ public final class Session {
         if (link.readOnly()) {
             return;
         }
+        data = link.queryReplies().filter(data);
+        if (data.length == 0) {
+            return;
+        }
         typedBy(link);
         write(data, 0, data.length);
     }
@@ -423,13 +466,17 @@ public final class Session {
         if (link.readOnly()) {
             return;
         }
+        data = link.queryReplies().filter(data);
+        if (data.length == 0) {
+            return;
+        }
         typedBy(link);
         backlog.send(data);
     }
 
     /** The client that types is the most recent one: the session takes its size. */
     private void typedBy(ClientLink link) {
-        boolean latest = clients.stream().allMatch(c -> c == link || c.lastActive() <= link.lastActive());
+        boolean latest = clients.stream().allMatch(c -> c == link || c.readOnly() || c.lastActive() <= link.lastActive());
         if (!latest) {
             clientActive(link, link.cols(), link.rows());
         } else {
@@ -437,18 +484,28 @@ public final class Session {
         }
     }
 
-    /** Resizes screen and PTY to the most recently active client's size; true if it changed. Write lock held. */
+    /**
+     * Resizes screen and PTY to the most recently active client's size (read-only clients never
+     * count: with only those attached the session keeps its size), and decides which clients get
+     * pictures; true if the size changed. Write lock held.
+     */
     private boolean applyLatestSize() {
         ClientLink latest = null;
         for (ClientLink c : clients) {
-            if (latest == null || c.lastActive() > latest.lastActive()) {
+            if (!c.readOnly() && (latest == null || c.lastActive() > latest.lastActive())) {
                 latest = c;
             }
         }
-        if (latest == null) {
-            return false;
+        boolean resized = latest != null && resizeLocked(latest.cols(), latest.rows());
+        for (ClientLink c : clients) {
+            updatePicture(c);
         }
-        return resizeLocked(latest.cols(), latest.rows());
+        return resized;
+    }
+
+    /** A client whose size is not the session's gets pictures, not the program's output. Write lock held. */
+    private void updatePicture(ClientLink c) {
+        c.picture(c.cols() != screen.cols() || c.rows() != screen.rows());
     }
 
     private boolean resizeLocked(int cols, int rows) {
@@ -467,10 +524,19 @@ public final class Session {
         return true;
     }
 
-    private void redrawOthers(ClientLink except, byte[] redraw) {
+    private void redrawOthers(ClientLink except) {
+        byte[] full = null;
         for (ClientLink c : clients) {
-            if (c != except) {
-                c.replaceWithRedraw(redraw);
+            if (c == except) {
+                continue;
+            }
+            if (c.picture()) {
+                c.replaceWithRedraw(picture(c));
+            } else {
+                if (full == null) {
+                    full = Renderer.render(screen);
+                }
+                c.replaceWithRedraw(full);
             }
         }
     }

@@ -26,7 +26,7 @@ final class SessionAttachment implements Attachment {
 
     @Override
     public void resize(int cols, int rows) {
-        session.clientActive(link, cols, rows);
+        session.clientResized(link, cols, rows);
     }
 
     @Override
