@@ -214,4 +214,42 @@ class StoreFaultIT {
         scarab.ok("new", "-d", "-c", "sleep 1000", "victim");
         assertEquals("ok", Faults.integrityCheck(scarab.database()));
     }
+
+    /**
+     * One session's screen is too big for what is left of the disk: its snapshot fails, alone.
+     * Every other session's history is still stored (and survives a kill -9), and the failure is
+     * reported once, naming the session, not once per round.
+     */
+    @Test
+    void aSnapshotThatDoesNotFitFailsAloneAndIsReportedOnce() throws Exception {
+        Faults.mountTmpfs(data, "512k");
+        keeper();
+        // About 1.2 MB of random text, which no compression brings under 512 KB.
+        scarab.ok("new", "-d", "--size", "1000x1000", "-c",
+                "sh -c 'head -c 900000 /dev/urandom | base64 -w 1000; echo big-$((6*7)); exec sleep 1000'", "big");
+        awaitCapture("big", "big-42");
+
+        for (int i = 1; i <= 3; i++) {
+            scarab.ok("send-keys", "keeper", "echo during-" + i + "-$((6*7))", "Enter");
+            awaitSnapshot("keeper", "during-" + i + "-42");
+        }
+        // Each round since the big screen was drawn tried its snapshot again.
+        assertEquals(1, bigFailures(scarab.root.resolve("state/scarab/daemon.log")), "the full disk is reported once for the session, not every round");
+
+        long pid = scarab.daemonPid();
+        assertEquals(0, new ProcessBuilder("kill", "-9", String.valueOf(pid)).start().waitFor());
+        Scarab.waitFor("the daemon to die", WAIT, () -> ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true));
+        String history = scarab.ok("capture", "-S", "-", "keeper");
+        assertTrue(history.contains("during-3-42\n"), "the other session's history survived the kill -9:\n" + history);
+    }
+
+    private static long bigFailures(Path log) {
+        try {
+            return Files.readAllLines(log).stream()
+                    .filter(l -> l.contains("snapshot of session big (") && l.contains("failed") && l.contains("is full"))
+                    .count();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
 }

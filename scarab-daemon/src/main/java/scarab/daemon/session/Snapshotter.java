@@ -1,8 +1,12 @@
 package scarab.daemon.session;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -16,13 +20,16 @@ import scarab.daemon.store.Snapshot;
 /**
  * Writes each session's screen and history to the store when it changed: every interval, and
  * once more at shutdown. One thread, off every PTY path: it renders under the screen's read lock,
- * compresses outside it, and hands the batch to the store thread as one transaction.
+ * compresses outside it, and hands each session's snapshot to the store thread as a write of its
+ * own (group-committed with the others, but never failed by them).
  */
 public final class Snapshotter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Snapshotter.class);
 
     private final SessionManager sessions;
     private final SessionStore store;
+    /** Sessions whose last snapshot failed, with why; touched only by the snapshot thread. */
+    private final Map<SessionId, String> failing = new HashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "scarab-snapshot");
         t.setDaemon(true);
@@ -41,29 +48,58 @@ public final class Snapshotter implements AutoCloseable {
     }
 
     private void snapshotChanged() {
-        List<Session> taken = new ArrayList<>();
         if (FaultInjection.fires("snapshot-error")) {
             throw new AssertionError("test fault: snapshot-error");
         }
         try {
             sessions.saveUnsaved();
-            List<Snapshot> batch = new ArrayList<>();
-            for (Session s : sessions.list()) {
+        } catch (RuntimeException e) {
+            log.warn("saving session metadata again failed: {}", e.getMessage());
+        }
+        // Each session's snapshot is a write of its own: one that does not fit (a huge screen on a
+        // nearly full disk) fails alone, and every other session's is still stored.
+        Map<Session, CompletableFuture<Void>> queued = new LinkedHashMap<>();
+        for (Session s : sessions.list()) {
+            try {
                 Snapshot snap = s.snapshotIfChanged();
                 if (snap != null) {
-                    batch.add(snap);
-                    taken.add(s);
+                    queued.put(s, store.saveSnapshot(snap));
                 }
+            } catch (RuntimeException e) {
+                s.snapshotLost();
+                failed(s, e.getMessage());
             }
-            if (!batch.isEmpty()) {
-                store.saveSnapshots(batch).join();
-                log.debug("snapshotted {} sessions", batch.size());
+        }
+        int stored = 0;
+        for (Map.Entry<Session, CompletableFuture<Void>> e : queued.entrySet()) {
+            Session s = e.getKey();
+            try {
+                e.getValue().join();
+                stored++;
+                String was = failing.remove(s.id());
+                if (was != null) {
+                    log.info("snapshot of session {} ({}) stored again", s.meta().name(), s.id().shortForm());
+                }
+            } catch (CompletionException | CancellationException ex) {
+                // Taken again next round even if the screen does not change meanwhile.
+                s.snapshotLost();
+                failed(s, ex.getCause() != null ? ex.getCause().getMessage() : ex.getMessage());
             }
-        } catch (RuntimeException e) {
-            // A full disk or a locked database must not stop later snapshots: log, and take these
-            // again next time even if their screens do not change meanwhile.
-            taken.forEach(Session::snapshotLost);
-            log.warn("snapshot of {} sessions failed: {}", taken.size(), e.getMessage());
+        }
+        failing.keySet().retainAll(sessions.list().stream().map(Session::id).toList());
+        if (stored > 0) {
+            log.debug("snapshotted {} sessions", stored);
+        }
+    }
+
+    /** Reports a session's failed snapshot once per episode (until one is stored), not every round. */
+    private void failed(Session s, String why) {
+        String before = failing.put(s.id(), String.valueOf(why));
+        if (before == null || !before.equals(why)) {
+            log.warn("snapshot of session {} ({}) failed: {}; tried again every round, and reported again once stored",
+                    s.meta().name(), s.id().shortForm(), why);
+        } else {
+            log.debug("snapshot of session {} still failing: {}", s.id().shortForm(), why);
         }
     }
 

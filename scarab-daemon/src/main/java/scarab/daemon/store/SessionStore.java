@@ -232,26 +232,32 @@ public final class SessionStore implements AutoCloseable {
         });
     }
 
-    /** Replaces the snapshots of several sessions, all in one commit. */
-    public CompletableFuture<Void> saveSnapshots(List<Snapshot> snapshots) {
-        return write(c -> {
-            try (PreparedStatement p = c.prepareStatement(
-                    "INSERT INTO snapshots (session_id, format, taken_at, cwd, data) SELECT ?,?,?,?,?"
-                            + " WHERE EXISTS (SELECT 1 FROM sessions WHERE id = ?)"
-                            + " ON CONFLICT(session_id) DO UPDATE SET format=excluded.format,"
-                            + " taken_at=excluded.taken_at, cwd=excluded.cwd, data=excluded.data")) {
-                for (Snapshot s : snapshots) {
-                    p.setString(1, s.sessionId().full());
-                    p.setInt(2, s.format());
-                    p.setLong(3, s.takenAt());
-                    p.setString(4, s.cwd());
-                    p.setBytes(5, s.data());
-                    p.setString(6, s.sessionId().full());
-                    p.addBatch();
-                }
-                p.executeBatch();
+    /**
+     * Replaces one session's snapshot, as a write of its own: one snapshot that cannot be stored
+     * (a full disk) fails only itself, and the others queued with it are committed. Its failure is
+     * not logged here: the caller reports it, once per episode rather than once per round.
+     */
+    public CompletableFuture<Void> saveSnapshot(Snapshot snapshot) {
+        return write(c -> writeSnapshots(c, List.of(snapshot)), true);
+    }
+
+    private static void writeSnapshots(Connection c, List<Snapshot> snapshots) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(
+                "INSERT INTO snapshots (session_id, format, taken_at, cwd, data) SELECT ?,?,?,?,?"
+                        + " WHERE EXISTS (SELECT 1 FROM sessions WHERE id = ?)"
+                        + " ON CONFLICT(session_id) DO UPDATE SET format=excluded.format,"
+                        + " taken_at=excluded.taken_at, cwd=excluded.cwd, data=excluded.data")) {
+            for (Snapshot s : snapshots) {
+                p.setString(1, s.sessionId().full());
+                p.setInt(2, s.format());
+                p.setLong(3, s.takenAt());
+                p.setString(4, s.cwd());
+                p.setBytes(5, s.data());
+                p.setString(6, s.sessionId().full());
+                p.addBatch();
             }
-        });
+            p.executeBatch();
+        }
     }
 
     /** The stored snapshot of a session, if any. */
@@ -313,7 +319,7 @@ public final class SessionStore implements AutoCloseable {
     }
 
     /** A write waiting for the writer thread, and the caller waiting for its commit. */
-    private record PendingWrite(SqlAction action, CompletableFuture<Void> done) {}
+    private record PendingWrite(SqlAction action, CompletableFuture<Void> done, boolean callerReports) {}
 
     private final java.util.concurrent.ConcurrentLinkedQueue<PendingWrite> pending =
             new java.util.concurrent.ConcurrentLinkedQueue<>();
@@ -326,8 +332,13 @@ public final class SessionStore implements AutoCloseable {
      * which queue writes of their own.
      */
     CompletableFuture<Void> write(SqlAction action) {
+        return write(action, false);
+    }
+
+    /** As {@link #write(SqlAction)}; with {@code callerReports} a failure is logged at debug level only. */
+    private CompletableFuture<Void> write(SqlAction action, boolean callerReports) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        PendingWrite w = new PendingWrite(action, done);
+        PendingWrite w = new PendingWrite(action, done, callerReports);
         pending.add(w);
         try {
             writer.execute(this::flush);
@@ -394,7 +405,7 @@ public final class SessionStore implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             rollback();
             List<PendingWrite> again = batch.stream().filter(p -> !p.done().isDone()).toList();
-            if (again.size() > 1) {
+            if (again.size() > 1 && again.stream().anyMatch(p -> !p.callerReports())) {
                 log.warn("database commit of {} writes failed ({}); trying them one by one", again.size(),
                         oneLine(e.getMessage()));
             }
@@ -439,7 +450,11 @@ public final class SessionStore implements AutoCloseable {
 
     private void fail(PendingWrite p, Exception e) {
         String why = e instanceof SQLException sql ? SqliteFaults.describe(sql, file) : oneLine(e.getMessage());
-        log.error("database write failed: {}", why);
+        if (p.callerReports()) {
+            log.debug("database write failed: {}", why);
+        } else {
+            log.error("database write failed: {}", why);
+        }
         p.done().completeExceptionally(new StoreException("cannot write the session database: " + why, e));
     }
 

@@ -186,7 +186,7 @@ class StoreFaultTest {
             byte[] noise = new byte[256 * 1024];
             new Random(7).nextBytes(noise);
             CountDownLatch release = holdWriter(store);
-            CompletableFuture<Void> big = store.saveSnapshots(List.of(new Snapshot(a.id(), Snapshot.FORMAT_VT_DEFLATE, 1, "/", noise)));
+            CompletableFuture<Void> big = store.saveSnapshot(new Snapshot(a.id(), Snapshot.FORMAT_VT_DEFLATE, 1, "/", noise));
             CompletableFuture<Void> small = store.save(a.withName("renamed"));
             release.countDown();
             Throwable failure = outcome(big);
