@@ -19,7 +19,7 @@ import scarab.daemon.session.PtyLauncher;
 import scarab.daemon.session.SessionManager;
 import scarab.daemon.session.Snapshotter;
 import scarab.daemon.store.SessionStore;
-import scarab.protocol.ScarabConfig;
+import scarab.protocol.ConfigCheck;
 import scarab.protocol.ScarabPaths;
 import scarab.protocol.Version;
 
@@ -41,6 +41,7 @@ public final class Daemon implements DaemonControl {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final List<String> notices = new ArrayList<>();
+    private List<String> configWarnings = List.of();
     private DaemonLock lock;
     private DatabaseLock databaseLock;
     private SessionStore store;
@@ -57,28 +58,40 @@ public final class Daemon implements DaemonControl {
     public static void main(String[] args) {
         Map<String, String> env = System.getenv();
         Path configFile = new ScarabPaths(env).configDir().resolve("config.toml");
+        // A bad setting costs its default, never the daemon: the sessions must stay reachable.
+        ConfigCheck config = ConfigCheck.of(configFile);
         DaemonOptions options;
         try {
-            options = DaemonOptions.parse(Arrays.asList(args), DaemonOptions.from(ScarabConfig.load(configFile)));
-        } catch (ScarabConfig.ConfigException e) {
-            System.err.println("scarab daemon: not started: " + e.getMessage());
-            System.exit(2);
-            return;
+            options = DaemonOptions.parse(Arrays.asList(args), DaemonOptions.from(config.config()));
         } catch (IllegalArgumentException e) {
             System.err.println("scarab daemon: " + e.getMessage());
             System.exit(2);
             return;
         }
-        System.exit(run(options, env));
+        System.exit(run(options, env, config.warnings()));
     }
 
     /** Runs a daemon until it is stopped; returns the process exit status. */
     public static int run(DaemonOptions options, Map<String, String> env) {
+        return run(options, env, List.of());
+    }
+
+    /**
+     * Runs a daemon until it is stopped; returns the process exit status. {@code configWarnings}:
+     * the config file's problems, written to stderr (daemon.out, or the journal) and the log, and
+     * shown by {@code daemon status}.
+     */
+    public static int run(DaemonOptions options, Map<String, String> env, List<String> configWarnings) {
         ScarabPaths paths = new ScarabPaths(env);
         configureLogging(options.foreground(), paths.stateDir(), options.logLevel());
         FatalErrors.install();
         Path socket = paths.socket(options.socket());
         Daemon daemon = new Daemon(socket, paths);
+        daemon.configWarnings = List.copyOf(configWarnings);
+        for (String w : configWarnings) {
+            System.err.println("scarab daemon: " + w);
+            daemon.log.warn("config: {}", w);
+        }
         try {
             daemon.start(options, env);
         } catch (UserError e) {
@@ -226,6 +239,11 @@ public final class Daemon implements DaemonControl {
 
     private synchronized void addNotice(String notice) {
         notices.add(notice);
+    }
+
+    @Override
+    public List<String> configWarnings() {
+        return configWarnings;
     }
 
     @Override

@@ -241,6 +241,7 @@ public final class LeanJson {
         SessionInfo session = null;
         List<String> capabilities = null;
         List<String> notices = null;
+        List<String> configWarnings = null;
         List<SessionInfo> sessions = null;
         int seen = 0; // primitives present: databind refuses a message without one (FAIL_ON_NULL_FOR_PRIMITIVES)
         Token f;
@@ -276,6 +277,7 @@ public final class LeanJson {
                 }
                 case "capabilities" -> capabilities = strings(p, t);
                 case "notices" -> notices = strings(p, t);
+                case "configWarnings" -> configWarnings = strings(p, t);
                 case "text" -> text = string(p, t);
                 case "terminalModes" -> terminalModes = string(p, t);
                 case "sessions" -> {
@@ -337,7 +339,8 @@ public final class LeanJson {
             case "killed" -> new Response.Killed(id, sessions);
             case "captured" -> new Response.Captured(id, lines, more);
             case "done" -> new Response.Done(id);
-            case "status" -> new Response.Status(id, version, pid, startedAt, socket, database, config, sessionCount);
+            case "status" -> new Response.Status(id, version, pid, startedAt, socket, database, config, sessionCount,
+                    configWarnings);
             case "detached" -> new Response.Detached(id, objectFree(sessionName, session), reason);
             case "exited" -> new Response.Exited(id, objectFree(sessionName, session), exitCode);
             default -> throw new JsonCursor.Declined();

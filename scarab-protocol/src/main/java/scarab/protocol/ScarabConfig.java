@@ -1,27 +1,16 @@
 package scarab.protocol;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code $XDG_CONFIG_HOME/scarab/config.toml}. Every key is optional; a missing file means all
- * defaults. Unknown keys and bad values are errors naming the file, line and key: a daemon with a
- * mistyped setting refuses to start rather than silently ignore what the user asked for.
+ * The settings of {@code $XDG_CONFIG_HOME/scarab/config.toml}; null where the file does not set a
+ * key (or sets it wrong: {@link ConfigCheck} reads the file, keeps the good values and reports
+ * the rest, so that a typo costs a default, never the daemon).
  *
  * <pre>
- * default-command = ["/bin/zsh", "-l"]   # what new sessions run without -c
+ * default-command = "/bin/zsh -l"         # what new sessions run without -c (or ["/bin/zsh", "-l"])
  * scrollback = 10000                      # history lines per session
  * detach-keys = "ctrl-b,d"
  * snapshot-interval = "2s"                # how often changed screens are saved
@@ -34,97 +23,26 @@ import java.util.Locale;
  * </pre>
  */
 public record ScarabConfig(
-        @JsonProperty("default-command") List<String> defaultCommand,
-        @JsonProperty("scrollback") Integer scrollback,
-        @JsonProperty("detach-keys") String detachKeys,
-        @JsonProperty("snapshot-interval") String snapshotInterval,
-        @JsonProperty("restore") String restore,
-        @JsonProperty("cleanup-exited-after") String cleanupExitedAfter,
-        @JsonProperty("cleanup-detached-after") String cleanupDetachedAfter,
-        @JsonProperty("log-level") String logLevel,
-        @JsonProperty("max-sessions") Integer maxSessions,
-        @JsonProperty("max-clients-per-session") Integer maxClientsPerSession) {
+        List<String> defaultCommand,
+        Integer scrollback,
+        String detachKeys,
+        String snapshotInterval,
+        String restore,
+        String cleanupExitedAfter,
+        String cleanupDetachedAfter,
+        String logLevel,
+        Integer maxSessions,
+        Integer maxClientsPerSession) {
 
     public static final ScarabConfig EMPTY = new ScarabConfig(null, null, null, null, null, null, null, null, null, null);
 
-    /** Built on first use only: without a config file (the usual case) no client pays for databind. */
-    private static final class Toml {
-        static final ObjectMapper MAPPER = TomlMapper.builder()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .build();
-    }
+    /** Every key the file may set, in the order the documentation lists them. */
+    public static final List<String> KEYS = List.of("default-command", "scrollback", "detach-keys", "snapshot-interval",
+            "restore", "cleanup-exited-after", "cleanup-detached-after", "log-level", "max-sessions",
+            "max-clients-per-session");
 
-    /** Reads the file; a missing file is the empty config. */
-    public static ScarabConfig load(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            return EMPTY;
-        } catch (IOException e) {
-            throw new ConfigException(file + ": cannot read: " + e.getMessage());
-        }
-        ScarabConfig c;
-        try {
-            c = Toml.MAPPER.readValue(text, ScarabConfig.class);
-        } catch (UnrecognizedPropertyException e) {
-            // The TOML backend reads a tree first, so Jackson has no line: find the key's own line.
-            throw new ConfigException(file + ":" + lineOf(text, e.getPropertyName()) + ": unknown key \""
-                    + e.getPropertyName() + "\"; known keys: " + String.join(", ", KEYS));
-        } catch (JsonMappingException e) {
-            String key = e.getPath().isEmpty() ? "?" : e.getPath().get(e.getPath().size() - 1).getFieldName();
-            throw new ConfigException(file + ":" + lineOf(text, key) + ": bad value for \"" + key + "\": "
-                    + firstLine(e.getOriginalMessage()));
-        } catch (IOException e) {
-            JsonLocation at = e instanceof com.fasterxml.jackson.core.JsonProcessingException p ? p.getLocation() : null;
-            throw new ConfigException(where(file, at) + "not valid TOML: " + firstLine(e.getMessage()));
-        }
-        return c == null ? EMPTY : c.validated(file, text);
-    }
-
-    static final List<String> KEYS = List.of("default-command", "scrollback", "detach-keys", "snapshot-interval", "restore",
-            "cleanup-exited-after", "cleanup-detached-after", "log-level", "max-sessions", "max-clients-per-session");
-
-    /** Checks values Jackson cannot: each problem names its key and the line it is on. */
-    private ScarabConfig validated(Path file, String text) {
-        check(file, text, "default-command", defaultCommand == null || (!defaultCommand.isEmpty()
-                && defaultCommand.stream().noneMatch(s -> s == null || s.isEmpty())), "a non-empty array of words");
-        check(file, text, "scrollback", scrollback == null || (scrollback >= 0 && scrollback <= 1_000_000), "0 to 1000000 lines");
-        check(file, text, "snapshot-interval", snapshotInterval == null || duration(snapshotInterval) != null,
-                "a duration like 500ms, 2s, 1m");
-        check(file, text, "restore", restore == null || List.of("eager", "lazy", "none").contains(restore.toLowerCase(Locale.ROOT)),
-                "eager, lazy or none");
-        check(file, text, "cleanup-exited-after", cleanupExitedAfter == null || duration(cleanupExitedAfter) != null,
-                "a duration like 12h or 7d");
-        check(file, text, "cleanup-detached-after", cleanupDetachedAfter == null || duration(cleanupDetachedAfter) != null,
-                "a duration like 12h or 7d");
-        check(file, text, "log-level", logLevel == null
-                || List.of("error", "warn", "info", "debug", "trace").contains(logLevel.toLowerCase(Locale.ROOT)),
-                "error, warn, info, debug or trace");
-        check(file, text, "max-sessions", maxSessions == null || (maxSessions >= 1 && maxSessions <= 100_000), "1 to 100000");
-        check(file, text, "max-clients-per-session", maxClientsPerSession == null
-                || (maxClientsPerSession >= 1 && maxClientsPerSession <= 10_000), "1 to 10000");
-        check(file, text, "detach-keys", detachKeys == null || !detachKeys.isBlank(), "keys like ctrl-b,d");
-        return this;
-    }
-
-    private static void check(Path file, String text, String key, boolean ok, String expected) {
-        if (!ok) {
-            throw new ConfigException(file + ":" + lineOf(text, key) + ": bad value for \"" + key + "\": expected " + expected);
-        }
-    }
-
-    private static int lineOf(String text, String key) {
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String l = lines[i].strip();
-            if (l.startsWith(key) && l.substring(key.length()).stripLeading().startsWith("=")) {
-                return i + 1;
-            }
-        }
-        return 0;
-    }
+    public static final List<String> RESTORE_MODES = List.of("eager", "lazy", "none");
+    public static final List<String> LOG_LEVELS = List.of("error", "warn", "info", "debug", "trace");
 
     /** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 7d}; null when not one. */
     public static Duration duration(String text) {
@@ -148,25 +66,6 @@ public record ScarabConfig(
             };
         } catch (RuntimeException e) {
             return null;
-        }
-    }
-
-    private static String where(Path file, JsonLocation at) {
-        return file + (at != null && at.getLineNr() > 0 ? ":" + at.getLineNr() : "") + ": ";
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "unreadable";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
-    }
-
-    /** A config file that cannot be used; the message names the file, line and key. */
-    public static final class ConfigException extends RuntimeException {
-        public ConfigException(String message) {
-            super(message, null, false, false);
         }
     }
 }

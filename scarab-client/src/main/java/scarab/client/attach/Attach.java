@@ -3,10 +3,10 @@ package scarab.client.attach;
 import java.io.IOException;
 import scarab.client.ClientContext;
 import scarab.client.ClientError;
+import scarab.client.ConfigWarnings;
 import scarab.client.daemon.DaemonConnection;
 import scarab.client.daemon.DaemonStarter;
 import scarab.protocol.DetachKeys;
-import scarab.protocol.ScarabConfig;
 
 /**
  * What {@code scarab attach} does once its arguments are understood: shared by the picocli
@@ -50,15 +50,15 @@ public final class Attach {
         }
     }
 
-    /** --detach-keys, else SCARAB_DETACH_KEYS, else the config file's detach-keys, else Ctrl-b d. */
+    /**
+     * --detach-keys, else SCARAB_DETACH_KEYS, else the config file's detach-keys, else Ctrl-b d.
+     * The config file's problems are shown here, as an attach is where the user looks.
+     */
     public static DetachKeys keys(ClientContext ctx, String option) {
+        String configured = ConfigWarnings.print(ctx).config().detachKeys();
         String spec = option != null ? option : ctx.env().get("SCARAB_DETACH_KEYS");
         if (spec == null) {
-            try {
-                spec = ScarabConfig.load(ctx.paths().configDir().resolve("config.toml")).detachKeys();
-            } catch (ScarabConfig.ConfigException e) {
-                throw new ClientError(e.getMessage(), 2, "bad-config");
-            }
+            spec = configured;
         }
         return DetachKeys.parse(spec == null ? DetachKeys.DEFAULT_SPEC : spec);
     }

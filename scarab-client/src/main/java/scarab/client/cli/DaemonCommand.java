@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import scarab.client.ClientContext;
 import scarab.client.ClientError;
+import scarab.client.ConfigWarnings;
 import scarab.client.daemon.DaemonConnection;
 import scarab.client.daemon.DaemonStarter;
 import scarab.protocol.Request;
@@ -84,6 +85,7 @@ public final class DaemonCommand implements java.util.concurrent.Callable<Intege
         }
         starter.start();
         ctx.out().println("daemon started on " + parent.socketPath());
+        ConfigWarnings.print(ctx);
         return 0;
     }
 
@@ -132,6 +134,11 @@ public final class DaemonCommand implements java.util.concurrent.Callable<Intege
             Duration up = Duration.between(Instant.ofEpochMilli(s.startedAt()), Instant.now());
             ctx.out().printf("version:  %s%npid:      %d%nuptime:   %s%nsocket:   %s%ndatabase: %s%nconfig:   %s%nsessions: %d%n",
                     s.version(), s.pid(), uptime(up), s.socket(), s.database(), s.config(), s.sessions());
+            if (s.configWarnings() != null) {
+                for (String w : s.configWarnings()) {
+                    ctx.out().println("warning:  " + w);
+                }
+            }
         }
         return 0;
     }

@@ -11,9 +11,11 @@ import scarab.client.requests.SessionRequests;
 
 /** {@code scarab send-keys}: like {@code tmux send-keys}. */
 @Command(name = "send-keys", aliases = "send", mixinStandardHelpOptions = true,
-        description = {"Type keys into a session. Each KEY is a tmux key name (Enter, Escape, Tab, BTab, BSpace,",
-                "Space, Up, Down, Left, Right, Home, End, PageUp, PageDown, IC, DC, F1-F12, C-x, M-x, C-M-x)",
-                "or, if it is not one, literal text."},
+        description = {"Type keys into a session. Each KEY is a tmux key name, sent as tmux 3.3a sends it "
+                + "(Enter, Escape, Tab, BTab, BSpace, Space, Up, Down, Left, Right, Home, End, PageUp, PageDown, "
+                + "IC, DC, F1-F12, KP0-KP9, KP/, KP*, KP-, KP+, KP., KPEnter, any character, with modifiers "
+                + "C-, M-, S- in any combination: C-a, M-x, S-Up, C-M-Left, S-F1, ^a, 0x41), "
+                + "or, if it is not one, literal text."},
         footer = {"", "Examples:",
                 "  scarab send-keys dev-server 'make test' Enter",
                 "  scarab send-keys vim Escape ':wq' Enter",

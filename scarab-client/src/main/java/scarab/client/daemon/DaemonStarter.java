@@ -113,8 +113,10 @@ public final class DaemonStarter {
         Path stateDir = ctx.paths().stateDir();
         Path console = stateDir.resolve("daemon.out");
         Process process;
+        long consoleStart;
         try {
             Files.createDirectories(stateDir);
+            consoleStart = Files.exists(console) ? Files.size(console) : 0;
             ProcessBuilder pb = new ProcessBuilder(command());
             pb.environment().clear();
             pb.environment().putAll(ctx.env());
@@ -137,8 +139,8 @@ public final class DaemonStarter {
                         DatabaseHolder.read(ctx.paths().databaseLock())));
             }
             if (!process.isAlive() && process.exitValue() != ALREADY_RUNNING && process.exitValue() != 0) {
-                throw new ClientError("the daemon failed to start (status " + process.exitValue() + "); see "
-                        + console + " and " + stateDir.resolve("daemon.log"));
+                throw new ClientError("the daemon failed to start: " + whatItSaid(console, consoleStart)
+                        + " (status " + process.exitValue() + "; its output is in " + console + ")");
             }
             try {
                 Thread.sleep(pause);
@@ -149,7 +151,33 @@ public final class DaemonStarter {
             pause = Math.min(pause * 2, 100);
         }
         throw new ClientError("the daemon did not answer on " + socket + " within " + START_TIMEOUT_MILLIS / 1000
-                + " s; see " + stateDir.resolve("daemon.log"));
+                + " s; see " + console + " and " + stateDir.resolve("daemon.log"));
+    }
+
+    /**
+     * The daemon's last words in this attempt: the lines it wrote to {@code console} after
+     * {@code from} (the file keeps the output of every start, oldest first), the error last.
+     */
+    private static String whatItSaid(Path console, long from) {
+        String said;
+        try (var in = Files.newInputStream(console)) {
+            in.skipNBytes(from);
+            said = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(its output cannot be read: " + e.getMessage() + ")";
+        }
+        List<String> lines = said.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        if (lines.isEmpty()) {
+            return "it said nothing";
+        }
+        // A Java stack trace starts with its message line; anything else, the last line is the error.
+        String last = lines.get(lines.size() - 1);
+        for (String l : lines) {
+            if (l.startsWith("scarab daemon:") || l.startsWith("Exception") || l.startsWith("Error")) {
+                last = l;
+            }
+        }
+        return last.startsWith("scarab daemon: ") ? last.substring("scarab daemon: ".length()) : last;
     }
 
     private List<String> command() {

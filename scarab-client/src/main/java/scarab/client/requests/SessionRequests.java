@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 import scarab.client.ClientContext;
 import scarab.client.ClientError;
-import scarab.client.CommandSplitter;
+import scarab.client.ConfigWarnings;
 import scarab.client.attach.Attach;
 import scarab.client.daemon.DaemonConnection;
+import scarab.protocol.CommandSplitter;
 import scarab.protocol.DetachKeys;
 import scarab.protocol.Request;
 import scarab.protocol.Response;
@@ -108,7 +109,12 @@ public final class SessionRequests {
         }
         int[] dims = size == null ? new int[] {0, 0} : Sizes.parse(size);
         boolean attach = !detached && ctx.interactive();
-        DetachKeys keys = attach ? Attach.keys(ctx, detachKeys) : null;
+        DetachKeys keys = null;
+        if (attach) {
+            keys = Attach.keys(ctx, detachKeys); // shows the config file's problems too
+        } else {
+            ConfigWarnings.print(ctx);
+        }
         Path cwd = dir == null ? ctx.cwd() : ctx.cwd().resolve(dir).normalize();
         Map<String, String> vars = new LinkedHashMap<>();
         if (env != null) {

@@ -12,6 +12,9 @@ public interface DaemonControl {
 
     String config();
 
+    /** The config file's problems when the daemon started (each says which default it used). */
+    java.util.List<String> configWarnings();
+
     /** One-time notices for the next {@code ls} (e.g. a recovered database); cleared by the call. */
     java.util.List<String> takeNotices();
 

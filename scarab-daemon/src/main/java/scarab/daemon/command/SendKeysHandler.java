@@ -30,8 +30,8 @@ public final class SendKeysHandler implements RequestHandler<Request.SendKeys> {
             throw new UserError("exited", "session \"" + s.meta().name() + "\" has exited; nothing reads its keys");
         }
         sessions.ensureRunning(s);
-        boolean appCursor = s.readScreen(screen -> screen.applicationCursorKeys());
-        byte[] bytes = KeyEncoder.encode(r.keys() == null ? java.util.List.of() : r.keys(), r.literal(), appCursor);
+        boolean[] modes = s.readScreen(screen -> new boolean[] {screen.applicationCursorKeys(), screen.applicationKeypad()});
+        byte[] bytes = KeyEncoder.encode(r.keys() == null ? java.util.List.of() : r.keys(), r.literal(), modes[0], modes[1]);
         try {
             s.write(bytes, 0, bytes.length);
         } catch (IOException e) {

@@ -1,4 +1,4 @@
-package scarab.client;
+package scarab.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

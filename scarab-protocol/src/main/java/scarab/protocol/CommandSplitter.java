@@ -1,4 +1,4 @@
-package scarab.client;
+package scarab.protocol;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,0 +1,137 @@
+package scarab.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigCheckTest {
+    @TempDir
+    Path dir;
+
+    private ConfigCheck check(String toml) throws Exception {
+        Path f = dir.resolve("config.toml");
+        Files.writeString(f, toml);
+        return ConfigCheck.of(f);
+    }
+
+    private String f() {
+        return dir.resolve("config.toml").toString();
+    }
+
+    @Test
+    void missingFileIsTheEmptyConfig() {
+        ConfigCheck c = ConfigCheck.of(dir.resolve("nope.toml"));
+        assertSame(ScarabConfig.EMPTY, c.config());
+        assertTrue(c.ok());
+    }
+
+    @Test
+    void everyKeyIsRead() throws Exception {
+        ConfigCheck check = check("""
+                default-command = ["/bin/zsh", "-l"]
+                scrollback = 500
+                detach-keys = "ctrl-a,d"
+                snapshot-interval = "5s"
+                restore = "lazy"
+                cleanup-exited-after = "7d"
+                cleanup-detached-after = "30d"
+                log-level = "debug"
+                max-sessions = 10
+                max-clients-per-session = 3
+                """);
+        assertEquals(List.of(), check.problems());
+        ScarabConfig c = check.config();
+        assertEquals(List.of("/bin/zsh", "-l"), c.defaultCommand());
+        assertEquals(500, c.scrollback());
+        assertEquals("ctrl-a,d", c.detachKeys());
+        assertEquals(Duration.ofSeconds(5), ScarabConfig.duration(c.snapshotInterval()));
+        assertEquals("lazy", c.restore());
+        assertEquals("7d", c.cleanupExitedAfter());
+        assertEquals("30d", c.cleanupDetachedAfter());
+        assertEquals("debug", c.logLevel());
+        assertEquals(10, c.maxSessions());
+        assertEquals(3, c.maxClientsPerSession());
+    }
+
+    @Test
+    void aCommandLineIsSplitLikeMinusC() throws Exception {
+        ConfigCheck c = check("default-command = \"/bin/zsh -l -c 'echo hi'\"\n");
+        assertEquals(List.of(), c.problems());
+        assertEquals(List.of("/bin/zsh", "-l", "-c", "echo hi"), c.config().defaultCommand());
+        assertEquals(List.of("/bin/zsh"), check("default-command = \"/bin/zsh\"\n").config().defaultCommand());
+    }
+
+    @Test
+    void aTypoIsReportedWithFileLineAndTheKeyItMeant() throws Exception {
+        ConfigCheck c = check("scrollback = 100\n\nrestor = \"lazy\"\n");
+        assertEquals(List.of(f() + ":3: unknown key \"restor\"; did you mean \"restore\"?"), c.problems());
+        assertEquals(100, c.config().scrollback(), "the good key is kept");
+        assertTrue(check("colour = 1\n").problems().get(0).contains("the keys are default-command, scrollback"));
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnceInPlainWords() throws Exception {
+        ConfigCheck c = check("""
+                scrollback = "lots"
+                default-command = 5
+                detach-keys = "ctrl-b d"
+                snapshot-interval = "soon"
+                restore = "sometimes"
+                log-level = "loud"
+                max-sessions = 0
+                max-clients-per-session = 3
+                """);
+        assertEquals(List.of(
+                f() + ":1: scrollback: expected a number of lines from 0 to 1000000 (without quotes), not \"lots\"",
+                f() + ":2: default-command: expected a command line like \"/bin/zsh -l\" or an array of words like"
+                        + " [\"/bin/zsh\", \"-l\"], not 5",
+                f() + ":3: detach-keys: expected keys like \"ctrl-b,d\" or \"ctrl-\\\\\" (a prefix, a comma, a key),"
+                        + " not \"ctrl-b d\"",
+                f() + ":4: snapshot-interval: expected a duration in quotes like \"500ms\", \"2s\" or \"1m\", not \"soon\"",
+                f() + ":5: restore: expected eager, lazy or none, not \"sometimes\"",
+                f() + ":6: log-level: expected error, warn, info, debug or trace, not \"loud\"",
+                f() + ":7: max-sessions: expected a number of sessions from 1 to 100000 (without quotes), not 0"),
+                c.problems());
+        for (String p : c.problems()) {
+            assertFalse(p.contains("java") || p.contains("Cannot"), p);
+        }
+        assertNull(c.config().scrollback(), "a bad value leaves the default");
+        assertNull(c.config().detachKeys());
+        assertEquals(3, c.config().maxClientsPerSession(), "the good key is kept");
+        assertTrue(c.warnings().get(0).endsWith("(its default is used)"), c.warnings().get(0));
+    }
+
+    @Test
+    void aSectionIsReportedOnItsOwnLine() throws Exception {
+        ConfigCheck c = check("scrollback = 100\n\n[session]\nrestore = \"lazy\"\n");
+        assertEquals(List.of(f() + ":3: [session]: the config file has no sections; write its keys at the top,"
+                + " before any [section]"), c.problems());
+    }
+
+    @Test
+    void aFileThatIsNotTomlLeavesEveryDefault() throws Exception {
+        ConfigCheck c = check("scrollback = 100\nrestore = [\n");
+        assertEquals(1, c.problems().size());
+        assertTrue(c.problems().get(0).startsWith(f() + ":"), c.problems().get(0));
+        assertTrue(c.problems().get(0).contains("not valid TOML"), c.problems().get(0));
+        assertSame(ScarabConfig.EMPTY, c.config());
+        assertTrue(c.warnings().get(0).endsWith("(every setting is at its default)"));
+    }
+
+    @Test
+    void nearMissesAreFoundAndFarOnesAreNot() {
+        assertEquals("scrollback", NearMiss.closest("scrolback", ScarabConfig.KEYS));
+        assertEquals("default-command", NearMiss.closest("default_command", ScarabConfig.KEYS));
+        assertEquals("detach-keys", NearMiss.closest("detach-key", ScarabConfig.KEYS));
+        assertNull(NearMiss.closest("colour", ScarabConfig.KEYS));
+    }
+}
