@@ -32,6 +32,9 @@ import scarab.protocol.Version;
 public final class Daemon implements DaemonControl {
     /** Exit status when another daemon already serves the socket (the client treats it as success). */
     public static final int EXIT_ALREADY_RUNNING = 3;
+    /** The logging configurations (class path resources): stdout in the foreground, else a file. */
+    static final String FOREGROUND_LOG_CONFIG = "logback-foreground.xml";
+    static final String FILE_LOG_CONFIG = "logback-file.xml";
 
     private final Logger log = LoggerFactory.getLogger(Daemon.class);
     private final Path socket;
@@ -107,7 +110,7 @@ public final class Daemon implements DaemonControl {
             }
         }
         System.setProperty("scarab.log.dir", stateDir.toString());
-        System.setProperty("logback.configurationFile", foreground ? "logback-foreground.xml" : "logback-file.xml");
+        System.setProperty("logback.configurationFile", foreground ? FOREGROUND_LOG_CONFIG : FILE_LOG_CONFIG);
     }
 
     private void start(DaemonOptions options, Map<String, String> env) throws IOException {
