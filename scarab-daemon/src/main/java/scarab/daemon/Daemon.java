@@ -33,6 +33,9 @@ public final class Daemon implements DaemonControl {
     public static final int EXIT_ALREADY_RUNNING = 3;
     /** Exit status when another daemon (on another socket) holds the database; the client words it from the lock file. */
     public static final int EXIT_DATABASE_IN_USE = 4;
+    /** The logging configurations (class path resources): stdout in the foreground, else a file. */
+    static final String FOREGROUND_LOG_CONFIG = "logback-foreground.xml";
+    static final String FILE_LOG_CONFIG = "logback-file.xml";
 
     private final Logger log = LoggerFactory.getLogger(Daemon.class);
     private final Path socket;
@@ -127,7 +130,7 @@ public final class Daemon implements DaemonControl {
             }
         }
         System.setProperty("scarab.log.dir", stateDir.toString());
-        System.setProperty("logback.configurationFile", foreground ? "logback-foreground.xml" : "logback-file.xml");
+        System.setProperty("logback.configurationFile", foreground ? FOREGROUND_LOG_CONFIG : FILE_LOG_CONFIG);
     }
 
     private void start(DaemonOptions options, Map<String, String> env) throws IOException {
