@@ -22,6 +22,7 @@ public final class DaemonStarter {
     /** The daemon's "another daemon holds the database" exit status; the lock file says which. */
     private static final int DATABASE_IN_USE = 4;
     private static final long START_TIMEOUT_MILLIS = 20_000;
+    private static final int START_ATTEMPTS = 3;
 
     private final ClientContext ctx;
     private final Path socket;
@@ -94,7 +95,19 @@ public final class DaemonStarter {
         }
         Path stateDir = ctx.paths().stateDir();
         Path console = stateDir.resolve("daemon.out");
-        Process process;
+        // A daemon that lost the race for the socket's lock to one that is stopping (or failing)
+        // leaves nobody to answer: once that holder is gone, start again.
+        for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+            if (awaitStart(spawn(stateDir, console), stateDir, console)) {
+                return;
+            }
+        }
+        throw new ClientError("no daemon answers on " + socket + " after " + START_ATTEMPTS
+                + " starts: each found another daemon holding it, which then went away; see "
+                + stateDir.resolve("daemon.log"));
+    }
+
+    private Process spawn(Path stateDir, Path console) {
         try {
             Files.createDirectories(stateDir);
             ProcessBuilder pb = new ProcessBuilder(command());
@@ -104,19 +117,34 @@ public final class DaemonStarter {
             pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             pb.redirectOutput(ProcessBuilder.Redirect.appendTo(console.toFile()));
             pb.redirectErrorStream(true);
-            process = pb.start();
+            return pb.start();
         } catch (IOException e) {
             throw new ClientError("cannot start the daemon: " + e.getMessage());
         }
+    }
+
+    /**
+     * Waits until a daemon answers (true), or until the daemon we started found the socket's lock
+     * held and its holder has since exited without answering (false: start again).
+     */
+    private boolean awaitStart(Process process, Path stateDir, Path console) {
         long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
         long pause = 5;
+        long holder = -1;
         while (System.currentTimeMillis() < deadline) {
             if (running()) {
-                return;
+                return true;
             }
             if (!process.isAlive() && process.exitValue() == DATABASE_IN_USE) {
                 throw new ClientError(DatabaseHolder.refusal(ctx.paths().database(),
                         DatabaseHolder.read(ctx.paths().databaseLock())));
+            }
+            if (!process.isAlive() && process.exitValue() == ALREADY_RUNNING) {
+                holder = lockHolder();
+                if (holder <= 0 || ProcessHandle.of(holder).map(h -> !h.isAlive()).orElse(true)) {
+                    return running();
+                }
+                // The holder is starting, or stopping (its socket already gone): wait for either.
             }
             if (!process.isAlive() && process.exitValue() != ALREADY_RUNNING && process.exitValue() != 0) {
                 throw new ClientError("the daemon failed to start (status " + process.exitValue() + "); see "
@@ -130,8 +158,22 @@ public final class DaemonStarter {
             }
             pause = Math.min(pause * 2, 100);
         }
+        if (holder > 0) {
+            throw new ClientError("the daemon on " + socket + " (pid " + holder + ") neither answers nor exits after "
+                    + START_TIMEOUT_MILLIS / 1000 + " s; see " + stateDir.resolve("daemon.log") + ", or end it with: kill " + holder);
+        }
         throw new ClientError("the daemon did not answer on " + socket + " within " + START_TIMEOUT_MILLIS / 1000
                 + " s; see " + stateDir.resolve("daemon.log"));
+    }
+
+    /** The pid in the socket's lock file: the daemon that holds the socket, or -1. */
+    private long lockHolder() {
+        try {
+            String text = Files.readString(socket.resolveSibling(socket.getFileName() + ".lock")).trim();
+            return Long.parseLong(text.lines().findFirst().orElse("-1"));
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
     }
 
     private List<String> command() {
