@@ -40,6 +40,10 @@ public final class Snapshotter implements AutoCloseable {
     private void snapshotChanged() {
         List<Session> taken = new ArrayList<>();
         try {
+            if (store.checkInPlace()) {
+                // The database was made again from memory: every screen goes into it again.
+                sessions.list().forEach(Session::snapshotLost);
+            }
             sessions.saveUnsaved();
             List<Snapshot> batch = new ArrayList<>();
             for (Session s : sessions.list()) {
