@@ -16,6 +16,8 @@ import scarab.daemon.command.DaemonControl;
 import scarab.daemon.ipc.DaemonInfo;
 import scarab.daemon.ipc.IpcServer;
 import scarab.daemon.session.PtyLauncher;
+import scarab.daemon.session.Session;
+import scarab.daemon.session.SessionMeta;
 import scarab.daemon.session.SessionManager;
 import scarab.daemon.session.Snapshotter;
 import scarab.daemon.store.SessionStore;
@@ -146,6 +148,17 @@ public final class Daemon implements DaemonControl {
         sessions = new SessionManager(store, new PtyLauncher(env, socket, options.defaultCommand()), options.scrollback(),
                 options.maxSessions(), options.maxClientsPerSession());
         sessions.loadStored(options.restore());
+        store.rebuildFrom(new SessionStore.Rebuild() {
+            @Override
+            public boolean mayRecreate() {
+                return retakeDatabaseLock();
+            }
+
+            @Override
+            public List<SessionMeta> sessions() {
+                return sessions.list().stream().map(Session::meta).toList();
+            }
+        });
         snapshotter = new Snapshotter(sessions, store);
         snapshotter.start(options.snapshotInterval());
         startCleanup(options);
@@ -240,6 +253,26 @@ public final class Daemon implements DaemonControl {
         }
     }
 
+    /**
+     * The database's directory was deleted under us, lock file and all: let go of the orphaned
+     * lock and take the new one, so that no second daemon starts on the database made again.
+     */
+    private boolean retakeDatabaseLock() {
+        try {
+            if (databaseLock != null) {
+                databaseLock.abandon();
+                databaseLock = null;
+            }
+            databaseLock = DatabaseLock.acquire(paths.database(), socket);
+        } catch (IOException | UserError e) {
+            log.error("cannot take the lock of the session database again: {}", e.getMessage());
+            return false;
+        }
+        addNotice("the session database " + paths.database() + " was deleted under the running daemon;"
+                + " it was made again from the daemon's memory (see daemon status)");
+        return true;
+    }
+
     private synchronized void addNotice(String notice) {
         notices.add(notice);
     }
@@ -273,7 +306,9 @@ public final class Daemon implements DaemonControl {
 
     @Override
     public String database() {
-        return paths.database().toString();
+        SessionStore current = store;
+        String note = current == null ? null : current.rebuildNote().orElse(null);
+        return paths.database() + (note == null ? "" : " (" + note + ")");
     }
 
     @Override

@@ -32,6 +32,11 @@ final class DatabaseLock implements AutoCloseable {
         return database.resolveSibling(database.getFileName() + ".lock");
     }
 
+    /** Lets go of a lock whose file was deleted along with the database (see {@link LockFile#abandon}). */
+    void abandon() throws IOException {
+        lock.abandon();
+    }
+
     @Override
     public void close() throws IOException {
         lock.close();

@@ -95,6 +95,18 @@ final class LockFile implements AutoCloseable {
         }
     }
 
+    /**
+     * Lets go of a lock whose file is no longer at the path (its directory was deleted): the
+     * path, if anything is there now, is not ours to remove.
+     */
+    void abandon() throws IOException {
+        try {
+            lock.release();
+        } finally {
+            channel.close();
+        }
+    }
+
     /** Removes the file and marks it released, then lets go: the next daemon makes a fresh one. */
     @Override
     public void close() throws IOException {

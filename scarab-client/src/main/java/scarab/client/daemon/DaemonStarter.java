@@ -21,7 +21,12 @@ public final class DaemonStarter {
     private static final int ALREADY_RUNNING = 3;
     /** The daemon's "another daemon holds the database" exit status; the lock file says which. */
     private static final int DATABASE_IN_USE = 4;
-    private static final long START_TIMEOUT_MILLIS = 20_000;
+    /**
+     * How long a started daemon may take to answer. A healthy one listens within a second; the
+     * bound is generous because a machine busy with other work can slow a JVM's start many times.
+     */
+    private static final long START_TIMEOUT_MILLIS = 60_000;
+    private static final int START_ATTEMPTS = 3;
 
     private final ClientContext ctx;
     private final Path socket;
@@ -112,11 +117,31 @@ public final class DaemonStarter {
         }
         Path stateDir = ctx.paths().stateDir();
         Path console = stateDir.resolve("daemon.out");
-        Process process;
-        long consoleStart;
+        // A daemon that lost the race for the socket's lock to one that is stopping (or failing)
+        // leaves nobody to answer: once that holder is gone, start again.
+        for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+            long consoleStart = consoleSize(console);
+            if (awaitStart(spawn(stateDir, console), stateDir, console, consoleStart)) {
+                return;
+            }
+        }
+        throw new ClientError("no daemon answers on " + socket + " after " + START_ATTEMPTS
+                + " starts: each found another daemon holding it, which then went away; see "
+                + stateDir.resolve("daemon.log"));
+    }
+
+    /** How much of the daemon's console output earlier starts left: this start's words follow it. */
+    private static long consoleSize(Path console) {
+        try {
+            return Files.exists(console) ? Files.size(console) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private Process spawn(Path stateDir, Path console) {
         try {
             Files.createDirectories(stateDir);
-            consoleStart = Files.exists(console) ? Files.size(console) : 0;
             ProcessBuilder pb = new ProcessBuilder(command());
             pb.environment().clear();
             pb.environment().putAll(ctx.env());
@@ -124,19 +149,34 @@ public final class DaemonStarter {
             pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             pb.redirectOutput(ProcessBuilder.Redirect.appendTo(console.toFile()));
             pb.redirectErrorStream(true);
-            process = pb.start();
+            return pb.start();
         } catch (IOException e) {
             throw new ClientError("cannot start the daemon: " + e.getMessage());
         }
+    }
+
+    /**
+     * Waits until a daemon answers (true), or until the daemon we started found the socket's lock
+     * held and its holder has since exited without answering (false: start again).
+     */
+    private boolean awaitStart(Process process, Path stateDir, Path console, long consoleStart) {
         long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
         long pause = 5;
+        long holder = -1;
         while (System.currentTimeMillis() < deadline) {
             if (running()) {
-                return;
+                return true;
             }
             if (!process.isAlive() && process.exitValue() == DATABASE_IN_USE) {
                 throw new ClientError(DatabaseHolder.refusal(ctx.paths().database(),
                         DatabaseHolder.read(ctx.paths().databaseLock())));
+            }
+            if (!process.isAlive() && process.exitValue() == ALREADY_RUNNING) {
+                holder = lockHolder();
+                if (holder <= 0 || ProcessHandle.of(holder).map(h -> !h.isAlive()).orElse(true)) {
+                    return running();
+                }
+                // The holder is starting, or stopping (its socket already gone): wait for either.
             }
             if (!process.isAlive() && process.exitValue() != ALREADY_RUNNING && process.exitValue() != 0) {
                 throw new ClientError("the daemon failed to start: " + whatItSaid(console, consoleStart)
@@ -149,6 +189,10 @@ public final class DaemonStarter {
                 throw new ClientError("interrupted while starting the daemon");
             }
             pause = Math.min(pause * 2, 100);
+        }
+        if (holder > 0) {
+            throw new ClientError("the daemon on " + socket + " (pid " + holder + ") neither answers nor exits after "
+                    + START_TIMEOUT_MILLIS / 1000 + " s; see " + stateDir.resolve("daemon.log") + ", or end it with: kill " + holder);
         }
         throw new ClientError("the daemon did not answer on " + socket + " within " + START_TIMEOUT_MILLIS / 1000
                 + " s; see " + console + " and " + stateDir.resolve("daemon.log"));
@@ -178,6 +222,16 @@ public final class DaemonStarter {
             }
         }
         return last.startsWith("scarab daemon: ") ? last.substring("scarab daemon: ".length()) : last;
+    }
+
+    /** The pid in the socket's lock file: the daemon that holds the socket, or -1. */
+    private long lockHolder() {
+        try {
+            String text = Files.readString(socket.resolveSibling(socket.getFileName() + ".lock")).trim();
+            return Long.parseLong(text.lines().findFirst().orElse("-1"));
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
     }
 
     private List<String> command() {

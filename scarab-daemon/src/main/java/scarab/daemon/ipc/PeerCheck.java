@@ -17,11 +17,20 @@ final class PeerCheck {
         this.owner = owner;
     }
 
+    /**
+     * By uid, never by name: two uids can share a name, and a uid with no passwd entry is named by
+     * its number. The JDK's principals made from uids ({@code SO_PEERCRED}, a file's owner) compare
+     * by uid; a principal made from a name only (no uid known) is never the same user.
+     */
+    static boolean sameUser(UserPrincipal peer, UserPrincipal owner) {
+        return peer.equals(owner) && owner.equals(peer);
+    }
+
     /** @return null when the peer is the daemon's user, else a description of who it is */
     String refusal(SocketChannel channel) {
         try {
             UnixDomainPrincipal peer = channel.getOption(ExtendedSocketOptions.SO_PEERCRED);
-            if (peer.user().getName().equals(owner.getName())) {
+            if (sameUser(peer.user(), owner)) {
                 return null;
             }
             return "user " + peer.user().getName();

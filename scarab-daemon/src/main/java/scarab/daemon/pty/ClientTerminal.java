@@ -3,9 +3,14 @@ package scarab.daemon.pty;
 import com.sun.jna.Memory;
 import com.sun.jna.Platform;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import scarab.protocol.ScarabPaths;
 import scarab.protocol.TerminalModes;
 
 /**
@@ -29,6 +34,8 @@ import scarab.protocol.TerminalModes;
  */
 public final class ClientTerminal {
     private static final Logger log = LoggerFactory.getLogger(ClientTerminal.class);
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFCHR = 0020000;
     private final int fd;
     private final long clientPid;
     private final Memory readBuffer = new Memory(4096);
@@ -41,7 +48,14 @@ public final class ClientTerminal {
     }
 
     /**
-     * Opens the terminal that is standard input of process {@code pid}.
+     * Opens the terminal that is standard input of process {@code pid}. The pid comes from the
+     * client, so it is checked before anything is opened: the process must belong to the daemon's
+     * user (whom {@code PeerCheck} has already required the client to be: whatever such a pid
+     * names, the client could open itself), and its standard input must be a terminal's
+     * character device, found with {@code stat}. Opening first and asking {@code isatty} after
+     * would open a FIFO, a file or any device read-write on the client's word, and some devices
+     * act on being opened. What was opened is then checked to be that same device, in case the
+     * process changed its standard input meanwhile.
      *
      * @throws IOException when it cannot be opened (another user's process, another pid
      *     namespace, gone) or is not a terminal
@@ -50,18 +64,57 @@ public final class ClientTerminal {
         if (pid <= 0) {
             throw new IOException("no such process: " + pid);
         }
-        Posix.LibC c = Posix.LibC.INSTANCE;
+        int owner;
+        try {
+            owner = (Integer) Files.getAttribute(Path.of("/proc/" + pid), "unix:uid");
+        } catch (NoSuchFileException e) {
+            throw new IOException("no such process: " + pid);
+        }
+        if (owner != ScarabPaths.uid()) {
+            throw new IOException("process " + pid + " belongs to uid " + owner + ", not to the daemon's user");
+        }
         String path = "/proc/" + pid + "/fd/0";
+        long device = terminalDevice(Path.of(path));
+        Posix.LibC c = Posix.LibC.INSTANCE;
         int fd = c.open(path, Posix.O_RDWR | Posix.O_NOCTTY | Posix.O_NONBLOCK | Posix.O_CLOEXEC);
         if (fd < 0) {
             int errno = Posix.errno();
             throw new IOException("cannot open " + path + ": " + Posix.strerror(errno));
         }
-        if (c.isatty(fd) != 1) {
+        try {
+            if (terminalDevice(Path.of("/proc/self/fd/" + fd)) != device || c.isatty(fd) != 1) {
+                throw new IOException(path + " is not the terminal it was a moment ago");
+            }
+        } catch (IOException e) {
             c.close(fd);
-            throw new IOException(path + " is not a terminal");
+            throw e;
         }
         return new ClientTerminal(fd, pid);
+    }
+
+    /**
+     * The device number of {@code file} if it is a terminal: a character device of the virtual
+     * console and serial driver (major 4) or a pseudo-terminal's client side (majors 136-143).
+     * Others (the pty master {@code /dev/ptmx}, {@code /dev/tty}, any other device) are refused:
+     * the client's terminal is never one of them, and opening some has effects of its own.
+     */
+    static long terminalDevice(Path file) throws IOException {
+        Map<String, Object> attributes;
+        try {
+            attributes = Files.readAttributes(file, "unix:mode,rdev");
+        } catch (NoSuchFileException e) {
+            throw new IOException(file + " does not exist");
+        }
+        int mode = (Integer) attributes.get("mode");
+        if ((mode & S_IFMT) != S_IFCHR) {
+            throw new IOException(file + " is not a terminal");
+        }
+        long rdev = (Long) attributes.get("rdev");
+        long major = ((rdev >>> 8) & 0xfff) | ((rdev >>> 32) & ~0xfffL);
+        if (major != 4 && (major < 136 || major > 143)) {
+            throw new IOException(file + " is not a terminal (a device of major " + major + ")");
+        }
+        return rdev;
     }
 
     int fd() {

@@ -52,6 +52,10 @@ public final class Snapshotter implements AutoCloseable {
             throw new AssertionError("test fault: snapshot-error");
         }
         try {
+            if (store.checkInPlace()) {
+                // The database was made again from memory: every screen goes into it again.
+                sessions.list().forEach(Session::snapshotLost);
+            }
             sessions.saveUnsaved();
         } catch (RuntimeException e) {
             log.warn("saving session metadata again failed: {}", e.getMessage());

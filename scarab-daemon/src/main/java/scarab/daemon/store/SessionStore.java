@@ -39,15 +39,101 @@ public final class SessionStore implements AutoCloseable {
     private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {};
 
     private final Path file;
-    private final Connection connection;
+    /** The store thread's own: replaced only there, when the file has to be made again. */
+    private Connection connection;
     private final ExecutorService writer;
     private final String recoveryNotice;
+    /** The file the connection writes to (device and inode), to notice it being deleted or replaced. */
+    private Object fileKey;
+    private volatile Rebuild rebuild;
+    private volatile String rebuildNote;
+    private final java.util.concurrent.atomic.AtomicBoolean rebuiltSinceAsked = new java.util.concurrent.atomic.AtomicBoolean();
 
     private SessionStore(Path file, Connection connection, ExecutorService writer, String recoveryNotice) {
         this.file = file;
         this.connection = connection;
         this.writer = writer;
         this.recoveryNotice = recoveryNotice;
+        this.fileKey = fileKey(file);
+    }
+
+    /**
+     * What the daemon holds that the database should hold too, for when the file is deleted under
+     * the running daemon ({@code rm -rf} of the data directory): SQLite would go on committing to
+     * the unlinked file, every answer would say "stored", and the next start would find nothing.
+     */
+    public interface Rebuild {
+        /** On the store's thread, before the file is made again: may it be (the daemon re-takes its lock)? */
+        boolean mayRecreate();
+
+        /** Every session's metadata as the daemon has it now. */
+        List<SessionMeta> sessions();
+    }
+
+    /** Enables rebuilding the database from the daemon's memory when its file goes missing. */
+    public void rebuildFrom(Rebuild rebuild) {
+        this.rebuild = rebuild;
+    }
+
+    /** Says when and why the database was made again, if it was. */
+    public Optional<String> rebuildNote() {
+        return Optional.ofNullable(rebuildNote);
+    }
+
+    /**
+     * Checks that the database file is still the one being written (the snapshot round calls it;
+     * every write batch checks too), making it again from memory if not. Returns true once after
+     * each such rebuild: the snapshots are then all to be taken again.
+     */
+    public boolean checkInPlace() {
+        return call(() -> {
+            ensureInPlace();
+            return rebuiltSinceAsked.getAndSet(false);
+        });
+    }
+
+    private static Object fileKey(Path file) {
+        try {
+            return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS).fileKey();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Store thread only. */
+    private void ensureInPlace() {
+        Rebuild from = rebuild;
+        if (from == null || (fileKey != null && fileKey.equals(fileKey(file)))) {
+            return;
+        }
+        log.error("the session database {} was deleted or replaced under the running daemon; making it again from"
+                + " the daemon's memory", file);
+        if (!from.mayRecreate()) {
+            log.error("not making {} again: another daemon has taken it", file);
+            return;
+        }
+        try {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                log.debug("closing the lost database: {}", e.getMessage());
+            }
+            PrivateFiles.directory(file.getParent());
+            PrivateFiles.file(file);
+            connection = connect(file);
+            fileKey = fileKey(file);
+            // Queued ahead of whatever this flush takes (see flush): the rows go in first.
+            List<SessionMeta> all = from.sessions();
+            all.forEach(this::save);
+            rebuildNote = "made again at " + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+                    .withZone(ZoneOffset.UTC).format(Instant.now()) + " after it was deleted under the running daemon; "
+                    + all.size() + " sessions written back from memory, their screens at the next snapshot";
+            rebuiltSinceAsked.set(true);
+            log.warn("the session database {} was {}", file, rebuildNote);
+        } catch (IOException | SQLException | RuntimeException e) {
+            log.error("cannot make the session database {} again: {}", file, oneLine(e.getMessage()));
+        }
     }
 
     /**
@@ -351,6 +437,7 @@ public final class SessionStore implements AutoCloseable {
 
     /** Runs on the writer thread: commits every queued write, together if it can. */
     private void flush() {
+        ensureInPlace();
         List<PendingWrite> batch = new ArrayList<>();
         PendingWrite w;
         while ((w = pending.poll()) != null) {
