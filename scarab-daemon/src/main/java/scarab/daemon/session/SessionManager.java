@@ -104,9 +104,32 @@ public final class SessionManager implements SessionEvents {
                 toStart.add(s);
             }
         }
+        if (mode != RestoreMode.NONE) {
+            endLeftovers();
+        }
         log.info("loaded {} stored sessions with their history in {} ms (restore mode {})", sessions.size(),
                 (System.nanoTime() - started) / 1_000_000, mode.name().toLowerCase(java.util.Locale.ROOT));
         pendingRestarts = toStart;
+    }
+
+    /**
+     * Ends the programs that a daemon which ended without stopping them left running without a
+     * terminal, before the sessions' commands are started again ({@link LeftoverProcesses}).
+     */
+    private void endLeftovers() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (Session s : sessions.values()) {
+            if (!s.meta().exited()) {
+                ids.add(s.id().full());
+            }
+        }
+        LeftoverProcesses.find(ids).forEach((pid, id) -> {
+            Session s = sessions.get(SessionId.parse(id));
+            boolean ended = LeftoverProcesses.end(pid);
+            log.warn("session {} {}: its program (pid {}) outlived the daemon that ran it, without a terminal; {}",
+                    s.id().shortForm(), s.meta().name(), pid, ended ? "ended it before starting the command again"
+                            : "it could not be ended");
+        });
     }
 
     /**
