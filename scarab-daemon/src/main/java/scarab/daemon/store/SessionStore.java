@@ -389,6 +389,12 @@ public final class SessionStore implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             rollback();
             List<PendingWrite> again = batch.stream().filter(p -> !p.done().isDone()).toList();
+            if (e instanceof SQLException sql && SqliteFaults.stopsEveryWrite(sql)) {
+                // Each write alone would meet it too: for a lock, one more busy timeout on top of
+                // the one just waited out, so a caller would wait twice the documented 5 s.
+                again.forEach(p -> fail(p, sql));
+                return List.of();
+            }
             if (again.size() > 1) {
                 log.warn("database commit of {} writes failed ({}); trying them one by one", again.size(),
                         oneLine(e.getMessage()));
