@@ -122,6 +122,7 @@ public final class Daemon implements DaemonControl {
         sessions = new SessionManager(store, new PtyLauncher(env, socket, options.defaultCommand()), options.scrollback(),
                 options.maxSessions(), options.maxClientsPerSession());
         sessions.loadStored(options.restore());
+        sessions.skippedRows().forEach(this::addNotice);
         snapshotter = new Snapshotter(sessions, store);
         snapshotter.start(options.snapshotInterval());
         startCleanup(options);
@@ -218,6 +219,11 @@ public final class Daemon implements DaemonControl {
         List<String> out = List.copyOf(notices);
         notices.clear();
         return out;
+    }
+
+    @Override
+    public List<String> problems() {
+        return sessions == null ? List.of() : sessions.skippedRows();
     }
 
     @Override

@@ -324,7 +324,8 @@ public final class LeanJson {
             case "killed" -> new Response.Killed(id, sessions);
             case "captured" -> new Response.Captured(id, lines, more);
             case "done" -> new Response.Done(id);
-            case "status" -> new Response.Status(id, version, pid, startedAt, socket, database, config, sessionCount);
+            case "status" -> new Response.Status(id, version, pid, startedAt, socket, database, config, sessionCount,
+                    notices);
             case "detached" -> new Response.Detached(id, objectFree(sessionName, session), reason);
             case "exited" -> new Response.Exited(id, objectFree(sessionName, session), exitCode);
             default -> throw new JsonCursor.Declined();

@@ -80,6 +80,7 @@ public sealed interface Response {
     /** Event or Wait response: the session's process ended with {@code exitCode}. */
     record Exited(long id, String session, int exitCode) implements Response {}
 
+    /** {@code notices}: what the daemon found wrong and works around (rows of the database it skipped). */
     record Status(long id, String version, long pid, long startedAt, String socket, String database,
-                  String config, int sessions) implements Response {}
+                  String config, int sessions, List<String> notices) implements Response {}
 }

@@ -52,7 +52,8 @@ class MessageRoundTripTest {
                 new Response.Attached(11, INFO, true, "500:5:bf:8a3b:f:f:3:1c:7f:15:4:0:1:0"),
                 new Response.Detached(0, "dev", "requested"),
                 new Response.Exited(0, "dev", 3),
-                new Response.Status(10, "0.1.0", 4242, 1764000000000L, "/run/s.sock", "/d/sessions.db", "/c/config.toml", 7));
+                new Response.Status(10, "0.1.0", 4242, 1764000000000L, "/run/s.sock", "/d/sessions.db", "/c/config.toml", 7,
+                        List.of("session row 1 skipped")));
     }
 
     @Test

@@ -132,6 +132,9 @@ public final class DaemonCommand implements java.util.concurrent.Callable<Intege
             Duration up = Duration.between(Instant.ofEpochMilli(s.startedAt()), Instant.now());
             ctx.out().printf("version:  %s%npid:      %d%nuptime:   %s%nsocket:   %s%ndatabase: %s%nconfig:   %s%nsessions: %d%n",
                     s.version(), s.pid(), uptime(up), s.socket(), s.database(), s.config(), s.sessions());
+            if (s.notices() != null) {
+                s.notices().forEach(n -> ctx.out().println("problem:  " + n));
+            }
         }
         return 0;
     }

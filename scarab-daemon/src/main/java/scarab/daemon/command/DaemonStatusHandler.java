@@ -24,6 +24,6 @@ public final class DaemonStatusHandler implements RequestHandler<Request.DaemonS
     @Override
     public Response handle(Request.DaemonStatus r, Connection connection) {
         return new Response.Status(r.id(), daemon.version(), ProcessHandle.current().pid(), daemon.startedAt(),
-                daemon.socket(), daemon.database(), daemon.config(), sessions.count());
+                daemon.socket(), daemon.database(), daemon.config(), sessions.count(), daemon.problems());
     }
 }

@@ -58,6 +58,8 @@ public final class SessionManager implements SessionEvents {
 
     private final int maxSessions;
     private final int maxClients;
+    /** Rows of the store that could not be read as sessions at start: skipped, and reported. */
+    private final List<String> skippedRows = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public SessionManager(SessionStore store, PtyLauncher launcher, int historyLimit, int maxSessions, int maxClients) {
         this.store = store;
@@ -80,7 +82,14 @@ public final class SessionManager implements SessionEvents {
         long started = System.nanoTime();
         this.restoreMode = mode;
         List<Session> toStart = new ArrayList<>();
-        for (SessionMeta meta : store.loadAll()) {
+        for (SessionMeta meta : store.loadAll(skippedRows::add)) {
+            if (meta.cols() < 1 || meta.rows() < 1 || meta.cols() > MAX_COLS || meta.rows() > MAX_ROWS) {
+                String problem = "session row " + meta.id().full() + " (\"" + meta.name() + "\") in " + store.file()
+                        + " skipped: its size " + meta.cols() + "x" + meta.rows() + " is not 1 to " + MAX_COLS;
+                log.error(problem);
+                skippedRows.add(problem);
+                continue;
+            }
             Session s = Session.withoutProcess(meta, historyLimit);
             String cwd = meta.cwd();
             try {
@@ -653,6 +662,11 @@ public final class SessionManager implements SessionEvents {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(KILL_GRACE_MILLIS);
         all.forEach(s -> s.finishTerminate(deadline));
         poller.close();
+    }
+
+    /** What {@link #loadStored} skipped, one line per row, naming it and saying why. */
+    public List<String> skippedRows() {
+        return List.copyOf(skippedRows);
     }
 
     public SessionStore store() {
