@@ -159,6 +159,7 @@ public final class Daemon implements DaemonControl {
                 return sessions.list().stream().map(Session::meta).toList();
             }
         });
+        sessions.skippedRows().forEach(this::addNotice);
         snapshotter = new Snapshotter(sessions, store);
         snapshotter.start(options.snapshotInterval());
         startCleanup(options);
@@ -287,6 +288,11 @@ public final class Daemon implements DaemonControl {
         List<String> out = List.copyOf(notices);
         notices.clear();
         return out;
+    }
+
+    @Override
+    public List<String> problems() {
+        return sessions == null ? List.of() : sessions.skippedRows();
     }
 
     @Override

@@ -340,7 +340,7 @@ public final class LeanJson {
             case "captured" -> new Response.Captured(id, lines, more);
             case "done" -> new Response.Done(id);
             case "status" -> new Response.Status(id, version, pid, startedAt, socket, database, config, sessionCount,
-                    configWarnings);
+                    configWarnings, notices);
             case "detached" -> new Response.Detached(id, objectFree(sessionName, session), reason);
             case "exited" -> new Response.Exited(id, objectFree(sessionName, session), exitCode);
             default -> throw new JsonCursor.Declined();

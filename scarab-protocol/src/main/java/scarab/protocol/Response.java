@@ -80,7 +80,11 @@ public sealed interface Response {
     /** Event or Wait response: the session's process ended with {@code exitCode}. */
     record Exited(long id, String session, int exitCode) implements Response {}
 
-    /** {@code configWarnings}: the config file's problems when the daemon started (defaults used instead). */
+    /**
+     * {@code configWarnings}: the config file's problems when the daemon started (defaults used
+     * instead); {@code notices}: what else the daemon found wrong and works around (rows of the
+     * database it skipped, a database it made again).
+     */
     record Status(long id, String version, long pid, long startedAt, String socket, String database,
-                  String config, int sessions, List<String> configWarnings) implements Response {}
+                  String config, int sessions, List<String> configWarnings, List<String> notices) implements Response {}
 }

@@ -53,7 +53,8 @@ class MessageRoundTripTest {
                 new Response.Detached(0, "dev", "requested"),
                 new Response.Exited(0, "dev", 3),
                 new Response.Status(10, "0.1.0", 4242, 1764000000000L, "/run/s.sock", "/d/sessions.db", "/c/config.toml", 7,
-                        List.of("/c/config.toml:2: unknown key \"restor\"; did you mean \"restore\"? (its default is used)")));
+                        List.of("/c/config.toml:2: unknown key \"restor\"; did you mean \"restore\"? (its default is used)"),
+                        List.of("session row 1 skipped")));
     }
 
     @Test

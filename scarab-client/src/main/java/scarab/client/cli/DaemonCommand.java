@@ -139,6 +139,9 @@ public final class DaemonCommand implements java.util.concurrent.Callable<Intege
                     ctx.out().println("warning:  " + w);
                 }
             }
+            if (s.notices() != null) {
+                s.notices().forEach(n -> ctx.out().println("problem:  " + n));
+            }
         }
         return 0;
     }

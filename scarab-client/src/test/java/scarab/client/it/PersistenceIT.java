@@ -166,6 +166,33 @@ class PersistenceIT {
         }
     }
 
+    /** One row the daemon cannot read is skipped and reported; every other session is served. */
+    @Test
+    void aMalformedRowIsSkippedAndReported() throws Exception {
+        scarab.ok("new", "-d", "-c", "sleep 1000", "fine");
+        String badId = scarab.ok("new", "-d", "-c", "sleep 1000", "broken").strip();
+        scarab.ok("daemon", "stop");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + scarab.database()); Statement s = c.createStatement()) {
+            s.execute("UPDATE sessions SET command = 'sleep 1000' WHERE name = 'broken'"); // not a JSON array
+        }
+        Scarab.Result r = scarab.run("ls");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("fine") && !r.out().contains("broken"), r.out());
+        assertTrue(r.err().contains(badId) && r.err().contains("broken") && r.err().contains("not a JSON array"),
+                "ls tells once: " + r.err());
+        Scarab.waitFor("fine to be restarted", WAIT, () -> {
+            try {
+                return "running".equals(sessions().get("fine").get("status").asText());
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        String status = scarab.ok("daemon", "status");
+        assertTrue(status.contains("skipped") && status.contains(badId) && status.contains("not a JSON array"), status);
+        String log = Files.readString(scarab.root.resolve("state/scarab/daemon.log"));
+        assertTrue(log.contains(badId) && log.contains("not a JSON array"), log);
+    }
+
     @Test
     void newerSchemaIsRefused() throws Exception {
         scarab.ok("daemon", "start");

@@ -50,6 +50,11 @@ class WaitIT {
         return n;
     }
 
+    /** The daemon's sockets: its listening socket and one per connection. */
+    private static long sockets(long pid) {
+        return Faults.openFiles(pid).stream().filter(f -> f.startsWith("socket:")).count();
+    }
+
     private Process waitClient(String session) throws IOException {
         List<String> command = new ArrayList<>(Arrays.asList(scarab.clientCommand().split(" ")));
         command.addAll(List.of("wait", session));
@@ -68,12 +73,12 @@ class WaitIT {
         long daemon = scarab.daemonPid();
         int threadsBefore = threads(daemon);
         int fdsBefore = Faults.descriptors(daemon);
+        long socketsBefore = sockets(daemon);
 
         for (int i = 0; i < CLIENTS; i++) {
             clients.add(waitClient("long"));
         }
-        Scarab.waitFor("every wait client to be connected", WAIT,
-                () -> Faults.descriptors(daemon) >= fdsBefore + CLIENTS);
+        Scarab.waitFor("every wait client to be connected", WAIT, () -> sockets(daemon) >= socketsBefore + CLIENTS);
         for (Process p : clients) {
             p.destroyForcibly(); // SIGKILL: no goodbye
         }
@@ -85,7 +90,7 @@ class WaitIT {
 
         // A wait still works, and is answered when the session ends.
         clients.add(waitClient("long"));
-        Scarab.waitFor("the wait client to be connected", WAIT, () -> Faults.descriptors(daemon) > fdsBefore);
+        Scarab.waitFor("the wait client to be connected", WAIT, () -> sockets(daemon) > socketsBefore);
         scarab.ok("send-keys", "long", "C-c");
         Process last = clients.get(clients.size() - 1);
         assertEquals(true, last.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));

@@ -18,6 +18,9 @@ public interface DaemonControl {
     /** One-time notices for the next {@code ls} (e.g. a recovered database); cleared by the call. */
     java.util.List<String> takeNotices();
 
+    /** What the daemon found wrong and works around, for {@code daemon status} (e.g. rows it skipped). */
+    java.util.List<String> problems();
+
     /** Begins an orderly shutdown after the current response is sent. */
     void requestStop();
 }

@@ -24,6 +24,7 @@ public final class DaemonStatusHandler implements RequestHandler<Request.DaemonS
     @Override
     public Response handle(Request.DaemonStatus r, Connection connection) {
         return new Response.Status(r.id(), daemon.version(), ProcessHandle.current().pid(), daemon.startedAt(),
-                daemon.socket(), daemon.database(), daemon.config(), sessions.count(), daemon.configWarnings());
+                daemon.socket(), daemon.database(), daemon.config(), sessions.count(), daemon.configWarnings(),
+                daemon.problems());
     }
 }

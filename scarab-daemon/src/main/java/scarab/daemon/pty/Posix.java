@@ -146,7 +146,39 @@ final class Posix {
         int eventfd(int initialValue, int flags);
 
         String strerror(int errno);
+
+        // posix_spawn: the child is started with vfork semantics and set up by glibc, no Java runs in it.
+
+        int posix_spawn(int[] pid, String path, Pointer fileActions, Pointer attributes, String[] argv, String[] envp);
+
+        int posix_spawnattr_init(Pointer attributes);
+
+        int posix_spawnattr_destroy(Pointer attributes);
+
+        int posix_spawnattr_setflags(Pointer attributes, short flags);
+
+        int posix_spawnattr_setsigdefault(Pointer attributes, Pointer signals);
+
+        int posix_spawnattr_setsigmask(Pointer attributes, Pointer signals);
+
+        int posix_spawn_file_actions_init(Pointer actions);
+
+        int posix_spawn_file_actions_destroy(Pointer actions);
+
+        int posix_spawn_file_actions_addopen(Pointer actions, int fd, String path, int flags, int mode);
+
+        int posix_spawn_file_actions_adddup2(Pointer actions, int fd, int newFd);
+
+        int posix_spawn_file_actions_addchdir_np(Pointer actions, String path);
+
+        int posix_spawn_file_actions_addclosefrom_np(Pointer actions, int lowFd);
     }
+
+    static final short POSIX_SPAWN_SETSIGDEF = 0x04;
+    static final short POSIX_SPAWN_SETSIGMASK = 0x08;
+    static final short POSIX_SPAWN_SETSID = 0x80;
+    /** glibc's posix_spawnattr_t is 336 bytes and posix_spawn_file_actions_t 80 on 64-bit: room to spare. */
+    static final int SPAWN_STRUCT_SIZE = 1024;
 
     static String strerror(int errno) {
         return LibC.INSTANCE.strerror(errno);

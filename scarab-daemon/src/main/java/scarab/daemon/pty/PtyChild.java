@@ -72,10 +72,7 @@ public final class PtyChild {
             setSize(master, cols, rows);
             String[] envp = env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toArray(String[]::new);
             String[] args = argv.toArray(String[]::new);
-            int pid = forkWithCleanSignalMask(() -> PtyHelpers.execPty(path, args, envp, cwd, slave, master, null, -1, false));
-            if (pid <= 0) {
-                throw failure("cannot start " + path);
-            }
+            int pid = spawn(path, args, envp, cwd, slave);
             int pidfd = c.pidfd_open(pid, 0);
             if (pidfd < 0) {
                 IOException e = failure("cannot watch process " + pid);
@@ -93,22 +90,59 @@ public final class PtyChild {
     }
 
     /**
-     * The child inherits the forking thread's signal mask, and the JVM blocks SIGQUIT in its
-     * threads: a shell started from there would never see Ctrl-\. So the mask is emptied for the
-     * fork and put back right after (signals arriving meanwhile go to the JVM's own handlers).
+     * Starts the program with glibc's {@code posix_spawn}, as a session leader whose controlling
+     * terminal is the PTY's slave (opened after {@code setsid}, without {@code O_NOCTTY}, as its
+     * stdin, stdout and stderr), in {@code cwd}, with no other descriptor.
+     *
+     * <p>Signals: a program must start as tmux starts it, with every signal at its default and
+     * none blocked, whatever the daemon inherited. Dispositions that are handled are reset by exec,
+     * but ignored ones survive it: a daemon started under {@code nohup} (SIGHUP ignored) passed that
+     * on, and its sessions ignored the hang-up that kill sends. The signal mask survives exec too,
+     * and the JVM blocks SIGQUIT in its threads. So every signal is set to its default
+     * ({@code POSIX_SPAWN_SETSIGDEF} with all bits set, including glibc's two internal ones, which
+     * its posix_spawn would otherwise leave ignored in the child) and the mask is emptied
+     * ({@code POSIX_SPAWN_SETSIGMASK}). pty4j's fork/exec helper reset only SIGPIPE, SIGINT and
+     * SIGQUIT and has no hook for more.
+     *
+     * @return the child's pid; exec has succeeded when this returns (glibc reports its failure)
      */
-    private static int forkWithCleanSignalMask(java.util.function.IntSupplier fork) {
-        Memory empty = new Memory(Posix.SIGSET_SIZE);
-        empty.clear();
-        Memory saved = new Memory(Posix.SIGSET_SIZE);
+    private static int spawn(String path, String[] argv, String[] envp, String cwd, String slave) throws IOException {
         Posix.LibC c = Posix.LibC.INSTANCE;
-        if (c.pthread_sigmask(Posix.SIG_SETMASK, empty, saved) != 0) {
-            return fork.getAsInt();
-        }
+        Memory attributes = new Memory(Posix.SPAWN_STRUCT_SIZE);
+        Memory actions = new Memory(Posix.SPAWN_STRUCT_SIZE);
+        Memory every = new Memory(Posix.SIGSET_SIZE);
+        every.setMemory(0, Posix.SIGSET_SIZE, (byte) 0xff);
+        Memory none = new Memory(Posix.SIGSET_SIZE);
+        none.clear();
+        check(c.posix_spawnattr_init(attributes), "cannot start " + path);
         try {
-            return fork.getAsInt();
+            check(c.posix_spawn_file_actions_init(actions), "cannot start " + path);
+            try {
+                check(c.posix_spawnattr_setflags(attributes,
+                        (short) (Posix.POSIX_SPAWN_SETSID | Posix.POSIX_SPAWN_SETSIGDEF | Posix.POSIX_SPAWN_SETSIGMASK)),
+                        "cannot start " + path);
+                check(c.posix_spawnattr_setsigdefault(attributes, every), "cannot start " + path);
+                check(c.posix_spawnattr_setsigmask(attributes, none), "cannot start " + path);
+                check(c.posix_spawn_file_actions_addopen(actions, 0, slave, Posix.O_RDWR, 0), "cannot start " + path);
+                check(c.posix_spawn_file_actions_adddup2(actions, 0, 1), "cannot start " + path);
+                check(c.posix_spawn_file_actions_adddup2(actions, 0, 2), "cannot start " + path);
+                check(c.posix_spawn_file_actions_addchdir_np(actions, cwd), "cannot start " + path);
+                check(c.posix_spawn_file_actions_addclosefrom_np(actions, 3), "cannot start " + path);
+                int[] pid = new int[1];
+                check(c.posix_spawn(pid, path, actions, attributes, argv, envp), "cannot start " + path);
+                return pid[0];
+            } finally {
+                c.posix_spawn_file_actions_destroy(actions);
+            }
         } finally {
-            c.pthread_sigmask(Posix.SIG_SETMASK, saved, null);
+            c.posix_spawnattr_destroy(attributes);
+        }
+    }
+
+    /** posix_spawn and its helpers return the error number instead of setting errno. */
+    private static void check(int error, String what) throws IOException {
+        if (error != 0) {
+            throw new IOException(what + ": " + Posix.strerror(error));
         }
     }
 

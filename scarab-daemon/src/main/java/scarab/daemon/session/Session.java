@@ -57,8 +57,13 @@ public final class Session {
     private final AtomicLong bytesRead = new AtomicLong();
     private final boolean restored;
     private final ReentrantReadWriteLock screenLock = new ReentrantReadWriteLock();
-    /** Guarded by screenLock. */
-    private final Screen screen;
+    /** Guarded by screenLock; replaced by a fresh one only if the emulator fails (write lock held). */
+    private Screen screen;
+    private final int historyLimit;
+    /** The emulator failed on this session's output before: later failures are not logged in full again. */
+    private boolean emulatorFailed;
+    /** Tests only: sees each chunk of output before the emulator does, and may throw as the emulator could. */
+    static volatile java.util.function.Consumer<byte[]> emulatorFaultForTests;
     /** Changed only under screenLock's write lock; iterated freely. */
     private final CopyOnWriteArrayList<ClientLink> clients = new CopyOnWriteArrayList<>();
     private volatile SessionEvents events;
@@ -90,6 +95,7 @@ public final class Session {
         this.meta = meta;
         this.process = process;
         this.restored = restored;
+        this.historyLimit = historyLimit;
         this.screen = new Screen(meta.cols(), meta.rows(), historyLimit);
         if (meta.exited()) {
             exit.complete(meta.exitCode() == null ? -1 : meta.exitCode());
@@ -213,7 +219,15 @@ public final class Session {
         String title;
         screenLock.writeLock().lock();
         try {
-            screen.feed(buffer, 0, n);
+            try {
+                java.util.function.Consumer<byte[]> fault = emulatorFaultForTests;
+                if (fault != null) {
+                    fault.accept(Arrays.copyOf(buffer, n));
+                }
+                screen.feed(buffer, 0, n);
+            } catch (RuntimeException e) {
+                emulatorFailed(e);
+            }
             replies = screen.takeReplies();
             title = screen.title();
             if (!clients.isEmpty()) {
@@ -240,6 +254,26 @@ public final class Session {
             updateMeta(x -> x.withTitle(title));
             events.titleChanged(this);
         }
+    }
+
+    /**
+     * A bug in the emulator (parser or screen) met this output. The program is not to blame and
+     * keeps its terminal: the screen is replaced by a fresh one of the same size, with a note, and
+     * attached clients are redrawn. Logged in full once per session. Write lock held.
+     */
+    private void emulatorFailed(RuntimeException e) {
+        if (!emulatorFailed) {
+            emulatorFailed = true;
+            log.error("session {} ({}): the terminal emulator failed on its output; its screen is reset", meta.name(),
+                    id.shortForm(), e);
+        } else {
+            log.debug("session {} ({}): the terminal emulator failed again; its screen is reset: {}", meta.name(),
+                    id.shortForm(), e.toString());
+        }
+        Screen fresh = new Screen(screen.cols(), screen.rows(), historyLimit);
+        fresh.feed("\033[2m[scarab: the terminal emulator failed here and was reset]\033[0m\r\n");
+        screen = fresh;
+        redrawOthers(null);
     }
 
     /**

@@ -58,6 +58,8 @@ public final class SessionManager implements SessionEvents {
 
     private final int maxSessions;
     private final int maxClients;
+    /** Rows of the store that could not be read as sessions at start: skipped, and reported. */
+    private final List<String> skippedRows = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public SessionManager(SessionStore store, PtyLauncher launcher, int historyLimit, int maxSessions, int maxClients) {
         this.store = store;
@@ -80,7 +82,14 @@ public final class SessionManager implements SessionEvents {
         long started = System.nanoTime();
         this.restoreMode = mode;
         List<Session> toStart = new ArrayList<>();
-        for (SessionMeta meta : store.loadAll()) {
+        for (SessionMeta meta : store.loadAll(skippedRows::add)) {
+            if (meta.cols() < 1 || meta.rows() < 1 || meta.cols() > MAX_COLS || meta.rows() > MAX_ROWS) {
+                String problem = "session row " + meta.id().full() + " (\"" + meta.name() + "\") in " + store.file()
+                        + " skipped: its size " + meta.cols() + "x" + meta.rows() + " is not 1 to " + MAX_COLS;
+                log.error(problem);
+                skippedRows.add(problem);
+                continue;
+            }
             Session s = Session.withoutProcess(meta, historyLimit);
             String cwd = meta.cwd();
             try {
@@ -104,9 +113,32 @@ public final class SessionManager implements SessionEvents {
                 toStart.add(s);
             }
         }
+        if (mode != RestoreMode.NONE) {
+            endLeftovers();
+        }
         log.info("loaded {} stored sessions with their history in {} ms (restore mode {})", sessions.size(),
                 (System.nanoTime() - started) / 1_000_000, mode.name().toLowerCase(java.util.Locale.ROOT));
         pendingRestarts = toStart;
+    }
+
+    /**
+     * Ends the programs that a daemon which ended without stopping them left running without a
+     * terminal, before the sessions' commands are started again ({@link LeftoverProcesses}).
+     */
+    private void endLeftovers() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (Session s : sessions.values()) {
+            if (!s.meta().exited()) {
+                ids.add(s.id().full());
+            }
+        }
+        LeftoverProcesses.find(ids).forEach((pid, id) -> {
+            Session s = sessions.get(SessionId.parse(id));
+            boolean ended = LeftoverProcesses.end(pid);
+            log.warn("session {} {}: its program (pid {}) outlived the daemon that ran it, without a terminal; {}",
+                    s.id().shortForm(), s.meta().name(), pid, ended ? "ended it before starting the command again"
+                            : "it could not be ended");
+        });
     }
 
     /**
@@ -630,6 +662,11 @@ public final class SessionManager implements SessionEvents {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(KILL_GRACE_MILLIS);
         all.forEach(s -> s.finishTerminate(deadline));
         poller.close();
+    }
+
+    /** What {@link #loadStored} skipped, one line per row, naming it and saying why. */
+    public List<String> skippedRows() {
+        return List.copyOf(skippedRows);
     }
 
     public SessionStore store() {

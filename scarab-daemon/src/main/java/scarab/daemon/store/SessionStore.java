@@ -259,21 +259,53 @@ public final class SessionStore implements AutoCloseable {
     }
 
     public List<SessionMeta> loadAll() {
-        return call(() -> {
-            List<SessionMeta> all = new ArrayList<>();
+        return loadAll(problem -> {});
+    }
+
+    /**
+     * Every stored session. A row that cannot be read as one (a command that is not a JSON array,
+     * an id that is not one of ours, a missing name) is skipped: one bad row must not keep the
+     * other sessions from being served. Each is logged and told to {@code skipped}, in one line
+     * that names the row.
+     */
+    public List<SessionMeta> loadAll(java.util.function.Consumer<String> skipped) {
+        List<String> problems = new ArrayList<>();
+        List<SessionMeta> all = call(() -> {
+            List<SessionMeta> rows = new ArrayList<>();
             try (Statement s = connection.createStatement();
                  ResultSet rs = s.executeQuery("SELECT id, name, command, cwd, cols, rows, created_at, last_attached_at,"
                          + " state, exit_code, title, exited_at FROM sessions ORDER BY created_at, id")) {
                 while (rs.next()) {
-                    int exit = rs.getInt(10);
-                    Integer exitCode = rs.wasNull() ? null : exit;
-                    all.add(new SessionMeta(SessionId.parse(rs.getString(1)), rs.getString(2), decodeCommand(rs.getString(3)),
-                            rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getLong(7), rs.getLong(8), rs.getString(9),
-                            exitCode, rs.getString(11), rs.getLong(12)));
+                    try {
+                        rows.add(row(rs));
+                    } catch (SQLException | RuntimeException e) {
+                        problems.add("session row " + rs.getString(1) + " (\"" + rs.getString(2) + "\") in " + file
+                                + " skipped: " + oneLine(e.getMessage()));
+                    }
                 }
             }
-            return all;
+            return rows;
         });
+        for (String problem : problems) {
+            log.error(problem);
+            skipped.accept(problem);
+        }
+        return all;
+    }
+
+    private static SessionMeta row(ResultSet rs) throws SQLException {
+        String name = rs.getString(2);
+        if (name == null || name.isEmpty()) {
+            throw new StoreException("it has no name");
+        }
+        String state = rs.getString(9);
+        if (!SessionMeta.RUNNING.equals(state) && !SessionMeta.EXITED.equals(state)) {
+            throw new StoreException("its state is \"" + state + "\", not running or exited");
+        }
+        int exit = rs.getInt(10);
+        Integer exitCode = rs.wasNull() ? null : exit;
+        return new SessionMeta(SessionId.parse(rs.getString(1)), name, decodeCommand(rs.getString(3)), rs.getString(4),
+                rs.getInt(5), rs.getInt(6), rs.getLong(7), rs.getLong(8), state, exitCode, rs.getString(11), rs.getLong(12));
     }
 
     /** Inserts or replaces a session's row. */
@@ -492,6 +524,12 @@ public final class SessionStore implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             rollback();
             List<PendingWrite> again = batch.stream().filter(p -> !p.done().isDone()).toList();
+            if (e instanceof SQLException sql && SqliteFaults.stopsEveryWrite(sql)) {
+                // Each write alone would meet it too: for a lock, one more busy timeout on top of
+                // the one just waited out, so a caller would wait twice the documented 5 s.
+                again.forEach(p -> fail(p, sql));
+                return List.of();
+            }
             if (again.size() > 1 && again.stream().anyMatch(p -> !p.callerReports())) {
                 log.warn("database commit of {} writes failed ({}); trying them one by one", again.size(),
                         oneLine(e.getMessage()));
@@ -579,10 +617,15 @@ public final class SessionStore implements AutoCloseable {
     }
 
     private static List<String> decodeCommand(String json) {
+        List<String> command;
         try {
-            return Json.mapper().readValue(json, STRING_LIST);
+            command = json == null ? null : Json.mapper().readValue(json, STRING_LIST);
         } catch (JsonProcessingException e) {
-            throw new StoreException("stored command is not a JSON array: " + json, e);
+            throw new StoreException("its command is not a JSON array of strings: " + json, e);
         }
+        if (command == null || command.isEmpty() || command.contains(null)) {
+            throw new StoreException("its command is not a JSON array of strings: " + json);
+        }
+        return command;
     }
 }

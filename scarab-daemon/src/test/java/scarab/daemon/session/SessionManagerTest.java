@@ -172,4 +172,54 @@ class SessionManagerTest {
             later.shutdown();
         }
     }
+
+    private static String screenText(Session s) {
+        return s.readScreen(screen -> {
+            StringBuilder b = new StringBuilder();
+            for (int y = 0; y < screen.rows(); y++) {
+                for (int x = 0; x < screen.cols(); x++) {
+                    b.append(screen.cellText(x, y));
+                }
+                b.append('\n');
+            }
+            return b.toString();
+        });
+    }
+
+    private static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** A bug in the emulator meets the output: logged, that screen reset, and the program runs on. */
+    @Test
+    void aFailingEmulatorResetsTheScreenAndTheProgramRunsOn() throws Exception {
+        Session s = create("faulty", "sh");
+        long pid = s.pid();
+        java.util.concurrent.CountDownLatch failed = new java.util.concurrent.CountDownLatch(1);
+        Session.emulatorFaultForTests = chunk -> {
+            if (new String(chunk, java.nio.charset.StandardCharsets.ISO_8859_1).contains("BOOM")) {
+                failed.countDown();
+                throw new IllegalStateException("a bug in the emulator (injected)");
+            }
+        };
+        try {
+            byte[] boom = "echo BO''OM\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            s.write(boom, 0, boom.length);
+            assertTrue(failed.await(60, TimeUnit.SECONDS), "the output reached the emulator");
+        } finally {
+            Session.emulatorFaultForTests = null;
+        }
+        byte[] after = "echo after-$((6*7))\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        s.write(after, 0, after.length);
+        await("output after the failure", () -> screenText(s).contains("after-42"));
+        assertTrue(screenText(s).contains("terminal emulator failed here and was reset"), screenText(s));
+        assertEquals("running", s.status());
+        assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the program still runs");
+    }
 }

@@ -225,6 +225,53 @@ class StoreFaultTest {
         assertEquals(Set.of("first", "after-lock"), storedNames(db));
     }
 
+    /**
+     * A lock held by another process costs a batch one busy timeout (5 s, as documented), not one
+     * for the batch and another for its first write tried again alone: each write meets the lock once.
+     */
+    @Test
+    void aLockedDatabaseIsWaitedForOncePerBatch() throws Exception {
+        Path db = dir.resolve("sessions.db");
+        try (SessionStore store = SessionStore.open(db)) {
+            CompletableFuture<Integer> timeout = new CompletableFuture<>();
+            store.write(c -> {
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA busy_timeout")) {
+                    rs.next();
+                    timeout.complete(rs.getInt(1));
+                }
+            });
+            assertEquals(5000, timeout.get(WAIT_SECONDS, TimeUnit.SECONDS), "the busy timeout the docs give");
+            try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = other.createStatement()) {
+                CountDownLatch release = holdWriter(store);
+                s.execute("BEGIN IMMEDIATE");
+                s.execute("INSERT INTO sessions (id, name, command, cwd, cols, rows, created_at, state, updated_at)"
+                        + " VALUES ('x', 'intruder', '[]', '/', 1, 1, 0, 'running', 0)");
+                java.util.concurrent.atomic.AtomicInteger tries = new java.util.concurrent.atomic.AtomicInteger();
+                List<CompletableFuture<Void>> writes = new java.util.ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    SessionMeta m = meta("locked-" + i);
+                    writes.add(store.write(c -> {
+                        tries.incrementAndGet();
+                        try (java.sql.PreparedStatement p = c.prepareStatement(
+                                "UPDATE sessions SET title = ? WHERE id = ?")) {
+                            p.setString(1, m.name());
+                            p.setString(2, m.id().full());
+                            p.executeUpdate();
+                        }
+                    }));
+                }
+                release.countDown();
+                for (CompletableFuture<Void> w : writes) {
+                    Throwable failure = outcome(w);
+                    assertInstanceOf(StoreException.class, failure);
+                    assertTrue(failure.getMessage().contains("locked by another process"), failure.getMessage());
+                }
+                assertEquals(1, tries.get(), "the lock was met by the batch's first write only, and only once");
+                s.execute("ROLLBACK");
+            }
+        }
+    }
+
     /** A database locked at start-up may be perfectly good: it is not "moved aside" as if corrupt. */
     @Test
     void aDatabaseLockedAtStartIsLeftAlone() throws Exception {
