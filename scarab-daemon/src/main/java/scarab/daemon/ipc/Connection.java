@@ -34,19 +34,18 @@ public final class Connection {
 
     private final long number = COUNTER.incrementAndGet();
     private final SocketChannel channel;
-    private final FrameReader reader;
     private final FrameWriter writer;
     private final Dispatcher dispatcher;
     private final DaemonInfo daemonInfo;
     private final Runnable onClose;
-    /** Touched only by this connection's thread. */
-    private boolean greeted;
+    private final long acceptedAt = System.nanoTime();
+    /** Written only by this connection's thread; read by the hello deadline's. */
+    private volatile boolean greeted;
     private volatile Attachment attachment;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     Connection(SocketChannel channel, Dispatcher dispatcher, DaemonInfo daemonInfo, Runnable onClose) {
         this.channel = channel;
-        this.reader = new FrameReader(new BufferedInputStream(ChannelStreams.in(channel), 64 * 1024));
         this.writer = new FrameWriter(ChannelStreams.out(channel));
         this.dispatcher = dispatcher;
         this.daemonInfo = daemonInfo;
@@ -55,6 +54,24 @@ public final class Connection {
 
     long number() {
         return number;
+    }
+
+    SocketChannel channel() {
+        return channel;
+    }
+
+    long acceptedAt() {
+        return acceptedAt;
+    }
+
+    boolean greeted() {
+        return greeted;
+    }
+
+    /** Tells the client why it is not served (it may not be listening yet) and closes. */
+    void refuse(String code, String message) {
+        trySend(new Response.Error(0, code, message));
+        close();
     }
 
     void serve() {
@@ -76,6 +93,8 @@ public final class Connection {
     }
 
     private void loop() throws IOException {
+        // Made here, on the connection's own thread: a connection still waiting to speak holds no buffer.
+        FrameReader reader = new FrameReader(new BufferedInputStream(ChannelStreams.in(channel), 64 * 1024));
         Frame frame;
         while ((frame = reader.read()) != null) {
             switch (frame.kind()) {
