@@ -14,9 +14,22 @@ public record Frame(byte kind, byte[] payload) {
     public static final byte OUTPUT = 'O';
     /** Raw terminal input, attached client to daemon. */
     public static final byte INPUT = 'I';
+    /**
+     * A piece of a control message too long for one frame: the pieces, then the last one as a
+     * {@link #CONTROL} frame, make up one message. Sent only to clients that announce
+     * {@link #CONTINUED_CAPABILITY} in their hello.
+     */
+    public static final byte CONTINUED = 'C';
+    public static final String CONTINUED_CAPABILITY = "continued";
 
     /** Largest payload accepted for any kind (DESIGN: 1 MiB for 'J', 1 MiB per 'O'/'I' chunk). */
     public static final int MAX_PAYLOAD = 1 << 20;
+
+    /**
+     * Largest control message a client takes in continued frames: ten times a listing of 2,000
+     * sessions, and within the client's small heap (the message, its pieces and its strings).
+     */
+    public static final int MAX_MESSAGE = 16 << 20;
 
     public static Frame control(String json) {
         return new Frame(CONTROL, json.getBytes(StandardCharsets.UTF_8));
@@ -31,7 +44,7 @@ public record Frame(byte kind, byte[] payload) {
     }
 
     public static boolean isKnownKind(byte kind) {
-        return kind == CONTROL || kind == OUTPUT || kind == INPUT;
+        return kind == CONTROL || kind == OUTPUT || kind == INPUT || kind == CONTINUED;
     }
 
     public String text() {

@@ -11,6 +11,12 @@ public final class FrameTooLargeException extends IOException {
         this.announced = announced;
     }
 
+    /** A control message continued over frames past {@code limit}. */
+    public FrameTooLargeException(long length, int limit) {
+        super("message of at least " + length + " bytes is over the limit of " + limit + " bytes");
+        this.announced = length;
+    }
+
     public long announced() {
         return announced;
     }

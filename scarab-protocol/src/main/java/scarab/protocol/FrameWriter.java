@@ -20,6 +20,32 @@ public final class FrameWriter {
     }
 
     public void write(byte kind, byte[] data, int off, int len) throws IOException {
+        byte[] buffer = frame(kind, data, off, len);
+        synchronized (lock) {
+            out.write(buffer);
+            out.flush();
+        }
+    }
+
+    /**
+     * A control message of any length: one frame, or {@link Frame#CONTINUED} frames and a last
+     * {@link Frame#CONTROL} one, written together so that no other frame comes between them.
+     */
+    public void writeMessage(byte[] json) throws IOException {
+        if (json.length <= Frame.MAX_PAYLOAD) {
+            write(Frame.CONTROL, json, 0, json.length);
+            return;
+        }
+        synchronized (lock) {
+            for (int off = 0; off < json.length; off += Frame.MAX_PAYLOAD) {
+                int len = Math.min(Frame.MAX_PAYLOAD, json.length - off);
+                out.write(frame(off + len == json.length ? Frame.CONTROL : Frame.CONTINUED, json, off, len));
+            }
+            out.flush();
+        }
+    }
+
+    private static byte[] frame(byte kind, byte[] data, int off, int len) {
         if (len > Frame.MAX_PAYLOAD) {
             throw new IllegalArgumentException("payload of " + len + " bytes is over the frame limit");
         }
@@ -33,10 +59,7 @@ public final class FrameWriter {
         buffer[3] = (byte) length;
         buffer[4] = kind;
         System.arraycopy(data, off, buffer, 5, len);
-        synchronized (lock) {
-            out.write(buffer);
-            out.flush();
-        }
+        return buffer;
     }
 
     public void close() throws IOException {

@@ -17,8 +17,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public final class Json {
     /** Our messages nest three levels at most; anything deeper is an attack or a bug. */
     static final int MAX_NESTING = 32;
-    /** No string in a message is legitimately near a frame's size. */
-    static final int MAX_STRING = Frame.MAX_PAYLOAD;
+    /**
+     * A string may be as long as a whole message: a captured line (a long line wrapped over
+     * thousands of rows, joined) or a command can pass a frame's size. A request is one frame, so
+     * the daemon never reads one longer than that.
+     */
+    static final int MAX_STRING = Frame.MAX_MESSAGE;
 
     private static final ObjectMapper MAPPER = createMapper();
 

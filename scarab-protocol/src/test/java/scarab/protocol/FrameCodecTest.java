@@ -40,6 +40,39 @@ class FrameCodecTest {
         assertNull(r.read(), "clean end of stream between frames");
     }
 
+    /** A control message longer than a frame goes out as continued frames and comes back as one. */
+    @Test
+    void aLongMessageIsContinuedOverFramesAndReadWhole() throws IOException {
+        byte[] json = new byte[Frame.MAX_PAYLOAD * 2 + 12345];
+        for (int i = 0; i < json.length; i++) {
+            json[i] = (byte) ('a' + i % 26);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        FrameWriter w = new FrameWriter(out);
+        w.writeMessage(json);
+        w.write(Frame.output(new byte[] {7}));
+        byte[] wire = out.toByteArray();
+        assertEquals(Frame.CONTINUED, wire[4], "the first piece is continued");
+        FrameReader r = new FrameReader(new ByteArrayInputStream(wire), Frame.MAX_MESSAGE);
+        Frame whole = r.read();
+        assertEquals(Frame.CONTROL, whole.kind());
+        assertArrayEquals(json, whole.payload());
+        assertEquals(Frame.OUTPUT, r.read().kind());
+        assertNull(r.read());
+        // A reader that takes only one frame's worth refuses it; so does one whose limit it passes.
+        assertThrows(FrameTooLargeException.class, () -> new FrameReader(new ByteArrayInputStream(wire)).read());
+        assertThrows(FrameTooLargeException.class,
+                () -> new FrameReader(new ByteArrayInputStream(wire), Frame.MAX_PAYLOAD * 2).read());
+    }
+
+    @Test
+    void aContinuedMessageCutByAnotherFrameOrTheEndIsRefused() throws IOException {
+        byte[] cut = encode(new Frame(Frame.CONTINUED, new byte[] {'{'}), Frame.output(new byte[] {1}));
+        assertThrows(ProtocolException.class, () -> new FrameReader(new ByteArrayInputStream(cut), Frame.MAX_MESSAGE).read());
+        byte[] ended = encode(new Frame(Frame.CONTINUED, new byte[] {'{'}));
+        assertThrows(EOFException.class, () -> new FrameReader(new ByteArrayInputStream(ended), Frame.MAX_MESSAGE).read());
+    }
+
     @Test
     void headerIsBigEndianLengthOfKindPlusPayload() throws IOException {
         byte[] bytes = encode(Frame.control("{}"));

@@ -56,7 +56,7 @@ public final class DaemonConnection implements AutoCloseable {
         this.timeoutMillis = timeoutMillis;
         this.answerTimeoutMillis = timeoutMillis;
         this.buffered = new BufferedInputStream(ChannelStreams.in(channel), 64 * 1024);
-        this.reader = new FrameReader(buffered);
+        this.reader = new FrameReader(buffered, Frame.MAX_MESSAGE);
         this.writer = new FrameWriter(ChannelStreams.out(channel));
     }
 
@@ -98,7 +98,8 @@ public final class DaemonConnection implements AutoCloseable {
         // The hello is encoded, and read back once, before the socket is opened: the JSON
         // generator's and parser's classes load on this thread while the socket's load on the
         // warm-up thread (see warmUp), instead of after it.
-        Request.Hello hello = new Request.Hello(1, Protocol.VERSION, Version.get(), List.of("attach"));
+        Request.Hello hello = new Request.Hello(1, Protocol.VERSION, Version.get(),
+                List.of("attach", Frame.CONTINUED_CAPABILITY));
         byte[] helloJson = LeanJson.write(hello);
         LeanJson.readResponse(helloJson);
         SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);

@@ -34,14 +34,20 @@ import scarab.protocol.SessionInfo;
 
 /**
  * 100 concurrent clients create, attach, type, detach, rename, list and kill sessions in random
- * order against one daemon. A watchdog fails the test (with a thread dump of the daemon) if any
- * request takes over 5 s. At the end: every response matched its request, the daemon's sessions
- * are exactly the ones the clients believe exist, the store agrees, and no client is attached.
- * Duration: -Dscarab.load.seconds (default 15 here; bench runs use 60).
+ * order against one daemon. Every request must complete (the clients' connections have no
+ * deadline of their own here): on a busy machine requests may be slow, so time is not judged; a
+ * watchdog only dumps the daemon's threads (into target/) when a request has waited a long time,
+ * to show what it waits for. At the end: every response matched its request, the daemon's
+ * sessions are exactly the ones the clients believe exist, the store agrees, and no client is
+ * attached. The slowest request of each kind is printed. Duration: -Dscarab.load.seconds
+ * (default 15 here; bench runs use 60).
  */
 class LoadIT {
     private static final int CLIENTS = 100;
-    private static final long STALL_MILLIS = 5000;
+    /** A request waiting this long gets the daemon's threads dumped, once: a diagnosis, not a failure. */
+    private static final long DUMP_AFTER_MILLIS = 30_000;
+    /** Far beyond any busy machine: a request still unanswered then is stuck. */
+    private static final long STUCK_SECONDS = 600;
     private Scarab scarab;
 
     @BeforeEach
@@ -55,20 +61,36 @@ class LoadIT {
         scarab.close();
     }
 
-    private final Map<Integer, Long> inFlight = new ConcurrentHashMap<>();
+    private record InFlight(long started, String what) {}
+
+    private final Map<Integer, InFlight> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, Long> slowestMillis = new ConcurrentHashMap<>();
     private final AtomicInteger operations = new AtomicInteger();
+
+    private void started(int client, String what) {
+        inFlight.put(client, new InFlight(System.nanoTime(), what));
+    }
+
+    private void finished(int client) {
+        InFlight f = inFlight.remove(client);
+        slowestMillis.merge(f.what(), (System.nanoTime() - f.started()) / 1_000_000, Math::max);
+    }
 
     /** Runs one request, tracked by the watchdog; checks the response answers it. */
     private Response call(int client, DaemonConnection c, Request r) throws Exception {
-        inFlight.put(client, System.nanoTime());
+        started(client, r.getClass().getSimpleName());
         try {
             Response response = c.call(r);
             assertEquals(r.id(), response.id(), "a response to another request");
             operations.incrementAndGet();
             return response;
         } finally {
-            inFlight.remove(client);
+            finished(client);
         }
+    }
+
+    private static DaemonConnection connect(Scarab scarab) throws Exception {
+        return DaemonConnection.open(scarab.socket(), 0);
     }
 
     @Test
@@ -84,7 +106,7 @@ class LoadIT {
             futures.add(pool.submit(() -> {
                 Random random = new Random(client);
                 List<String> mine = new ArrayList<>();
-                try (DaemonConnection c = DaemonConnection.open(scarab.socket())) {
+                try (DaemonConnection c = connect(scarab)) {
                     while (System.nanoTime() < deadline) {
                         int op = mine.isEmpty() ? 0 : random.nextInt(6);
                         switch (op) {
@@ -118,10 +140,12 @@ class LoadIT {
         }
         Thread watchdog = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
-                for (Map.Entry<Integer, Long> e : inFlight.entrySet()) {
-                    if (System.nanoTime() - e.getValue() > TimeUnit.MILLISECONDS.toNanos(STALL_MILLIS)) {
+                for (Map.Entry<Integer, InFlight> e : inFlight.entrySet()) {
+                    if (System.nanoTime() - e.getValue().started() > TimeUnit.MILLISECONDS.toNanos(DUMP_AFTER_MILLIS)) {
+                        System.err.println("load: client " + e.getKey() + " has waited " + DUMP_AFTER_MILLIS / 1000
+                                + " s for " + e.getValue().what() + "; the daemon's threads are in target/load-daemon-threads.txt");
                         dumpDaemonThreads();
-                        throw new AssertionError("client " + e.getKey() + " waited over 5 s for an answer");
+                        return;
                     }
                 }
                 try {
@@ -131,22 +155,20 @@ class LoadIT {
                 }
             }
         }, "load-watchdog");
-        AtomicInteger stalls = new AtomicInteger();
-        watchdog.setUncaughtExceptionHandler((t, e) -> stalls.incrementAndGet());
         watchdog.start();
         try {
             for (Future<?> f : futures) {
-                f.get(seconds + 60, TimeUnit.SECONDS);
+                f.get(seconds + STUCK_SECONDS, TimeUnit.SECONDS);
             }
         } finally {
             watchdog.interrupt();
             pool.shutdownNow();
         }
-        assertEquals(0, stalls.get(), "a request stalled; see the thread dump in " + scarab.root);
         assertTrue(operations.get() > CLIENTS, "operations: " + operations.get());
+        System.out.println("load: slowest request of each kind (ms): " + new java.util.TreeMap<>(slowestMillis));
 
         Set<String> listed = new HashSet<>();
-        try (DaemonConnection c = DaemonConnection.open(scarab.socket())) {
+        try (DaemonConnection c = connect(scarab)) {
             for (SessionInfo s : ((Response.Listing) c.call(new Request.ListSessions(c.nextId()))).sessions()) {
                 listed.add(s.name());
                 assertEquals(0, s.clients(), s.name() + " still has clients");
@@ -166,12 +188,12 @@ class LoadIT {
 
     /** Attach on a connection of its own, type a line, see it echoed, detach. */
     private void attachTypeDetach(int client, String name) throws Exception {
-        try (DaemonConnection a = DaemonConnection.open(scarab.socket())) {
+        try (DaemonConnection a = connect(scarab)) {
             call(client, a, new Request.Attach(a.nextId(), name, false, false, 80, 24, null));
             String marker = "typed-" + client + "-" + System.nanoTime();
             a.sendInput((marker + "\r").getBytes(StandardCharsets.US_ASCII), 0, marker.length() + 1);
             StringBuilder seen = new StringBuilder();
-            inFlight.put(client, System.nanoTime());
+            started(client, "echo");
             while (seen.indexOf(marker) < 0) {
                 Frame f = a.readFrame();
                 if (f == null) {
@@ -181,7 +203,7 @@ class LoadIT {
                     seen.append(new String(f.payload(), StandardCharsets.UTF_8));
                 }
             }
-            inFlight.remove(client);
+            finished(client);
             a.send(new Request.Detach(a.nextId(), null));
             Frame f;
             while ((f = a.readFrame()) != null) {

@@ -34,19 +34,20 @@ public final class Connection {
 
     private final long number = COUNTER.incrementAndGet();
     private final SocketChannel channel;
-    private final FrameReader reader;
     private final FrameWriter writer;
     private final Dispatcher dispatcher;
     private final DaemonInfo daemonInfo;
     private final Runnable onClose;
-    /** Touched only by this connection's thread. */
-    private boolean greeted;
+    private final long acceptedAt = System.nanoTime();
+    /** Written only by this connection's thread; read by the hello deadline's. */
+    private volatile boolean greeted;
     private volatile Attachment attachment;
+    /** The client takes messages continued over several frames (said in its hello). */
+    private volatile boolean continuedFrames;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     Connection(SocketChannel channel, Dispatcher dispatcher, DaemonInfo daemonInfo, Runnable onClose) {
         this.channel = channel;
-        this.reader = new FrameReader(new BufferedInputStream(ChannelStreams.in(channel), 64 * 1024));
         this.writer = new FrameWriter(ChannelStreams.out(channel));
         this.dispatcher = dispatcher;
         this.daemonInfo = daemonInfo;
@@ -55,6 +56,24 @@ public final class Connection {
 
     long number() {
         return number;
+    }
+
+    SocketChannel channel() {
+        return channel;
+    }
+
+    long acceptedAt() {
+        return acceptedAt;
+    }
+
+    boolean greeted() {
+        return greeted;
+    }
+
+    /** Tells the client why it is not served (it may not be listening yet) and closes. */
+    void refuse(String code, String message) {
+        trySend(new Response.Error(0, code, message));
+        close();
     }
 
     void serve() {
@@ -76,6 +95,8 @@ public final class Connection {
     }
 
     private void loop() throws IOException {
+        // Made here, on the connection's own thread: a connection still waiting to speak holds no buffer.
+        FrameReader reader = new FrameReader(new BufferedInputStream(ChannelStreams.in(channel), 64 * 1024));
         Frame frame;
         while ((frame = reader.read()) != null) {
             switch (frame.kind()) {
@@ -147,13 +168,28 @@ public final class Connection {
             close();
             return;
         }
+        continuedFrames = hello.capabilities() != null && hello.capabilities().contains(Frame.CONTINUED_CAPABILITY);
         greeted = true;
         send(new Response.Welcome(hello.id(), Protocol.VERSION, daemonInfo.version(), ProcessHandle.current().pid(),
                 DaemonInfo.CAPABILITIES));
     }
 
+    /**
+     * Sends a message, in several frames when it is longer than one holds. An answer too long for
+     * the client (or for one frame, to a client that takes no continued frames) is replaced by an
+     * error that says the request itself was carried out: what was done is never hidden.
+     */
     public void send(Response response) throws IOException {
-        writer.write(Frame.control(Json.write(response)));
+        byte[] json = Json.write(response).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int limit = continuedFrames ? Frame.MAX_MESSAGE : Frame.MAX_PAYLOAD;
+        if (json.length > limit) {
+            log.warn("connection {}: an answer of {} bytes is over the client's limit of {}", number, json.length, limit);
+            writer.write(Frame.control(Json.write(new Response.Error(response.id(), "answer-too-large",
+                    "done, but the answer (" + json.length + " bytes) is too large to send; the limit is " + limit
+                            + " bytes"))));
+            return;
+        }
+        writer.writeMessage(json);
     }
 
     public void sendOutput(byte[] data, int off, int len) throws IOException {

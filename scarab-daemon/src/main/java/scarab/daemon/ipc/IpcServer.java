@@ -16,8 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Listens on the Unix domain socket and gives each accepted client its own {@link Connection}
- * thread. The socket file is 0600 and every peer's uid is checked with SO_PEERCRED.
+ * Listens on the Unix domain socket and hands each accepted client to the {@link HelloWaiter},
+ * which gives it a {@link Connection} thread once it speaks, within the {@link ConnectionLimits}.
+ * The socket file is 0600 and every peer's uid is checked with SO_PEERCRED.
  */
 public final class IpcServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(IpcServer.class);
@@ -27,11 +28,18 @@ public final class IpcServer implements AutoCloseable {
     private final DaemonInfo info;
     private final PeerCheck peerCheck;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private final ConnectionLimits limits;
+    private HelloWaiter waiter;
     private ServerSocketChannel server;
     private Thread acceptor;
 
     public IpcServer(Path socket, Dispatcher dispatcher, DaemonInfo info, UserPrincipal owner) {
+        this(socket, dispatcher, info, owner, ConnectionLimits.forThisProcess());
+    }
+
+    public IpcServer(Path socket, Dispatcher dispatcher, DaemonInfo info, UserPrincipal owner, ConnectionLimits limits) {
         this.socket = socket;
+        this.limits = limits;
         this.dispatcher = dispatcher;
         this.info = info;
         this.peerCheck = new PeerCheck(owner);
@@ -43,9 +51,10 @@ public final class IpcServer implements AutoCloseable {
         server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(socket));
         Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
+        waiter = new HelloWaiter(limits, connections);
         acceptor = new Thread(this::acceptLoop, "scarab-accept");
         acceptor.start();
-        log.info("listening on {}", socket);
+        log.info("listening on {} (at most {} connections)", socket, limits.maxConnections());
     }
 
     private void acceptLoop() {
@@ -71,19 +80,22 @@ public final class IpcServer implements AutoCloseable {
                 }
                 continue;
             }
-            String refusal = peerCheck.refusal(channel);
-            if (refusal != null) {
-                log.warn("refused a connection from {}", refusal);
+            try {
+                String refusal = peerCheck.refusal(channel);
+                if (refusal != null) {
+                    log.warn("refused a connection from {}", refusal);
+                    closeQuietly(channel);
+                    continue;
+                }
+                Connection[] holder = new Connection[1];
+                Connection connection = new Connection(channel, dispatcher, info, () -> connections.remove(holder[0]));
+                holder[0] = connection;
+                waiter.admit(connection);
+            } catch (RuntimeException e) {
+                // One client's trouble must not end the accept loop: the daemon would be deaf.
+                log.error("setting up a connection failed", e);
                 closeQuietly(channel);
-                continue;
             }
-            Connection[] holder = new Connection[1];
-            Connection connection = new Connection(channel, dispatcher, info, () -> connections.remove(holder[0]));
-            holder[0] = connection;
-            connections.add(connection);
-            Thread t = new Thread(connection::serve, "scarab-conn-" + connection.number());
-            t.setDaemon(true);
-            t.start();
         }
     }
 
@@ -95,6 +107,9 @@ public final class IpcServer implements AutoCloseable {
     public void close() {
         if (server != null) {
             closeQuietly(server);
+        }
+        if (waiter != null) {
+            waiter.close();
         }
         for (Connection c : connections) {
             c.close();
