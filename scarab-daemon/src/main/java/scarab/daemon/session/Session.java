@@ -475,17 +475,20 @@ public final class Session {
         write(data, 0, data.length);
     }
 
-    /** Input read from a client's own terminal, on the poller thread: never waits. */
-    void inputFromTerminal(ClientLink link, byte[] data) {
+    /**
+     * Input read from a client's own terminal, on the poller thread: never waits. False when the
+     * program is that far behind that the terminal should not be read until {@code whenRoom} runs.
+     */
+    boolean inputFromTerminal(ClientLink link, byte[] data, Runnable whenRoom) {
         if (link.readOnly()) {
-            return;
+            return true;
         }
         data = link.queryReplies().filter(data);
         if (data.length == 0) {
-            return;
+            return true;
         }
         typedBy(link);
-        backlog.send(data);
+        return backlog.sendFrom(data, whenRoom);
     }
 
     /** The client that types is the most recent one: the session takes its size. */
