@@ -453,6 +453,25 @@ abstract class AttachScenarios {
         tmux.awaitText(null, "[detached (from session nest)]");
     }
 
+    /**
+     * With SCARAB_SESSION and SCARAB_SESSION_ID unset the client cannot know it runs inside the
+     * session: the daemon sees that its terminal is the session's own and refuses.
+     */
+    @Test
+    void attachingASessionFromItsOwnTerminalIsRefused() throws Exception {
+        newShell("loop");
+        typeAttach(null, "loop");
+        tmux.awaitText(null, "inner$");
+        tmux.type(null, "clear; env -u SCARAB_SESSION -u SCARAB_SESSION_ID " + scarabCommand() + " attach loop;"
+                + " echo status-$?", "Enter");
+        String screen = tmux.awaitText(null, "status-");
+        assertTrue(screen.contains("from its own terminal"), screen);
+        assertTrue(screen.contains("status-1"), screen);
+        tmux.type(null, "echo still-$((3+4))", "Enter");
+        tmux.awaitText(null, "still-7");
+        assertEquals(1, session("loop").get("clients").asInt());
+    }
+
     @Test
     void sessionExitEndsTheAttachWithItsStatus() throws Exception {
         newShell("brief");

@@ -381,6 +381,12 @@ public final class Session {
         }
     }
 
+    /** Whether {@code device} (a terminal's device number) is this session's own PTY. */
+    public boolean isOwnTerminal(long device) {
+        PtyChild p = process;
+        return p != null && p.isAlive() && Long.valueOf(device).equals(p.terminalDevice());
+    }
+
     /** The poller that reads this session's PTY (null before its process started). */
     PtyPoller poller() {
         return poller;
