@@ -67,7 +67,8 @@ public final class LeanJson {
             w.string("type", "attach").number("id", r.id()).string("target", r.target())
                     .bool("readOnly", r.readOnly()).bool("detachOthers", r.detachOthers())
                     .number("cols", r.cols()).number("rows", r.rows()).string("fromSession", r.fromSession())
-                    .number("terminalPid", r.terminalPid()).string("detachKeys", r.detachKeys());
+                    .number("terminalPid", r.terminalPid()).string("detachKeys", r.detachKeys())
+                    .number("terminalDevice", r.terminalDevice());
         } else if (request instanceof Request.Resize r) {
             w.string("type", "resize").number("id", r.id()).number("cols", r.cols()).number("rows", r.rows());
         } else if (request instanceof Request.Detach r) {

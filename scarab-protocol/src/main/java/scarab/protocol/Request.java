@@ -84,13 +84,22 @@ public sealed interface Request {
      * ({@code /proc/PID/fd/0}), reads the keys from it, watching for {@code detachKeys} (a
      * {@link DetachKeys} spec), and writes the output straight to it; only control frames travel
      * on the socket. Null, or a terminal the daemon cannot open: output and input go as frames.
+     *
+     * <p>{@code terminalDevice}: the device number of the client's terminal (its standard input),
+     * so that attaching a session from its own terminal is refused whatever the environment says.
      */
     record Attach(long id, String target, boolean readOnly, boolean detachOthers, int cols, int rows,
-                  String fromSession, Long terminalPid, String detachKeys) implements Request {
+                  String fromSession, Long terminalPid, String detachKeys, Long terminalDevice) implements Request {
         /** An attach whose output and input travel as frames. */
         public Attach(long id, String target, boolean readOnly, boolean detachOthers, int cols, int rows,
                       String fromSession) {
             this(id, target, readOnly, detachOthers, cols, rows, fromSession, null, null);
+        }
+
+        /** An attach that does not say which terminal it comes from. */
+        public Attach(long id, String target, boolean readOnly, boolean detachOthers, int cols, int rows,
+                      String fromSession, Long terminalPid, String detachKeys) {
+            this(id, target, readOnly, detachOthers, cols, rows, fromSession, terminalPid, detachKeys, null);
         }
     }
 

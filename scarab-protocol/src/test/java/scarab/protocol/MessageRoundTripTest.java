@@ -29,6 +29,7 @@ class MessageRoundTripTest {
                 new Request.Attach(9, "dev", true, false, 200, 50, "1ae7b849-03f2-4fa5-ac32-4e6948786177"),
                 new Request.Attach(15, null, false, true, 80, 24, null),
                 new Request.Attach(16, "dev", false, false, 120, 40, null, 4242L, "ctrl-a,d"),
+                new Request.Attach(17, "dev", false, false, 0, 0, null, 4242L, null, 34816L),
                 new Request.Resize(10, 90, 20),
                 new Request.Detach(11, null),
                 new Request.Wait(12, "job"),

@@ -107,6 +107,15 @@ public final class Attacher {
         return outcome.exitStatus();
     }
 
+    /** The device number of this process's terminal (standard input), or null if it cannot be read. */
+    private static Long terminalDevice() {
+        try {
+            return (Long) java.nio.file.Files.getAttribute(java.nio.file.Path.of("/proc/self/fd/0"), "unix:rdev");
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** An error answer of the daemon's own (it touched nothing), not a lost connection. */
     private static boolean refusedByDaemon(Exception e) {
         return e instanceof ClientError c && !"error".equals(c.code());
@@ -114,7 +123,7 @@ public final class Attacher {
 
     private Response.Attached attach(int cols, int rows, Long terminalPid) throws IOException {
         Response r = connection.call(new Request.Attach(connection.nextId(), target, readOnly, detachOthers, cols, rows,
-                fromSession, terminalPid, keys.spec()));
+                fromSession, terminalPid, keys.spec(), terminalDevice()));
         if (!(r instanceof Response.Attached attached)) {
             throw new ClientError("unexpected answer to attach: " + r);
         }

@@ -373,6 +373,50 @@ abstract class AttachScenarios {
         assertFalse(screen.contains("detached"), screen);
     }
 
+    /**
+     * A 3 MB paste into a program that reads 4 KB every 10 ms arrives whole and in order: the
+     * client's terminal is read only as fast as the program takes its input, as a real terminal is.
+     */
+    @Test
+    void aLargePasteIntoASlowReaderArrivesWhole() throws Exception {
+        int size = 3 << 20;
+        byte[] paste = new byte[size];
+        java.util.Random random = new java.util.Random(42);
+        String alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,;:!?-+=/";
+        for (int i = 0; i < size - 1; i++) {
+            paste[i] = (byte) alphabet.charAt(random.nextInt(alphabet.length()));
+        }
+        paste[size - 1] = '~'; // the end: bytes lost on the way would not keep the program waiting
+        Path pasteFile = scarab.root.resolve("paste");
+        Files.write(pasteFile, paste);
+        String expected = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(paste));
+        Path program = scarab.root.resolve("slow.py");
+        Path result = scarab.root.resolve("slow-result");
+        Files.writeString(program, String.join("\n",
+                "import hashlib, os, sys, termios, time, tty",
+                "old = termios.tcgetattr(0)",
+                "tty.setraw(0)",
+                "os.write(1, b'ready\\r\\n')",
+                "digest = hashlib.sha256()",
+                "data = b''",
+                "while not data.endswith(b'~'):",
+                "    data = os.read(0, 4096)",
+                "    digest.update(data)",
+                "    time.sleep(0.01)",
+                "termios.tcsetattr(0, termios.TCSADRAIN, old)",
+                "open(sys.argv[1], 'w').write(digest.hexdigest())",
+                "print('all-read')", ""));
+        newShell("slow");
+        typeAttach(null, "slow");
+        tmux.awaitText(null, "inner$");
+        tmux.type(null, "/usr/bin/python3 " + program + " " + result, "Enter");
+        tmux.awaitText(null, "ready");
+        tmux.tmux("load-buffer", pasteFile.toString());
+        tmux.tmux("paste-buffer", "-t", "main:0");
+        tmux.await(null, "the program to read 3 MB", Duration.ofSeconds(180), s -> s.contains("all-read"));
+        assertEquals(expected, Files.readString(result), "the paste arrived whole and in order");
+    }
+
     @Test
     void killedClientLeavesTheSessionRunning() throws Exception {
         newShell("survivor");
@@ -407,6 +451,25 @@ abstract class AttachScenarios {
         tmux.awaitText(null, "still-4");
         tmux.type(null, "C-b", "d");
         tmux.awaitText(null, "[detached (from session nest)]");
+    }
+
+    /**
+     * With SCARAB_SESSION and SCARAB_SESSION_ID unset the client cannot know it runs inside the
+     * session: the daemon sees that its terminal is the session's own and refuses.
+     */
+    @Test
+    void attachingASessionFromItsOwnTerminalIsRefused() throws Exception {
+        newShell("loop");
+        typeAttach(null, "loop");
+        tmux.awaitText(null, "inner$");
+        tmux.type(null, "clear; env -u SCARAB_SESSION -u SCARAB_SESSION_ID " + scarabCommand() + " attach loop;"
+                + " echo status-$?", "Enter");
+        String screen = tmux.awaitText(null, "status-");
+        assertTrue(screen.contains("from its own terminal"), screen);
+        assertTrue(screen.contains("status-1"), screen);
+        tmux.type(null, "echo still-$((3+4))", "Enter");
+        tmux.awaitText(null, "still-7");
+        assertEquals(1, session("loop").get("clients").asInt());
     }
 
     @Test

@@ -33,6 +33,12 @@ public final class AttachHandler implements RequestHandler<Request.Attach> {
             throw new UserError("recursive", "refusing to attach session \"" + s.meta().name()
                     + "\" from inside itself (SCARAB_SESSION is set); detach first or use another terminal");
         }
+        if (r.terminalDevice() != null && s.isOwnTerminal(r.terminalDevice())) {
+            // SCARAB_SESSION unset, or a client started by the session some other way: its output
+            // would be the session's input, forever.
+            throw new UserError("recursive", "refusing to attach session \"" + s.meta().name()
+                    + "\" from its own terminal; detach first or use another terminal");
+        }
         if (s.meta().exited()) {
             throw new UserError("exited", "session \"" + s.meta().name() + "\" has exited (status " + s.meta().exitCode()
                     + "); see its screen with: scarab capture " + s.meta().name());

@@ -61,6 +61,8 @@ final class Posix {
     static final int EPOLL_CTL_MOD = 3;
     static final int EPOLLIN = 0x001;
     static final int EPOLLOUT = 0x004;
+    static final int EPOLLERR = 0x008;
+    static final int EPOLLHUP = 0x010;
     static final int EFD_NONBLOCK = O_NONBLOCK;
     /** {@code struct epoll_event} is packed on x86-64 (12 bytes), naturally aligned elsewhere (16). */
     static final int EPOLL_EVENT_SIZE = Platform.isIntel() && Platform.is64Bit() ? 12 : 16;

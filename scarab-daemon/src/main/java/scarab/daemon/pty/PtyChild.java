@@ -38,10 +38,30 @@ public final class PtyChild {
     private boolean pidfdClosed;
     private final CompletableFuture<Integer> reaped = new CompletableFuture<>();
 
-    private PtyChild(int pid, int pidfd, int master) {
+    /** The PTY's other side, the program's terminal ({@code /dev/pts/N}). */
+    private final String terminalPath;
+    /** Its device number, read once asked for; null until then or when it cannot be read. */
+    private volatile Long terminalDevice;
+
+    private PtyChild(int pid, int pidfd, int master, String terminalPath) {
         this.pid = pid;
         this.pidfd = pidfd;
         this.master = master;
+        this.terminalPath = terminalPath;
+    }
+
+    /** The device number of the program's terminal, or null if it cannot be read. */
+    public Long terminalDevice() {
+        Long device = terminalDevice;
+        if (device == null) {
+            try {
+                device = (Long) java.nio.file.Files.getAttribute(java.nio.file.Path.of(terminalPath), "unix:rdev");
+                terminalDevice = device;
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
+        return device;
     }
 
     /**
@@ -82,7 +102,7 @@ public final class PtyChild {
             }
             int flags = c.fcntl(master, Posix.F_GETFL);
             c.fcntl(master, Posix.F_SETFL, flags | Posix.O_NONBLOCK);
-            return new PtyChild(pid, pidfd, master);
+            return new PtyChild(pid, pidfd, master, slave);
         } catch (IOException | RuntimeException e) {
             c.close(master);
             throw e;

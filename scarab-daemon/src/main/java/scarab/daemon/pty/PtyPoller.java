@@ -85,6 +85,13 @@ public final class PtyPoller implements AutoCloseable {
         final TerminalListener listener;
         boolean watched = true;
         boolean wantWritable;
+        /** Not read for now: what was typed waits in the terminal (its owner has too much pending). */
+        boolean paused;
+
+        /** What epoll is asked to report for this terminal. */
+        int interest() {
+            return (paused ? 0 : Posix.EPOLLIN) | (wantWritable ? Posix.EPOLLOUT : 0);
+        }
 
         Watch(long id, ClientTerminal terminal, TerminalListener listener) {
             this.id = id;
@@ -178,13 +185,33 @@ public final class PtyPoller implements AutoCloseable {
             Watch w = byTerminal.get(terminal);
             if (w != null && w.watched && !w.wantWritable) {
                 w.wantWritable = true;
-                control(Posix.EPOLL_CTL_MOD, terminal.fd(), w.id << 2 | TERMINAL, Posix.EPOLLIN | Posix.EPOLLOUT);
+                control(Posix.EPOLL_CTL_MOD, terminal.fd(), w.id << 2 | TERMINAL, w.interest());
             }
         };
         if (Thread.currentThread() == thread && byTerminal.containsKey(terminal)) {
             change.run(); // from a listener: no request and wake-up needed
         } else {
             requestIfOpen(change); // after a watch request that may still be queued
+        }
+    }
+
+    /**
+     * Stops or starts again reading a terminal's keys: what is typed meanwhile waits in the
+     * terminal, whose writer then waits in turn, as a program that does not read its input makes
+     * a real terminal wait. A hang-up is still noticed.
+     */
+    public void readKeys(ClientTerminal terminal, boolean on) {
+        Runnable change = () -> {
+            Watch w = byTerminal.get(terminal);
+            if (w != null && w.watched && w.paused == on) {
+                w.paused = !on;
+                control(Posix.EPOLL_CTL_MOD, terminal.fd(), w.id << 2 | TERMINAL, w.interest());
+            }
+        };
+        if (Thread.currentThread() == thread && byTerminal.containsKey(terminal)) {
+            change.run();
+        } else {
+            requestIfOpen(change);
         }
     }
 
@@ -320,11 +347,13 @@ public final class PtyPoller implements AutoCloseable {
         try {
             if ((ready & Posix.EPOLLOUT) != 0 && !w.listener.writable() && w.watched && w.wantWritable) {
                 w.wantWritable = false;
-                control(Posix.EPOLL_CTL_MOD, w.terminal.fd(), w.id << 2 | TERMINAL);
+                control(Posix.EPOLL_CTL_MOD, w.terminal.fd(), w.id << 2 | TERMINAL, w.interest());
             }
             if ((ready & ~Posix.EPOLLOUT) != 0) {
-                // Readable, or hung up (EPOLLHUP/EPOLLERR): a read tells which.
-                for (int reads = 0; reads < TERMINAL_READS && w.watched; reads++) {
+                // Readable, or hung up (EPOLLHUP/EPOLLERR): a read tells which. A paused terminal
+                // is read only when it hung up, until the read that says so.
+                boolean hungUp = (ready & (Posix.EPOLLHUP | Posix.EPOLLERR)) != 0;
+                for (int reads = 0; reads < TERMINAL_READS && w.watched && (!w.paused || hungUp); reads++) {
                     int n = w.terminal.read(typed);
                     if (n == 0) {
                         break;

@@ -25,7 +25,7 @@ final class FrameLink extends ClientLink {
     /** Chunks are merged into frames up to this size to save syscalls and wake-ups. */
     private static final int MAX_FRAME = 256 << 10;
 
-    private final Connection connection;
+    private final Socket socket;
     private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
     private long queuedBytes;
     /** The backlog was dropped; the next thing to send is a redraw, and output until then is not queued. */
@@ -36,9 +36,37 @@ final class FrameLink extends ClientLink {
     /** The writer thread, once started. */
     private volatile Thread writer;
 
+    /** Where the writer sends: the client's connection. */
+    interface Socket {
+        void output(byte[] data, int off, int len) throws IOException;
+
+        void control(Response message) throws IOException;
+
+        void close();
+    }
+
     FrameLink(Connection connection, boolean readOnly, int cols, int rows) {
+        this(connection, new Socket() {
+            @Override
+            public void output(byte[] data, int off, int len) throws IOException {
+                connection.sendOutput(data, off, len);
+            }
+
+            @Override
+            public void control(Response message) throws IOException {
+                connection.send(message);
+            }
+
+            @Override
+            public void close() {
+                connection.close();
+            }
+        }, readOnly, cols, rows);
+    }
+
+    FrameLink(Connection connection, Socket socket, boolean readOnly, int cols, int rows) {
         super(connection, readOnly, cols, rows);
-        this.connection = connection;
+        this.socket = socket;
     }
 
     /** Starts the writer; {@code redraw} renders the screen (the caller's lock rules apply inside). */
@@ -60,7 +88,7 @@ final class FrameLink extends ClientLink {
             queue.clear();
             queuedBytes = 0;
             overflowed = true;
-            log.debug("client on connection {} fell behind; dropping its backlog", connection);
+            log.debug("client on connection {} fell behind; dropping its backlog", connection());
         } else {
             queue.add(chunk);
             queuedBytes += chunk.length;
@@ -119,50 +147,66 @@ final class FrameLink extends ClientLink {
         }
     }
 
+    /**
+     * Sends until the farewell or the client's end. Whatever ends it otherwise (a failure of the
+     * socket, or any other: a redraw that throws) ends the link and disconnects the client, which
+     * would otherwise wait forever for output that no thread sends.
+     */
     private void writeLoop(Supplier<byte[]> redraw) {
+        boolean ended = false;
         try {
-            while (true) {
-                byte[] batch;
-                Response last = null;
-                boolean needRedraw;
-                boolean idle;
-                synchronized (this) {
-                    if (finished) {
-                        return;
-                    }
-                    idle = queue.isEmpty() && !overflowed && farewell == null;
-                    needRedraw = !idle && overflowed && queue.isEmpty();
-                    batch = idle || needRedraw ? null : drain();
-                    if (!idle && !needRedraw && batch == null) {
-                        last = farewell;
-                        finished = true;
-                    }
-                }
-                if (idle) {
-                    // Park outside the monitor; an unpark that came first leaves a permit, so none is lost.
-                    LockSupport.park(this);
-                    continue;
-                }
-                if (needRedraw) {
-                    // Outside our monitor: the supplier takes the screen lock and calls back into
-                    // replaceWithRedraw, so that the redraw and the output after it stay in order.
-                    redraw.get();
-                    continue;
-                }
-                if (batch != null) {
-                    for (int off = 0; off < batch.length; off += Frame.MAX_PAYLOAD) {
-                        connection.sendOutput(batch, off, Math.min(Frame.MAX_PAYLOAD, batch.length - off));
-                    }
-                }
-                if (last != null) {
-                    connection.send(last);
+            sendUntilDone(redraw);
+            ended = true;
+        } catch (IOException e) {
+            log.debug("client on connection {} is gone: {}", connection(), e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("sending output to the client on connection {} failed; disconnecting it", connection(), e);
+        } finally {
+            if (!ended) {
+                abandon();
+                socket.close();
+            }
+        }
+    }
+
+    private void sendUntilDone(Supplier<byte[]> redraw) throws IOException {
+        while (true) {
+            byte[] batch;
+            Response last = null;
+            boolean needRedraw;
+            boolean idle;
+            synchronized (this) {
+                if (finished) {
                     return;
                 }
+                idle = queue.isEmpty() && !overflowed && farewell == null;
+                needRedraw = !idle && overflowed && queue.isEmpty();
+                batch = idle || needRedraw ? null : drain();
+                if (!idle && !needRedraw && batch == null) {
+                    last = farewell;
+                    finished = true;
+                }
             }
-        } catch (IOException e) {
-            log.debug("client on connection {} is gone: {}", connection, e.getMessage());
-            abandon();
-            connection.close();
+            if (idle) {
+                // Park outside the monitor; an unpark that came first leaves a permit, so none is lost.
+                LockSupport.park(this);
+                continue;
+            }
+            if (needRedraw) {
+                // Outside our monitor: the supplier takes the screen lock and calls back into
+                // replaceWithRedraw, so that the redraw and the output after it stay in order.
+                redraw.get();
+                continue;
+            }
+            if (batch != null) {
+                for (int off = 0; off < batch.length; off += Frame.MAX_PAYLOAD) {
+                    socket.output(batch, off, Math.min(Frame.MAX_PAYLOAD, batch.length - off));
+                }
+            }
+            if (last != null) {
+                socket.control(last);
+                return;
+            }
         }
     }
 

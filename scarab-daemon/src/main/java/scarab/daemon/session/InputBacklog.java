@@ -2,7 +2,9 @@ package scarab.daemon.session;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
@@ -14,9 +16,10 @@ import org.slf4j.LoggerFactory;
  * terminal queries, on the poller thread; send-keys and relayed clients' keys, on connection
  * threads). What the PTY takes at once is written at once, under this queue's monitor, so nothing
  * can overtake it; the rest, and everything after it, is written by a short-lived thread that may
- * wait for the program. The poller never waits: beyond 1 MB waiting, what it sends is dropped, as
- * a real terminal's line discipline drops what overflows it. Connection threads may wait, and do
- * ({@link #sendAndWait}): what they send is never dropped.
+ * wait for the program. Nothing is dropped: the poller never waits, but past {@link #MAX_BYTES}
+ * waiting a client's terminal is no longer read ({@link #sendFrom} says so) until half of it has
+ * been written, so what is typed or pasted waits in that terminal, as it would for a program on a
+ * real terminal that does not read; connection threads wait ({@link #sendAndWait}).
  */
 final class InputBacklog {
     private static final Logger log = LoggerFactory.getLogger(InputBacklog.class);
@@ -40,21 +43,29 @@ final class InputBacklog {
     private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
     private int waitingBytes;
     private boolean writerRunning;
-    private boolean warned;
+    /** Sources that stopped reading because too much waited: told when there is room again. */
+    private final List<Runnable> waitingForRoom = new ArrayList<>();
 
     InputBacklog(Target target) {
         this.target = target;
     }
 
+    /**
+     * Sends input read from a source that can stop reading (a client's terminal) without waiting.
+     * False when more than {@link #MAX_BYTES} now waits: the source should stop reading until
+     * {@code whenRoom} runs (on another thread).
+     */
+    synchronized boolean sendFrom(byte[] data, Runnable whenRoom) {
+        send(data);
+        if (waitingBytes > MAX_BYTES) {
+            waitingForRoom.add(whenRoom);
+            return false;
+        }
+        return true;
+    }
+
     /** Sends {@code data} to the program without waiting (the poller thread). */
     synchronized void send(byte[] data) {
-        if (writerRunning && waitingBytes + data.length > MAX_BYTES) {
-            if (!warned) {
-                warned = true;
-                log.warn("{} has not read its input for a while; input beyond 1 MB is dropped", target.name());
-            }
-            return;
-        }
         try {
             enqueue(data, null);
         } catch (IOException e) {
@@ -115,14 +126,22 @@ final class InputBacklog {
     private void writeWaiting() {
         while (true) {
             Pending next;
+            List<Runnable> room = List.of();
             synchronized (this) {
                 next = waiting.poll();
                 if (next == null) {
                     writerRunning = false;
-                    warned = false;
-                    return;
+                } else {
+                    waitingBytes -= next.data().length;
                 }
-                waitingBytes -= next.data().length;
+                if (!waitingForRoom.isEmpty() && (next == null || waitingBytes <= MAX_BYTES / 2)) {
+                    room = List.copyOf(waitingForRoom);
+                    waitingForRoom.clear();
+                }
+            }
+            room.forEach(Runnable::run);
+            if (next == null) {
+                return;
             }
             try {
                 target.write(next.data());
@@ -130,6 +149,7 @@ final class InputBacklog {
                     next.written().complete(null);
                 }
             } catch (IOException e) {
+                // The program is gone: its input has nowhere to go.
                 log.debug("input for {} dropped: {}", target.name(), e.getMessage());
                 synchronized (this) {
                     fail(next, e);
@@ -137,7 +157,10 @@ final class InputBacklog {
                     waiting.clear();
                     waitingBytes = 0;
                     writerRunning = false;
+                    room = List.copyOf(waitingForRoom);
+                    waitingForRoom.clear();
                 }
+                room.forEach(Runnable::run);
                 return;
             }
         }

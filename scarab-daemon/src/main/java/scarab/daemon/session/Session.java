@@ -66,6 +66,11 @@ public final class Session {
     static volatile java.util.function.Consumer<byte[]> emulatorFaultForTests;
     /** Changed only under screenLock's write lock; iterated freely. */
     private final CopyOnWriteArrayList<ClientLink> clients = new CopyOnWriteArrayList<>();
+    /**
+     * Killed or ended: what a client that attaches from now on is told at once instead of being
+     * registered; null while clients may attach. Guarded by screenLock's write lock.
+     */
+    private Response ended;
     private volatile SessionEvents events;
     /** Screen change count at the last snapshot; touched only by the snapshot thread. */
     private long snapshotChange = -1;
@@ -384,11 +389,17 @@ public final class Session {
     /**
      * Registers a client: it becomes the most recent one, so the session takes its size (unless
      * it is read-only); it is sent a full redraw and from then on every byte of output, or, when
-     * its size is not the session's, pictures of the screen.
+     * its size is not the session's, pictures of the screen. False, and the client is told, when
+     * the session is being killed or its process has ended.
      */
-    void attach(ClientLink link) {
+    boolean attach(ClientLink link) {
         screenLock.writeLock().lock();
         try {
+            if (ended != null) {
+                link.finish(null, ended);
+                link.start("scarab-client-" + id.shortForm(), () -> null);
+                return false;
+            }
             clients.add(link);
             boolean resized = applyLatestSize();
             link.offer(picture(link));
@@ -399,6 +410,26 @@ public final class Session {
             screenLock.writeLock().unlock();
         }
         link.start("scarab-client-" + id.shortForm(), () -> redraw(link));
+        return true;
+    }
+
+    /**
+     * The session is being killed: a client that attaches from now on is told so at once instead
+     * of being registered (the caller tells the ones attached already).
+     */
+    void markKilled() {
+        screenLock.writeLock().lock();
+        try {
+            ended = new Response.Detached(0, meta.name(), "killed");
+        } finally {
+            screenLock.writeLock().unlock();
+        }
+    }
+
+    /** Whether {@code device} (a terminal's device number) is this session's own PTY. */
+    public boolean isOwnTerminal(long device) {
+        PtyChild p = process;
+        return p != null && p.isAlive() && Long.valueOf(device).equals(p.terminalDevice());
     }
 
     /** The poller that reads this session's PTY (null before its process started). */
@@ -495,17 +526,20 @@ public final class Session {
         write(data, 0, data.length);
     }
 
-    /** Input read from a client's own terminal, on the poller thread: never waits. */
-    void inputFromTerminal(ClientLink link, byte[] data) {
+    /**
+     * Input read from a client's own terminal, on the poller thread: never waits. False when the
+     * program is that far behind that the terminal should not be read until {@code whenRoom} runs.
+     */
+    boolean inputFromTerminal(ClientLink link, byte[] data, Runnable whenRoom) {
         if (link.readOnly()) {
-            return;
+            return true;
         }
         data = link.queryReplies().filter(data);
         if (data.length == 0) {
-            return;
+            return true;
         }
         typedBy(link);
-        backlog.send(data);
+        return backlog.sendFrom(data, whenRoom);
     }
 
     /** The client that types is the most recent one: the session takes its size. */
@@ -580,8 +614,9 @@ public final class Session {
         screenLock.writeLock().lock();
         try {
             byte[] reset = TerminalReset.forScreen(screen);
+            ended = new Response.Exited(0, meta.name(), code);
             for (ClientLink c : clients) {
-                c.finish(reset, new Response.Exited(0, meta.name(), code));
+                c.finish(reset, ended);
             }
             clients.clear();
         } finally {

@@ -429,6 +429,9 @@ public final class SessionManager implements SessionEvents {
             }
             releaseName(session.meta().name(), session.id());
         }
+        // An attach that found the session before it left the map may register its client after
+        // the clients below are told: from here on the session tells such a client itself.
+        session.markKilled();
         detachAll(session, "killed");
         session.terminate(KILL_GRACE_MILLIS);
         log.info("session killed: {} {}", session.id().shortForm(), session.meta().name());
@@ -572,7 +575,12 @@ public final class SessionManager implements SessionEvents {
             }
             connection.setAttachment(attachment);
             linked = true;
-            session.attach(link);
+            if (!session.attach(link)) {
+                connection.setAttachment(null);
+                log.info("session {} {} ended as connection {} attached; it was told", session.id().shortForm(),
+                        meta.name(), connection);
+                return;
+            }
         } finally {
             if (!linked && terminal != null) {
                 terminal.discard();
