@@ -69,6 +69,7 @@ public final class Snapshotter implements AutoCloseable {
             Session s = e.getKey();
             try {
                 e.getValue().join();
+                s.snapshotStored();
                 stored++;
                 String was = failing.remove(s.id());
                 if (was != null) {
