@@ -192,17 +192,35 @@ final class Faults {
         }
     }
 
-    /** The stored snapshot of a session, inflated, or "" if there is none. */
+    /**
+     * The stored snapshot of a session, inflated, or "" if there is none: its history chunks (ASCII
+     * text is stored as it is in them) followed by the replay of its screen.
+     */
     static String storedSnapshot(Path db, String name) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
-             java.sql.PreparedStatement p = c.prepareStatement(
-                     "SELECT data FROM snapshots JOIN sessions ON id = session_id WHERE name = ?")) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            return storedSnapshot(c, name);
+        }
+    }
+
+    static String storedSnapshot(Connection c, String name) throws Exception {
+        StringBuilder text = new StringBuilder();
+        try (java.sql.PreparedStatement p = c.prepareStatement("SELECT history_chunks.data FROM history_chunks"
+                + " JOIN sessions ON id = session_id WHERE name = ? ORDER BY first_line")) {
+            p.setString(1, name);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    text.append(inflate(rs.getBytes(1))).append('\n');
+                }
+            }
+        }
+        try (java.sql.PreparedStatement p = c.prepareStatement(
+                "SELECT data FROM snapshots JOIN sessions ON id = session_id WHERE name = ?")) {
             p.setString(1, name);
             try (ResultSet rs = p.executeQuery()) {
                 if (!rs.next()) {
                     return "";
                 }
-                return inflate(rs.getBytes(1));
+                return text.append(inflate(rs.getBytes(1))).toString();
             }
         }
     }

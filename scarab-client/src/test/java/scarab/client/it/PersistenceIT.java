@@ -16,6 +16,11 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import scarab.daemon.session.SessionId;
+import scarab.daemon.store.Snapshot;
+import scarab.daemon.terminal.CaptureOptions;
+import scarab.daemon.terminal.Renderer;
+import scarab.daemon.terminal.Screen;
 
 /** Sessions, their history and their directories survive a daemon stop and a daemon kill -9. */
 class PersistenceIT {
@@ -117,7 +122,7 @@ class PersistenceIT {
             if (!rs.next()) {
                 return "";
             }
-            return rs.getString(1) + "\n" + Faults.inflate(rs.getBytes(2));
+            return rs.getString(1) + "\n" + Faults.storedSnapshot(c, name);
         }
     }
 
@@ -148,6 +153,100 @@ class PersistenceIT {
         assertEquals(0, new ProcessBuilder("kill", "-9", String.valueOf(pid)).start().waitFor());
         Scarab.waitFor("the daemon to die", WAIT, () -> ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true));
         assertRestored(before);
+    }
+
+    /**
+     * A long, coloured history with wide and combining characters and wrapped lines, written in
+     * rounds (each stored incrementally) until it went past its limit several times, comes back
+     * exactly after a kill -9, twice: the restored history goes on being stored after a restart.
+     * Restore mode lazy, so that nothing is added to the screen until the session is used.
+     */
+    @Test
+    void aLongHistoryComesBackExactlyAfterKill9() throws Exception {
+        Files.writeString(scarab.root.resolve("config/scarab/config.toml"),
+                "snapshot-interval = \"200ms\"\nscrollback = 2000\nrestore = \"lazy\"\n");
+        Path gen = scarab.root.resolve("gen.sh");
+        Files.writeString(gen, """
+                r=$1; i=0
+                while [ $i -lt 1500 ]; do
+                  i=$((i+1))
+                  if [ $((i % 7)) = 0 ]; then w=WIDE; else w=; fi
+                  printf '\\033[3%dmround %s line %d \\316\\261\\314\\200 \\344\\270\\255 %s\\033[0m\\n' $((i % 8)) "$r" "$i" "$w"
+                done
+                echo round-$r-done-$((6*7))
+                """.replace("WIDE", "w".repeat(150)));
+        // No prompt after the marker: once a snapshot holds the marker, it holds the final state.
+        scarab.ok("new", "-d", "--size", "120x30", "-c", "sh -c 'while read r; do sh " + gen + " $r; done'", "long");
+        for (int round = 1; round <= 4; round++) {
+            scarab.ok("send-keys", "long", String.valueOf(round), "Enter");
+            awaitStored("long", "round-" + round + "-done-42");
+            if (round == 2) {
+                assertSameAfterKill9("long");
+            }
+        }
+        assertSameAfterKill9("long");
+    }
+
+    private void awaitStored(String name, String marker) {
+        Scarab.waitFor("a stored snapshot with " + marker, WAIT, () -> {
+            try {
+                return storedSnapshot(name).contains(marker);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+    }
+
+    private void assertSameAfterKill9(String name) throws Exception {
+        String before = capture(name, "-e", "-S", "-");
+        assertTrue(before.lines().count() > 1500, "the history is long: " + before.lines().count());
+        long pid = scarab.daemonPid();
+        assertEquals(0, new ProcessBuilder("kill", "-9", String.valueOf(pid)).start().waitFor());
+        Scarab.waitFor("the daemon to die", WAIT, () -> ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true));
+        String after = capture(name, "-e", "-S", "-");
+        assertEquals(before, after, "the history and screen after kill -9 and restart");
+    }
+
+    /**
+     * A database of the version before incremental snapshots (schema 2, the whole history in one
+     * format 1 row) is migrated, and its snapshot restored exactly.
+     */
+    @Test
+    void aSnapshotOfTheOlderFormatIsRestored() throws Exception {
+        Screen old = new Screen(80, 20, 10000);
+        for (int i = 1; i <= 300; i++) {
+            old.feed("\033[3" + (i % 8) + "mold-line-" + i + (i % 9 == 0 ? " \u4e2d\u03b1\u0300 " + "w".repeat(90) : "") + "\033[0m\r\n");
+        }
+        SessionId id = SessionId.random();
+        Snapshot snapshot = Snapshot.of(id, "/",
+                Renderer.renderHistoryAndScreen(old));
+        Files.createDirectories(scarab.database().getParent());
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + scarab.database());
+             Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE sessions (id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, command TEXT NOT NULL,"
+                    + " cwd TEXT NOT NULL, cols INTEGER NOT NULL, rows INTEGER NOT NULL, created_at INTEGER NOT NULL,"
+                    + " last_attached_at INTEGER NOT NULL DEFAULT 0, state TEXT NOT NULL, exit_code INTEGER,"
+                    + " title TEXT NOT NULL DEFAULT '', updated_at INTEGER NOT NULL)");
+            s.execute("CREATE TABLE snapshots (session_id TEXT PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,"
+                    + " format INTEGER NOT NULL, taken_at INTEGER NOT NULL, cwd TEXT, data BLOB NOT NULL)");
+            s.execute("ALTER TABLE sessions ADD COLUMN exited_at INTEGER NOT NULL DEFAULT 0");
+            s.execute("PRAGMA user_version = 2");
+            s.execute("INSERT INTO sessions VALUES ('" + id.full() + "', 'oldie', '[\"true\"]', '/', 80, 20,"
+                    + " 1764000000000, 0, 'exited', 0, '', 1764000000000, 1764000000000)");
+            try (var p = c.prepareStatement("INSERT INTO snapshots VALUES (?, 1, 1764000000000, '/', ?)")) {
+                p.setString(1, id.full());
+                p.setBytes(2, snapshot.data());
+                p.executeUpdate();
+            }
+        }
+        String expected = String.join("\n", old.capture(new CaptureOptions(true, Integer.MIN_VALUE,
+                null, false, false))) + "\n";
+        assertEquals(expected, capture("oldie", "-e", "-S", "-"));
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + scarab.database());
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+            rs.next();
+            assertEquals(3, rs.getInt(1), "the database was migrated");
+        }
     }
 
     @Test

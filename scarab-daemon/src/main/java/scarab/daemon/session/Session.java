@@ -1,6 +1,7 @@
 package scarab.daemon.session;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -8,6 +9,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import scarab.daemon.store.Snapshot;
+import scarab.daemon.terminal.HistoryArchive;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -75,6 +78,10 @@ public final class Session {
     /** Screen change count at the last snapshot; touched only by the snapshot thread. */
     private long snapshotChange = -1;
     private String snapshotCwd;
+    /** Which history lines are stored; the snapshot thread's (and the restore's, before the session is shared). */
+    private final HistoryArchive archive = new HistoryArchive();
+    /** The round of the snapshot being stored; snapshot thread only. */
+    private HistoryArchive.Round pendingRound;
     /** The directory the restored process should start in; null when not restored. */
     private volatile String restoreCwd;
     /** The one input queue: every writer's bytes reach the program through it, in order. */
@@ -145,12 +152,40 @@ public final class Session {
     }
 
     /**
+     * Restores a stored snapshot into this session's fresh screen: format 2's history chunks, then
+     * the replay of the screen. History chunks that cannot be read leave the history empty (the
+     * screen is restored all the same) and are reported by the exception thrown at the end.
+     */
+    void restore(Snapshot snapshot) {
+        IOException historyLost = null;
+        screenLock.writeLock().lock();
+        try {
+            if (snapshot.format() == Snapshot.FORMAT_SCREEN_AND_CHUNKS) {
+                try {
+                    archive.restore(screen, snapshot.historyStart(), snapshot.historyEnd(), snapshot.chunks());
+                } catch (IOException e) {
+                    historyLost = e;
+                }
+            }
+        } finally {
+            screenLock.writeLock().unlock();
+        }
+        replay(snapshot.replay());
+        if (historyLost != null) {
+            throw new UncheckedIOException("stored history unreadable: " + historyLost.getMessage(), historyLost);
+        }
+    }
+
+    /**
      * A snapshot if the screen changed since the last one, else null. Called only from the
      * snapshot thread. The working directory is looked up only then: a shell that changes
      * directory prints a prompt, and an idle session costs no /proc lookups at all (a thousand
-     * idle sessions used to cost two thousand every 2 s).
+     * idle sessions used to cost two thousand every 2 s). Under the screen's read lock it only
+     * copies (the new history lines are shared, being immutable, and the visible screen is
+     * copied); rendering, encoding and compressing happen after, so the PTY reader, which needs
+     * the write lock to feed this screen, never waits for them.
      */
-    scarab.daemon.store.Snapshot snapshotIfChanged() {
+    Snapshot snapshotIfChanged() {
         screenLock.readLock().lock();
         try {
             if (screen.changeCount() == snapshotChange) {
@@ -164,21 +199,32 @@ public final class Session {
             cwd = snapshotCwd != null ? snapshotCwd : meta.cwd();
         }
         long change;
-        byte[] replay;
+        HistoryArchive.Round round;
         screenLock.readLock().lock();
         try {
             change = screen.changeCount();
-            replay = Renderer.renderHistoryAndScreen(screen);
+            round = archive.prepare(screen);
         } finally {
             screenLock.readLock().unlock();
         }
         snapshotChange = change;
         snapshotCwd = cwd;
-        return scarab.daemon.store.Snapshot.of(id, cwd, replay);
+        pendingRound = round;
+        return Snapshot.incremental(id, cwd, round.screenReplay(), round.historyStart(), round.historyEnd(),
+                round.keptEnd(), round.chunks());
+    }
+
+    /** The last snapshot was stored: its history chunks are the stored ones now. Snapshot thread only. */
+    void snapshotStored() {
+        if (pendingRound != null) {
+            archive.committed(pendingRound);
+            pendingRound = null;
+        }
     }
 
     /** The last snapshot was not stored: the next round takes one whatever changed. Snapshot thread only. */
     void snapshotLost() {
+        pendingRound = null;
         snapshotChange = -1;
     }
 

@@ -95,10 +95,10 @@ public final class SessionManager implements SessionEvents {
             try {
                 var snapshot = store.loadSnapshot(meta.id());
                 if (snapshot.isPresent()) {
-                    s.replay(snapshot.get().replay());
                     if (snapshot.get().cwd() != null) {
                         cwd = snapshot.get().cwd();
                     }
+                    s.restore(snapshot.get());
                 }
             } catch (RuntimeException e) {
                 log.warn("session {} {}: history not restored: {}", meta.id().shortForm(), meta.name(), e.getMessage());

@@ -79,6 +79,7 @@ public final class Snapshotter implements AutoCloseable {
             Session s = e.getKey();
             try {
                 e.getValue().join();
+                s.snapshotStored();
                 stored++;
                 String was = failing.remove(s.id());
                 if (was != null) {

@@ -45,6 +45,22 @@ final class Migrations {
                 )
                 """,
                 "ALTER TABLE sessions ADD COLUMN exited_at INTEGER NOT NULL DEFAULT 0"
+            },
+            // 3: incremental snapshots (format 2): history in append-only chunks, stored once; the
+            // snapshot row keeps the visible screen and which history lines it has. Format 1 rows
+            // (the whole history in the row) are still read.
+            new String[] {
+                """
+                CREATE TABLE history_chunks (
+                    session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+                    first_line INTEGER NOT NULL,
+                    line_count INTEGER NOT NULL,
+                    data       BLOB NOT NULL,
+                    PRIMARY KEY (session_id, first_line)
+                )
+                """,
+                "ALTER TABLE snapshots ADD COLUMN history_start INTEGER NOT NULL DEFAULT 0",
+                "ALTER TABLE snapshots ADD COLUMN history_end INTEGER NOT NULL DEFAULT 0"
             });
 
     static final int LATEST = STEPS.size();

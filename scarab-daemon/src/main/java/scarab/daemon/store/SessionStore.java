@@ -27,6 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scarab.daemon.session.SessionId;
 import scarab.daemon.session.SessionMeta;
+import scarab.daemon.terminal.HistoryChunk;
 import scarab.protocol.Json;
 
 /**
@@ -356,41 +357,92 @@ public final class SessionStore implements AutoCloseable {
      * not logged here: the caller reports it, once per episode rather than once per round.
      */
     public CompletableFuture<Void> saveSnapshot(Snapshot snapshot) {
-        return write(c -> writeSnapshots(c, List.of(snapshot)), true);
+        return write(c -> writeSnapshot(c, snapshot), true);
     }
 
-    private static void writeSnapshots(Connection c, List<Snapshot> snapshots) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(
-                "INSERT INTO snapshots (session_id, format, taken_at, cwd, data) SELECT ?,?,?,?,?"
-                        + " WHERE EXISTS (SELECT 1 FROM sessions WHERE id = ?)"
-                        + " ON CONFLICT(session_id) DO UPDATE SET format=excluded.format,"
-                        + " taken_at=excluded.taken_at, cwd=excluded.cwd, data=excluded.data")) {
-            for (Snapshot s : snapshots) {
-                p.setString(1, s.sessionId().full());
-                p.setInt(2, s.format());
-                p.setLong(3, s.takenAt());
-                p.setString(4, s.cwd());
-                p.setBytes(5, s.data());
-                p.setString(6, s.sessionId().full());
-                p.addBatch();
+    private static void writeSnapshot(Connection c, Snapshot s) throws SQLException {
+        String id = s.sessionId().full();
+        try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM sessions WHERE id = ?")) {
+            p.setString(1, id);
+            try (ResultSet rs = p.executeQuery()) {
+                if (!rs.next()) {
+                    return; // killed meanwhile: nothing of it may come back
+                }
             }
-            p.executeBatch();
+        }
+        try (PreparedStatement p = c.prepareStatement(s.format() == Snapshot.FORMAT_SCREEN_AND_CHUNKS
+                ? "DELETE FROM history_chunks WHERE session_id = ? AND (first_line + line_count <= ? OR first_line + line_count > ?)"
+                : "DELETE FROM history_chunks WHERE session_id = ?")) {
+            p.setString(1, id);
+            if (s.format() == Snapshot.FORMAT_SCREEN_AND_CHUNKS) {
+                p.setLong(2, s.historyStart());
+                p.setLong(3, s.keptEnd());
+            }
+            p.executeUpdate();
+        }
+        if (!s.chunks().isEmpty()) {
+            try (PreparedStatement p = c.prepareStatement(
+                    "INSERT OR REPLACE INTO history_chunks (session_id, first_line, line_count, data) VALUES (?,?,?,?)")) {
+                for (HistoryChunk chunk : s.chunks()) {
+                    p.setString(1, id);
+                    p.setLong(2, chunk.firstLine());
+                    p.setInt(3, chunk.lineCount());
+                    p.setBytes(4, chunk.data());
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+        }
+        try (PreparedStatement p = c.prepareStatement(
+                "INSERT INTO snapshots (session_id, format, taken_at, cwd, data, history_start, history_end)"
+                        + " VALUES (?,?,?,?,?,?,?)"
+                        + " ON CONFLICT(session_id) DO UPDATE SET format=excluded.format, taken_at=excluded.taken_at,"
+                        + " cwd=excluded.cwd, data=excluded.data, history_start=excluded.history_start,"
+                        + " history_end=excluded.history_end")) {
+            p.setString(1, id);
+            p.setInt(2, s.format());
+            p.setLong(3, s.takenAt());
+            p.setString(4, s.cwd());
+            p.setBytes(5, s.data());
+            p.setLong(6, s.historyStart());
+            p.setLong(7, s.historyEnd());
+            p.executeUpdate();
         }
     }
 
-    /** The stored snapshot of a session, if any. */
+    /** The stored snapshot of a session, if any, with the history chunks of its range. */
     public Optional<Snapshot> loadSnapshot(SessionId id) {
         return call(() -> {
+            Snapshot row;
             try (PreparedStatement p = connection.prepareStatement(
-                    "SELECT format, taken_at, cwd, data FROM snapshots WHERE session_id = ?")) {
+                    "SELECT format, taken_at, cwd, data, history_start, history_end FROM snapshots WHERE session_id = ?")) {
                 p.setString(1, id.full());
                 try (ResultSet rs = p.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
-                    return Optional.of(new Snapshot(id, rs.getInt(1), rs.getLong(2), rs.getString(3), rs.getBytes(4)));
+                    row = new Snapshot(id, rs.getInt(1), rs.getLong(2), rs.getString(3), rs.getBytes(4), rs.getLong(5),
+                            rs.getLong(6), rs.getLong(6), List.of());
                 }
             }
+            if (row.format() != Snapshot.FORMAT_SCREEN_AND_CHUNKS) {
+                return Optional.of(row);
+            }
+            List<HistoryChunk> chunks = new ArrayList<>();
+            try (PreparedStatement p = connection.prepareStatement(
+                    "SELECT first_line, line_count, data FROM history_chunks WHERE session_id = ?"
+                            + " AND first_line + line_count > ? AND first_line < ? ORDER BY first_line")) {
+                p.setString(1, id.full());
+                p.setLong(2, row.historyStart());
+                p.setLong(3, row.historyEnd());
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        chunks.add(new HistoryChunk(rs.getLong(1), rs.getInt(2), rs.getBytes(3)));
+                    }
+                }
+            }
+            return Optional.of(new Snapshot(id, row.format(), row.takenAt(), row.cwd(), row.data(), row.historyStart(),
+                    row.historyEnd(), row.keptEnd(), chunks));
         });
     }
 

@@ -1,24 +1,46 @@
 package scarab.daemon.store;
 
 import java.io.ByteArrayOutputStream;
+import java.util.List;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 import scarab.daemon.session.SessionId;
+import scarab.daemon.terminal.HistoryChunk;
 
 /**
  * A session's screen and history at one moment, with the directory its foreground process was in.
  *
- * <p>Encoding, format 1: the terminal byte stream that repaints the history and the screen
- * ({@code Renderer.renderHistoryAndScreen}), DEFLATE-compressed. A byte stream rather than a
- * dump of cells keeps the format independent of the in-memory layout: any later screen model
- * replays it, at any size.
+ * <p>Format 1 (read, no longer written): {@code data} is the terminal byte stream that repaints the
+ * history and the screen ({@code Renderer.renderHistoryAndScreen}), DEFLATE-compressed.
+ *
+ * <p>Format 2: {@code data} is that stream for the visible screen alone (cursor, modes, pen, title,
+ * the alternate screen's main screen); the history lines {@code [historyStart, historyEnd)} are in
+ * the session's history chunks, written once each. A snapshot being stored carries only the new
+ * chunks: stored chunks that end after {@code keptEnd} are replaced by them, and chunks wholly
+ * before {@code historyStart} (dropped by the screen) are deleted. A loaded one carries every
+ * chunk of its range.
  */
-public record Snapshot(SessionId sessionId, int format, long takenAt, String cwd, byte[] data) {
+public record Snapshot(SessionId sessionId, int format, long takenAt, String cwd, byte[] data,
+                       long historyStart, long historyEnd, long keptEnd, List<HistoryChunk> chunks) {
     public static final int FORMAT_VT_DEFLATE = 1;
+    public static final int FORMAT_SCREEN_AND_CHUNKS = 2;
     /** A decompressed snapshot larger than this is corrupt or hostile, not history. */
     static final int MAX_REPLAY_BYTES = 256 << 20;
 
+    /** A format 1 snapshot (the whole history in {@code data}). */
+    public Snapshot(SessionId sessionId, int format, long takenAt, String cwd, byte[] data) {
+        this(sessionId, format, takenAt, cwd, data, 0, 0, 0, List.of());
+    }
+
+    /** A format 2 snapshot: the visible screen's replay bytes, and the history chunks to store. */
+    public static Snapshot incremental(SessionId id, String cwd, byte[] screenReplay, long historyStart, long historyEnd,
+                                       long keptEnd, List<HistoryChunk> chunks) {
+        Snapshot s = of(id, cwd, screenReplay);
+        return new Snapshot(id, FORMAT_SCREEN_AND_CHUNKS, s.takenAt(), cwd, s.data(), historyStart, historyEnd, keptEnd, chunks);
+    }
+
+    /** A format 1 snapshot of the whole history and screen. */
     public static Snapshot of(SessionId id, String cwd, byte[] replay) {
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
         try {
@@ -36,9 +58,12 @@ public record Snapshot(SessionId sessionId, int format, long takenAt, String cwd
         }
     }
 
-    /** The replay bytes; throws StoreException for an unknown format or corrupt data. */
+    /**
+     * The replay bytes (format 2: of the visible screen, after the history chunks are restored);
+     * throws StoreException for an unknown format or corrupt data.
+     */
     public byte[] replay() {
-        if (format != FORMAT_VT_DEFLATE) {
+        if (format != FORMAT_VT_DEFLATE && format != FORMAT_SCREEN_AND_CHUNKS) {
             throw new StoreException("snapshot of session " + sessionId.shortForm() + " has unknown format " + format);
         }
         Inflater inflater = new Inflater();

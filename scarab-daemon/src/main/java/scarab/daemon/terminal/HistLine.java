@@ -13,7 +13,7 @@ final class HistLine extends Row {
     private final int[][] comb;
     private final int[] us;
     private final int used;
-    private boolean wrapped;
+    private final boolean wrapped;
 
     private HistLine(byte[] small, int[] big, int[] runStart, long[] runAttr, long attr0, int[][] comb, int[] us,
                      int used, boolean wrapped) {
@@ -124,8 +124,99 @@ final class HistLine extends Row {
     @Override int us(int x) { return us != null && x < us.length ? us[x] : 0; }
     @Override int used() { return used; }
     @Override boolean wrapped() { return wrapped; }
-    @Override void setWrapped(boolean w) { wrapped = w; }
+    /** History lines are immutable (see {@link History}): use {@link #withWrapped}. */
+    @Override void setWrapped(boolean w) { throw new UnsupportedOperationException("history lines are immutable"); }
+
+    /** This line with another wrapped flag (sharing the arrays, which are never changed). */
+    HistLine withWrapped(boolean w) {
+        return w == wrapped ? this : new HistLine(small, big, runStart, runAttr, attr0, comb, us, used, w);
+    }
     @Override int length() { return used; }
+
+    // ---- stored form (history chunks of snapshots), written through the accessors so that it does
+    // not depend on how a line is held in memory ----
+
+    /** Widest line the stored form accepts: a corrupt or hostile chunk cannot make us allocate more. */
+    static final int MAX_STORED_CELLS = 1 << 16;
+    private static final int MAX_STORED_COMBINING = 32;
+
+    void writeTo(java.io.DataOutputStream out) throws java.io.IOException {
+        int n = used;
+        boolean narrow = small != null;
+        int combCells = 0;
+        boolean anyUs = false;
+        for (int x = 0; x < n; x++) {
+            if (comb(x) != null) combCells++;
+            if (us(x) != 0) anyUs = true;
+        }
+        int flags = (wrapped ? 1 : 0) | (narrow ? 2 : 0) | (runStart != null ? 4 : 0) | (combCells > 0 ? 8 : 0) | (anyUs ? 16 : 0);
+        out.writeByte(flags);
+        Varint.write(out, n);
+        if (narrow) out.write(small, 0, n);
+        else for (int x = 0; x < n; x++) out.writeInt(big[x]);
+        if (runStart == null) {
+            out.writeLong(attr0);
+        } else {
+            Varint.write(out, runAttr.length);
+            for (int r = 0; r < runAttr.length; r++) {
+                Varint.write(out, runStart[r]);
+                out.writeLong(runAttr[r]);
+            }
+        }
+        if (combCells > 0) {
+            Varint.write(out, combCells);
+            for (int x = 0; x < n; x++) {
+                int[] c = comb(x);
+                if (c == null) continue;
+                Varint.write(out, x);
+                Varint.write(out, c.length);
+                for (int k : c) out.writeInt(k);
+            }
+        }
+        if (anyUs) for (int x = 0; x < n; x++) out.writeInt(us(x));
+    }
+
+    static HistLine readFrom(java.io.DataInputStream in) throws java.io.IOException {
+        int flags = in.readUnsignedByte();
+        int n = Varint.read(in, MAX_STORED_CELLS);
+        Line l = new Line();
+        if (n > 0) l.alloc(n);
+        if ((flags & 2) != 0) {
+            for (int x = 0; x < n; x++) l.cp[x] = in.readUnsignedByte();
+        } else {
+            for (int x = 0; x < n; x++) l.cp[x] = in.readInt();
+        }
+        if ((flags & 4) == 0) {
+            long a = in.readLong();
+            for (int x = 0; x < n; x++) l.at[x] = a;
+        } else {
+            int runs = Varint.read(in, Math.max(1, n));
+            int prevStart = -1;
+            long prevAttr = 0;
+            for (int r = 0; r < runs; r++) {
+                int start = Varint.read(in, n);
+                if (start <= prevStart && r > 0) throw new java.io.IOException("attribute runs out of order");
+                long a = in.readLong();
+                for (int x = Math.max(0, prevStart); x < start; x++) l.at[x] = prevAttr;
+                prevStart = start;
+                prevAttr = a;
+            }
+            for (int x = Math.max(0, prevStart); x < n; x++) l.at[x] = prevAttr;
+        }
+        if ((flags & 8) != 0) {
+            int cells = Varint.read(in, n);
+            for (int i = 0; i < cells; i++) {
+                int x = Varint.read(in, n - 1);
+                int[] c = new int[Varint.read(in, MAX_STORED_COMBINING)];
+                for (int k = 0; k < c.length; k++) c[k] = in.readInt();
+                l.setComb(x, c);
+            }
+        }
+        if ((flags & 16) != 0) for (int x = 0; x < n; x++) l.setUs(x, in.readInt());
+        l.used = n;
+        l.wrapped = (flags & 1) != 0;
+        return of(l);
+    }
 
     long footprint() {
         long n = 56;

@@ -283,6 +283,13 @@ public final class Screen implements VtHandler {
         return lines[(int) (a - hs)];
     }
 
+    /** Clears the wrapped flag of a line by absolute index (history lines are replaced, not changed). */
+    private void unwrapAbs(long a) {
+        int hs = history.size();
+        if (a < hs) history.unwrap((int) a);
+        else lines[(int) (a - hs)].wrapped = false;
+    }
+
     private void expand(Line l, long n) {
         if (n <= l.cellsize) return;
         int sx = cols;
@@ -361,7 +368,7 @@ public final class Screen implements VtHandler {
         if (apy >= total || ((apy + ny - 1) & MASK32) >= total) return;
         long endY = (apy + ny) & MASK32;
         for (long yy = apy; yy < endY; yy++) emptyLine(lines[(int) (yy - hs)], bg);
-        if (apy != 0) lineAbs(apy - 1).setWrapped(false);
+        if (apy != 0) unwrapAbs(apy - 1);
     }
 
     /** tmux grid_move_lines (view coordinates). */
@@ -378,7 +385,7 @@ public final class Screen implements VtHandler {
             if (yy >= py && yy < py + ny) continue;
             spare[nspare++] = lines[yy];
         }
-        if (hs + dy != 0) lineAbs(hs + dy - 1).setWrapped(false);
+        if (hs + dy != 0) unwrapAbs(hs + dy - 1);
         System.arraycopy(lines, py, scratch, 0, ny);
         System.arraycopy(scratch, 0, lines, dy, ny);
         for (int yy = py; yy < py + ny; yy++) {
@@ -390,7 +397,7 @@ public final class Screen implements VtHandler {
             }
         }
         Arrays.fill(scratch, 0, ny, null);
-        if (hs + py != 0 && (py < dy || py >= dy + ny)) lineAbs(hs + py - 1).setWrapped(false);
+        if (hs + py != 0 && (py < dy || py >= dy + ny)) unwrapAbs(hs + py - 1);
     }
 
     /** tmux grid_move_cells. */
@@ -1600,7 +1607,14 @@ public final class Screen implements VtHandler {
     // Capture (tmux cmd-capture-pane.c + grid_string_cells)
     // =====================================================================================================
 
-    public List<String> capture(CaptureOptions o) {
+    public List<String> capture(CaptureOptions o) { return captureView(o).capture(); }
+
+    /**
+     * What a capture with these options needs, copied: the history lines in range are immutable and
+     * shared, the visible ones are copied. Cheap enough for the screen's lock (references and a
+     * screenful of cells); the text is then made from it without the lock ({@link CaptureView#capture}).
+     */
+    public CaptureView captureView(CaptureOptions o) {
         int hs = history.size();
         int sy = rows;
         long top, bottom;
@@ -1626,28 +1640,49 @@ public final class Screen implements VtHandler {
             bottom = top;
             top = t;
         }
-        boolean trim = !o.joinWrapped() && !o.preserveTrailingSpaces();
-        StringBuilder buf = new StringBuilder();
-        CodeState cs = o.escapes() ? new CodeState() : null;
+        Row[] range = new Row[(int) (bottom - top + 1)];
         for (long i = top; i <= bottom; i++) {
             Row r = lineAbs(i);
-            lineString(r, cs, trim, buf);
-            if (!o.joinWrapped() || !r.wrapped()) buf.append('\n');
+            range[(int) (i - top)] = r instanceof Line l ? l.copy() : r;
         }
-        if (buf.length() > 0 && buf.charAt(buf.length() - 1) == '\n') buf.setLength(buf.length() - 1);
-        String all = buf.toString();
-        List<String> out = new ArrayList<>();
-        int from = 0;
-        while (true) {
-            int nl = all.indexOf('\n', from);
-            if (nl < 0) {
-                out.add(all.substring(from));
-                break;
+        return new CaptureView(range, cols, o);
+    }
+
+    /** The lines of one capture, taken under the screen's lock and turned into text without it. */
+    public static final class CaptureView {
+        private final Row[] range;
+        private final int cols;
+        private final CaptureOptions o;
+
+        private CaptureView(Row[] range, int cols, CaptureOptions o) {
+            this.range = range;
+            this.cols = cols;
+            this.o = o;
+        }
+
+        public List<String> capture() {
+            boolean trim = !o.joinWrapped() && !o.preserveTrailingSpaces();
+            StringBuilder buf = new StringBuilder();
+            CodeState cs = o.escapes() ? new CodeState() : null;
+            for (Row r : range) {
+                lineString(r, cols, cs, trim, buf);
+                if (!o.joinWrapped() || !r.wrapped()) buf.append('\n');
             }
-            out.add(all.substring(from, nl));
-            from = nl + 1;
+            if (buf.length() > 0 && buf.charAt(buf.length() - 1) == '\n') buf.setLength(buf.length() - 1);
+            String all = buf.toString();
+            List<String> out = new ArrayList<>();
+            int from = 0;
+            while (true) {
+                int nl = all.indexOf('\n', from);
+                if (nl < 0) {
+                    out.add(all.substring(from));
+                    break;
+                }
+                out.add(all.substring(from, nl));
+                from = nl + 1;
+            }
+            return out;
         }
-        return out;
     }
 
     /** Previous cell's attributes for -e output (tmux's lastgc), persisting across lines of one capture. */
@@ -1656,7 +1691,7 @@ public final class Screen implements VtHandler {
         int us;
     }
 
-    private void lineString(Row r, CodeState cs, boolean trim, StringBuilder buf) {
+    private static void lineString(Row r, int cols, CodeState cs, boolean trim, StringBuilder buf) {
         int start = buf.length();
         int n = Math.min(cols, r.used());
         for (int x = 0; x < n; x++) {
@@ -1665,7 +1700,8 @@ public final class Screen implements VtHandler {
             if (cs != null) {
                 long a = r.attr(x);
                 int u = r.us(x);
-                appendCode(cs, a, u, buf);
+                // the same attributes as the previous cell add nothing (most cells): skip the work
+                if (a != cs.attr || u != cs.us) appendCode(cs, a, u, buf);
                 cs.attr = a;
                 cs.us = u;
             }
@@ -1750,6 +1786,68 @@ public final class Screen implements VtHandler {
     // =====================================================================================================
 
     Row historyLine(int i) { return history.get(i); }
+
+    /**
+     * A copy of everything {@link Renderer#renderHistoryAndScreen} reads except the history: the
+     * visible lines (deep), the alternate screen's saved main screen, cursor, modes, pen, saved
+     * cursor, tabs and title. Cheap enough for the screen's lock; rendering the copy is not.
+     */
+    Screen copyWithoutHistory() {
+        Screen c = new Screen(cols, rows, 0);
+        c.lines = copyLines(lines);
+        c.hscrolled = 0;
+        c.cx = cx;
+        c.cy = cy;
+        c.rupper = rupper;
+        c.rlower = rlower;
+        c.mode = mode;
+        c.tabs = tabs.clone();
+        c.cursorStyle = cursorStyle;
+        c.pen = pen;
+        c.penUs = penUs;
+        c.charsetSet = charsetSet;
+        c.g0 = g0;
+        c.g1 = g1;
+        c.savedPen = savedPen;
+        c.savedUs = savedUs;
+        c.savedSet = savedSet;
+        c.savedG0 = savedG0;
+        c.savedG1 = savedG1;
+        c.savedCx = savedCx;
+        c.savedCy = savedCy;
+        c.savedMode = savedMode;
+        c.altSaved = altSaved == null ? null : copyLines(altSaved);
+        c.altSavedCols = altSavedCols;
+        c.altSavedRows = altSavedRows;
+        c.altSavedCx = altSavedCx;
+        c.altSavedCy = altSavedCy;
+        c.altSavedPen = altSavedPen;
+        c.altSavedUs = altSavedUs;
+        c.altSavedHistoryOn = altSavedHistoryOn;
+        c.title = title;
+        return c;
+    }
+
+    private static Line[] copyLines(Line[] from) {
+        Line[] to = new Line[from.length];
+        for (int i = 0; i < from.length; i++) to[i] = from[i].copy();
+        return to;
+    }
+
+    /**
+     * Puts stored history lines into a screen that has none yet, numbered from {@code first}, as
+     * if they had scrolled off.
+     */
+    void restoreHistory(long first, List<HistLine> stored) {
+        if (history.size() != 0) throw new IllegalStateException("the screen already has history");
+        // A live screen can hold a few lines over its limit (a resize pushes lines without making
+        // room): those are kept, for an exact restore; a limit lowered since is applied here.
+        int skip = stored.size() > 2L * historyLimit ? stored.size() - historyLimit : 0;
+        history.startAt(first + skip);
+        for (int i = skip; i < stored.size(); i++) history.push(stored.get(i));
+        hscrolled = history.size();
+        changes++;
+    }
 
     /** Approximate retained heap of this screen in bytes (lines, history, side tables). */
     public long estimateFootprint() {
