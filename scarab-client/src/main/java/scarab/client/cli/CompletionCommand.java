@@ -16,7 +16,8 @@ import scarab.client.ClientContext;
         description = "Print a shell completion script.",
         footer = {"", "Examples:",
                 "  source <(scarab completion bash)",
-                "  scarab completion zsh > \"${fpath[1]}/_scarab\""})
+                // $$ is picocli's escape for $: ${...} alone would be read as a picocli variable
+                "  scarab completion zsh > \"$${fpath[1]}/_scarab\""})
 public final class CompletionCommand implements java.util.concurrent.Callable<Integer> {
     private final ClientContext ctx;
 
