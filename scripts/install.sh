@@ -6,13 +6,22 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 prefix="$HOME/.local"
 dist=""
+# The value of option $1, or a usage error: $2 is the next argument, if any.
+value() {
+  if [ $# -lt 2 ] || [ -z "$2" ] || [ "${2#-}" != "$2" ]; then
+    echo "install.sh: $1 needs a directory, like $1 ~/.local; see install.sh --help" >&2
+    exit 2
+  fi
+  printf '%s' "$2"
+}
 while [ $# -gt 0 ]; do
   case "$1" in
-    --prefix) prefix="$2"; shift 2 ;;
-    --prefix=*) prefix="${1#--prefix=}"; shift ;;
-    --dist) dist="$2"; shift 2 ;;
+    --prefix) prefix="$(value "$@")" || exit 2; shift 2 ;;
+    --prefix=*) prefix="$(value --prefix "${1#--prefix=}")" || exit 2; shift ;;
+    --dist) dist="$(value "$@")" || exit 2; shift 2 ;;
+    --dist=*) dist="$(value --dist "${1#--dist=}")" || exit 2; shift ;;
     -h|--help) sed -n '2,4p' "$0"; exit 0 ;;
-    *) echo "install.sh: unknown option $1" >&2; exit 2 ;;
+    *) echo "install.sh: unknown option $1; see install.sh --help" >&2; exit 2 ;;
   esac
 done
 mkdir -p "$prefix"
@@ -47,3 +56,18 @@ rm -f "$share/scarab-client.jsa"
 # match), so the first `scarab ls` is already fast.
 "$prefix/bin/scarab" __train
 [ -f "$share/scarab-client.jsa" ] || echo "install.sh: no class-data archive (slower start)" >&2
+
+echo "Installed Scarab in $prefix:"
+echo "  $prefix/bin/scarab, its jars in $share,"
+echo "  the man page, bash and zsh completions, and the systemd user unit $unit_dir/scarab.service"
+case ":$PATH:" in
+  *":$prefix/bin:"*) ;;
+  *) echo "Note: $prefix/bin is not on your PATH; add it, e.g. to ~/.bashrc or ~/.profile:"
+     echo "  export PATH=\"$prefix/bin:\$PATH\"" ;;
+esac
+case "$prefix/share" in
+  "${XDG_DATA_HOME:-$HOME/.local/share}"|/usr/local/share|/usr/share) ;;  # where bash-completion looks
+  *) echo "Note: for bash completion, add to ~/.bashrc:"
+     echo "  source \"$prefix/share/bash-completion/completions/scarab\"" ;;
+esac
+echo "Optional: systemctl --user enable --now scarab   (the daemon starts with your session)"

@@ -335,7 +335,7 @@ public final class LeanJson {
             case "error" -> new Response.Error(id, code, message);
             case "listing" -> new Response.Listing(id, sessions, notices, text);
             case "attached" -> new Response.Attached(id, nameFree(sessionName, session), direct, terminalModes);
-            case "created" -> new Response.Created(id, nameFree(sessionName, session));
+            case "created" -> new Response.Created(id, nameFree(sessionName, session), configWarnings);
             case "renamed" -> new Response.Renamed(id, nameFree(sessionName, session));
             case "killed" -> new Response.Killed(id, sessions);
             case "captured" -> new Response.Captured(id, lines, more);

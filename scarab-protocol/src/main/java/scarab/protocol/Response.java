@@ -34,7 +34,12 @@ public sealed interface Response {
     /** A request failed; {@code code} is a stable machine-readable word, {@code message} one clear line. */
     record Error(long id, String code, String message) implements Response {}
 
-    record Created(long id, SessionInfo session) implements Response {}
+    /** {@code configWarnings}: the config file's problems when the daemon started, for {@code new} to show. */
+    record Created(long id, SessionInfo session, List<String> configWarnings) implements Response {
+        public Created(long id, SessionInfo session) {
+            this(id, session, null);
+        }
+    }
 
     /**
      * {@code notices}: one-time messages from the daemon the user should see (e.g. a recovered

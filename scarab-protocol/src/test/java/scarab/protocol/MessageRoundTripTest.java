@@ -42,6 +42,7 @@ class MessageRoundTripTest {
                 new Response.Welcome(1, Protocol.VERSION, "0.1.0", 4242, List.of("attach", "capture")),
                 new Response.Error(2, "not-found", "no session named \"x\"; see scarab ls"),
                 new Response.Created(3, INFO),
+                new Response.Created(3, INFO, List.of("/c/config.toml:1: scrollback: expected a number (its default is used)")),
                 new Response.Listing(4, List.of(INFO, INFO), List.of("the database was recovered")),
                 new Response.Listing(5, List.of(), List.of(), "ID  NAME\n"),
                 new Response.Killed(5, List.of(INFO)),

@@ -6,6 +6,7 @@ import scarab.client.ClientError;
 import scarab.client.ConfigWarnings;
 import scarab.client.daemon.DaemonConnection;
 import scarab.client.daemon.DaemonStarter;
+import scarab.protocol.ConfigCheck;
 import scarab.protocol.DetachKeys;
 
 /**
@@ -55,7 +56,13 @@ public final class Attach {
      * The config file's problems are shown here, as an attach is where the user looks.
      */
     public static DetachKeys keys(ClientContext ctx, String option) {
-        String configured = ConfigWarnings.print(ctx).config().detachKeys();
+        return keys(ctx, option, true);
+    }
+
+    /** As {@link #keys(ClientContext, String)}; {@code report}: print the config file's problems. */
+    public static DetachKeys keys(ClientContext ctx, String option, boolean report) {
+        ConfigCheck check = report ? ConfigWarnings.print(ctx) : ConfigCheck.of(ConfigWarnings.file(ctx));
+        String configured = check.config().detachKeys();
         String spec = option != null ? option : ctx.env().get("SCARAB_DETACH_KEYS");
         if (spec == null) {
             spec = configured;

@@ -28,7 +28,7 @@ public final class AttachCommand implements java.util.concurrent.Callable<Intege
     ScarabCommand parent;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "TARGET",
-            description = "Session name, id, or unique id prefix (default: the most recently used).")
+            description = "Session name, id, or unique id prefix (a name wins over a prefix; default: the most recently used).")
     String target;
 
     @Option(names = "-r", description = "Read-only: show output, ignore typing (except the detach keys).")

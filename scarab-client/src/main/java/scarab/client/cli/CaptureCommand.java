@@ -10,8 +10,8 @@ import scarab.client.requests.SessionRequests;
 
 /** {@code scarab capture}: like {@code tmux capture-pane -p}. */
 @Command(name = "capture", aliases = "capture-pane", mixinStandardHelpOptions = true,
-        description = {"Print a session's screen as text, one line per row, trailing spaces trimmed",
-                "(the meaning of tmux capture-pane -p, with the same flags)."},
+        description = {"Print a session's screen as text, like tmux capture-pane -p.",
+                "One line per row, trailing spaces trimmed; the flags mean what they mean to tmux."},
         footer = {"", "Examples:",
                 "  scarab capture dev-server            the visible screen",
                 "  scarab capture -S - dev-server       all history, then the screen",
@@ -23,7 +23,7 @@ public final class CaptureCommand implements java.util.concurrent.Callable<Integ
     @ParentCommand
     ScarabCommand parent;
 
-    @Parameters(index = "0", paramLabel = "TARGET", description = "Session name, id, or unique id prefix.")
+    @Parameters(index = "0", paramLabel = "TARGET", description = "Session name, id, or unique id prefix (a name wins over a prefix).")
     String target;
 
     @Option(names = "-e", description = "Include SGR escape sequences for colors and attributes.")

@@ -9,14 +9,16 @@ import scarab.client.ClientContext;
 
 /**
  * {@code scarab completion bash|zsh}: shell completion scripts. picocli generates the commands
- * and options; a small wrapper completes session names for TARGET arguments from
- * {@code scarab --no-start ls --names}, which never starts a daemon just to complete a word.
+ * and options; a small wrapper (completion.bash) completes what picocli cannot know: session names
+ * for TARGET arguments from {@code scarab --no-start [-S SOCKET] ls --names} (never starting a
+ * daemon just to complete a word), key names for send-keys, the shells for completion.
  */
 @Command(name = "completion", mixinStandardHelpOptions = true,
         description = "Print a shell completion script.",
         footer = {"", "Examples:",
                 "  source <(scarab completion bash)",
-                "  scarab completion zsh > \"${fpath[1]}/_scarab\""})
+                // $$ is picocli's escape for $: ${...} alone would be read as a picocli variable
+                "  scarab completion zsh > \"$${fpath[1]}/_scarab\""})
 public final class CompletionCommand implements java.util.concurrent.Callable<Integer> {
     private final ClientContext ctx;
 
@@ -30,30 +32,26 @@ public final class CompletionCommand implements java.util.concurrent.Callable<In
         this.ctx = ctx;
     }
 
-    static final String SESSION_WRAPPER = String.join("\n",
-            "",
-            "# Session names for TARGET arguments (never starts a daemon to complete a word).",
-            "_scarab_session_names() { scarab --no-start ls --names 2>/dev/null; }",
-            "_scarab_with_sessions() {",
-            "  local cur=\"${COMP_WORDS[COMP_CWORD]}\" sub=\"\" i",
-            "  for ((i = 1; i < COMP_CWORD; i++)); do",
-            "    case \"${COMP_WORDS[i]}\" in -S|--socket) ((i++)) ;; -*) ;; *) sub=\"${COMP_WORDS[i]}\"; break ;; esac",
-            "  done",
-            "  case \"$sub\" in",
-            "    attach|a|attach-session|kill|kill-session|rename|rename-session|capture|capture-pane|send-keys|send|detach|detach-client|wait)",
-            "      if [[ \"$cur\" != -* ]]; then",
-            "        COMPREPLY=( $(compgen -W \"$(_scarab_session_names)\" -- \"$cur\") )",
-            "        return 0",
-            "      fi ;;",
-            "  esac",
-            "  _complete_scarab \"$@\"",
-            "}",
-            "complete -F _scarab_with_sessions -o default scarab",
-            "");
+    /**
+     * The key names send-keys completes after its target: tmux's names (the daemon's NamedKey and
+     * the characters with names); CompletionIT checks that none is missing.
+     */
+    static final String KEY_NAMES = "Enter Escape Tab BTab Space BSpace Up Down Left Right Home End PageUp PageDown"
+            + " PPage NPage PgUp PgDn IC Insert DC Delete F1 F2 F3 F4 F5 F6 F7 F8 F9 F10 F11 F12"
+            + " KP0 KP1 KP2 KP3 KP4 KP5 KP6 KP7 KP8 KP9 KP/ KP* KP- KP+ KP. KPEnter";
+
+    /** Scarab's own completion, run before picocli's (completion.bash beside this class). */
+    static String wrapper() {
+        try (var in = CompletionCommand.class.getResourceAsStream("completion.bash")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).replace("@KEY_NAMES@", KEY_NAMES);
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("completion.bash is missing from the client's jar", e);
+        }
+    }
 
     @Override
     public Integer call() {
-        String bash = AutoComplete.bash("scarab", spec.root().commandLine()) + SESSION_WRAPPER;
+        String bash = AutoComplete.bash("scarab", spec.root().commandLine()) + wrapper();
         switch (shell) {
             case "bash" -> ctx.out().print(bash);
             case "zsh" -> ctx.out().print("#compdef scarab\n# zsh runs the bash completion through bashcompinit.\n"

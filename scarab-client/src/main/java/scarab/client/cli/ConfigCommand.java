@@ -27,7 +27,7 @@ public final class ConfigCommand implements java.util.concurrent.Callable<Intege
 
     @Override
     public Integer call() {
-        spec.commandLine().usage(ctx.out());
+        spec.commandLine().usage(ctx.err());
         return 2;
     }
 

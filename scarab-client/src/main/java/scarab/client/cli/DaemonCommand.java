@@ -24,10 +24,10 @@ import scarab.protocol.Response;
         description = {"Manage the daemon that owns the sessions.",
                 "Any command starts a daemon when none is running; these are for explicit control."},
         footer = {"", "Examples:",
-                "  scarab daemon --foreground     run in this terminal, logging to stdout (systemd does this)",
+                "  scarab daemon --foreground     run here, logging to stdout (as under systemd)",
                 "  scarab daemon --foreground --restore=lazy --snapshot-interval=5s",
                 "  scarab daemon status",
-                "  scarab daemon stop             sessions are remembered and listed as stopped"})
+                "  scarab daemon stop             the next daemon brings every session back"})
 public final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
     private final ClientContext ctx;
 
@@ -55,7 +55,7 @@ public final class DaemonCommand implements java.util.concurrent.Callable<Intege
                 throw new IllegalArgumentException("unknown daemon option " + daemonArgs.get(0)
                         + "; daemon settings go with --foreground (or in config.toml)");
             }
-            spec.commandLine().usage(ctx.out());
+            spec.commandLine().usage(ctx.err());
             return 2;
         }
         List<String> args = new ArrayList<>(List.of("--foreground"));
@@ -90,7 +90,8 @@ public final class DaemonCommand implements java.util.concurrent.Callable<Intege
     }
 
     @Command(name = "stop", mixinStandardHelpOptions = true,
-            description = "Stop the daemon. Session processes end; sessions are remembered and come back as stopped.")
+            description = "Stop the daemon. Session processes end; sessions are remembered, and the next daemon"
+                    + " starts them again (ls: running (restored); with restore = \"lazy\", stopped until first used).")
     int stop() throws IOException {
         DaemonConnection c;
         try {

@@ -15,7 +15,7 @@ public final class DetachCommand implements java.util.concurrent.Callable<Intege
     @ParentCommand
     ScarabCommand parent;
 
-    @Parameters(index = "0", paramLabel = "TARGET", description = "Session name, id, or unique id prefix.")
+    @Parameters(index = "0", paramLabel = "TARGET", description = "Session name, id, or unique id prefix (a name wins over a prefix).")
     String target;
 
     public DetachCommand(ClientContext ctx) {

@@ -21,7 +21,7 @@ public final class KillCommand implements java.util.concurrent.Callable<Integer>
     @Option(names = {"-f", "--force"}, description = "Kill even if clients are attached.")
     boolean force;
 
-    @Parameters(arity = "1..*", paramLabel = "TARGET", description = "Session name, id, or unique id prefix.")
+    @Parameters(arity = "1..*", paramLabel = "TARGET", description = "Session name, id, or unique id prefix (a name wins over a prefix).")
     List<String> targets;
 
     public KillCommand(ClientContext ctx) {

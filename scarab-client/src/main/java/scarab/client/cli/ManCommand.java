@@ -35,34 +35,88 @@ public final class ManCommand implements Runnable {
         m.append(".PP\nA daemon owns named sessions, each a process on a pseudo-terminal, keeps an exact picture of"
                 + " every screen, remembers every session in SQLite and restores them after a restart. Any command"
                 + " starts the daemon when none is running.\n");
+        m.append(".PP\n").append(esc("A TARGET is a session name, a full id, or a unique prefix of an id; a name wins"
+                + " over an id prefix. Names are 1 to 64 letters, digits, '.', '_' and '-', not starting with '-',"
+                + " and neither . nor ..")).append(".\n");
         m.append(".SH GLOBAL OPTIONS\n");
         options(m, root);
         m.append(".SH COMMANDS\n");
-        for (CommandLine sub : root.subcommands().values()) {
-            CommandSpec c = sub.getCommandSpec();
-            if (c.usageMessage().hidden() || !c.name().equals(sub.getCommandName())) {
-                continue;
-            }
-            m.append(".SS ").append(esc(c.qualifiedName())).append('\n');
-            m.append(esc(String.join(" ", c.usageMessage().description()))).append('\n');
-            for (PositionalParamSpec p : c.positionalParameters()) {
-                m.append(".TP\n\\fI").append(esc(p.paramLabel())).append("\\fR\n")
-                        .append(esc(String.join(" ", p.description()))).append('\n');
-            }
-            options(m, c);
-        }
+        commands(m, root);
         m.append(".SH KEYS\nWhile attached: \\fBCtrl\\-b d\\fR detaches; \\fBCtrl\\-b Ctrl\\-b\\fR sends a literal"
                 + " Ctrl\\-b. Change them with \\fB\\-\\-detach\\-keys\\fR, \\fBSCARAB_DETACH_KEYS\\fR or"
                 + " \\fBdetach\\-keys\\fR in the configuration file.\n");
         m.append(".SH FILES\n.TP\n$XDG_RUNTIME_DIR/scarab/scarab.sock\nThe daemon's socket (else /tmp/scarab\\-UID/).\n"
                 + ".TP\n$XDG_DATA_HOME/scarab/sessions.db\nSessions and their history (SQLite).\n"
                 + ".TP\n$XDG_CONFIG_HOME/scarab/config.toml\nConfiguration.\n"
-                + ".TP\n$XDG_STATE_HOME/scarab/daemon.log\nThe daemon's log.\n");
+                + ".TP\n$XDG_STATE_HOME/scarab/daemon.log\nThe daemon's log.\n"
+                + ".TP\n$XDG_STATE_HOME/scarab/daemon.out\nWhat each daemon the client started wrote before its log"
+                + " was set up (its errors), every start's output after the last.\n");
+        m.append(".SH CONFIGURATION\n").append(esc("$XDG_CONFIG_HOME/scarab/config.toml (default"
+                + " ~/.config/scarab/config.toml), TOML; every key is optional. A bad key or value is reported with"
+                + " its line and the daemon uses that key's default; scarab config check lists every problem."))
+                .append('\n');
+        for (String[] key : CONFIG_KEYS) {
+            m.append(".TP\n\\fB").append(esc(key[0])).append("\\fR = \\fI").append(esc(key[1])).append("\\fR\n")
+                    .append(esc(key[2])).append('\n');
+        }
         m.append(".SH ENVIRONMENT\n.TP\nSCARAB_SOCKET\nThe socket path.\n.TP\nSCARAB_DETACH_KEYS\nThe detach keys.\n"
-                + ".TP\nSCARAB_SESSION, SCARAB_SESSION_ID\nSet inside sessions to the session's name and id.\n");
+                + ".TP\nSCARAB_DIRECT\n").append(esc("0: output and keys of attach travel through the client instead"
+                + " of the daemon writing to your terminal itself (slower; for a client in another container, or to"
+                + " find which way misbehaves)."))
+                .append("\n.TP\nSCARAB_SESSION, SCARAB_SESSION_ID\nSet inside sessions to the session's name and id.\n"
+                + ".TP\nNO_COLOR\nls prints no colours.\n"
+                + ".TP\nXDG_RUNTIME_DIR, XDG_DATA_HOME, XDG_STATE_HOME, XDG_CONFIG_HOME, XDG_CACHE_HOME\n"
+                + "Where the socket, the database, the log, the config file and the native libraries are.\n");
+        m.append(".SH EXIT STATUS\n.TP\n0\nSuccess.\n.TP\n1\n").append(esc("A failure: no such session, a name"
+                + " already taken, no daemon with --no-start, the daemon could not be started..."))
+                .append("\n.TP\n2\n").append(esc("A usage mistake: an unknown command or option, a missing or extra"
+                + " argument, a bad value (a name, a size, a line number), options that cannot go together; also a"
+                + " bare scarab (the help goes to stderr)."))
+                .append("\n.PP\n").append(esc("scarab wait exits with the session's own exit status."))
+                .append('\n');
         m.append(".SH SEE ALSO\n\\fBtmux\\fR(1), \\fBsystemctl\\fR(1)\n");
         ctx.out().print(m);
         ctx.out().flush();
+    }
+
+    /** The keys of config.toml: name, example value, meaning (kept beside README's list). */
+    private static final String[][] CONFIG_KEYS = {
+        {"default-command", "\"/bin/zsh -l\"", "What new sessions run without -c: a command line (split like -c)"
+                + " or an array of words. Default: your $SHELL as a login shell."},
+        {"scrollback", "10000", "History lines kept per session (0 to 1000000)."},
+        {"detach-keys", "\"ctrl-b,d\"", "The keys that detach an attached client: a prefix and a key, or one key."},
+        {"snapshot-interval", "\"2s\"", "How often changed screens are saved."},
+        {"restore", "\"eager\"", "What a new daemon does with the sessions of the last one: eager (start them"
+                + " again at once), lazy (when first used) or none (keep them stopped)."},
+        {"cleanup-exited-after", "\"7d\"", "Remove exited sessions this long after they exited (default: never)."},
+        {"cleanup-detached-after", "\"30d\"", "Remove running sessions nobody attached to for this long (default:"
+                + " never)."},
+        {"log-level", "\"info\"", "error, warn, info, debug or trace."},
+        {"max-sessions", "2000", "The most sessions the daemon holds."},
+        {"max-clients-per-session", "64", "The most clients attached to one session."},
+    };
+
+    /** Every visible command once (its aliases beside its name), then its own subcommands. */
+    private static void commands(StringBuilder m, CommandSpec parent) {
+        java.util.Set<CommandLine> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (CommandLine sub : parent.subcommands().values()) {
+            CommandSpec c = sub.getCommandSpec();
+            if (c.usageMessage().hidden() || !seen.add(sub)) {
+                continue;
+            }
+            String heading = c.qualifiedName();
+            if (c.aliases().length > 0) {
+                heading += " (also " + String.join(", ", c.aliases()) + ")";
+            }
+            m.append(".SS ").append(esc(heading)).append('\n');
+            m.append(esc(String.join(" ", c.usageMessage().description()))).append('\n');
+            for (PositionalParamSpec p : c.positionalParameters()) {
+                m.append(".TP\n\\fI").append(esc(p.paramLabel())).append("\\fR\n")
+                        .append(esc(String.join(" ", p.description()))).append('\n');
+            }
+            options(m, c);
+            commands(m, c);
+        }
     }
 
     private static void options(StringBuilder m, CommandSpec c) {

@@ -28,7 +28,7 @@ public final class NewCommand implements java.util.concurrent.Callable<Integer> 
     @ParentCommand
     ScarabCommand parent;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "Session name: 1-64 of [A-Za-z0-9._-].")
+    @Parameters(index = "0", paramLabel = "NAME", description = "Session name: 1-64 of [A-Za-z0-9._-], not starting with '-', neither '.' nor '..'.")
     String name;
 
     @Option(names = "-d", description = "Do not attach; create the session in the background. Without a terminal"

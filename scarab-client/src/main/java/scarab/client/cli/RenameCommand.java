@@ -15,10 +15,10 @@ public final class RenameCommand implements java.util.concurrent.Callable<Intege
     @ParentCommand
     ScarabCommand parent;
 
-    @Parameters(index = "0", paramLabel = "TARGET", description = "Session name, id, or unique id prefix.")
+    @Parameters(index = "0", paramLabel = "TARGET", description = "Session name, id, or unique id prefix (a name wins over a prefix).")
     String target;
 
-    @Parameters(index = "1", paramLabel = "NEW_NAME", description = "The new name: 1-64 of [A-Za-z0-9._-].")
+    @Parameters(index = "1", paramLabel = "NEW_NAME", description = "The new name: 1-64 of [A-Za-z0-9._-], not starting with '-', neither '.' nor '..'.")
     String newName;
 
     public RenameCommand(ClientContext ctx) {

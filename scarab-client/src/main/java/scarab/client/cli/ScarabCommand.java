@@ -22,7 +22,7 @@ import scarab.client.daemon.DaemonStarter;
                 "  scarab kill dev-server           end a session",
                 "",
                 "Environment: SCARAB_SOCKET (socket path), XDG_RUNTIME_DIR, XDG_DATA_HOME, XDG_STATE_HOME."})
-public final class ScarabCommand implements Runnable {
+public final class ScarabCommand implements java.util.concurrent.Callable<Integer> {
     final ClientContext ctx;
 
     @Spec
@@ -41,9 +41,11 @@ public final class ScarabCommand implements Runnable {
         this.ctx = ctx;
     }
 
+    /** A bare {@code scarab} is a usage mistake (no command): the help goes to stderr, status 2. */
     @Override
-    public void run() {
-        spec.commandLine().usage(ctx.out());
+    public Integer call() {
+        spec.commandLine().usage(ctx.err());
+        return 2;
     }
 
     Path socketPath() {

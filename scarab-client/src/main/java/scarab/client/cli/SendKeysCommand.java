@@ -11,8 +11,8 @@ import scarab.client.requests.SessionRequests;
 
 /** {@code scarab send-keys}: like {@code tmux send-keys}. */
 @Command(name = "send-keys", aliases = "send", mixinStandardHelpOptions = true,
-        description = {"Type keys into a session. Each KEY is a tmux key name, sent as tmux 3.3a sends it "
-                + "(Enter, Escape, Tab, BTab, BSpace, Space, Up, Down, Left, Right, Home, End, PageUp, PageDown, "
+        description = {"Type tmux key names or text into a session.",
+                "Each KEY is a tmux key name, sent as tmux 3.3a sends it (Enter, Escape, Tab, BTab, BSpace, Space, Up, Down, Left, Right, Home, End, PageUp, PageDown, "
                 + "IC, DC, F1-F12, KP0-KP9, KP/, KP*, KP-, KP+, KP., KPEnter, any character, with modifiers "
                 + "C-, M-, S- in any combination: C-a, M-x, S-Up, C-M-Left, S-F1, ^a, 0x41), "
                 + "or, if it is not one, literal text."},
@@ -27,7 +27,7 @@ public final class SendKeysCommand implements java.util.concurrent.Callable<Inte
     @Option(names = "-l", description = "Type every KEY as literal text (no key names).")
     boolean literal;
 
-    @Parameters(index = "0", paramLabel = "TARGET", description = "Session name, id, or unique id prefix.")
+    @Parameters(index = "0", paramLabel = "TARGET", description = "Session name, id, or unique id prefix (a name wins over a prefix).")
     String target;
 
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "KEY", description = "Key names or text.")

@@ -15,7 +15,7 @@ public final class WaitCommand implements java.util.concurrent.Callable<Integer>
     @ParentCommand
     ScarabCommand parent;
 
-    @Parameters(index = "0", paramLabel = "TARGET", description = "Session name, id, or unique id prefix.")
+    @Parameters(index = "0", paramLabel = "TARGET", description = "Session name, id, or unique id prefix (a name wins over a prefix).")
     String target;
 
     public WaitCommand(ClientContext ctx) {

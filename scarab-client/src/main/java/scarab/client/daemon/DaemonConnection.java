@@ -238,7 +238,7 @@ public final class DaemonConnection implements AutoCloseable {
                     throw new ClientError("the daemon closed the connection (is it shutting down?)");
                 }
                 if (r instanceof Response.Error e && (e.id() == id || e.id() == 0)) {
-                    throw new ClientError(e.message(), 1, e.code());
+                    throw new ClientError(e.message(), exitStatus(e.code()), e.code());
                 }
                 if (r.id() == id) {
                     return r;
@@ -325,5 +325,18 @@ public final class DaemonConnection implements AutoCloseable {
         } catch (IOException ignored) {
             // closing a socket that is already gone
         }
+    }
+
+    /**
+     * The daemon's error codes for a command written wrong (a bad name, size, line number, ...): exit
+     * status 2 like any usage mistake. Every other error is a failure, status 1: no such session, a
+     * name taken, and also a command or directory that does not exist (the line was right; the
+     * system did not have it), as in tmux.
+     */
+    private static final java.util.Set<String> USAGE_MISTAKES = java.util.Set.of("bad-name", "bad-size",
+            "bad-argument", "bad-target", "bad-format", "bad-env", "bad-detach-keys");
+
+    static int exitStatus(String code) {
+        return USAGE_MISTAKES.contains(code) ? 2 : 1;
     }
 }

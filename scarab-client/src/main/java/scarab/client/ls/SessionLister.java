@@ -19,6 +19,9 @@ public final class SessionLister {
 
     public static int run(ClientContext ctx, DaemonStarter starter, boolean noStart, boolean json, boolean names)
             throws IOException {
+        if (json && names) {
+            throw new IllegalArgumentException("--json and --names cannot be used together: choose one");
+        }
         Response.Listing listing;
         // People's forms are rendered by the daemon: its code is warm, and this client's is not.
         String format = json ? null : names ? Request.ListSessions.NAMES

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import scarab.client.ClientContext;
 import scarab.client.ClientError;
-import scarab.client.ConfigWarnings;
 import scarab.client.attach.Attach;
 import scarab.client.daemon.DaemonConnection;
 import scarab.protocol.CommandSplitter;
@@ -109,12 +108,8 @@ public final class SessionRequests {
         }
         int[] dims = size == null ? new int[] {0, 0} : Sizes.parse(size);
         boolean attach = !detached && ctx.interactive();
-        DetachKeys keys = null;
-        if (attach) {
-            keys = Attach.keys(ctx, detachKeys); // shows the config file's problems too
-        } else {
-            ConfigWarnings.print(ctx);
-        }
+        // The config file's problems are the daemon's to tell (below): it runs with them.
+        DetachKeys keys = attach ? Attach.keys(ctx, detachKeys, false) : null;
         Path cwd = dir == null ? ctx.cwd() : ctx.cwd().resolve(dir).normalize();
         Map<String, String> vars = new LinkedHashMap<>();
         if (env != null) {
@@ -130,6 +125,11 @@ public final class SessionRequests {
             Response r = c.call(new Request.NewSession(c.nextId(), name, argv, cwd.toString(), dims[0], dims[1], vars));
             if (!(r instanceof Response.Created created)) {
                 throw new ClientError("unexpected answer from the daemon: " + r);
+            }
+            if (created.configWarnings() != null) {
+                for (String w : created.configWarnings()) {
+                    ctx.err().println("scarab: " + w);
+                }
             }
             if (attach) {
                 return Attach.attach(ctx, c, created.session().id(), false, false, keys);

@@ -305,6 +305,33 @@ class FastPathIT {
     }
 
     @Test
+    void usageMistakesAreStatusTwoAndReadTheSameBothWays() throws Exception {
+        scarab.ok("new", "-d", "-c", "sleep 100000", "x");
+        Instant now = Instant.now();
+        Result both = same(false, now, "ls", "--json", "--names");
+        assertEquals(2, both.status());
+        assertEquals("scarab: --json and --names cannot be used together: choose one\n", both.err());
+        assertEquals("", both.out());
+        assertEquals(2, same(false, now, "ls", "--names", "--json").status());
+        Result big = same(false, now, "new", "-d", "--size", "10000x10000", "big");
+        assertEquals(2, big.status(), big.err());
+        assertTrue(big.err().contains("columns and rows must be 1 to"), big.err());
+        Result lines = same(false, now, "capture", "-S", "abc", "x");
+        assertEquals(2, lines.status(), lines.err());
+        assertTrue(lines.err().contains("-S wants a line number"), lines.err());
+        for (String name : List.of(".", "..")) {
+            Result made = same(false, now, "new", "-d", name);
+            assertEquals(2, made.status(), made.err());
+            assertTrue(made.err().contains("are not names"), made.err());
+            Result renamed = same(false, now, "rename", "x", name);
+            assertEquals(2, renamed.status(), renamed.err());
+        }
+        // failures that are not mistakes in what was asked stay status 1
+        assertEquals(1, same(false, now, "send-keys", "nobody", "x").status());
+        assertEquals(List.of("x"), scarab.ok("ls", "--names").lines().toList(), "nothing was created or renamed");
+    }
+
+    @Test
     void lsStartsTheDaemonLikeThePicocliPathDoes() throws Exception {
         assertFalse(Files.exists(scarab.socket()));
         Result first = scarab.run(Way.FAST, false, Clock.systemUTC(), "ls", "--json");

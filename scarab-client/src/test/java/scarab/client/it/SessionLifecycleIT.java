@@ -94,7 +94,7 @@ class SessionLifecycleIT {
     }
 
     @Test
-    void mistakesFailWithOneLineAndStatusOne() throws Exception {
+    void mistakesFailWithOneLineAndTheirStatus() throws Exception {
         scarab.ok("new", "-d", "dev");
         Scarab.Result taken = scarab.run("new", "-d", "dev");
         assertEquals(1, taken.status());
@@ -102,7 +102,7 @@ class SessionLifecycleIT {
         assertTrue(taken.err().contains("already exists"), taken.err());
 
         Scarab.Result bad = scarab.run("new", "-d", "bad name");
-        assertEquals(1, bad.status());
+        assertEquals(2, bad.status(), "a bad name is a usage mistake");
         assertTrue(bad.err().contains("invalid session name"), bad.err());
         assertEquals(1, bad.err().strip().lines().count());
 
@@ -116,7 +116,7 @@ class SessionLifecycleIT {
         Scarab.Result size = scarab.run("new", "-d", "--size", "0x0", "z");
         assertEquals(2, size.status(), size.err());
         Scarab.Result huge = scarab.run("new", "-d", "--size", "100000x100000", "z");
-        assertEquals(1, huge.status(), huge.err());
+        assertEquals(2, huge.status(), huge.err());
         assertTrue(huge.err().contains("invalid size"), huge.err());
         Scarab.Result notFound = scarab.run("new", "-d", "-c", "no-such-program-xyz", "z");
         assertEquals(1, notFound.status());

@@ -10,7 +10,7 @@ public final class Commands {
 
     public static Dispatcher dispatcher(SessionManager sessions, DaemonControl daemon) {
         return new Dispatcher(List.of(
-                new NewHandler(sessions),
+                new NewHandler(sessions, daemon),
                 new ListHandler(sessions, daemon),
                 new KillHandler(sessions),
                 new RenameHandler(sessions),

@@ -1,5 +1,6 @@
 package scarab.daemon.command;
 
+import java.util.List;
 import scarab.daemon.UserError;
 import scarab.daemon.ipc.Connection;
 import scarab.daemon.ipc.RequestHandler;
@@ -16,9 +17,11 @@ public final class NewHandler implements RequestHandler<Request.NewSession> {
     private static final int MAX_ENV_BYTES = 64 * 1024;
 
     private final SessionManager sessions;
+    private final DaemonControl daemon;
 
-    public NewHandler(SessionManager sessions) {
+    public NewHandler(SessionManager sessions, DaemonControl daemon) {
         this.sessions = sessions;
+        this.daemon = daemon;
     }
 
     @Override
@@ -46,6 +49,7 @@ public final class NewHandler implements RequestHandler<Request.NewSession> {
             throw new UserError("bad-command", "command arguments may not be null or contain NUL bytes");
         }
         var session = sessions.create(new NewSessionSpec(r.name(), r.command(), r.cwd(), cols, rows, r.env()));
-        return new Response.Created(r.id(), SessionInfoView.of(session));
+        List<String> warnings = daemon.configWarnings();
+        return new Response.Created(r.id(), SessionInfoView.of(session), warnings.isEmpty() ? null : warnings);
     }
 }

@@ -2,7 +2,11 @@ package scarab.daemon.session;
 
 import java.util.regex.Pattern;
 
-/** The rule for session names: 1-64 characters of {@code [A-Za-z0-9._-]}. */
+/**
+ * The rule for session names: 1-64 characters of {@code [A-Za-z0-9._-]}, not starting with
+ * {@code -} (it would read as an option: {@code scarab attach -h} is help, not the session "-h"),
+ * and neither {@code .} nor {@code ..} (they read as directories wherever a name becomes a path).
+ */
 public final class SessionName {
     public static final int MAX_LENGTH = 64;
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._-]{1," + MAX_LENGTH + "}");
@@ -20,6 +24,12 @@ public final class SessionName {
         if (!VALID.matcher(name).matches()) {
             return "invalid session name \"" + printable(name)
                     + "\": use letters, digits, '.', '_' and '-' only";
+        }
+        if (name.startsWith("-")) {
+            return "invalid session name \"" + name + "\": a name may not start with '-' (it reads as an option)";
+        }
+        if (name.equals(".") || name.equals("..")) {
+            return "invalid session name \"" + name + "\": \".\" and \"..\" are not names";
         }
         return null;
     }

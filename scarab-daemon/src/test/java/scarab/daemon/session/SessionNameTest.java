@@ -14,6 +14,9 @@ class SessionNameTest {
         assertNull(SessionName.problem("a"));
         assertNull(SessionName.problem("A.b_c-9"));
         assertNull(SessionName.problem("x".repeat(64)));
+        assertNull(SessionName.problem("a-"));
+        assertNull(SessionName.problem("..."));
+        assertNull(SessionName.problem(".hidden"));
     }
 
     @Test
@@ -25,5 +28,10 @@ class SessionNameTest {
         assertNotNull(SessionName.problem("a/b"));
         assertNotNull(SessionName.problem("héllo"));
         assertTrue(SessionName.problem("evil\u001b[2J").contains("\\x1b"), "control characters are shown escaped");
+        assertTrue(SessionName.problem("-h").contains("may not start with '-'"));
+        assertTrue(SessionName.problem("-x").contains("may not start with '-'"));
+        assertTrue(SessionName.problem("--").contains("may not start with '-'"));
+        assertTrue(SessionName.problem(".").contains("are not names"));
+        assertTrue(SessionName.problem("..").contains("are not names"));
     }
 }
