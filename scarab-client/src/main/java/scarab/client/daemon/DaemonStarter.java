@@ -30,6 +30,10 @@ public final class DaemonStarter {
         this.explicitSocket = explicitSocket;
     }
 
+    public Path socket() {
+        return socket;
+    }
+
     /** Connects, starting a daemon first unless {@code noStart}. */
     public DaemonConnection connect(boolean noStart) {
         try {
@@ -56,6 +60,17 @@ public final class DaemonStarter {
         } catch (IOException | ClientError e) {
             return false;
         }
+    }
+
+    /** {@code scarab daemon start}: starts a daemon unless one answers, and says which; the exit status. */
+    public int startUnlessRunning() {
+        if (running()) {
+            ctx.out().println("a daemon is already running on " + socket);
+            return 0;
+        }
+        start();
+        ctx.out().println("daemon started on " + socket);
+        return 0;
     }
 
     /** Starts a daemon and waits until it answers; returns quietly if one is already running. */

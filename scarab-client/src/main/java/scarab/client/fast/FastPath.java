@@ -12,6 +12,7 @@ import scarab.client.Failures;
 import scarab.client.attach.Attach;
 import scarab.client.daemon.DaemonConnection;
 import scarab.client.daemon.DaemonStarter;
+import scarab.client.daemon.DaemonStop;
 import scarab.client.ls.SessionLister;
 import scarab.client.requests.SessionRequests;
 
@@ -19,7 +20,7 @@ import scarab.client.requests.SessionRequests;
  * The short way through the commands people, shell completion and scripts run most: {@code scarab
  * ls} (with {@code --json} or {@code --names}), {@code scarab attach} and the commands that are a
  * request to the daemon ({@code new}, {@code send-keys}, {@code capture}, {@code kill}, {@code
- * rename}, {@code detach}, {@code wait}). picocli builds its model by reflection, interpreted:
+ * rename}, {@code detach}, {@code wait}, {@code daemon start} and {@code daemon stop}). picocli builds its model by reflection, interpreted:
  * some 90 ms more for a JVM that otherwise lives 50 (compiled for Java 17 so that class-data
  * sharing could archive it, it was only 12 ms faster). So these plain forms are recognised here
  * by hand and run the very code the picocli commands run ({@link SessionLister}, {@link Attach},
@@ -165,6 +166,17 @@ public final class FastPath {
                 List<String> env = p.values("-e").isEmpty() ? p.values("--env") : p.values("-e");
                 return SessionRequests.create(ctx, daemon, p.words.get(0), p.has("-d"), p.value("--detach-keys"),
                         p.value("-c"), p.value("-C"), p.value("--size"), env.isEmpty() ? null : env);
+            }
+            case "daemon" -> {
+                Plain p = Plain.parse(args, from, Set.of(), Set.of(), Set.of());
+                if (p == null || p.words.size() != 1) {
+                    return NOT_SERVED;
+                }
+                return switch (p.words.get(0)) {
+                    case "start" -> starter.startUnlessRunning();
+                    case "stop" -> DaemonStop.run(ctx, starter.socket());
+                    default -> NOT_SERVED;
+                };
             }
             default -> {
                 return NOT_SERVED;
