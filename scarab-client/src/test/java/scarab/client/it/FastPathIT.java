@@ -35,6 +35,8 @@ import scarab.protocol.Frame;
 import scarab.protocol.FrameReader;
 import scarab.protocol.FrameWriter;
 import scarab.protocol.Json;
+import scarab.protocol.Protocol;
+import scarab.protocol.Version;
 import scarab.protocol.Response;
 
 /**
@@ -316,6 +318,36 @@ class FastPathIT {
     }
 
     /**
+     * scarab --help and --version print what picocli prints, byte for byte, plain and (where
+     * picocli would style it) styled, and start no daemon.
+     */
+    @Test
+    void helpAndVersionAreWhatPicocliPrints() throws Exception {
+        Instant now = Instant.now();
+        for (String option : List.of("--version", "-V")) {
+            Result version = same(false, now, option);
+            assertEquals(0, version.status());
+            assertEquals("scarab " + Version.get() + " (protocol " + Protocol.VERSION
+                    + ")\n", version.out());
+        }
+        for (String option : List.of("--help", "-h")) {
+            Result help = same(false, now, option);
+            assertEquals(0, help.status());
+            assertTrue(help.out().startsWith("Usage: scarab "), help.out());
+            assertTrue(help.out().contains("Commands:"), help.out());
+            assertFalse(help.out().contains("\033["), help.out());
+        }
+        System.setProperty("picocli.ansi", "true");
+        try {
+            Result styled = same(false, now, "--help");
+            assertTrue(styled.out().startsWith("Usage: \033[1mscarab\033["), styled.out());
+        } finally {
+            System.clearProperty("picocli.ansi");
+        }
+        assertFalse(Files.exists(scarab.socket()), "no daemon was started");
+    }
+
+    /**
      * daemon start and stop say the same both ways, and a stop returns only once the daemon's
      * process is gone and its lock free: a start right after must not find it still held.
      */
@@ -359,8 +391,8 @@ class FastPathIT {
 
     @Test
     void everythingElseIsLeftToPicocli() throws Exception {
-        List<List<String>> others = List.of(List.of(), List.of("--help"), List.of("-h"), List.of("--version"),
-                List.of("-V"), List.of("ls", "--help"), List.of("ls", "-h"), List.of("ls", "--bogus"), List.of("ls", "x"),
+        List<List<String>> others = List.of(List.of(), List.of("--help", "-V"), List.of("-h", "ls"),
+                List.of("-S", "x", "--version"), List.of("--help=x"), List.of("-hV"), List.of("ls", "--help"), List.of("ls", "-h"), List.of("ls", "--bogus"), List.of("ls", "x"),
                 List.of("ls", "--json", "--json"), List.of("ls", "--names", "--names"), List.of("ls", "--json=true"),
                 List.of("--json", "ls"), List.of("-S"), List.of("-S", "ls"), List.of("-S", "a", "-S", "b", "ls"),
                 List.of("-Sa", "ls"), List.of("--socket="), List.of("--no-start", "--no-start", "ls"),
