@@ -18,6 +18,11 @@ public final class DaemonStarter {
     /** The daemon's "another daemon holds the lock" exit status: someone else won the race. */
     private static final int ALREADY_RUNNING = 3;
     private static final long START_TIMEOUT_MILLIS = 20_000;
+    /**
+     * How often to look for the socket while the daemon starts: the first command after a boot
+     * waits for it, and a failed connect to a missing socket costs microseconds.
+     */
+    private static final long MAX_POLL_MILLIS = 10;
 
     private final ClientContext ctx;
     private final Path socket;
@@ -107,7 +112,7 @@ public final class DaemonStarter {
                 Thread.currentThread().interrupt();
                 throw new ClientError("interrupted while starting the daemon");
             }
-            pause = Math.min(pause * 2, 100);
+            pause = Math.min(pause * 2, MAX_POLL_MILLIS);
         }
         throw new ClientError("the daemon did not answer on " + socket + " within " + START_TIMEOUT_MILLIS / 1000
                 + " s; see " + stateDir.resolve("daemon.log"));
