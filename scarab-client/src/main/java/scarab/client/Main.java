@@ -13,7 +13,9 @@ public final class Main {
         if (FastPath.mayAttach(args) && !"false".equals(System.getProperty("scarab.terminal"))) {
             Attach.openTerminalEarly();
         }
-        DaemonConnection.warmUp();
+        if (!FastPath.aboutScarab(args)) {
+            DaemonConnection.warmUp();
+        }
         ClientContext ctx = ClientContext.system();
         int status = FastPath.run(ctx, args);
         if (status == FastPath.NOT_SERVED) {

@@ -35,9 +35,6 @@ public final class Daemon implements DaemonControl {
     public static final int EXIT_ALREADY_RUNNING = 3;
     /** Exit status when another daemon (on another socket) holds the database; the client words it from the lock file. */
     public static final int EXIT_DATABASE_IN_USE = 4;
-    /** The logging configurations (class path resources): stdout in the foreground, else a file. */
-    static final String FOREGROUND_LOG_CONFIG = "logback-foreground.xml";
-    static final String FILE_LOG_CONFIG = "logback-file.xml";
 
     private final Logger log = LoggerFactory.getLogger(Daemon.class);
     private final Path socket;
@@ -119,11 +116,9 @@ public final class Daemon implements DaemonControl {
         return 0;
     }
 
+    /** For {@link DaemonLogging}, which logback runs when the first logger is asked for. */
     private static void configureLogging(boolean foreground, Path stateDir, String level) {
-        System.setProperty("scarab.log.level", level.toUpperCase(java.util.Locale.ROOT));
-        if (System.getProperty("logback.configurationFile") != null) {
-            return;
-        }
+        System.setProperty(DaemonLogging.LEVEL, level.toUpperCase(java.util.Locale.ROOT));
         if (!foreground) {
             try {
                 Files.createDirectories(stateDir);
@@ -131,8 +126,8 @@ public final class Daemon implements DaemonControl {
                 System.err.println("scarab daemon: cannot create " + stateDir + ": " + e.getMessage());
             }
         }
-        System.setProperty("scarab.log.dir", stateDir.toString());
-        System.setProperty("logback.configurationFile", foreground ? FOREGROUND_LOG_CONFIG : FILE_LOG_CONFIG);
+        System.setProperty("scarab.log.dir", stateDir.toString()); // for a -Dlogback.configurationFile of one's own
+        System.setProperty(DaemonLogging.TARGET, foreground ? DaemonLogging.STDOUT : stateDir.toString());
     }
 
     private void start(DaemonOptions options, Map<String, String> env) throws IOException {
@@ -141,9 +136,9 @@ public final class Daemon implements DaemonControl {
         databaseLock = DatabaseLock.acquire(paths.database(), socket);
         long t0 = System.nanoTime();
         NativeLibraries.keepIn(paths.cacheDir().resolve("native"));
+        StartupWarmUp.begin();
         store = SessionStore.open(paths.database());
-        log.info("database opened in {} ms (JVM up {} ms)", (System.nanoTime() - t0) / 1_000_000,
-                java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+        log.info("database opened in {} ms", (System.nanoTime() - t0) / 1_000_000);
         store.recoveryNotice().ifPresent(this::addNotice);
         sessions = new SessionManager(store, new PtyLauncher(env, socket, options.defaultCommand()), options.scrollback(),
                 options.maxSessions(), options.maxClientsPerSession());

@@ -16,6 +16,7 @@ import scarab.client.ClientError;
 import scarab.client.ConfigWarnings;
 import scarab.client.daemon.DaemonConnection;
 import scarab.client.daemon.DaemonStarter;
+import scarab.client.daemon.DaemonStop;
 import scarab.protocol.Request;
 import scarab.protocol.Response;
 
@@ -78,47 +79,16 @@ public final class DaemonCommand implements java.util.concurrent.Callable<Intege
 
     @Command(name = "start", mixinStandardHelpOptions = true, description = "Start a daemon in the background if none is running.")
     int start() {
-        DaemonStarter starter = parent.starter();
-        if (starter.running()) {
-            ctx.out().println("a daemon is already running on " + parent.socketPath());
-            return 0;
-        }
-        starter.start();
-        ctx.out().println("daemon started on " + parent.socketPath());
+        int status = parent.starter().startUnlessRunning();
         ConfigWarnings.print(ctx);
-        return 0;
+        return status;
     }
 
     @Command(name = "stop", mixinStandardHelpOptions = true,
             description = "Stop the daemon. Session processes end; sessions are remembered, and the next daemon"
                     + " starts them again (ls: running (restored); with restore = \"lazy\", stopped until first used).")
     int stop() throws IOException {
-        DaemonConnection c;
-        try {
-            c = parent.starter().open();
-        } catch (IOException e) {
-            ctx.err().println("scarab: no daemon is running on " + parent.socketPath());
-            return 1;
-        }
-        long pid = c.daemonPid();
-        try (c) {
-            c.call(new Request.DaemonStop(c.nextId()));
-        }
-        // Wait for the process itself: it is done only when its store is closed and its lock released.
-        var handle = ProcessHandle.of(pid);
-        if (handle.isPresent()) {
-            try {
-                handle.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
-                throw new ClientError("the daemon (pid " + pid + ") did not stop within 30 s");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return 1;
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new ClientError("waiting for the daemon to stop: " + e.getCause());
-            }
-        }
-        return 0;
+        return DaemonStop.run(ctx, parent.starter());
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true, description = "Show the running daemon's version, pid, uptime and paths.")

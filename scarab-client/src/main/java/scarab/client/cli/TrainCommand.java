@@ -68,6 +68,8 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
         ClientContext quiet = new ClientContext(Map.of(), Path.of("/"), nowhere, nowhere, false);
         FastPath.run(quiet, new String[] {"ls", "--help"});
         FastPath.run(quiet, new String[] {"attach", "--help"});
+        FastPath.run(quiet, new String[] {"--version"});
+        FastPath.run(quiet, new String[] {"--help"});
         Attach.keys(quiet, null);
         FrameWriter toDaemon = new FrameWriter(OutputStream.nullOutputStream());
         for (Request r : requests) {

@@ -27,6 +27,11 @@ public final class DaemonStarter {
      */
     private static final long START_TIMEOUT_MILLIS = 60_000;
     private static final int START_ATTEMPTS = 3;
+    /**
+     * How often to look for the socket while the daemon starts: the first command after a boot
+     * waits for it, and a failed connect to a missing socket costs microseconds.
+     */
+    private static final long MAX_POLL_MILLIS = 10;
 
     private final ClientContext ctx;
     private final Path socket;
@@ -37,6 +42,10 @@ public final class DaemonStarter {
         this.ctx = ctx;
         this.socket = socket;
         this.explicitSocket = explicitSocket;
+    }
+
+    public Path socket() {
+        return socket;
     }
 
     /** Connects, starting a daemon first unless {@code noStart}. */
@@ -107,6 +116,17 @@ public final class DaemonStarter {
         if (ctx.paths().inDefaultDirectory(socket)) {
             DaemonTrust.checkDirectory(socket.getParent());
         }
+    }
+
+    /** {@code scarab daemon start}: starts a daemon unless one answers, and says which; the exit status. */
+    public int startUnlessRunning() {
+        if (running()) {
+            ctx.out().println("a daemon is already running on " + socket);
+            return 0;
+        }
+        start();
+        ctx.out().println("daemon started on " + socket);
+        return 0;
     }
 
     /** Starts a daemon and waits until it answers; returns quietly if one is already running. */
@@ -188,7 +208,7 @@ public final class DaemonStarter {
                 Thread.currentThread().interrupt();
                 throw new ClientError("interrupted while starting the daemon");
             }
-            pause = Math.min(pause * 2, 100);
+            pause = Math.min(pause * 2, MAX_POLL_MILLIS);
         }
         if (holder > 0) {
             throw new ClientError("the daemon on " + socket + " (pid " + holder + ") neither answers nor exits after "

@@ -1,6 +1,9 @@
 package scarab.client.fast;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,8 +13,10 @@ import java.util.Set;
 import scarab.client.ClientContext;
 import scarab.client.Failures;
 import scarab.client.attach.Attach;
+import scarab.client.cli.VersionProvider;
 import scarab.client.daemon.DaemonConnection;
 import scarab.client.daemon.DaemonStarter;
+import scarab.client.daemon.DaemonStop;
 import scarab.client.ls.SessionLister;
 import scarab.client.requests.SessionRequests;
 
@@ -19,18 +24,22 @@ import scarab.client.requests.SessionRequests;
  * The short way through the commands people, shell completion and scripts run most: {@code scarab
  * ls} (with {@code --json} or {@code --names}), {@code scarab attach} and the commands that are a
  * request to the daemon ({@code new}, {@code send-keys}, {@code capture}, {@code kill}, {@code
- * rename}, {@code detach}, {@code wait}). picocli builds its model by reflection, interpreted:
+ * rename}, {@code detach}, {@code wait}, {@code daemon start} and {@code daemon stop}). picocli builds its model by reflection, interpreted:
  * some 90 ms more for a JVM that otherwise lives 50 (compiled for Java 17 so that class-data
  * sharing could archive it, it was only 12 ms faster). So these plain forms are recognised here
  * by hand and run the very code the picocli commands run ({@link SessionLister}, {@link Attach},
  * {@link SessionRequests}), with the same error reporting ({@link Failures}) and the same daemon
- * auto-start.
+ * auto-start. {@code scarab --help} and {@code --version} are answered here too, the help from a
+ * text the build rendered with picocli.
  *
- * <p>Anything else — help, a version, another option, a mistake to be explained — returns
+ * <p>Anything else — a command's help, another option, a mistake to be explained — returns
  * {@link #NOT_SERVED} before any work is done, and goes through picocli as before.
  */
 public final class FastPath {
     public static final int NOT_SERVED = -1;
+    /** {@code scarab --help} as picocli renders it, written by the build (HelpTexts): plain, and styled. */
+    public static final String HELP_PLAIN = "scarab/client/help/scarab.txt";
+    public static final String HELP_ANSI = "scarab/client/help/scarab.ansi.txt";
 
     private FastPath() {}
 
@@ -44,8 +53,17 @@ public final class FastPath {
         return false;
     }
 
+    /** {@code scarab --help} or {@code --version}: answered here, with no daemon to talk to. */
+    public static boolean aboutScarab(String[] args) {
+        return args.length == 1 && (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("--version")
+                || args[0].equals("-V"));
+    }
+
     /** Runs {@code args} if they are a plain form of a hot command; else {@link #NOT_SERVED}. */
     public static int run(ClientContext ctx, String[] args) {
+        if (aboutScarab(args)) {
+            return about(ctx, args[0]);
+        }
         for (String a : args) {
             if (a.startsWith("@")) {
                 return NOT_SERVED; // picocli may expand it as an argument file
@@ -75,6 +93,37 @@ public final class FastPath {
         } catch (Exception e) {
             return Failures.report(ctx, e);
         }
+    }
+
+    /**
+     * The version as picocli's --version prints it, or the help text the build rendered with
+     * picocli; styled when picocli would style it (its own test of the terminal and NO_COLOR, one
+     * small class rather than the model). Left to picocli when the build wrote no text or a usage
+     * width is asked for.
+     */
+    private static int about(ClientContext ctx, String option) {
+        PrintWriter out = new PrintWriter(ctx.out(), true); // as picocli writes: the default charset
+        if (option.equals("--version") || option.equals("-V")) {
+            out.println(VersionProvider.text());
+            out.flush();
+            return 0;
+        }
+        if (System.getProperty("picocli.usage.width") != null) {
+            return NOT_SERVED;
+        }
+        String resource = picocli.CommandLine.Help.Ansi.AUTO.enabled() ? HELP_ANSI : HELP_PLAIN;
+        byte[] text;
+        try (InputStream in = FastPath.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                return NOT_SERVED;
+            }
+            text = in.readAllBytes();
+        } catch (IOException e) {
+            return NOT_SERVED;
+        }
+        out.print(new String(text, StandardCharsets.UTF_8));
+        out.flush();
+        return 0;
     }
 
     /**
@@ -165,6 +214,17 @@ public final class FastPath {
                 List<String> env = p.values("-e").isEmpty() ? p.values("--env") : p.values("-e");
                 return SessionRequests.create(ctx, daemon, p.words.get(0), p.has("-d"), p.value("--detach-keys"),
                         p.value("-c"), p.value("-C"), p.value("--size"), env.isEmpty() ? null : env);
+            }
+            case "daemon" -> {
+                Plain p = Plain.parse(args, from, Set.of(), Set.of(), Set.of());
+                if (p == null || p.words.size() != 1) {
+                    return NOT_SERVED;
+                }
+                return switch (p.words.get(0)) {
+                    case "start" -> starter.startUnlessRunning();
+                    case "stop" -> DaemonStop.run(ctx, starter);
+                    default -> NOT_SERVED;
+                };
             }
             default -> {
                 return NOT_SERVED;

@@ -35,6 +35,8 @@ import scarab.protocol.Frame;
 import scarab.protocol.FrameReader;
 import scarab.protocol.FrameWriter;
 import scarab.protocol.Json;
+import scarab.protocol.Protocol;
+import scarab.protocol.Version;
 import scarab.protocol.Response;
 
 /**
@@ -342,17 +344,91 @@ class FastPathIT {
         assertTrue(scarab.run(Way.FAST, false, Clock.systemUTC(), "ls", "--names").out().contains("later"));
     }
 
+    /**
+     * scarab --help and --version print what picocli prints, byte for byte, plain and (where
+     * picocli would style it) styled, and start no daemon.
+     */
+    @Test
+    void helpAndVersionAreWhatPicocliPrints() throws Exception {
+        Instant now = Instant.now();
+        for (String option : List.of("--version", "-V")) {
+            Result version = same(false, now, option);
+            assertEquals(0, version.status());
+            assertEquals("scarab " + Version.get() + " (protocol " + Protocol.VERSION
+                    + ")\n", version.out());
+        }
+        for (String option : List.of("--help", "-h")) {
+            Result help = same(false, now, option);
+            assertEquals(0, help.status());
+            assertTrue(help.out().startsWith("Usage: scarab "), help.out());
+            assertTrue(help.out().contains("Commands:"), help.out());
+            assertFalse(help.out().contains("\033["), help.out());
+        }
+        System.setProperty("picocli.ansi", "true");
+        try {
+            Result styled = same(false, now, "--help");
+            assertTrue(styled.out().startsWith("Usage: \033[1mscarab\033["), styled.out());
+        } finally {
+            System.clearProperty("picocli.ansi");
+        }
+        assertFalse(Files.exists(scarab.socket()), "no daemon was started");
+    }
+
+    /**
+     * daemon start and stop say the same both ways, and a stop returns only once the daemon's
+     * process is gone and its lock free: a start right after must not find it still held.
+     */
+    @Test
+    void daemonStartAndStopBothWays() throws Exception {
+        Instant now = Instant.now();
+        Result none = same(false, now, "daemon", "stop");
+        assertEquals(1, none.status());
+        assertEquals("scarab: no daemon is running on " + scarab.socket() + "\n", none.err());
+
+        for (Way way : Way.values()) {
+            Result started = scarab.run(way, false, Clock.systemUTC(), "daemon", "start");
+            assertEquals(0, started.status(), started.err());
+            assertEquals("daemon started on " + scarab.socket() + "\n", started.out());
+            Result again = same(false, now, "daemon", "start");
+            assertEquals("a daemon is already running on " + scarab.socket() + "\n", again.out());
+
+            long pid = scarab.daemonPid();
+            assertTrue(pid > 0);
+            Result stopped = scarab.run(way, false, Clock.systemUTC(), "daemon", "stop");
+            assertEquals(0, stopped.status(), stopped.err());
+            assertEquals("", stopped.out() + stopped.err());
+            assertTrue(exited(pid), way + ": the daemon's process has exited");
+            assertFalse(Files.exists(scarab.socket()), way + ": its socket is removed");
+            try (var lock = java.nio.channels.FileChannel.open(scarab.root.resolve("run/scarab/scarab.sock.lock"),
+                    java.nio.file.StandardOpenOption.WRITE); var held = lock.tryLock()) {
+                assertNotEquals(null, held, way + ": its lock is free");
+            }
+        }
+    }
+
+    /** Gone, or a zombie its parent (this JVM, which started it) has yet to reap. */
+    private static boolean exited(long pid) throws IOException {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            return stat.substring(stat.lastIndexOf(')') + 1).trim().startsWith("Z");
+        } catch (java.nio.file.NoSuchFileException e) {
+            return true;
+        }
+    }
+
     @Test
     void everythingElseIsLeftToPicocli() throws Exception {
-        List<List<String>> others = List.of(List.of(), List.of("--help"), List.of("-h"), List.of("--version"),
-                List.of("-V"), List.of("ls", "--help"), List.of("ls", "-h"), List.of("ls", "--bogus"), List.of("ls", "x"),
+        List<List<String>> others = List.of(List.of(), List.of("--help", "-V"), List.of("-h", "ls"),
+                List.of("-S", "x", "--version"), List.of("--help=x"), List.of("-hV"), List.of("ls", "--help"), List.of("ls", "-h"), List.of("ls", "--bogus"), List.of("ls", "x"),
                 List.of("ls", "--json", "--json"), List.of("ls", "--names", "--names"), List.of("ls", "--json=true"),
                 List.of("--json", "ls"), List.of("-S"), List.of("-S", "ls"), List.of("-S", "a", "-S", "b", "ls"),
                 List.of("-Sa", "ls"), List.of("--socket="), List.of("--no-start", "--no-start", "ls"),
                 List.of("--bogus", "ls"), List.of("@args", "ls"), List.of("ls", "@args"), List.of("attach", "a", "b"),
                 List.of("attach", "-rd", "x"), List.of("attach", "-r", "-r"), List.of("attach", "--help"),
                 List.of("attach", "--", "x"), List.of("attach", "-x"), List.of("attach", "--detach-keys"),
-                List.of("attach", "--detach-keys", "-x"), List.of("daemon", "status"), List.of("new", "-d", "-d", "x"), List.of("new", "-d", "x", "y"),
+                List.of("attach", "--detach-keys", "-x"), List.of("daemon", "status"), List.of("daemon"),
+                List.of("daemon", "stop", "--help"), List.of("daemon", "start", "x"), List.of("daemon", "--foreground"),
+                List.of("daemon", "restart"), List.of("new", "-d", "-d", "x"), List.of("new", "-d", "x", "y"),
                 List.of("new", "-d", "-c"), List.of("new", "-d", "-c", "-x", "x"), List.of("new", "-d", "--bogus=1", "x"),
                 List.of("new", "-d", "-c=sh", "x"),
                 List.of("new", "-d", "-e", "A=1", "--env", "B=2", "x"), List.of("new", "-d", "-C", "a", "-C", "b", "x"),
