@@ -35,6 +35,8 @@ final class Posix {
     static final int O_CLOEXEC = 02000000;
     static final int F_GETFL = 3;
     static final int F_SETFL = 4;
+    static final int F_SETFD = 2;
+    static final int FD_CLOEXEC = 1;
     static final int WNOHANG = 1;
     static final int SIGHUP = 1;
     static final int SIGKILL = 9;

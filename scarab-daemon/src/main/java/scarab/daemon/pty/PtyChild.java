@@ -146,8 +146,17 @@ public final class PtyChild {
                 check(c.posix_spawn_file_actions_addopen(actions, 0, slave, Posix.O_RDWR, 0), "cannot start " + path);
                 check(c.posix_spawn_file_actions_adddup2(actions, 0, 1), "cannot start " + path);
                 check(c.posix_spawn_file_actions_adddup2(actions, 0, 2), "cannot start " + path);
-                check(c.posix_spawn_file_actions_addchdir_np(actions, cwd), "cannot start " + path);
-                check(c.posix_spawn_file_actions_addclosefrom_np(actions, 3), "cannot start " + path);
+                try {
+                    check(c.posix_spawn_file_actions_addchdir_np(actions, cwd), "cannot start " + path);
+                } catch (UnsatisfiedLinkError e) {
+                    throw new IOException("cannot start " + path + ": the C library is older than glibc 2.29"
+                            + " (no posix_spawn_file_actions_addchdir_np)");
+                }
+                try {
+                    check(c.posix_spawn_file_actions_addclosefrom_np(actions, 3), "cannot start " + path);
+                } catch (UnsatisfiedLinkError e) {
+                    closeOnExecFromThree(); // glibc before 2.34
+                }
                 int[] pid = new int[1];
                 check(c.posix_spawn(pid, path, actions, attributes, argv, envp), "cannot start " + path);
                 return pid[0];
@@ -156,6 +165,29 @@ public final class PtyChild {
             }
         } finally {
             c.posix_spawnattr_destroy(attributes);
+        }
+    }
+
+    /**
+     * Without {@code posix_spawn_file_actions_addclosefrom_np} (glibc before 2.34): marks every
+     * descriptor from 3 on close-on-exec, so that no client socket or database file reaches the
+     * program (the JVM opens many without that flag). One opened by another thread between this
+     * and the spawn could still slip through; glibc 2.34's closefrom leaves no such gap.
+     */
+    static void closeOnExecFromThree() {
+        java.io.File[] fds = new java.io.File("/proc/self/fd").listFiles();
+        if (fds == null) {
+            return;
+        }
+        for (java.io.File f : fds) {
+            try {
+                int fd = Integer.parseInt(f.getName());
+                if (fd >= 3) {
+                    Posix.LibC.INSTANCE.fcntl(fd, Posix.F_SETFD, Posix.FD_CLOEXEC);
+                }
+            } catch (NumberFormatException e) {
+                // not a descriptor
+            }
         }
     }
 

@@ -488,8 +488,7 @@ public final class SessionManager implements SessionEvents {
 
     /**
      * Saves the metadata of changed titles and of saves that failed; called at the start of every
-     * round of snapshots, so these go to the store thread just before the round's snapshots and
-     * are committed with them (the store commits what is queued together).
+     * round of snapshots. Queued together, they share one group commit.
      */
     public void saveUnsaved() {
         for (SessionId id : List.copyOf(unsaved)) {
