@@ -16,7 +16,7 @@ import scarab.client.ClientError;
  */
 public final class DaemonStarter {
     /** The daemon's "another daemon holds the lock" exit status: someone else won the race. */
-    private static final int ALREADY_RUNNING = 3;
+    private static final int ALREADY_RUNNING = 75;
     private static final long START_TIMEOUT_MILLIS = 20_000;
 
     private final ClientContext ctx;
