@@ -31,8 +31,12 @@ import scarab.protocol.Version;
  * remove the socket.
  */
 public final class Daemon implements DaemonControl {
-    /** Exit status when another daemon already serves the socket (the client treats it as success). */
-    public static final int EXIT_ALREADY_RUNNING = 3;
+    /**
+     * Exit status when another daemon already serves the socket (the client treats it as success).
+     * EX_TEMPFAIL; not 3, which is the JVM's on an out-of-memory (ExitOnOutOfMemoryError): a daemon
+     * that runs out of memory while it starts must be reported as failed, not as a lost race.
+     */
+    public static final int EXIT_ALREADY_RUNNING = 75;
     /** Exit status when another daemon (on another socket) holds the database; the client words it from the lock file. */
     public static final int EXIT_DATABASE_IN_USE = 4;
 
@@ -155,6 +159,9 @@ public final class Daemon implements DaemonControl {
             }
         });
         sessions.skippedRows().forEach(this::addNotice);
+        if (FaultInjection.fires("allocate-until-oom")) {
+            FaultInjection.allocateUntilOutOfMemory();
+        }
         snapshotter = new Snapshotter(sessions, store);
         snapshotter.start(options.snapshotInterval());
         startCleanup(options);

@@ -19,6 +19,14 @@ public final class FaultInjection {
         return value == null || value.isEmpty() ? null : Path.of(value);
     }
 
+    /** Runs the heap out, as a restore of too much history would. */
+    public static void allocateUntilOutOfMemory() {
+        java.util.List<long[]> hog = new java.util.ArrayList<>();
+        while (hog.size() >= 0) {
+            hog.add(new long[1 << 20]);
+        }
+    }
+
     /** Whether the test asked this point to fail now. */
     public static boolean fires(String point) {
         if (DIRECTORY == null) {

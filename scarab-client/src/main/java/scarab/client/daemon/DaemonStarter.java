@@ -18,7 +18,7 @@ import scarab.protocol.ScarabPaths;
  */
 public final class DaemonStarter {
     /** The daemon's "another daemon holds the lock" exit status: someone else won the race. */
-    private static final int ALREADY_RUNNING = 3;
+    private static final int ALREADY_RUNNING = 75;
     /** The daemon's "another daemon holds the database" exit status; the lock file says which. */
     private static final int DATABASE_IN_USE = 4;
     /**
