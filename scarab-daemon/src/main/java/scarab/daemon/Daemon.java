@@ -119,7 +119,8 @@ public final class Daemon implements DaemonControl {
         log.info("database opened in {} ms (JVM up {} ms)", (System.nanoTime() - t0) / 1_000_000,
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
         store.recoveryNotice().ifPresent(this::addNotice);
-        sessions = new SessionManager(store, new PtyLauncher(env, socket, options.defaultCommand()), options.scrollback(),
+        sessions = new SessionManager(store, new PtyLauncher(env, socket, options.defaultCommand()),
+                new scarab.daemon.session.HistoryBounds(options.scrollback(), options.historyBytes()),
                 options.maxSessions(), options.maxClientsPerSession());
         sessions.loadStored(options.restore());
         snapshotter = new Snapshotter(sessions, store);

@@ -22,7 +22,8 @@ import java.util.Locale;
  *
  * <pre>
  * default-command = ["/bin/zsh", "-l"]   # what new sessions run without -c
- * scrollback = 10000                      # history lines per session
+ * history-limit = 10000                   # history lines per session (also accepted: scrollback)
+ * history-bytes = "16MB"                  # and the memory those lines may take (KB, MB, GB: 1024-based)
  * detach-keys = "ctrl-b,d"
  * snapshot-interval = "2s"                # how often changed screens are saved
  * restore = "eager"                       # eager | lazy | none
@@ -43,9 +44,47 @@ public record ScarabConfig(
         @JsonProperty("cleanup-detached-after") String cleanupDetachedAfter,
         @JsonProperty("log-level") String logLevel,
         @JsonProperty("max-sessions") Integer maxSessions,
-        @JsonProperty("max-clients-per-session") Integer maxClientsPerSession) {
+        @JsonProperty("max-clients-per-session") Integer maxClientsPerSession,
+        @JsonProperty("history-limit") Integer historyLimit,
+        @JsonProperty("history-bytes") String historyBytes) {
 
-    public static final ScarabConfig EMPTY = new ScarabConfig(null, null, null, null, null, null, null, null, null, null);
+    public static final ScarabConfig EMPTY = new ScarabConfig(null, null, null, null, null, null, null, null, null, null,
+            null, null);
+
+    /** 16 MB of history per session unless {@code history-bytes} says otherwise. */
+    public static final long DEFAULT_HISTORY_BYTES = 16L << 20;
+    private static final long MAX_HISTORY_BYTES = 64L << 30;
+
+    /** History lines per session: {@code history-limit} (tmux's name), or the older {@code scrollback}. */
+    public Integer historyLines() {
+        return historyLimit != null ? historyLimit : scrollback;
+    }
+
+    /**
+     * A size: a number of bytes, or a number with KB, MB or GB (also K, M, G, KiB, MiB, GiB; all
+     * 1024-based, any case); null when not one, or over 64 GB.
+     */
+    public static Long bytes(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        long unit = 1;
+        for (String[] u : new String[][] {{"kib", "1024"}, {"mib", "1048576"}, {"gib", "1073741824"}, {"kb", "1024"},
+                {"mb", "1048576"}, {"gb", "1073741824"}, {"k", "1024"}, {"m", "1048576"}, {"g", "1073741824"}, {"b", "1"}}) {
+            if (t.endsWith(u[0])) {
+                unit = Long.parseLong(u[1]);
+                t = t.substring(0, t.length() - u[0].length()).trim();
+                break;
+            }
+        }
+        try {
+            long n = Long.parseLong(t);
+            if (n < 0 || n > MAX_HISTORY_BYTES / unit) {
+                return null;
+            }
+            return n * unit;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
 
     /** Built on first use only: without a config file (the usual case) no client pays for databind. */
     private static final class Toml {
@@ -84,13 +123,20 @@ public record ScarabConfig(
     }
 
     static final List<String> KEYS = List.of("default-command", "scrollback", "detach-keys", "snapshot-interval", "restore",
-            "cleanup-exited-after", "cleanup-detached-after", "log-level", "max-sessions", "max-clients-per-session");
+            "cleanup-exited-after", "cleanup-detached-after", "log-level", "max-sessions", "max-clients-per-session",
+            "history-limit", "history-bytes");
 
     /** Checks values Jackson cannot: each problem names its key and the line it is on. */
     private ScarabConfig validated(Path file, String text) {
         check(file, text, "default-command", defaultCommand == null || (!defaultCommand.isEmpty()
                 && defaultCommand.stream().noneMatch(s -> s == null || s.isEmpty())), "a non-empty array of words");
         check(file, text, "scrollback", scrollback == null || (scrollback >= 0 && scrollback <= 1_000_000), "0 to 1000000 lines");
+        check(file, text, "history-limit", historyLimit == null || (historyLimit >= 0 && historyLimit <= 1_000_000),
+                "0 to 1000000 lines");
+        check(file, text, "history-limit", historyLimit == null || scrollback == null,
+                "only one of history-limit and scrollback (its older name)");
+        check(file, text, "history-bytes", historyBytes == null || bytes(historyBytes) != null,
+                "a size like 16MB or 500KB, at most 64GB");
         check(file, text, "snapshot-interval", snapshotInterval == null || duration(snapshotInterval) != null,
                 "a duration like 500ms, 2s, 1m");
         check(file, text, "restore", restore == null || List.of("eager", "lazy", "none").contains(restore.toLowerCase(Locale.ROOT)),

@@ -50,6 +50,23 @@ class ScarabConfigTest {
     }
 
     @Test
+    void historyIsBoundedInLinesAndBytes() throws Exception {
+        ScarabConfig c = ScarabConfig.load(write("history-limit = 2000\nhistory-bytes = \"8MB\"\n"));
+        assertEquals(2000, c.historyLines());
+        assertEquals(8L << 20, ScarabConfig.bytes(c.historyBytes()));
+        assertEquals(700, ScarabConfig.load(write("scrollback = 700\n")).historyLines(), "the older name still works");
+        assertEquals(1536L, ScarabConfig.bytes("1536"));
+        assertEquals(512L << 10, ScarabConfig.bytes("512 KiB"));
+        assertEquals(2L << 30, ScarabConfig.bytes("2g"));
+        Path both = write("scrollback = 100\nhistory-limit = 200\n");
+        assertTrue(assertThrows(ScarabConfig.ConfigException.class, () -> ScarabConfig.load(both)).getMessage()
+                .contains("only one of history-limit and scrollback"));
+        Path bad = write("history-bytes = \"lots\"\n");
+        assertTrue(assertThrows(ScarabConfig.ConfigException.class, () -> ScarabConfig.load(bad)).getMessage()
+                .contains(":1: bad value for \"history-bytes\": expected a size like 16MB"));
+    }
+
+    @Test
     void aTypoIsReportedWithFileLineAndKey() throws Exception {
         Path f = write("scrollback = 100\n\nrestor = \"lazy\"\n");
         ScarabConfig.ConfigException e = assertThrows(ScarabConfig.ConfigException.class, () -> ScarabConfig.load(f));

@@ -83,25 +83,25 @@ public final class Session {
         }
     });
 
-    private Session(SessionMeta meta, PtyChild process, boolean restored, int historyLimit) {
+    private Session(SessionMeta meta, PtyChild process, boolean restored, HistoryBounds history) {
         this.id = meta.id();
         this.meta = meta;
         this.process = process;
         this.restored = restored;
-        this.screen = new Screen(meta.cols(), meta.rows(), historyLimit);
+        this.screen = new Screen(meta.cols(), meta.rows(), history.lines(), history.bytes());
         if (meta.exited()) {
             exit.complete(meta.exitCode() == null ? -1 : meta.exitCode());
         }
     }
 
     /** A session whose process is running now; call {@link #startReader} once it is registered. */
-    static Session running(SessionMeta meta, PtyChild process, int historyLimit) {
-        return new Session(meta, process, false, historyLimit);
+    static Session running(SessionMeta meta, PtyChild process, HistoryBounds history) {
+        return new Session(meta, process, false, history);
     }
 
     /** A session known from the store whose process is gone (daemon restart) or had exited. */
-    static Session withoutProcess(SessionMeta meta, int historyLimit) {
-        return new Session(meta, null, true, historyLimit);
+    static Session withoutProcess(SessionMeta meta, HistoryBounds history) {
+        return new Session(meta, null, true, history);
     }
 
     /** Gives a restored session its new process; the reader starts with {@link #startReader}. */

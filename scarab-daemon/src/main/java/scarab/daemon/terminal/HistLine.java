@@ -3,6 +3,9 @@ package scarab.daemon.terminal;
 /**
  * A compact, trimmed history line: code points as bytes when all are below 256, attributes run-length encoded,
  * combining characters and underline colours in optional side tables. Only the first {@code used} cells are kept.
+ * The combining characters of the whole line are one side table (the cells that have some, where each cell's start
+ * in one UTF-16 array): a line of "α" and nine combining marks per cell costs about 30 bytes a cell, not an array
+ * object per cell.
  */
 final class HistLine extends Row {
     private final byte[] small;    // code points if all in 0..255 (PADDING never present then)
@@ -10,19 +13,23 @@ final class HistLine extends Row {
     private final int[] runStart;  // attribute runs: run i covers [runStart[i], runStart[i+1])
     private final long[] runAttr;
     private final long attr0;      // single-run fast case (runStart == null)
-    private final int[][] comb;
+    private final int[] combCell;  // cells with combining characters, ascending; null if none
+    private final int[] combStart; // their characters: combText[combStart[i], combStart[i + 1])
+    private final char[] combText;
     private final int[] us;
     private final int used;
     private final boolean wrapped;
 
-    private HistLine(byte[] small, int[] big, int[] runStart, long[] runAttr, long attr0, int[][] comb, int[] us,
-                     int used, boolean wrapped) {
+    private HistLine(byte[] small, int[] big, int[] runStart, long[] runAttr, long attr0, int[] combCell,
+                     int[] combStart, char[] combText, int[] us, int used, boolean wrapped) {
         this.small = small;
         this.big = big;
         this.runStart = runStart;
         this.runAttr = runAttr;
         this.attr0 = attr0;
-        this.comb = comb;
+        this.combCell = combCell;
+        this.combStart = combStart;
+        this.combText = combText;
         this.us = us;
         this.used = used;
         this.wrapped = wrapped;
@@ -70,15 +77,37 @@ final class HistLine extends Row {
             }
             rs[runs] = n;
         }
-        int[][] comb = null;
+        int[] combCell = null;
+        int[] combStart = null;
+        char[] combText = null;
         if (l.comb != null) {
-            for (int i = 0; i < n; i++) if (l.comb[i] != null) { comb = java.util.Arrays.copyOf(l.comb, n); break; }
+            int cells = 0, chars = 0;
+            for (int i = 0; i < n; i++) {
+                int[] c = l.comb[i];
+                if (c == null) continue;
+                cells++;
+                for (int k : c) chars += Character.charCount(k);
+            }
+            if (cells > 0) {
+                combCell = new int[cells];
+                combStart = new int[cells + 1];
+                combText = new char[chars];
+                int j = 0, pos = 0;
+                for (int i = 0; i < n; i++) {
+                    int[] c = l.comb[i];
+                    if (c == null) continue;
+                    combCell[j] = i;
+                    combStart[j++] = pos;
+                    for (int k : c) pos += Character.toChars(k, combText, pos);
+                }
+                combStart[cells] = pos;
+            }
         }
         int[] us = null;
         if (l.us != null) {
             for (int i = 0; i < n; i++) if (l.us[i] != 0) { us = java.util.Arrays.copyOf(l.us, n); break; }
         }
-        return new HistLine(small, big, rs, ra, a0, comb, us, n, l.wrapped);
+        return new HistLine(small, big, rs, ra, a0, combCell, combStart, combText, us, n, l.wrapped);
     }
 
     /** Expands back into a screen line of the given width. */
@@ -120,7 +149,12 @@ final class HistLine extends Row {
         return runAttr[lo];
     }
 
-    @Override int[] comb(int x) { return comb != null && x < comb.length ? comb[x] : null; }
+    @Override int[] comb(int x) {
+        if (combCell == null) return null;
+        int i = java.util.Arrays.binarySearch(combCell, x);
+        if (i < 0) return null;
+        return new String(combText, combStart[i], combStart[i + 1] - combStart[i]).codePoints().toArray();
+    }
     @Override int us(int x) { return us != null && x < us.length ? us[x] : 0; }
     @Override int used() { return used; }
     @Override boolean wrapped() { return wrapped; }
@@ -129,7 +163,8 @@ final class HistLine extends Row {
 
     /** This line with another wrapped flag (sharing the arrays, which are never changed). */
     HistLine withWrapped(boolean w) {
-        return w == wrapped ? this : new HistLine(small, big, runStart, runAttr, attr0, comb, us, used, w);
+        return w == wrapped ? this : new HistLine(small, big, runStart, runAttr, attr0, combCell, combStart, combText, us,
+                used, w);
     }
     @Override int length() { return used; }
 
@@ -223,7 +258,7 @@ final class HistLine extends Row {
         if (small != null) n += 16 + small.length;
         if (big != null) n += 16 + 4L * big.length;
         if (runStart != null) n += 16 + 4L * runStart.length + 16 + 8L * runAttr.length;
-        if (comb != null) n += 16 + 4L * comb.length;
+        if (combCell != null) n += 16 + 4L * combCell.length + 16 + 4L * combStart.length + 16 + 2L * combText.length;
         if (us != null) n += 16 + 4L * us.length;
         return n;
     }
