@@ -211,46 +211,72 @@ final class HistLine extends Row {
         if (anyUs) for (int x = 0; x < n; x++) out.writeInt(us(x));
     }
 
+    /** Reads a line written by {@link #writeTo}, straight into its compact form (no screen line in between). */
     static HistLine readFrom(java.io.DataInputStream in) throws java.io.IOException {
         int flags = in.readUnsignedByte();
         int n = Varint.read(in, MAX_STORED_CELLS);
-        Line l = new Line();
-        if (n > 0) l.alloc(n);
+        byte[] small = null;
+        int[] big = null;
         if ((flags & 2) != 0) {
-            for (int x = 0; x < n; x++) l.cp[x] = in.readUnsignedByte();
+            small = new byte[n];
+            in.readFully(small);
         } else {
-            for (int x = 0; x < n; x++) l.cp[x] = in.readInt();
+            big = readInts(in, n);
+            for (int c : big) {
+                if (c != Line.PADDING && !Character.isValidCodePoint(c)) throw new java.io.IOException("stored character " + c + " is not one");
+            }
         }
+        int[] rs = null;
+        long[] ra = null;
+        long a0;
         if ((flags & 4) == 0) {
-            long a = in.readLong();
-            for (int x = 0; x < n; x++) l.at[x] = a;
+            a0 = in.readLong();
         } else {
             int runs = Varint.read(in, Math.max(1, n));
-            int prevStart = -1;
-            long prevAttr = 0;
+            if (runs < 2) throw new java.io.IOException("a line of several attribute runs has " + runs);
+            rs = new int[runs + 1];
+            ra = new long[runs];
             for (int r = 0; r < runs; r++) {
-                int start = Varint.read(in, n);
-                if (start <= prevStart && r > 0) throw new java.io.IOException("attribute runs out of order");
-                long a = in.readLong();
-                for (int x = Math.max(0, prevStart); x < start; x++) l.at[x] = prevAttr;
-                prevStart = start;
-                prevAttr = a;
+                rs[r] = Varint.read(in, n - 1);
+                if (r == 0 ? rs[r] != 0 : rs[r] <= rs[r - 1]) throw new java.io.IOException("attribute runs out of order");
+                ra[r] = in.readLong();
             }
-            for (int x = Math.max(0, prevStart); x < n; x++) l.at[x] = prevAttr;
+            rs[runs] = n;
+            a0 = ra[0];
         }
+        int[] combCell = null;
+        int[] combStart = null;
+        char[] combText = null;
         if ((flags & 8) != 0) {
             int cells = Varint.read(in, n);
+            combCell = new int[cells];
+            combStart = new int[cells + 1];
+            StringBuilder text = new StringBuilder();
             for (int i = 0; i < cells; i++) {
-                int x = Varint.read(in, n - 1);
-                int[] c = new int[Varint.read(in, MAX_STORED_COMBINING)];
-                for (int k = 0; k < c.length; k++) c[k] = in.readInt();
-                l.setComb(x, c);
+                combCell[i] = Varint.read(in, n - 1);
+                if (i > 0 && combCell[i] <= combCell[i - 1]) throw new java.io.IOException("combining cells out of order");
+                combStart[i] = text.length();
+                int k = Varint.read(in, MAX_STORED_COMBINING);
+                for (int j = 0; j < k; j++) {
+                    int c = in.readInt();
+                    if (!Character.isValidCodePoint(c)) throw new java.io.IOException("stored character " + c + " is not one");
+                    text.appendCodePoint(c);
+                }
             }
+            combStart[cells] = text.length();
+            combText = new char[text.length()];
+            text.getChars(0, text.length(), combText, 0);
         }
-        if ((flags & 16) != 0) for (int x = 0; x < n; x++) l.setUs(x, in.readInt());
-        l.used = n;
-        l.wrapped = (flags & 1) != 0;
-        return of(l);
+        int[] us = (flags & 16) != 0 ? readInts(in, n) : null;
+        return new HistLine(small, big, rs, ra, a0, combCell, combStart, combText, us, n, (flags & 1) != 0);
+    }
+
+    private static int[] readInts(java.io.DataInputStream in, int n) throws java.io.IOException {
+        byte[] raw = new byte[4 * n];
+        in.readFully(raw);
+        int[] out = new int[n];
+        java.nio.ByteBuffer.wrap(raw).asIntBuffer().get(out);
+        return out;
     }
 
     long footprint() {
