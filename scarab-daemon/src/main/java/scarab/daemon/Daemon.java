@@ -144,7 +144,8 @@ public final class Daemon implements DaemonControl {
         store = SessionStore.open(paths.database());
         log.info("database opened in {} ms", (System.nanoTime() - t0) / 1_000_000);
         store.recoveryNotice().ifPresent(this::addNotice);
-        sessions = new SessionManager(store, new PtyLauncher(env, socket, options.defaultCommand()), options.scrollback(),
+        sessions = new SessionManager(store, new PtyLauncher(env, socket, options.defaultCommand()),
+                new scarab.daemon.session.HistoryBounds(options.scrollback(), options.historyBytes()),
                 options.maxSessions(), options.maxClientsPerSession());
         sessions.loadStored(options.restore());
         store.rebuildFrom(new SessionStore.Rebuild() {

@@ -12,26 +12,29 @@ import scarab.protocol.ScarabConfig;
  * @param socket            explicit socket path ({@code -S}), or null for the usual resolution
  * @param restore           what to do with sessions a previous daemon ran
  * @param snapshotInterval  how often changed screens are written to the store
- * @param scrollback        history lines kept per session
+ * @param scrollback        history lines kept per session ({@code history-limit}, formerly {@code scrollback})
+ * @param historyBytes      heap the history lines of a session may hold ({@code history-bytes})
  * @param cleanupExitedAfter   remove exited sessions this long after they exited; null: never
  * @param cleanupDetachedAfter remove running sessions nobody attached to for this long; null: never
  */
 public record DaemonOptions(boolean foreground, String socket, RestoreMode restore, Duration snapshotInterval,
                             int scrollback, Duration cleanupExitedAfter, Duration cleanupDetachedAfter,
-                            List<String> defaultCommand, int maxSessions, int maxClientsPerSession, String logLevel) {
+                            List<String> defaultCommand, int maxSessions, int maxClientsPerSession, String logLevel,
+                            long historyBytes) {
 
     public static final String USAGE = "usage: scarab daemon [--foreground] [-S SOCKET] [--restore=eager|lazy|none]"
-            + " [--snapshot-interval=2s] [--scrollback=10000] [--cleanup-exited-after=DURATION]"
+            + " [--snapshot-interval=2s] [--history-limit=10000] [--history-bytes=16MB] [--cleanup-exited-after=DURATION]"
             + " [--cleanup-detached-after=DURATION]";
     public static final int DEFAULT_SCROLLBACK = 10_000;
     public static final int MAX_SCROLLBACK = 1_000_000;
+    public static final long DEFAULT_HISTORY_BYTES = ScarabConfig.DEFAULT_HISTORY_BYTES;
 
     public static final int DEFAULT_MAX_SESSIONS = 2000;
     public static final int DEFAULT_MAX_CLIENTS = 64;
 
     public static DaemonOptions defaults() {
         return new DaemonOptions(false, null, RestoreMode.EAGER, Duration.ofSeconds(2), DEFAULT_SCROLLBACK, null, null,
-                null, DEFAULT_MAX_SESSIONS, DEFAULT_MAX_CLIENTS, "info");
+                null, DEFAULT_MAX_SESSIONS, DEFAULT_MAX_CLIENTS, "info", DEFAULT_HISTORY_BYTES);
     }
 
     /** The defaults with the config file's settings applied (the file has been validated). */
@@ -40,13 +43,14 @@ public record DaemonOptions(boolean foreground, String socket, RestoreMode resto
         return new DaemonOptions(false, null,
                 c.restore() == null ? d.restore : RestoreMode.parse(c.restore()),
                 c.snapshotInterval() == null ? d.snapshotInterval : Durations.parse(c.snapshotInterval()),
-                c.scrollback() == null ? d.scrollback : c.scrollback(),
+                c.historyLines() == null ? d.scrollback : c.historyLines(),
                 c.cleanupExitedAfter() == null ? null : Durations.parse(c.cleanupExitedAfter()),
                 c.cleanupDetachedAfter() == null ? null : Durations.parse(c.cleanupDetachedAfter()),
                 c.defaultCommand(),
                 c.maxSessions() == null ? d.maxSessions : c.maxSessions(),
                 c.maxClientsPerSession() == null ? d.maxClientsPerSession : c.maxClientsPerSession(),
-                c.logLevel() == null ? d.logLevel : c.logLevel());
+                c.logLevel() == null ? d.logLevel : c.logLevel(),
+                c.historyBytes() == null ? d.historyBytes : ScarabConfig.bytes(c.historyBytes()));
     }
 
     public static DaemonOptions parse(List<String> args) {
@@ -75,14 +79,24 @@ public record DaemonOptions(boolean foreground, String socket, RestoreMode resto
                         o.snapshotInterval, o.scrollback);
                 case "--snapshot-interval" -> o = o.with(o.foreground, o.socket, o.restore,
                         Durations.parse(value != null ? value : next(args, ++i, a)), o.scrollback);
-                case "--scrollback" -> o = o.with(o.foreground, o.socket, o.restore, o.snapshotInterval,
-                        scrollback(value != null ? value : next(args, ++i, a)));
+                case "--scrollback", "--history-limit" -> o = o.with(o.foreground, o.socket, o.restore, o.snapshotInterval,
+                        scrollback(name, value != null ? value : next(args, ++i, a)));
+                case "--history-bytes" -> {
+                    String v = value != null ? value : next(args, ++i, a);
+                    Long n = ScarabConfig.bytes(v);
+                    if (n == null) {
+                        throw new IllegalArgumentException("--history-bytes wants a size like 16MB or 500KB, not \"" + v + "\"");
+                    }
+                    o = new DaemonOptions(o.foreground, o.socket, o.restore, o.snapshotInterval, o.scrollback,
+                            o.cleanupExitedAfter, o.cleanupDetachedAfter, o.defaultCommand, o.maxSessions,
+                            o.maxClientsPerSession, o.logLevel, n);
+                }
                 case "--cleanup-exited-after" -> o = new DaemonOptions(o.foreground, o.socket, o.restore, o.snapshotInterval,
                         o.scrollback, Durations.parse(value != null ? value : next(args, ++i, a)), o.cleanupDetachedAfter,
-                        o.defaultCommand, o.maxSessions, o.maxClientsPerSession, o.logLevel);
+                        o.defaultCommand, o.maxSessions, o.maxClientsPerSession, o.logLevel, o.historyBytes);
                 case "--cleanup-detached-after" -> o = new DaemonOptions(o.foreground, o.socket, o.restore, o.snapshotInterval,
                         o.scrollback, o.cleanupExitedAfter, Durations.parse(value != null ? value : next(args, ++i, a)),
-                        o.defaultCommand, o.maxSessions, o.maxClientsPerSession, o.logLevel);
+                        o.defaultCommand, o.maxSessions, o.maxClientsPerSession, o.logLevel, o.historyBytes);
                 default -> throw new IllegalArgumentException("unknown daemon option " + a + "; " + USAGE);
             }
         }
@@ -91,7 +105,7 @@ public record DaemonOptions(boolean foreground, String socket, RestoreMode resto
 
     private DaemonOptions with(boolean fg, String sock, RestoreMode mode, Duration interval, int lines) {
         return new DaemonOptions(fg, sock, mode, interval, lines, cleanupExitedAfter, cleanupDetachedAfter, defaultCommand,
-                maxSessions, maxClientsPerSession, logLevel);
+                maxSessions, maxClientsPerSession, logLevel, historyBytes);
     }
 
     private static String next(List<String> args, int i, String option) {
@@ -101,7 +115,7 @@ public record DaemonOptions(boolean foreground, String socket, RestoreMode resto
         return args.get(i);
     }
 
-    private static int scrollback(String text) {
+    private static int scrollback(String option, String text) {
         try {
             int n = Integer.parseInt(text.trim());
             if (n < 0 || n > MAX_SCROLLBACK) {
@@ -109,7 +123,7 @@ public record DaemonOptions(boolean foreground, String socket, RestoreMode resto
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--scrollback wants a number of lines from 0 to " + MAX_SCROLLBACK
+            throw new IllegalArgumentException(option + " wants a number of lines from 0 to " + MAX_SCROLLBACK
                     + ", not \"" + text + "\"");
         }
     }

@@ -98,7 +98,9 @@ public record ConfigCheck(Path file, ScarabConfig config, List<String> problems,
                 }
                 String wrong = switch (key) {
                     case "default-command" -> accept(key, value, Values::command);
-                    case "scrollback" -> accept(key, value, v -> Values.number(v, 0, 1_000_000, "a number of lines"));
+                    case "scrollback", "history-limit" ->
+                            accept(key, value, v -> Values.number(v, 0, 1_000_000, "a number of lines"));
+                    case "history-bytes" -> accept(key, value, Values::size);
                     case "detach-keys" -> accept(key, value, Values::detachKeys);
                     case "snapshot-interval" -> accept(key, value, v -> Values.duration(v, "\"500ms\", \"2s\" or \"1m\""));
                     case "cleanup-exited-after", "cleanup-detached-after" ->
@@ -114,13 +116,19 @@ public record ConfigCheck(Path file, ScarabConfig config, List<String> problems,
                     problems.add(file + ":" + lineOf(key) + ": " + key + ": expected " + wrong + ", not " + shown(value));
                 }
             }
+            if (values.containsKey("scrollback") && values.containsKey("history-limit")) {
+                problems.add(file + ":" + lineOf("scrollback") + ": scrollback: expected only one of history-limit and"
+                        + " scrollback (its older name); history-limit is used");
+                values.remove("scrollback");
+            }
             @SuppressWarnings("unchecked")
             List<String> command = (List<String>) values.get("default-command");
             ScarabConfig c = new ScarabConfig(command, (Integer) values.get("scrollback"),
                     (String) values.get("detach-keys"), (String) values.get("snapshot-interval"),
                     (String) values.get("restore"), (String) values.get("cleanup-exited-after"),
                     (String) values.get("cleanup-detached-after"), (String) values.get("log-level"),
-                    (Integer) values.get("max-sessions"), (Integer) values.get("max-clients-per-session"));
+                    (Integer) values.get("max-sessions"), (Integer) values.get("max-clients-per-session"),
+                    (Integer) values.get("history-limit"), (String) values.get("history-bytes"));
             return new ConfigCheck(file, c, List.copyOf(problems), false);
         }
 
@@ -227,6 +235,13 @@ public record ConfigCheck(Path file, ScarabConfig config, List<String> problems,
                 return Result.expected(expected + " (without quotes)");
             }
             return Result.ok(v.intValue());
+        }
+
+        static Result size(JsonNode v) {
+            if (!v.isTextual() || ScarabConfig.bytes(v.textValue()) == null) {
+                return Result.expected("a size in quotes like \"16MB\" or \"500KB\", at most 64GB");
+            }
+            return Result.ok(v.textValue());
         }
 
         static Result duration(JsonNode v, String examples) {

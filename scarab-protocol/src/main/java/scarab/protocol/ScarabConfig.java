@@ -11,7 +11,8 @@ import java.util.Locale;
  *
  * <pre>
  * default-command = "/bin/zsh -l"         # what new sessions run without -c (or ["/bin/zsh", "-l"])
- * scrollback = 10000                      # history lines per session
+ * history-limit = 10000                   # history lines per session (also accepted: scrollback)
+ * history-bytes = "16MB"                  # and the memory those lines may take (KB, MB, GB: 1024-based)
  * detach-keys = "ctrl-b,d"
  * snapshot-interval = "2s"                # how often changed screens are saved
  * restore = "eager"                       # eager | lazy | none
@@ -32,14 +33,52 @@ public record ScarabConfig(
         String cleanupDetachedAfter,
         String logLevel,
         Integer maxSessions,
-        Integer maxClientsPerSession) {
+        Integer maxClientsPerSession,
+        Integer historyLimit,
+        String historyBytes) {
 
-    public static final ScarabConfig EMPTY = new ScarabConfig(null, null, null, null, null, null, null, null, null, null);
+    public static final ScarabConfig EMPTY = new ScarabConfig(null, null, null, null, null, null, null, null, null, null,
+            null, null);
+
+    /** 16 MB of history per session unless {@code history-bytes} says otherwise. */
+    public static final long DEFAULT_HISTORY_BYTES = 16L << 20;
+    private static final long MAX_HISTORY_BYTES = 64L << 30;
+
+    /** History lines per session: {@code history-limit} (tmux's name), or the older {@code scrollback}. */
+    public Integer historyLines() {
+        return historyLimit != null ? historyLimit : scrollback;
+    }
+
+    /**
+     * A size: a number of bytes, or a number with KB, MB or GB (also K, M, G, KiB, MiB, GiB; all
+     * 1024-based, any case); null when not one, or over 64 GB.
+     */
+    public static Long bytes(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        long unit = 1;
+        for (String[] u : new String[][] {{"kib", "1024"}, {"mib", "1048576"}, {"gib", "1073741824"}, {"kb", "1024"},
+                {"mb", "1048576"}, {"gb", "1073741824"}, {"k", "1024"}, {"m", "1048576"}, {"g", "1073741824"}, {"b", "1"}}) {
+            if (t.endsWith(u[0])) {
+                unit = Long.parseLong(u[1]);
+                t = t.substring(0, t.length() - u[0].length()).trim();
+                break;
+            }
+        }
+        try {
+            long n = Long.parseLong(t);
+            if (n < 0 || n > MAX_HISTORY_BYTES / unit) {
+                return null;
+            }
+            return n * unit;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
 
     /** Every key the file may set, in the order the documentation lists them. */
     public static final List<String> KEYS = List.of("default-command", "scrollback", "detach-keys", "snapshot-interval",
             "restore", "cleanup-exited-after", "cleanup-detached-after", "log-level", "max-sessions",
-            "max-clients-per-session");
+            "max-clients-per-session", "history-limit", "history-bytes");
 
     public static final List<String> RESTORE_MODES = List.of("eager", "lazy", "none");
     public static final List<String> LOG_LEVELS = List.of("error", "warn", "info", "debug", "trace");

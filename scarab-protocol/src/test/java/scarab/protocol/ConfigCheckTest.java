@@ -134,4 +134,27 @@ class ConfigCheckTest {
         assertEquals("detach-keys", NearMiss.closest("detach-key", ScarabConfig.KEYS));
         assertNull(NearMiss.closest("colour", ScarabConfig.KEYS));
     }
+
+    @Test
+    void historyIsBoundedInLinesAndBytes() throws Exception {
+        ConfigCheck check = check("history-limit = 2000\nhistory-bytes = \"8MB\"\n");
+        assertEquals(List.of(), check.problems());
+        assertEquals(2000, check.config().historyLines());
+        assertEquals(8L << 20, ScarabConfig.bytes(check.config().historyBytes()));
+        assertEquals(700, check("scrollback = 700\n").config().historyLines(), "the older name still works");
+        assertEquals(1536L, ScarabConfig.bytes("1536"));
+        assertEquals(512L << 10, ScarabConfig.bytes("512 KiB"));
+        assertEquals(2L << 30, ScarabConfig.bytes("2g"));
+        assertNull(ScarabConfig.bytes("65GB"), "over 64 GB");
+
+        ConfigCheck both = check("scrollback = 100\nhistory-limit = 200\n");
+        assertEquals(List.of(f() + ":1: scrollback: expected only one of history-limit and scrollback (its older name);"
+                + " history-limit is used"), both.problems());
+        assertEquals(200, both.config().historyLines());
+
+        ConfigCheck bad = check("history-bytes = \"lots\"\n");
+        assertEquals(List.of(f() + ":1: history-bytes: expected a size in quotes like \"16MB\" or \"500KB\", at most 64GB,"
+                + " not \"lots\""), bad.problems());
+        assertNull(bad.config().historyBytes(), "the default is used");
+    }
 }

@@ -83,7 +83,10 @@ public final class ManCommand implements Runnable {
     private static final String[][] CONFIG_KEYS = {
         {"default-command", "\"/bin/zsh -l\"", "What new sessions run without -c: a command line (split like -c)"
                 + " or an array of words. Default: your $SHELL as a login shell."},
-        {"scrollback", "10000", "History lines kept per session (0 to 1000000)."},
+        {"history-limit", "10000", "History lines kept per session (0 to 1000000)."},
+        {"scrollback", "10000", "The older name of history-limit, still read (set one of the two)."},
+        {"history-bytes", "\"16MB\"", "The memory those history lines may take per session (KB, MB, GB; 1024-based);"
+                + " past it the oldest lines go."},
         {"detach-keys", "\"ctrl-b,d\"", "The keys that detach an attached client: a prefix and a key, or one key."},
         {"snapshot-interval", "\"2s\"", "How often changed screens are saved."},
         {"restore", "\"eager\"", "What a new daemon does with the sessions of the last one: eager (start them"

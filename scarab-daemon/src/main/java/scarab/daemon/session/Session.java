@@ -62,7 +62,8 @@ public final class Session {
     private final ReentrantReadWriteLock screenLock = new ReentrantReadWriteLock();
     /** Guarded by screenLock; replaced by a fresh one only if the emulator fails (write lock held). */
     private Screen screen;
-    private final int historyLimit;
+    /** How much history the screen keeps: also the bounds of a fresh screen after an emulator failure. */
+    private final HistoryBounds history;
     /** The emulator failed on this session's output before: later failures are not logged in full again. */
     private boolean emulatorFailed;
     /** Tests only: sees each chunk of output before the emulator does, and may throw as the emulator could. */
@@ -102,26 +103,26 @@ public final class Session {
         }
     });
 
-    private Session(SessionMeta meta, PtyChild process, boolean restored, int historyLimit) {
+    private Session(SessionMeta meta, PtyChild process, boolean restored, HistoryBounds history) {
         this.id = meta.id();
         this.meta = meta;
         this.process = process;
         this.restored = restored;
-        this.historyLimit = historyLimit;
-        this.screen = new Screen(meta.cols(), meta.rows(), historyLimit);
+        this.history = history;
+        this.screen = new Screen(meta.cols(), meta.rows(), history.lines(), history.bytes());
         if (meta.exited()) {
             exit.complete(meta.exitCode() == null ? -1 : meta.exitCode());
         }
     }
 
     /** A session whose process is running now; call {@link #startReader} once it is registered. */
-    static Session running(SessionMeta meta, PtyChild process, int historyLimit) {
-        return new Session(meta, process, false, historyLimit);
+    static Session running(SessionMeta meta, PtyChild process, HistoryBounds history) {
+        return new Session(meta, process, false, history);
     }
 
     /** A session known from the store whose process is gone (daemon restart) or had exited. */
-    static Session withoutProcess(SessionMeta meta, int historyLimit) {
-        return new Session(meta, null, true, historyLimit);
+    static Session withoutProcess(SessionMeta meta, HistoryBounds history) {
+        return new Session(meta, null, true, history);
     }
 
     /** Gives a restored session its new process; the reader starts with {@link #startReader}. */
@@ -321,7 +322,7 @@ public final class Session {
             log.debug("session {} ({}): the terminal emulator failed again; its screen is reset: {}", meta.name(),
                     id.shortForm(), e.toString());
         }
-        Screen fresh = new Screen(screen.cols(), screen.rows(), historyLimit);
+        Screen fresh = new Screen(screen.cols(), screen.rows(), history.lines(), history.bytes());
         fresh.feed("\033[2m[scarab: the terminal emulator failed here and was reset]\033[0m\r\n");
         screen = fresh;
         redrawOthers(null);

@@ -49,7 +49,7 @@ public final class SessionManager implements SessionEvents {
     private final PtyLauncher launcher;
     /** Reads every session's PTY on one thread; closed at shutdown. */
     private final PtyPoller poller;
-    private final int historyLimit;
+    private final HistoryBounds history;
     private volatile RestoreMode restoreMode = RestoreMode.EAGER;
     /** Sessions loaded for an eager restart, started by {@link #restartLoadedInBackground}. */
     private volatile List<Session> pendingRestarts = List.of();
@@ -62,9 +62,14 @@ public final class SessionManager implements SessionEvents {
     private final List<String> skippedRows = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public SessionManager(SessionStore store, PtyLauncher launcher, int historyLimit, int maxSessions, int maxClients) {
+        this(store, launcher, new HistoryBounds(historyLimit, scarab.daemon.terminal.Screen.DEFAULT_HISTORY_BYTES), maxSessions,
+                maxClients);
+    }
+
+    public SessionManager(SessionStore store, PtyLauncher launcher, HistoryBounds history, int maxSessions, int maxClients) {
         this.store = store;
         this.launcher = launcher;
-        this.historyLimit = historyLimit;
+        this.history = history;
         this.maxSessions = maxSessions;
         this.maxClients = maxClients;
         try {
@@ -90,7 +95,7 @@ public final class SessionManager implements SessionEvents {
                 skippedRows.add(problem);
                 continue;
             }
-            Session s = Session.withoutProcess(meta, historyLimit);
+            Session s = Session.withoutProcess(meta, history);
             String cwd = meta.cwd();
             try {
                 var snapshot = store.loadSnapshot(meta.id());
@@ -243,7 +248,7 @@ public final class SessionManager implements SessionEvents {
         }
         SessionMeta meta = new SessionMeta(id, spec.name(), command, spec.cwd(), spec.cols(), spec.rows(),
                 System.currentTimeMillis(), 0, SessionMeta.RUNNING, null, "", 0);
-        Session session = Session.running(meta, process, historyLimit);
+        Session session = Session.running(meta, process, history);
         try {
             store.save(meta).join();
         } catch (CompletionException e) {

@@ -3,6 +3,9 @@ package scarab.daemon.terminal;
 /**
  * A compact, trimmed history line: code points as bytes when all are below 256, attributes run-length encoded,
  * combining characters and underline colours in optional side tables. Only the first {@code used} cells are kept.
+ * The combining characters of the whole line are one side table (the cells that have some, where each cell's start
+ * in one UTF-16 array): a line of "α" and nine combining marks per cell costs about 30 bytes a cell, not an array
+ * object per cell.
  */
 final class HistLine extends Row {
     private final byte[] small;    // code points if all in 0..255 (PADDING never present then)
@@ -10,19 +13,23 @@ final class HistLine extends Row {
     private final int[] runStart;  // attribute runs: run i covers [runStart[i], runStart[i+1])
     private final long[] runAttr;
     private final long attr0;      // single-run fast case (runStart == null)
-    private final int[][] comb;
+    private final int[] combCell;  // cells with combining characters, ascending; null if none
+    private final int[] combStart; // their characters: combText[combStart[i], combStart[i + 1])
+    private final char[] combText;
     private final int[] us;
     private final int used;
     private final boolean wrapped;
 
-    private HistLine(byte[] small, int[] big, int[] runStart, long[] runAttr, long attr0, int[][] comb, int[] us,
-                     int used, boolean wrapped) {
+    private HistLine(byte[] small, int[] big, int[] runStart, long[] runAttr, long attr0, int[] combCell,
+                     int[] combStart, char[] combText, int[] us, int used, boolean wrapped) {
         this.small = small;
         this.big = big;
         this.runStart = runStart;
         this.runAttr = runAttr;
         this.attr0 = attr0;
-        this.comb = comb;
+        this.combCell = combCell;
+        this.combStart = combStart;
+        this.combText = combText;
         this.us = us;
         this.used = used;
         this.wrapped = wrapped;
@@ -70,15 +77,37 @@ final class HistLine extends Row {
             }
             rs[runs] = n;
         }
-        int[][] comb = null;
+        int[] combCell = null;
+        int[] combStart = null;
+        char[] combText = null;
         if (l.comb != null) {
-            for (int i = 0; i < n; i++) if (l.comb[i] != null) { comb = java.util.Arrays.copyOf(l.comb, n); break; }
+            int cells = 0, chars = 0;
+            for (int i = 0; i < n; i++) {
+                int[] c = l.comb[i];
+                if (c == null) continue;
+                cells++;
+                for (int k : c) chars += Character.charCount(k);
+            }
+            if (cells > 0) {
+                combCell = new int[cells];
+                combStart = new int[cells + 1];
+                combText = new char[chars];
+                int j = 0, pos = 0;
+                for (int i = 0; i < n; i++) {
+                    int[] c = l.comb[i];
+                    if (c == null) continue;
+                    combCell[j] = i;
+                    combStart[j++] = pos;
+                    for (int k : c) pos += Character.toChars(k, combText, pos);
+                }
+                combStart[cells] = pos;
+            }
         }
         int[] us = null;
         if (l.us != null) {
             for (int i = 0; i < n; i++) if (l.us[i] != 0) { us = java.util.Arrays.copyOf(l.us, n); break; }
         }
-        return new HistLine(small, big, rs, ra, a0, comb, us, n, l.wrapped);
+        return new HistLine(small, big, rs, ra, a0, combCell, combStart, combText, us, n, l.wrapped);
     }
 
     /** Expands back into a screen line of the given width. */
@@ -120,7 +149,12 @@ final class HistLine extends Row {
         return runAttr[lo];
     }
 
-    @Override int[] comb(int x) { return comb != null && x < comb.length ? comb[x] : null; }
+    @Override int[] comb(int x) {
+        if (combCell == null) return null;
+        int i = java.util.Arrays.binarySearch(combCell, x);
+        if (i < 0) return null;
+        return new String(combText, combStart[i], combStart[i + 1] - combStart[i]).codePoints().toArray();
+    }
     @Override int us(int x) { return us != null && x < us.length ? us[x] : 0; }
     @Override int used() { return used; }
     @Override boolean wrapped() { return wrapped; }
@@ -129,7 +163,8 @@ final class HistLine extends Row {
 
     /** This line with another wrapped flag (sharing the arrays, which are never changed). */
     HistLine withWrapped(boolean w) {
-        return w == wrapped ? this : new HistLine(small, big, runStart, runAttr, attr0, comb, us, used, w);
+        return w == wrapped ? this : new HistLine(small, big, runStart, runAttr, attr0, combCell, combStart, combText, us,
+                used, w);
     }
     @Override int length() { return used; }
 
@@ -176,46 +211,72 @@ final class HistLine extends Row {
         if (anyUs) for (int x = 0; x < n; x++) out.writeInt(us(x));
     }
 
+    /** Reads a line written by {@link #writeTo}, straight into its compact form (no screen line in between). */
     static HistLine readFrom(java.io.DataInputStream in) throws java.io.IOException {
         int flags = in.readUnsignedByte();
         int n = Varint.read(in, MAX_STORED_CELLS);
-        Line l = new Line();
-        if (n > 0) l.alloc(n);
+        byte[] small = null;
+        int[] big = null;
         if ((flags & 2) != 0) {
-            for (int x = 0; x < n; x++) l.cp[x] = in.readUnsignedByte();
+            small = new byte[n];
+            in.readFully(small);
         } else {
-            for (int x = 0; x < n; x++) l.cp[x] = in.readInt();
+            big = readInts(in, n);
+            for (int c : big) {
+                if (c != Line.PADDING && !Character.isValidCodePoint(c)) throw new java.io.IOException("stored character " + c + " is not one");
+            }
         }
+        int[] rs = null;
+        long[] ra = null;
+        long a0;
         if ((flags & 4) == 0) {
-            long a = in.readLong();
-            for (int x = 0; x < n; x++) l.at[x] = a;
+            a0 = in.readLong();
         } else {
             int runs = Varint.read(in, Math.max(1, n));
-            int prevStart = -1;
-            long prevAttr = 0;
+            if (runs < 2) throw new java.io.IOException("a line of several attribute runs has " + runs);
+            rs = new int[runs + 1];
+            ra = new long[runs];
             for (int r = 0; r < runs; r++) {
-                int start = Varint.read(in, n);
-                if (start <= prevStart && r > 0) throw new java.io.IOException("attribute runs out of order");
-                long a = in.readLong();
-                for (int x = Math.max(0, prevStart); x < start; x++) l.at[x] = prevAttr;
-                prevStart = start;
-                prevAttr = a;
+                rs[r] = Varint.read(in, n - 1);
+                if (r == 0 ? rs[r] != 0 : rs[r] <= rs[r - 1]) throw new java.io.IOException("attribute runs out of order");
+                ra[r] = in.readLong();
             }
-            for (int x = Math.max(0, prevStart); x < n; x++) l.at[x] = prevAttr;
+            rs[runs] = n;
+            a0 = ra[0];
         }
+        int[] combCell = null;
+        int[] combStart = null;
+        char[] combText = null;
         if ((flags & 8) != 0) {
             int cells = Varint.read(in, n);
+            combCell = new int[cells];
+            combStart = new int[cells + 1];
+            StringBuilder text = new StringBuilder();
             for (int i = 0; i < cells; i++) {
-                int x = Varint.read(in, n - 1);
-                int[] c = new int[Varint.read(in, MAX_STORED_COMBINING)];
-                for (int k = 0; k < c.length; k++) c[k] = in.readInt();
-                l.setComb(x, c);
+                combCell[i] = Varint.read(in, n - 1);
+                if (i > 0 && combCell[i] <= combCell[i - 1]) throw new java.io.IOException("combining cells out of order");
+                combStart[i] = text.length();
+                int k = Varint.read(in, MAX_STORED_COMBINING);
+                for (int j = 0; j < k; j++) {
+                    int c = in.readInt();
+                    if (!Character.isValidCodePoint(c)) throw new java.io.IOException("stored character " + c + " is not one");
+                    text.appendCodePoint(c);
+                }
             }
+            combStart[cells] = text.length();
+            combText = new char[text.length()];
+            text.getChars(0, text.length(), combText, 0);
         }
-        if ((flags & 16) != 0) for (int x = 0; x < n; x++) l.setUs(x, in.readInt());
-        l.used = n;
-        l.wrapped = (flags & 1) != 0;
-        return of(l);
+        int[] us = (flags & 16) != 0 ? readInts(in, n) : null;
+        return new HistLine(small, big, rs, ra, a0, combCell, combStart, combText, us, n, (flags & 1) != 0);
+    }
+
+    private static int[] readInts(java.io.DataInputStream in, int n) throws java.io.IOException {
+        byte[] raw = new byte[4 * n];
+        in.readFully(raw);
+        int[] out = new int[n];
+        java.nio.ByteBuffer.wrap(raw).asIntBuffer().get(out);
+        return out;
     }
 
     long footprint() {
@@ -223,7 +284,7 @@ final class HistLine extends Row {
         if (small != null) n += 16 + small.length;
         if (big != null) n += 16 + 4L * big.length;
         if (runStart != null) n += 16 + 4L * runStart.length + 16 + 8L * runAttr.length;
-        if (comb != null) n += 16 + 4L * comb.length;
+        if (combCell != null) n += 16 + 4L * combCell.length + 16 + 4L * combStart.length + 16 + 2L * combText.length;
         if (us != null) n += 16 + 4L * us.length;
         return n;
     }

@@ -14,8 +14,12 @@ final class History {
     private int head;   // index of oldest
     private int size;
     private long base;  // absolute number of the oldest line
+    private long bytes; // footprint of the lines kept (what history-bytes bounds)
 
     int size() { return size; }
+
+    /** Approximate heap held by the lines kept, in bytes. */
+    long bytes() { return bytes; }
 
     HistLine get(int i) { return buf[(head + i) % buf.length]; }
 
@@ -30,6 +34,7 @@ final class History {
         if (size == buf.length) grow();
         buf[(head + size) % buf.length] = l;
         size++;
+        bytes += l.footprint();
     }
 
     private void grow() {
@@ -42,6 +47,7 @@ final class History {
     void dropOldest(int n) {
         if (n > size) n = size;
         for (int i = 0; i < n; i++) {
+            bytes -= buf[head].footprint();
             buf[head] = null;
             head = (head + 1) % buf.length;
         }
@@ -55,6 +61,7 @@ final class History {
         HistLine l = buf[idx];
         buf[idx] = null;
         size--;
+        bytes -= l.footprint();
         return l;
     }
 
@@ -72,7 +79,16 @@ final class History {
         return out;
     }
 
+    /** How many of the oldest lines to drop to bring the kept bytes down to {@code target}. */
+    int linesAbove(long target) {
+        long b = bytes;
+        int n = 0;
+        while (n < size && b > target) b -= get(n++).footprint();
+        return n;
+    }
+
     void clear() {
+        bytes = 0;
         buf = null;
         head = 0;
         base += size;
@@ -88,7 +104,6 @@ final class History {
     long footprint() {
         long n = 24;
         if (buf != null) n += 16 + 4L * buf.length;
-        for (int i = 0; i < size; i++) n += get(i).footprint();
-        return n;
+        return n + bytes;
     }
 }

@@ -127,7 +127,9 @@ public final class HistoryArchive {
     static byte[] encode(HistLine[] lines, int from, int to) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-        try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes, deflater, 16 * 1024))) {
+        // Buffered: the lines are written a few bytes at a time, and each write to a deflater stream is a deflate call.
+        try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(
+                new DeflaterOutputStream(bytes, deflater, 16 * 1024), 16 * 1024))) {
             out.writeByte(FORMAT);
             Varint.write(out, to - from);
             for (int i = from; i < to; i++) lines[i].writeTo(out);
@@ -141,7 +143,8 @@ public final class HistoryArchive {
 
     static List<HistLine> decode(HistoryChunk c) throws IOException {
         Inflater inflater = new Inflater();
-        try (DataInputStream in = new DataInputStream(new InflaterInputStream(new java.io.ByteArrayInputStream(c.data()), inflater))) {
+        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(
+                new InflaterInputStream(new java.io.ByteArrayInputStream(c.data()), inflater), 16 * 1024))) {
             int format = in.readUnsignedByte();
             if (format != FORMAT) throw new IOException("unknown history chunk format " + format);
             int n = Varint.read(in, MAX_CHUNK_LINES);

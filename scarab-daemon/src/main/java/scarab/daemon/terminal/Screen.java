@@ -28,6 +28,7 @@ public final class Screen implements VtHandler {
 
     private final VtParser parser;
     private final int historyLimit;
+    private final long historyBytes;
 
     int cols, rows;
     Line[] lines;                 // visible rows
@@ -74,7 +75,20 @@ public final class Screen implements VtHandler {
     private Line[] scratch;       // for line moves
     private Line[] spare;
 
+    /** Default for {@link #historyBytes()}: 16 MB of history lines per screen. */
+    public static final long DEFAULT_HISTORY_BYTES = 16L << 20;
+
     public Screen(int cols, int rows, int historyLimit) {
+        this(cols, rows, historyLimit, DEFAULT_HISTORY_BYTES);
+    }
+
+    /**
+     * @param historyLimit lines of history kept at most (tmux's history-limit)
+     * @param historyBytes bytes of heap the history lines may hold (their footprint): beyond it the
+     *                     oldest lines are dropped, as at the line limit, a tenth of the bound at once
+     */
+    public Screen(int cols, int rows, int historyLimit, long historyBytes) {
+        this.historyBytes = Math.max(0, historyBytes);
         if (cols < 1) cols = 1;
         if (rows < 1) rows = 1;
         this.cols = cols;
@@ -103,6 +117,9 @@ public final class Screen implements VtHandler {
     public int cols() { return cols; }
     public int rows() { return rows; }
     public int historyLimit() { return historyLimit; }
+    public long historyBytes() { return historyBytes; }
+    /** Heap held by the history lines now, as bounded by {@link #historyBytes()}. */
+    public long historyBytesUsed() { return history.bytes(); }
     public String title() { return title; }
 
     /** Cursor column, 0-based, clamped to the last column (see {@link #pendingWrap()}). */
@@ -230,6 +247,7 @@ public final class Screen implements VtHandler {
                 for (int i = 0; i < needed; i++) {
                     history.push(HistLine.of(lines[i]));
                 }
+                collectHistoryBytes();
                 hscrolled += needed;
                 Line[] n2 = new Line[rows - needed];
                 System.arraycopy(lines, needed, n2, 0, n2.length);
@@ -427,10 +445,21 @@ public final class Screen implements VtHandler {
         if (hscrolled > history.size()) hscrolled = history.size();
     }
 
+    /**
+     * Keeps the history within its byte bound: past it, the oldest lines go, down to nine tenths
+     * of the bound (so that a flood does not drop lines one by one at every scroll).
+     */
+    private void collectHistoryBytes() {
+        if (history.bytes() <= historyBytes) return;
+        history.dropOldest(history.linesAbove(historyBytes - historyBytes / 10));
+        if (hscrolled > history.size()) hscrolled = history.size();
+    }
+
     /** tmux grid_scroll_history: the top visible line goes to history. */
     private void scrollHistory(int bg) {
         Line top = lines[0];
         history.push(HistLine.of(top));
+        collectHistoryBytes();
         System.arraycopy(lines, 1, lines, 0, rows - 1);
         emptyLine(top, bg);
         lines[rows - 1] = top;
@@ -441,6 +470,7 @@ public final class Screen implements VtHandler {
     private void scrollHistoryRegion(int upper, int lower, int bg) {
         Line l = lines[upper];
         history.push(HistLine.of(l));
+        collectHistoryBytes();
         System.arraycopy(lines, upper + 1, lines, upper, lower - upper);
         emptyLine(l, bg);
         lines[lower] = l;
@@ -1793,7 +1823,7 @@ public final class Screen implements VtHandler {
      * cursor, tabs and title. Cheap enough for the screen's lock; rendering the copy is not.
      */
     Screen copyWithoutHistory() {
-        Screen c = new Screen(cols, rows, 0);
+        Screen c = new Screen(cols, rows, 0, 0);
         c.lines = copyLines(lines);
         c.hscrolled = 0;
         c.cx = cx;
@@ -1845,6 +1875,7 @@ public final class Screen implements VtHandler {
         int skip = stored.size() > 2L * historyLimit ? stored.size() - historyLimit : 0;
         history.startAt(first + skip);
         for (int i = skip; i < stored.size(); i++) history.push(stored.get(i));
+        collectHistoryBytes();
         hscrolled = history.size();
         changes++;
     }

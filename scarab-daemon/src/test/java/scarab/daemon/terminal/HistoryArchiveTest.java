@@ -143,4 +143,40 @@ class HistoryArchiveTest {
         store.chunks.remove(store.chunks.firstKey() + HistoryArchive.CHUNK_LINES);
         assertThrows(IOException.class, () -> store.restore(40, 5, 5000, new HistoryArchive()));
     }
+
+    @Test
+    void corruptChunksAreRefusedNotTrusted() throws IOException {
+        Random r = new Random(9);
+        Screen s = new Screen(60, 5, 5000);
+        for (int i = 0; i < 500; i++) s.feed(noise(r, i));
+        HistoryArchive.Round round = new HistoryArchive().prepare(s);
+        HistoryChunk good = round.chunks().get(0);
+        for (int trial = 0; trial < 200; trial++) {
+            byte[] inflated = inflate(good.data());
+            inflated[1 + r.nextInt(inflated.length - 1)] ^= (byte) (1 + r.nextInt(255));
+            HistoryChunk bad = new HistoryChunk(good.firstLine(), good.lineCount(), deflate(inflated));
+            try {
+                Screen t = new Screen(60, 5, 5000);
+                new HistoryArchive().restore(t, round.historyStart(), round.historyEnd(), List.of(bad));
+                t.capture(ALL_ESCAPES); // what was accepted can be shown
+                Renderer.renderHistoryAndScreen(t);
+            } catch (IOException expected) {
+                // refused: fine; a flipped byte inside a character or an attribute may also decode
+            }
+        }
+    }
+
+    private static byte[] inflate(byte[] data) throws IOException {
+        try (var in = new java.util.zip.InflaterInputStream(new java.io.ByteArrayInputStream(data))) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static byte[] deflate(byte[] data) throws IOException {
+        var out = new java.io.ByteArrayOutputStream();
+        try (var d = new java.util.zip.DeflaterOutputStream(out)) {
+            d.write(data);
+        }
+        return out.toByteArray();
+    }
 }
