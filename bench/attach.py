@@ -12,6 +12,8 @@
 Usage: bench/attach.py [ROUNDS]   (needs the built distribution: mvn -DskipTests package)
 On demand, not in CI.
 """
+import ptybench
+from ptybench import drain, kill, read_until
 import os, pty, select, shutil, signal, statistics, subprocess, sys, tempfile, time
 
 ROUNDS = int(sys.argv[1]) if len(sys.argv) > 1 else 3
@@ -38,37 +40,7 @@ def run(args, **kw):
     return subprocess.run(args, env=env, check=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, **kw).stdout.decode()
 
 def spawn(argv, cols=120, rows=40):
-    """A client in its own pty of the given size; returns (pid, master fd)."""
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.execvpe(argv[0], argv, env)
-    import fcntl, struct, termios
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-    return pid, fd
-
-def read_until(fd, needle, timeout=30.0):
-    buf = b""; deadline = time.monotonic() + timeout
-    while needle not in buf:
-        left = deadline - time.monotonic()
-        if left <= 0:
-            raise TimeoutError("waiting for %r; got %r" % (needle, buf[-200:]))
-        r, _, _ = select.select([fd], [], [], left)
-        if r:
-            buf += os.read(fd, 65536)
-    return buf
-
-def drain(fd, quiet=0.2):
-    while select.select([fd], [], [], quiet)[0]:
-        try:
-            os.read(fd, 65536)
-        except OSError:
-            return
-
-def kill(pid):
-    try:
-        os.kill(pid, signal.SIGKILL); os.waitpid(pid, 0)
-    except OSError:
-        pass
+    return ptybench.spawn(argv, env, cols, rows)
 
 class Scarab:
     name = "scarab"

@@ -13,6 +13,8 @@ tmux runs the same scenario (capture-pane -e -p -S - in a loop through its own c
 Usage: bench/capture-stall.py [DIST_DIR]   (default: this checkout's scarab-dist/target/dist;
 build it with  mvn -B -o -q -pl scarab-dist -am package -DskipTests). On demand, not in CI.
 """
+import ptybench
+from ptybench import drain, kill, read_until
 import json, os, pty, select, shutil, signal, socket, struct, subprocess, sys, tempfile, threading, time
 
 HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -46,35 +48,7 @@ def run(args):
     return subprocess.run(args, env=env, check=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT).stdout.decode()
 
 def spawn(argv, cols=120, rows=40):
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.execvpe(argv[0], argv, env)
-    import fcntl, termios
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-    return pid, fd
-
-def read_until(fd, needle, timeout=30.0):
-    buf = b""; deadline = time.monotonic() + timeout
-    while needle not in buf:
-        left = deadline - time.monotonic()
-        if left <= 0:
-            raise TimeoutError("waiting for %r; got %r" % (needle, buf[-200:]))
-        if select.select([fd], [], [], left)[0]:
-            buf += os.read(fd, 65536)
-    return buf
-
-def drain(fd, quiet=0.2):
-    while select.select([fd], [], [], quiet)[0]:
-        try:
-            os.read(fd, 65536)
-        except OSError:
-            return
-
-def kill(pid):
-    try:
-        os.kill(pid, signal.SIGKILL); os.waitpid(pid, 0)
-    except OSError:
-        pass
+    return ptybench.spawn(argv, env, cols, rows)
 
 def echo_times(fd, n=1000, warm=300):
     samples = []

@@ -36,7 +36,9 @@ class OutOfMemoryIT {
     void aDaemonOutOfMemoryAtStartIsAFailedStart() {
         Scarab.Result r = scarab.run("ls");
         assertEquals(1, r.status(), r.err());
-        assertTrue(r.err().contains("the daemon failed to start (status 3)"), r.err());
+        assertTrue(r.err().startsWith("scarab: the daemon failed to start: Terminating due to java.lang.OutOfMemoryError"),
+                r.err());
+        assertTrue(r.err().contains("(status 3;"), r.err());
         assertEquals(0, scarab.run("ls").status());
     }
 }
