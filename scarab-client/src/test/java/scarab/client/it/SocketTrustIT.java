@@ -61,9 +61,23 @@ class SocketTrustIT {
         }
     }
 
+    /**
+     * Where the real /tmp stays visible inside the namespace, under the fresh one: a checkout (and
+     * so the class path) may itself live in /tmp. Any directory that exists will do; only the
+     * namespace sees the bind mount.
+     */
+    private static final String REAL_TMP = java.util.stream.Stream.of("/mnt", "/srv", "/media", "/opt")
+            .filter(d -> Files.isDirectory(Path.of(d))).findFirst().orElseThrow();
+
     private static String javaClient() {
-        return Path.of(System.getProperty("java.home"), "bin", "java") + " -XX:TieredStopAtLevel=1 -cp "
-                + System.getProperty("java.class.path") + " scarab.client.Main";
+        StringBuilder cp = new StringBuilder();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            String abs = Path.of(entry).toAbsolutePath().toString();
+            cp.append(cp.length() > 0 ? java.io.File.pathSeparator : "")
+                    .append(abs.startsWith("/tmp/") ? REAL_TMP + abs.substring("/tmp".length()) : abs);
+        }
+        return Path.of(System.getProperty("java.home"), "bin", "java") + " -XX:TieredStopAtLevel=1 -cp " + cp
+                + " scarab.client.Main";
     }
 
     /**
@@ -74,6 +88,7 @@ class SocketTrustIT {
     private String inPrivateTmp(String setup, String args) throws Exception {
         String script = String.join("\n",
                 "set -u",
+                "mount --bind /tmp " + REAL_TMP + " || exit 90",
                 "mount -t tmpfs -o mode=1777 scarab-test /tmp || exit 90",
                 "mkdir -p /tmp/home",
                 "export HOME=/tmp/home XDG_DATA_HOME=/tmp/home/data XDG_STATE_HOME=/tmp/home/state"
