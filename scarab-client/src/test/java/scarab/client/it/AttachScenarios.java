@@ -367,7 +367,8 @@ abstract class AttachScenarios {
         tmux.type(null, "env " + envLine(Map.of()) + " " + scarabCommand() + " attach victim; echo status-$?", "Enter");
         tmux.awaitText(null, "inner$");
         scarab.ok("kill", "-f", "victim");
-        String screen = tmux.awaitText(null, "status-");
+        String screen = tmux.await(null, "the attach's status", Duration.ofSeconds(60),
+                s -> s.matches("(?s).*status-[0-9].*"));
         assertTrue(screen.contains("[killed: victim]"), screen);
         assertTrue(screen.contains("status-1"), screen);
         assertFalse(screen.contains("detached"), screen);
@@ -464,7 +465,9 @@ abstract class AttachScenarios {
         tmux.awaitText(null, "inner$");
         tmux.type(null, "clear; env -u SCARAB_SESSION -u SCARAB_SESSION_ID " + scarabCommand() + " attach loop;"
                 + " echo status-$?", "Enter");
-        String screen = tmux.awaitText(null, "status-");
+        // "status-" alone is on the typed line already: wait for the status itself.
+        String screen = tmux.await(null, "the attach's status", Duration.ofSeconds(60),
+                s -> s.matches("(?s).*status-[0-9].*"));
         assertTrue(screen.contains("from its own terminal"), screen);
         assertTrue(screen.contains("status-1"), screen);
         tmux.type(null, "echo still-$((3+4))", "Enter");
