@@ -1,5 +1,6 @@
 package scarab.daemon.pty;
 
+import scarab.daemon.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -76,15 +77,6 @@ class PtyPollerTest {
         return child;
     }
 
-    private static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(10); // poll interval, not a wait for an outcome
-        }
-    }
 
     @Test
     void deliversAllOutputThenTheExitStatus() throws Exception {
@@ -100,7 +92,7 @@ class PtyPollerTest {
     void theProgramSeesItsSizeFromTheStartAndAfterResize() throws Exception {
         Recorder r = new Recorder();
         PtyChild child = start(r, 123, 45, "/bin/sh", "-c", "stty size; read x; stty size");
-        await("the first size", () -> r.text().contains("45 123"));
+        Await.until("the first size", () -> r.text().contains("45 123"));
         child.resize(90, 30);
         child.write("go\n".getBytes(StandardCharsets.US_ASCII), 0, 3);
         assertEquals(0, r.ended.get(20, TimeUnit.SECONDS));
@@ -111,7 +103,7 @@ class PtyPollerTest {
     void hangingUpSendsSighupToTheSession() throws Exception {
         Recorder r = new Recorder();
         PtyChild child = start(r, 80, 24, "/bin/sh", "-c", "echo ready; sleep 1000");
-        await("the program to start", () -> r.text().contains("ready"));
+        Await.until("the program to start", () -> r.text().contains("ready"));
         poller.hangUp(child);
         assertEquals(128 + 1, r.ended.get(20, TimeUnit.SECONDS), "ended by SIGHUP");
         assertFalse(child.isAlive());
@@ -125,8 +117,8 @@ class PtyPollerTest {
     void theChildGetsAnEmptySignalMaskAndOnlyItsTerminal() throws Exception {
         Recorder r = new Recorder();
         PtyChild child = start(r, 80, 24, "/bin/sh", "-c", "echo ready; exec sleep 1000");
-        await("the program to start", () -> r.text().contains("ready"));
-        await("sleep to replace the shell", () -> comm(child).equals("sleep"));
+        Await.until("the program to start", () -> r.text().contains("ready"));
+        Await.until("sleep to replace the shell", () -> comm(child).equals("sleep"));
         String status = Files.readString(Path.of("/proc", String.valueOf(child.pid()), "status"));
         assertTrue(status.contains("SigBlk:\t0000000000000000"), "no signal blocked (the JVM blocks SIGQUIT): " + status);
         try (var fds = Files.list(Path.of("/proc", String.valueOf(child.pid()), "fd"))) {
@@ -172,7 +164,7 @@ class PtyPollerTest {
         Recorder r = new Recorder();
         PtyChild child = start(r, 80, 24, "/bin/sh", "-c",
                 "(trap '' HUP; echo ready; exec sleep 1000) & echo job=$!; read x; exit 4");
-        await("the job to ignore SIGHUP", () -> r.text().contains("ready") && r.text().matches("(?s).*job=\\d+\\r\\n.*"));
+        Await.until("the job to ignore SIGHUP", () -> r.text().contains("ready") && r.text().matches("(?s).*job=\\d+\\r\\n.*"));
         child.write("go\n".getBytes(StandardCharsets.US_ASCII), 0, 3);
         child.onExit().get(20, TimeUnit.SECONDS);
         long job = Long.parseLong(r.text().replaceAll("(?s).*job=(\\d+).*", "$1"));

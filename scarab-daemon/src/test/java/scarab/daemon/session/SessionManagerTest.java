@@ -1,5 +1,6 @@
 package scarab.daemon.session;
 
+import scarab.daemon.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -186,15 +187,6 @@ class SessionManagerTest {
         });
     }
 
-    private static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
-    }
 
     /** A bug in the emulator meets the output: logged, that screen reset, and the program runs on. */
     @Test
@@ -217,7 +209,7 @@ class SessionManagerTest {
         }
         byte[] after = "echo after-$((6*7))\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         s.write(after, 0, after.length);
-        await("output after the failure", () -> screenText(s).contains("after-42"));
+        Await.until("output after the failure", () -> screenText(s).contains("after-42"));
         assertTrue(screenText(s).contains("terminal emulator failed here and was reset"), screenText(s));
         assertEquals("running", s.status());
         assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the program still runs");
