@@ -62,16 +62,9 @@ def echo(t, n=1000, warm=500):
     t.new("echo", "sh -c 'stty raw -echo; cat'")
     pid, fd = spawn(t.attach_argv("echo"))
     time.sleep(1.0); drain(fd)
-    samples = []
-    for i in range(warm + n):
-        ch = bytes([ord('a') + i % 26])
-        s = time.perf_counter(); os.write(fd, ch); read_until(fd, ch, 5)
-        if i >= warm:
-            samples.append((time.perf_counter() - s) * 1000)
-        drain(fd, 0.002)
+    p50, p99 = ptybench.echo_percentiles(fd, n, warm, 5)
     kill(pid); t.kill("echo")
-    samples.sort()
-    return samples[len(samples) // 2], samples[int(len(samples) * 0.99) - 1]
+    return p50, p99
 
 END_MARK = b"THROUGHPUT-RUN-ENDED"
 

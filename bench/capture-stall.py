@@ -51,15 +51,7 @@ def spawn(argv, cols=120, rows=40):
     return ptybench.spawn(argv, env, cols, rows)
 
 def echo_times(fd, n=1000, warm=300):
-    samples = []
-    for i in range(warm + n):
-        ch = bytes([ord('a') + i % 26])
-        s = time.perf_counter(); os.write(fd, ch); read_until(fd, ch, 30)
-        if i >= warm:
-            samples.append((time.perf_counter() - s) * 1000)
-        drain(fd, 0.002)
-    samples.sort()
-    return samples[len(samples) // 2], samples[int(len(samples) * 0.99) - 1]
+    return ptybench.echo_percentiles(fd, n, warm, 30)
 
 class Scarab:
     name = "scarab"

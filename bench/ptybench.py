@@ -39,3 +39,19 @@ def kill(pid):
         os.waitpid(pid, 0)
     except OSError:
         pass
+
+
+def echo_percentiles(fd, n, warm, timeout):
+    """Writes one byte at a time to a raw `cat` behind fd and times each until it comes back;
+    (p50, p99) in ms over the last n of warm + n keys."""
+    samples = []
+    for i in range(warm + n):
+        ch = bytes([ord('a') + i % 26])
+        s = time.perf_counter()
+        os.write(fd, ch)
+        read_until(fd, ch, timeout)
+        if i >= warm:
+            samples.append((time.perf_counter() - s) * 1000)
+        drain(fd, 0.002)
+    samples.sort()
+    return samples[len(samples) // 2], samples[int(len(samples) * 0.99) - 1]
