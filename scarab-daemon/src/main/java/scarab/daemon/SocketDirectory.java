@@ -1,6 +1,7 @@
 package scarab.daemon;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -27,8 +28,12 @@ final class SocketDirectory {
         }
         if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             Files.createDirectories(dir.getParent());
-            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PRIVATE));
-            return;
+            try {
+                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PRIVATE));
+                return;
+            } catch (FileAlreadyExistsException raced) {
+                // Another daemon starting at the same moment made it: check it like any existing one.
+            }
         }
         if (explicitPath) {
             return;
