@@ -155,8 +155,8 @@ public final class Daemon implements DaemonControl {
             }
 
             @Override
-            public List<SessionMeta> sessions() {
-                return sessions.list().stream().map(Session::meta).toList();
+            public List<scarab.daemon.store.StoredSession> sessions() {
+                return sessions.list().stream().map(SessionManager::stored).toList();
             }
         });
         sessions.skippedRows().forEach(this::addNotice);

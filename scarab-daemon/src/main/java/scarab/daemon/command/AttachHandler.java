@@ -33,7 +33,7 @@ public final class AttachHandler implements RequestHandler<Request.Attach> {
             throw new UserError("recursive", "refusing to attach session \"" + s.meta().name()
                     + "\" from inside itself (SCARAB_SESSION is set); detach first or use another terminal");
         }
-        if (r.terminalDevice() != null && s.isOwnTerminal(r.terminalDevice())) {
+        if (r.terminalDevice() != null && s.panes().stream().anyMatch(p -> p.isOwnTerminal(r.terminalDevice()))) {
             // SCARAB_SESSION unset, or a client started by the session some other way: its output
             // would be the session's input, forever.
             throw new UserError("recursive", "refusing to attach session \"" + s.meta().name()

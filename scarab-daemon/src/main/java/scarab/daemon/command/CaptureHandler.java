@@ -39,7 +39,7 @@ public final class CaptureHandler implements RequestHandler<Request.Capture> {
                 line(r.end(), "-E", Integer.MAX_VALUE), r.join(), false);
         // Under the screen's lock only the copy of the lines in range; the text is made without it,
         // so a long capture does not hold up the session's output (the poller needs the write lock).
-        List<String> lines = s.readScreen(screen -> screen.captureView(options)).capture();
+        List<String> lines = s.activePane().readScreen(screen -> screen.captureView(options)).capture();
         List<String> chunk = new ArrayList<>();
         int bytes = 0;
         for (String line : lines) {

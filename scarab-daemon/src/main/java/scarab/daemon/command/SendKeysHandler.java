@@ -5,6 +5,7 @@ import scarab.daemon.UserError;
 import scarab.daemon.ipc.Connection;
 import scarab.daemon.ipc.RequestHandler;
 import scarab.daemon.session.KeyEncoder;
+import scarab.daemon.session.Pane;
 import scarab.daemon.session.Session;
 import scarab.daemon.session.SessionManager;
 import scarab.protocol.Request;
@@ -30,10 +31,11 @@ public final class SendKeysHandler implements RequestHandler<Request.SendKeys> {
             throw new UserError("exited", "session \"" + s.meta().name() + "\" has exited; nothing reads its keys");
         }
         sessions.ensureRunning(s);
-        boolean[] modes = s.readScreen(screen -> new boolean[] {screen.applicationCursorKeys(), screen.applicationKeypad()});
+        Pane pane = s.activePane();
+        boolean[] modes = pane.readScreen(screen -> new boolean[] {screen.applicationCursorKeys(), screen.applicationKeypad()});
         byte[] bytes = KeyEncoder.encode(r.keys() == null ? java.util.List.of() : r.keys(), r.literal(), modes[0], modes[1]);
         try {
-            s.write(bytes, 0, bytes.length);
+            pane.write(bytes, 0, bytes.length);
         } catch (IOException e) {
             throw new UserError("write-failed", "could not type into \"" + s.meta().name() + "\": " + e.getMessage());
         }

@@ -46,7 +46,7 @@ public final class WaitHandler implements RequestHandler<Request.Wait> {
     @Override
     public Response handle(Request.Wait r, Connection connection) {
         Session s = sessions.resolve(r.target());
-        if (!s.hasProcess() && !s.meta().exited()) {
+        if (s.status().equals("stopped")) {
             throw new UserError("stopped", "session \"" + s.meta().name() + "\" has no running process to wait for");
         }
         CompletableFuture<Integer> exit = s.exitFuture();

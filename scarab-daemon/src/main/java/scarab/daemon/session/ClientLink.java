@@ -34,6 +34,8 @@ public abstract class ClientLink {
     private volatile long lastPicture;
     /** Its terminal's answers to the queries in the output it was sent; see {@link QueryReplyFilter}. */
     private final QueryReplyFilter queryReplies = new QueryReplyFilter();
+    /** The pane it shows: its input goes there. Changed under that pane's screen write lock. */
+    private volatile Pane pane;
 
     ClientLink(Connection connection, boolean readOnly, int cols, int rows) {
         this.connection = connection;
@@ -64,6 +66,15 @@ public abstract class ClientLink {
 
     /** The client is gone: stop at once. */
     abstract void abandon();
+
+    /** The pane this client shows now. */
+    Pane pane() {
+        return pane;
+    }
+
+    void pane(Pane shown) {
+        pane = shown;
+    }
 
     public Connection connection() {
         return connection;

@@ -82,8 +82,12 @@ public final class PtyLauncher {
         return null;
     }
 
+    /**
+     * Starts a pane's command. Its environment names the session and the pane ({@code SCARAB_PANE=%N},
+     * as tmux's {@code TMUX_PANE}), so a command run inside it targets its own pane by default.
+     */
     public PtyChild start(List<String> command, String cwd, int cols, int rows, String sessionName, SessionId id,
-                          Map<String, String> extraEnv) throws IOException {
+                          int paneId, Map<String, String> extraEnv) throws IOException {
         Map<String, String> env = new HashMap<>(baseEnv);
         if (extraEnv != null) {
             env.putAll(extraEnv);
@@ -91,6 +95,7 @@ public final class PtyLauncher {
         env.put("TERM", "xterm-256color");
         env.put("SCARAB_SESSION", sessionName);
         env.put("SCARAB_SESSION_ID", id.full());
+        env.put("SCARAB_PANE", "%" + paneId);
         env.put("SCARAB_SOCKET", socket.toString());
         // A session inherits the daemon's environment; these describe the daemon, not the session.
         env.remove("COLUMNS");

@@ -5,7 +5,7 @@ import scarab.daemon.ipc.Attachment;
 import scarab.daemon.ipc.Connection;
 import scarab.protocol.Response;
 
-/** Binds one connection to one session through its {@link ClientLink}. */
+/** Binds one connection to one session through its {@link ClientLink}, which shows one of its panes. */
 final class SessionAttachment implements Attachment {
     private final SessionManager manager;
     private final Session session;
@@ -21,12 +21,12 @@ final class SessionAttachment implements Attachment {
 
     @Override
     public void input(byte[] data) throws IOException {
-        session.input(link, data);
+        link.pane().input(link, data);
     }
 
     @Override
     public void resize(int cols, int rows) {
-        session.clientResized(link, cols, rows);
+        link.pane().clientResized(link, cols, rows);
     }
 
     @Override
@@ -41,13 +41,13 @@ final class SessionAttachment implements Attachment {
 
     private void detach(String reason) {
         connection.setAttachment(null);
-        session.detach(link, new Response.Detached(0, session.meta().name(), reason));
+        link.pane().detach(link, new Response.Detached(0, session.meta().name(), reason));
         manager.detached(session);
     }
 
     @Override
     public void closed() {
-        session.detach(link, null);
+        link.pane().detach(link, null);
         manager.detached(session);
     }
 }

@@ -9,9 +9,10 @@ public final class SessionInfoView {
 
     public static SessionInfo of(Session s) {
         SessionMeta m = s.meta();
-        return new SessionInfo(m.id().full(), m.name(), s.status(), m.exitCode(), m.cols(), m.rows(),
+        PaneMeta p = s.activePane().meta();
+        return new SessionInfo(m.id().full(), m.name(), s.status(), m.exitCode(), p.cols(), p.rows(),
                 iso(m.createdAt()), m.lastAttachedAt() == 0 ? null : iso(m.lastAttachedAt()), s.clientCount(),
-                m.command(), m.cwd(), m.title(), s.restored());
+                p.command(), p.cwd(), p.title(), s.restored());
     }
 
     private static String iso(long millis) {

@@ -30,18 +30,25 @@ import scarab.protocol.TerminalModes;
  * <p>Ordering for durability: a change is committed to the store before the caller is told it
  * succeeded; if the commit fails, the change is undone and the caller gets the error.
  */
-public final class SessionManager implements SessionEvents {
+public final class SessionManager implements PaneEvents {
     private static final Logger log = LoggerFactory.getLogger(SessionManager.class);
     public static final int MAX_COLS = 1000;
     public static final int MAX_ROWS = 1000;
     static final long KILL_GRACE_MILLIS = 2000;
 
     private final ConcurrentHashMap<SessionId, Session> sessions = new ConcurrentHashMap<>();
+    /** Every pane of every session, by its id ({@code %N}). */
+    private final ConcurrentHashMap<Integer, Pane> panes = new ConcurrentHashMap<>();
+    /** The next pane and window ids: never reused while the daemon runs, and above every stored one. */
+    private final java.util.concurrent.atomic.AtomicInteger nextPaneId = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger nextWindowId = new java.util.concurrent.atomic.AtomicInteger();
     /**
-     * Sessions whose metadata is to be saved with the next round of snapshots: their title changed
-     * (a program may set it at every prompt: not worth a transaction each), or their last save failed.
+     * Sessions whose metadata is to be saved with the next round of snapshots: their last save
+     * failed. Panes likewise: their title changed (a program may set it at every prompt: not worth
+     * a transaction each), or their last save failed.
      */
     private final java.util.Set<SessionId> unsaved = ConcurrentHashMap.newKeySet();
+    private final java.util.Set<Integer> unsavedPanes = ConcurrentHashMap.newKeySet();
     private final Object namesLock = new Object();
     /** name -> id, including names reserved by creates still in progress. Guarded by namesLock. */
     private final Map<String, SessionId> names = new HashMap<>();
@@ -51,8 +58,8 @@ public final class SessionManager implements SessionEvents {
     private final PtyPoller poller;
     private final HistoryBounds history;
     private volatile RestoreMode restoreMode = RestoreMode.EAGER;
-    /** Sessions loaded for an eager restart, started by {@link #restartLoadedInBackground}. */
-    private volatile List<Session> pendingRestarts = List.of();
+    /** Panes loaded for an eager restart, started by {@link #restartLoadedInBackground}. */
+    private volatile List<Pane> pendingRestarts = List.of();
     /** Set once the daemon is stopping: processes we end then did not "exit" in the user's sense. */
     private volatile boolean shuttingDown;
 
@@ -86,44 +93,76 @@ public final class SessionManager implements SessionEvents {
     public void loadStored(RestoreMode mode) {
         long started = System.nanoTime();
         this.restoreMode = mode;
-        List<Session> toStart = new ArrayList<>();
-        for (SessionMeta meta : store.loadAll(skippedRows::add)) {
-            if (meta.cols() < 1 || meta.rows() < 1 || meta.cols() > MAX_COLS || meta.rows() > MAX_ROWS) {
+        List<Pane> toStart = new ArrayList<>();
+        for (scarab.daemon.store.StoredSession stored : store.loadAll(skippedRows::add)) {
+            SessionMeta meta = stored.meta();
+            String badSize = stored.windows().stream().flatMap(w -> w.panes().stream())
+                    .filter(p -> p.cols() < 1 || p.rows() < 1 || p.cols() > MAX_COLS || p.rows() > MAX_ROWS)
+                    .map(p -> "its pane %" + p.id() + "'s size " + p.cols() + "x" + p.rows() + " is not 1 to " + MAX_COLS)
+                    .findFirst().orElse(null);
+            if (badSize != null) {
                 String problem = "session row " + meta.id().full() + " (\"" + meta.name() + "\") in " + store.file()
-                        + " skipped: its size " + meta.cols() + "x" + meta.rows() + " is not 1 to " + MAX_COLS;
+                        + " skipped: " + badSize;
                 log.error(problem);
                 skippedRows.add(problem);
                 continue;
             }
-            Session s = Session.withoutProcess(meta, history);
-            String cwd = meta.cwd();
-            try {
-                var snapshot = store.loadSnapshot(meta.id());
-                if (snapshot.isPresent()) {
-                    if (snapshot.get().cwd() != null) {
-                        cwd = snapshot.get().cwd();
+            Session s = new Session(meta, true);
+            for (scarab.daemon.store.StoredWindow sw : stored.windows()) {
+                Window w = new Window(sw.id(), sw.index(), sw.fixedName());
+                nextWindowId.accumulateAndGet(sw.id() + 1, Math::max);
+                List<Pane> inWindow = new ArrayList<>();
+                for (PaneMeta pm : sw.panes()) {
+                    Pane p = restorePane(s, pm);
+                    inWindow.add(p);
+                    if (!pm.exited() && !meta.exited() && mode == RestoreMode.EAGER) {
+                        toStart.add(p);
                     }
-                    s.restore(snapshot.get());
                 }
-            } catch (RuntimeException e) {
-                log.warn("session {} {}: history not restored: {}", meta.id().shortForm(), meta.name(), e.getMessage());
+                w.panes(inWindow);
+                w.activate(inWindow.stream().filter(p -> p.id() == sw.activePane()).findFirst().orElse(inWindow.get(0)));
+                s.addWindow(w);
             }
-            s.restoreCwd(cwd);
-            s.snapshotTaken(cwd);
+            Window current = windowById(s, stored.currentWindow());
+            s.restoreSelection(current != null ? current : s.windows().get(0), windowById(s, stored.lastWindow()));
             synchronized (namesLock) {
                 names.put(meta.name(), meta.id());
             }
             sessions.put(meta.id(), s);
-            if (!meta.exited() && mode == RestoreMode.EAGER) {
-                toStart.add(s);
-            }
         }
         if (mode != RestoreMode.NONE) {
             endLeftovers();
         }
-        log.info("loaded {} stored sessions with their history in {} ms (restore mode {})", sessions.size(),
-                (System.nanoTime() - started) / 1_000_000, mode.name().toLowerCase(java.util.Locale.ROOT));
+        log.info("loaded {} stored sessions ({} panes) with their history in {} ms (restore mode {})", sessions.size(),
+                panes.size(), (System.nanoTime() - started) / 1_000_000, mode.name().toLowerCase(java.util.Locale.ROOT));
         pendingRestarts = toStart;
+    }
+
+    private static Window windowById(Session s, int id) {
+        return s.windows().stream().filter(w -> w.id() == id).findFirst().orElse(null);
+    }
+
+    /** A stored pane with its screen and history, its process not started. */
+    private Pane restorePane(Session s, PaneMeta pm) {
+        Pane p = Pane.withoutProcess(s, pm, history);
+        nextPaneId.accumulateAndGet(pm.id() + 1, Math::max);
+        String cwd = pm.cwd();
+        try {
+            var snapshot = store.loadSnapshot(pm.id());
+            if (snapshot.isPresent()) {
+                if (snapshot.get().cwd() != null) {
+                    cwd = snapshot.get().cwd();
+                }
+                p.restore(snapshot.get());
+            }
+        } catch (RuntimeException e) {
+            log.warn("session {} {} pane {}: history not restored: {}", s.id().shortForm(), s.meta().name(), p.label(),
+                    e.getMessage());
+        }
+        p.restoreCwd(cwd);
+        p.snapshotTaken(cwd);
+        panes.put(pm.id(), p);
+        return p;
     }
 
     /**
@@ -152,7 +191,7 @@ public final class SessionManager implements SessionEvents {
      * one that is attached or typed into before its turn is started right then (ensureRunning).
      */
     public void restartLoadedInBackground() {
-        List<Session> toStart = pendingRestarts;
+        List<Pane> toStart = pendingRestarts;
         pendingRestarts = List.of();
         if (toStart.isEmpty()) {
             return;
@@ -162,15 +201,16 @@ public final class SessionManager implements SessionEvents {
             t.setDaemon(true);
             return t;
         });
-        for (Session s : toStart) {
+        for (Pane p : toStart) {
             pool.execute(() -> {
                 if (shuttingDown) {
                     return;
                 }
                 try {
-                    startRestored(s);
+                    startRestored(p);
                 } catch (UserError e) {
-                    log.error("session {} {} not restarted: {}", s.id().shortForm(), s.meta().name(), e.getMessage());
+                    log.error("session {} pane {} not restarted: {}", p.session().id().shortForm(),
+                            p.session().meta().name(), p.label(), e.getMessage());
                 }
             });
         }
@@ -181,17 +221,19 @@ public final class SessionManager implements SessionEvents {
      * Starts a restored session's command again in its last directory (home if that is gone, with a
      * note on its screen), below a dim marker line that separates the old history from the new.
      */
-    private void startRestored(Session s) {
+    private void startRestored(Pane p) {
+        Session s = p.session();
         // The lifecycle lock, not the session's monitor: this writes into the screen, and the
         // monitor comes after the screen lock (docs/architecture.md, the order of a session's locks).
         synchronized (s.lifecycle) {
-            if (s.hasProcess() || s.meta().exited() || !sessions.containsKey(s.id())) {
+            if (p.hasProcess() || p.meta().exited() || s.meta().exited() || panes.get(p.id()) != p
+                    || !sessions.containsKey(s.id())) {
                 return;
             }
-            SessionMeta meta = s.meta();
-            String cwd = s.restoreCwd();
+            PaneMeta meta = p.meta();
+            String cwd = p.restoreCwd();
             StringBuilder marker = new StringBuilder();
-            if (s.readScreen(screen -> screen.cursorX()) != 0) {
+            if (p.readScreen(screen -> screen.cursorX()) != 0) {
                 marker.append("\r\n");
             }
             if (cwd == null || !Files.isDirectory(Path.of(cwd))) {
@@ -203,16 +245,18 @@ public final class SessionManager implements SessionEvents {
             String when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
                     .withZone(java.time.ZoneId.systemDefault()).format(java.time.Instant.now());
             marker.append("\033[2m[restored ").append(when).append(" after daemon restart]\033[0m\r\n");
-            s.replay(marker.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            p.replay(marker.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             PtyChild process;
             try {
-                process = launcher.start(meta.command(), cwd, meta.cols(), meta.rows(), meta.name(), meta.id(), Map.of());
+                process = launcher.start(meta.command(), cwd, meta.cols(), meta.rows(), s.meta().name(), s.id(), p.id(),
+                        Map.of());
             } catch (IOException | RuntimeException e) {
                 throw spawnFailed("cannot restart ", meta.command(), cwd, null, e);
             }
-            s.startProcess(process);
-            s.startReader(poller, this);
-            log.info("session restored: {} {} pid {} in {}", meta.id().shortForm(), meta.name(), process.pid(), cwd);
+            p.startProcess(process);
+            p.startReader(poller, this);
+            log.info("session restored: {} {} pane {} pid {} in {}", s.id().shortForm(), s.meta().name(), p.label(),
+                    process.pid(), cwd);
         }
     }
 
@@ -239,28 +283,49 @@ public final class SessionManager implements SessionEvents {
             }
             reserveName(spec.name(), id);
         }
+        int paneId = nextPaneId.getAndIncrement();
         PtyChild process;
         try {
-            process = launcher.start(command, spec.cwd(), spec.cols(), spec.rows(), spec.name(), id, spec.env());
+            process = launcher.start(command, spec.cwd(), spec.cols(), spec.rows(), spec.name(), id, paneId, spec.env());
         } catch (IOException | RuntimeException e) {
             releaseName(spec.name(), id);
             throw spawnFailed("cannot start ", command, spec.cwd(), spec.env(), e);
         }
-        SessionMeta meta = new SessionMeta(id, spec.name(), command, spec.cwd(), spec.cols(), spec.rows(),
-                System.currentTimeMillis(), 0, SessionMeta.RUNNING, null, "", 0);
-        Session session = Session.running(meta, process, history);
+        Session session = new Session(SessionMeta.created(id, spec.name()), false);
+        Window window = new Window(nextWindowId.getAndIncrement(), 0, null);
+        Pane pane = Pane.running(session, PaneMeta.started(paneId, command, spec.cwd(), spec.cols(), spec.rows()), process,
+                history);
+        window.addPane(pane);
+        window.activate(pane);
+        session.addWindow(window);
+        session.select(window);
         try {
-            store.save(meta).join();
+            store.saveStructure(stored(session)).join();
         } catch (CompletionException e) {
             // No row, so no process either: it goes before the caller hears, and only then the name.
             discard(process);
             releaseName(spec.name(), id);
             throw new UserError("store-failed", "session \"" + spec.name() + "\" not created: " + e.getCause().getMessage());
         }
+        panes.put(paneId, pane);
         sessions.put(id, session);
-        session.startReader(poller, this);
+        pane.startReader(poller, this);
         log.info("session created: {} {} pid {} command {}", id.shortForm(), spec.name(), process.pid(), command);
         return session;
+    }
+
+    /** The session as the store keeps it, copied under its structure lock. */
+    public static scarab.daemon.store.StoredSession stored(Session s) {
+        synchronized (s.structure) {
+            List<scarab.daemon.store.StoredWindow> windows = new ArrayList<>();
+            for (Window w : s.windows()) {
+                windows.add(new scarab.daemon.store.StoredWindow(w.id(), w.index(), w.fixedName(), "",
+                        w.active().id(), false, w.panes().stream().map(Pane::meta).toList()));
+            }
+            Window last = s.lastWindow();
+            return new scarab.daemon.store.StoredSession(s.meta(), s.currentWindow().id(), last == null ? 0 : last.id(),
+                    windows);
+        }
     }
 
     public static void checkSize(int cols, int rows) {
@@ -321,6 +386,16 @@ public final class SessionManager implements SessionEvents {
         List<Session> all = new ArrayList<>(sessions.values());
         all.sort(Comparator.comparingLong((Session s) -> s.meta().createdAt()).thenComparing(Session::id));
         return all;
+    }
+
+    /** Every pane of every session. */
+    public List<Pane> allPanes() {
+        return List.copyOf(panes.values());
+    }
+
+    /** A pane by its id ({@code %N}), or null. */
+    public Pane pane(int id) {
+        return panes.get(id);
     }
 
     public int count() {
@@ -434,42 +509,116 @@ public final class SessionManager implements SessionEvents {
             }
             releaseName(session.meta().name(), session.id());
         }
+        for (Pane p : session.panes()) {
+            panes.remove(p.id(), p);
+        }
         // An attach that found the session before it left the map may register its client after
         // the clients below are told: from here on the session tells such a client itself.
-        session.markKilled();
+        session.panes().forEach(Pane::markKilled);
         detachAll(session, "killed");
-        session.terminate(KILL_GRACE_MILLIS);
+        List<Pane> all = session.panes();
+        all.forEach(Pane::beginTerminate);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(KILL_GRACE_MILLIS);
+        all.forEach(p -> p.finishTerminate(deadline));
         log.info("session killed: {} {}", session.id().shortForm(), session.meta().name());
     }
 
+    /**
+     * A pane's process ended. The last pane of a session ends the session, which stays listed as
+     * exited with that pane's screen and status; any other pane closes, as in tmux with
+     * remain-on-exit off, and its clients go on showing what their session shows next.
+     */
     @Override
-    public void exited(Session session, int exitCode) {
-        if (shuttingDown || !sessions.containsKey(session.id())) {
-            session.markExited(exitCode);
+    public void exited(Pane pane, int exitCode) {
+        Session session = pane.session();
+        if (shuttingDown || !sessions.containsKey(session.id()) || panes.get(pane.id()) != pane) {
+            pane.markExited(exitCode);
+            if (session.panes().stream().allMatch(p -> p == pane || p.exitFuture().isDone())) {
+                session.markExited(exitCode);
+            }
+            return;
+        }
+        PaneMeta paneMeta = pane.updateMeta(m -> m.withExit(exitCode));
+        boolean sessionEnds;
+        synchronized (session.structure) {
+            sessionEnds = session.panes().size() == 1;
+            if (!sessionEnds) {
+                closePane(session, pane);
+            }
+        }
+        if (!sessionEnds) {
+            log.info("pane closed: {} {} pane {} status {}", session.id().shortForm(), session.meta().name(), pane.label(),
+                    exitCode);
+            pane.markKilled();
+            moveClients(session, pane);
+            panes.remove(pane.id(), pane);
+            saveStructure(session).whenComplete((ok, err) -> pane.markExited(exitCode));
             return;
         }
         SessionMeta meta = session.updateMeta(m -> m.withExit(exitCode));
         log.info("session exited: {} {} status {}", session.id().shortForm(), meta.name(), exitCode);
-        session.notifyExit(exitCode);
-        saveMeta(session).whenComplete((ok, err) -> session.markExited(exitCode));
+        pane.notifyExit(exitCode);
+        savePane(paneMeta);
+        saveMeta(session).whenComplete((ok, err) -> {
+            pane.markExited(exitCode);
+            session.markExited(exitCode);
+        });
     }
 
-    @Override
-    public void changed(Session session, SessionMeta meta) {
-        if (!shuttingDown) {
-            saveMeta(session);
+    /**
+     * Takes a pane out of its window, and the window out of the session when it was its last pane;
+     * the window's next active pane is its last active one, as in tmux. Structure lock held.
+     */
+    private static void closePane(Session session, Pane pane) {
+        for (Window w : session.windows()) {
+            if (w.indexOf(pane) < 0) {
+                continue;
+            }
+            List<Pane> rest = new ArrayList<>(w.panes());
+            rest.remove(pane);
+            w.panes(rest);
+            if (rest.isEmpty()) {
+                session.removeWindow(w);
+            } else if (w.active() == pane) {
+                Pane next = w.lastActive() != null && rest.contains(w.lastActive()) ? w.lastActive() : rest.get(0);
+                w.activate(next);
+            }
+            return;
+        }
+    }
+
+    /**
+     * The clients that showed {@code from} show the pane their session shows now (the current
+     * window's active pane): after a window was selected, or the pane they showed closed.
+     */
+    void moveClients(Session session, Pane from) {
+        for (ClientLink c : from.clients()) {
+            if (!from.release(c)) {
+                continue;
+            }
+            if (!session.activePane().adopt(c)) {
+                c.connection().setAttachment(null);
+                c.finish(null, new Response.Detached(0, session.meta().name(), "exited"));
+            }
         }
     }
 
     @Override
-    public void titleChanged(Session session) {
-        unsaved.add(session.id());
+    public void changed(Pane pane, PaneMeta meta) {
+        if (!shuttingDown) {
+            savePane(meta);
+        }
+    }
+
+    @Override
+    public void titleChanged(Pane pane) {
+        unsavedPanes.add(pane.id());
     }
 
     /**
-     * Queues a save of a session's current metadata, unless it has been killed. Nobody waits for
-     * these saves (size, last attach, exit status); one that fails (full disk, locked database) is
-     * tried again by {@link #saveUnsaved}, so the row catches up once the fault clears.
+     * Queues a save of a session's own row, unless it has been killed. Nobody waits for these
+     * saves (last attach, exit status); one that fails (full disk, locked database) is tried
+     * again by {@link #saveUnsaved}, so the row catches up once the fault clears.
      */
     private java.util.concurrent.CompletableFuture<Void> saveMeta(Session session) {
         java.util.concurrent.CompletableFuture<Void> saved;
@@ -482,26 +631,59 @@ public final class SessionManager implements SessionEvents {
             saved = store.save(meta);
         }
         return saved.whenComplete((ok, err) -> {
-            // A change made meanwhile (a new title) still waits for its save.
-            if (err == null && session.meta() == meta) {
-                unsaved.remove(session.id());
-            } else if (err != null) {
+            if (err != null) {
                 unsaved.add(session.id());
             }
         });
     }
 
+    /** Queues a save of a session's whole shape (windows, panes, current window); retried like {@link #saveMeta}. */
+    java.util.concurrent.CompletableFuture<Void> saveStructure(Session session) {
+        java.util.concurrent.CompletableFuture<Void> saved;
+        synchronized (session) {
+            if (!sessions.containsKey(session.id())) {
+                return java.util.concurrent.CompletableFuture.completedFuture(null);
+            }
+            saved = store.saveStructure(stored(session));
+        }
+        return saved.whenComplete((ok, err) -> {
+            if (err != null) {
+                unsaved.add(session.id());
+            }
+        });
+    }
+
+    /** Queues a save of a pane's own row (size, title, exit status); retried like {@link #saveMeta}. */
+    private void savePane(PaneMeta meta) {
+        store.savePane(meta).whenComplete((ok, err) -> {
+            Pane p = panes.get(meta.id());
+            if (err != null) {
+                unsavedPanes.add(meta.id());
+            } else if (p != null && p.meta() == meta) {
+                // A change made meanwhile (a new title) still waits for its save.
+                unsavedPanes.remove(meta.id());
+            }
+        });
+    }
+
     /**
-     * Saves the metadata of changed titles and of saves that failed; called at the start of every
-     * round of snapshots. Queued together, they share one group commit.
+     * Saves the changed titles and the saves that failed; called at the start of every round of
+     * snapshots. Queued together, they share one group commit.
      */
     public void saveUnsaved() {
         for (SessionId id : List.copyOf(unsaved)) {
+            unsaved.remove(id);
             Session s = sessions.get(id);
-            if (s == null) {
-                unsaved.remove(id);
+            if (s != null) {
+                saveStructure(s);
+            }
+        }
+        for (Integer id : List.copyOf(unsavedPanes)) {
+            Pane p = panes.get(id);
+            if (p == null) {
+                unsavedPanes.remove(id);
             } else {
-                saveMeta(s);
+                savePane(p.meta());
             }
         }
     }
@@ -531,9 +713,10 @@ public final class SessionManager implements SessionEvents {
             throw new UserError("too-many-clients", "session \"" + session.meta().name() + "\" already has "
                     + session.clientCount() + " clients attached, the limit; raise max-clients-per-session in config.toml");
         }
+        Pane pane = session.activePane();
         ClientTerminal terminal = null;
         TerminalModes modes = null;
-        if (terminalPid != null && session.poller() != null) {
+        if (terminalPid != null && pane.poller() != null) {
             try {
                 terminal = ClientTerminal.open(terminalPid);
                 // Raw before anything is drawn, as tmux's server does: the screen need not wait
@@ -562,13 +745,13 @@ public final class SessionManager implements SessionEvents {
             if (sizeFromTerminal) {
                 int[] size = terminal == null ? null : terminal.size();
                 // Without the terminal the session keeps its size until the client's resize arrives.
-                cols = size != null ? Math.min(size[0], MAX_COLS) : session.meta().cols();
-                rows = size != null ? Math.min(size[1], MAX_ROWS) : session.meta().rows();
+                cols = size != null ? Math.min(size[0], MAX_COLS) : pane.meta().cols();
+                rows = size != null ? Math.min(size[1], MAX_ROWS) : pane.meta().rows();
             }
             ClientLink link;
             SessionAttachment attachment;
             if (terminal != null) {
-                TerminalLink direct = new TerminalLink(session, session.poller(), terminal, keys, connection, readOnly,
+                TerminalLink direct = new TerminalLink(session, pane.poller(), terminal, keys, connection, readOnly,
                         cols, rows);
                 attachment = new SessionAttachment(this, session, direct, connection);
                 direct.attachment(attachment);
@@ -579,7 +762,7 @@ public final class SessionManager implements SessionEvents {
             }
             connection.setAttachment(attachment);
             linked = true;
-            if (!session.attach(link)) {
+            if (!pane.attach(link)) {
                 connection.setAttachment(null);
                 log.info("session {} {} ended as connection {} attached; it was told", session.id().shortForm(),
                         meta.name(), connection);
@@ -599,7 +782,7 @@ public final class SessionManager implements SessionEvents {
         int n = 0;
         for (ClientLink c : session.clients()) {
             c.connection().setAttachment(null);
-            session.detach(c, new Response.Detached(0, session.meta().name(), reason));
+            c.pane().detach(c, new Response.Detached(0, session.meta().name(), reason));
             n++;
         }
         if (n > 0) {
@@ -618,14 +801,15 @@ public final class SessionManager implements SessionEvents {
      * session waiting for its first use (restore mode lazy) is started now.
      */
     public void ensureRunning(Session session) {
-        if (session.hasProcess() || session.meta().exited()) {
+        List<Pane> waiting = session.panes().stream().filter(p -> !p.hasProcess() && !p.meta().exited()).toList();
+        if (waiting.isEmpty() || session.meta().exited()) {
             return;
         }
         if (restoreMode == RestoreMode.NONE) {
             throw new UserError("stopped", "session \"" + session.meta().name() + "\" is stopped (the daemon runs with"
                     + " --restore=none); its history is kept: scarab capture -S - " + session.meta().name());
         }
-        startRestored(session);
+        waiting.forEach(this::startRestored);
     }
 
     /**
@@ -669,8 +853,8 @@ public final class SessionManager implements SessionEvents {
     public void shutdown() {
         shuttingDown = true;
         // Hang every session up first and then wait once: stopping takes one grace period, not one per session.
-        List<Session> all = new ArrayList<>(sessions.values());
-        all.forEach(Session::beginTerminate);
+        List<Pane> all = new ArrayList<>(panes.values());
+        all.forEach(Pane::beginTerminate);
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(KILL_GRACE_MILLIS);
         all.forEach(s -> s.finishTerminate(deadline));
         poller.close();

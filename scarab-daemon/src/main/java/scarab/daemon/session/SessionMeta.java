@@ -1,51 +1,36 @@
 package scarab.daemon.session;
 
-import java.util.List;
-
 /**
- * A session's metadata: an immutable value, replaced whole on each change so that every reader
- * sees one consistent version (a rename is seen everywhere at once).
+ * A session's own metadata (its panes have theirs, {@link PaneMeta}): an immutable value, replaced
+ * whole on each change so that every reader sees one consistent version (a rename is seen
+ * everywhere at once).
  *
- * @param state          {@link #RUNNING} or {@link #EXITED}: what the store remembers
+ * @param state          {@link #RUNNING} or {@link #EXITED} (its last pane ended): what the store remembers
+ * @param exitCode       the last pane's exit status once the session has ended, else null
  * @param lastAttachedAt epoch millis, 0 when never attached
- * @param exitedAt       epoch millis of the process's exit, 0 while it has not exited
+ * @param exitedAt       epoch millis of the session's end, 0 while it has not ended
  */
-public record SessionMeta(SessionId id, String name, List<String> command, String cwd, int cols, int rows,
-                          long createdAt, long lastAttachedAt, String state, Integer exitCode, String title,
+public record SessionMeta(SessionId id, String name, long createdAt, long lastAttachedAt, String state, Integer exitCode,
                           long exitedAt) {
 
     public static final String RUNNING = "running";
     public static final String EXITED = "exited";
 
-    public SessionMeta {
-        command = List.copyOf(command);
-        title = title == null ? "" : title;
+    /** A session created now. */
+    public static SessionMeta created(SessionId id, String name) {
+        return new SessionMeta(id, name, System.currentTimeMillis(), 0, RUNNING, null, 0);
     }
 
     public SessionMeta withName(String newName) {
-        return new SessionMeta(id, newName, command, cwd, cols, rows, createdAt, lastAttachedAt, state, exitCode, title, exitedAt);
+        return new SessionMeta(id, newName, createdAt, lastAttachedAt, state, exitCode, exitedAt);
     }
 
     public SessionMeta withExit(int code) {
-        return new SessionMeta(id, name, command, cwd, cols, rows, createdAt, lastAttachedAt, EXITED, code, title,
-                System.currentTimeMillis());
-    }
-
-    public SessionMeta withSize(int newCols, int newRows) {
-        return new SessionMeta(id, name, command, cwd, newCols, newRows, createdAt, lastAttachedAt, state, exitCode, title, exitedAt);
+        return new SessionMeta(id, name, createdAt, lastAttachedAt, EXITED, code, System.currentTimeMillis());
     }
 
     public SessionMeta withLastAttached(long millis) {
-        return new SessionMeta(id, name, command, cwd, cols, rows, createdAt, millis, state, exitCode, title, exitedAt);
-    }
-
-    public SessionMeta withTitle(String newTitle) {
-        return new SessionMeta(id, name, command, cwd, cols, rows, createdAt, lastAttachedAt, state, exitCode, newTitle,
-                exitedAt);
-    }
-
-    public SessionMeta withCwd(String newCwd) {
-        return new SessionMeta(id, name, command, newCwd, cols, rows, createdAt, lastAttachedAt, state, exitCode, title, exitedAt);
+        return new SessionMeta(id, name, createdAt, millis, state, exitCode, exitedAt);
     }
 
     public boolean exited() {

@@ -29,7 +29,7 @@ public final class Snapshotter implements AutoCloseable {
     private final SessionManager sessions;
     private final SessionStore store;
     /** Sessions whose last snapshot failed, with why; touched only by the snapshot thread. */
-    private final Map<SessionId, String> failing = new HashMap<>();
+    private final Map<Integer, String> failing = new HashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "scarab-snapshot");
         t.setDaemon(true);
@@ -54,57 +54,57 @@ public final class Snapshotter implements AutoCloseable {
         try {
             if (store.checkInPlace()) {
                 // The database was made again from memory: every screen goes into it again.
-                sessions.list().forEach(Session::snapshotLost);
+                sessions.allPanes().forEach(Pane::snapshotLost);
             }
             sessions.saveUnsaved();
         } catch (RuntimeException e) {
             log.warn("saving session metadata again failed: {}", e.getMessage());
         }
-        // Each session's snapshot is a write of its own: one that does not fit (a huge screen on a
-        // nearly full disk) fails alone, and every other session's is still stored.
-        Map<Session, CompletableFuture<Void>> queued = new LinkedHashMap<>();
-        for (Session s : sessions.list()) {
+        // Each pane's snapshot is a write of its own: one that does not fit (a huge screen on a
+        // nearly full disk) fails alone, and every other pane's is still stored.
+        Map<Pane, CompletableFuture<Void>> queued = new LinkedHashMap<>();
+        for (Pane p : sessions.allPanes()) {
             try {
-                Snapshot snap = s.snapshotIfChanged();
+                Snapshot snap = p.snapshotIfChanged();
                 if (snap != null) {
-                    queued.put(s, store.saveSnapshot(snap));
+                    queued.put(p, store.saveSnapshot(snap));
                 }
             } catch (RuntimeException e) {
-                s.snapshotLost();
-                failed(s, e.getMessage());
+                p.snapshotLost();
+                failed(p, e.getMessage());
             }
         }
         int stored = 0;
-        for (Map.Entry<Session, CompletableFuture<Void>> e : queued.entrySet()) {
-            Session s = e.getKey();
+        for (Map.Entry<Pane, CompletableFuture<Void>> e : queued.entrySet()) {
+            Pane p = e.getKey();
             try {
                 e.getValue().join();
-                s.snapshotStored();
+                p.snapshotStored();
                 stored++;
-                String was = failing.remove(s.id());
+                String was = failing.remove(p.id());
                 if (was != null) {
-                    log.info("snapshot of session {} ({}) stored again", s.meta().name(), s.id().shortForm());
+                    log.info("snapshot of session {} pane {} stored again", p.session().meta().name(), p.label());
                 }
             } catch (CompletionException | CancellationException ex) {
                 // Taken again next round even if the screen does not change meanwhile.
-                s.snapshotLost();
-                failed(s, ex.getCause() != null ? ex.getCause().getMessage() : ex.getMessage());
+                p.snapshotLost();
+                failed(p, ex.getCause() != null ? ex.getCause().getMessage() : ex.getMessage());
             }
         }
-        failing.keySet().retainAll(sessions.list().stream().map(Session::id).toList());
+        failing.keySet().retainAll(sessions.allPanes().stream().map(Pane::id).toList());
         if (stored > 0) {
-            log.debug("snapshotted {} sessions", stored);
+            log.debug("snapshotted {} panes", stored);
         }
     }
 
-    /** Reports a session's failed snapshot once per episode (until one is stored), not every round. */
-    private void failed(Session s, String why) {
-        String before = failing.put(s.id(), String.valueOf(why));
+    /** Reports a pane's failed snapshot once per episode (until one is stored), not every round. */
+    private void failed(Pane p, String why) {
+        String before = failing.put(p.id(), String.valueOf(why));
         if (before == null || !before.equals(why)) {
-            log.warn("snapshot of session {} ({}) failed: {}; tried again every round, and reported again once stored",
-                    s.meta().name(), s.id().shortForm(), why);
+            log.warn("snapshot of session {} pane {} failed: {}; tried again every round, and reported again once stored",
+                    p.session().meta().name(), p.label(), why);
         } else {
-            log.debug("snapshot of session {} still failing: {}", s.id().shortForm(), why);
+            log.debug("snapshot of session {} pane {} still failing: {}", p.session().meta().name(), p.label(), why);
         }
     }
 

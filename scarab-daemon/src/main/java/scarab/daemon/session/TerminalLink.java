@@ -172,7 +172,7 @@ final class TerminalLink extends ClientLink implements PtyPoller.TerminalListene
             return; // typed after the detach keys, while the poller had not stopped watching yet
         }
         InputFilter.Result r = filter.filter(buffer, length);
-        if (r.forward().length > 0 && !session.inputFromTerminal(this, r.forward(), () -> poller.readKeys(terminal, true))) {
+        if (r.forward().length > 0 && !pane().inputFromTerminal(this, r.forward(), () -> poller.readKeys(terminal, true))) {
             // The program is far behind on its input: the rest waits in the terminal.
             poller.readKeys(terminal, false);
         }

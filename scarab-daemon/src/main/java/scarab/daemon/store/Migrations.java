@@ -61,6 +61,78 @@ final class Migrations {
                 """,
                 "ALTER TABLE snapshots ADD COLUMN history_start INTEGER NOT NULL DEFAULT 0",
                 "ALTER TABLE snapshots ADD COLUMN history_end INTEGER NOT NULL DEFAULT 0"
+            },
+            // 4: windows and panes. A session has windows, a window has panes; each pane is what a
+            // session was (command, directory, size, exit status, title) and has the snapshot and
+            // history chunks a session had. Each session becomes window 0 with one pane, their ids
+            // the session row's rowid, so nothing is rewritten but keys.
+            new String[] {
+                """
+                CREATE TABLE windows (
+                    id          INTEGER PRIMARY KEY,
+                    session_id  TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+                    idx         INTEGER NOT NULL,
+                    name        TEXT,
+                    layout      TEXT NOT NULL DEFAULT '',
+                    active_pane INTEGER NOT NULL,
+                    zoomed      INTEGER NOT NULL DEFAULT 0,
+                    UNIQUE (session_id, idx)
+                )
+                """,
+                """
+                CREATE TABLE panes (
+                    id        INTEGER PRIMARY KEY,
+                    window_id INTEGER NOT NULL REFERENCES windows(id) ON DELETE CASCADE,
+                    idx       INTEGER NOT NULL,
+                    command   TEXT NOT NULL,
+                    cwd       TEXT NOT NULL,
+                    cols      INTEGER NOT NULL,
+                    rows      INTEGER NOT NULL,
+                    state     TEXT NOT NULL,
+                    exit_code INTEGER,
+                    title     TEXT NOT NULL DEFAULT '',
+                    exited_at INTEGER NOT NULL DEFAULT 0
+                )
+                """,
+                """
+                CREATE TABLE pane_snapshots (
+                    pane_id       INTEGER PRIMARY KEY REFERENCES panes(id) ON DELETE CASCADE,
+                    format        INTEGER NOT NULL,
+                    taken_at      INTEGER NOT NULL,
+                    cwd           TEXT,
+                    data          BLOB NOT NULL,
+                    history_start INTEGER NOT NULL DEFAULT 0,
+                    history_end   INTEGER NOT NULL DEFAULT 0
+                )
+                """,
+                """
+                CREATE TABLE pane_history (
+                    pane_id    INTEGER NOT NULL REFERENCES panes(id) ON DELETE CASCADE,
+                    first_line INTEGER NOT NULL,
+                    line_count INTEGER NOT NULL,
+                    data       BLOB NOT NULL,
+                    PRIMARY KEY (pane_id, first_line)
+                )
+                """,
+                "INSERT INTO windows (id, session_id, idx, name, layout, active_pane) SELECT rowid, id, 0, NULL, '', rowid"
+                        + " FROM sessions",
+                "INSERT INTO panes (id, window_id, idx, command, cwd, cols, rows, state, exit_code, title, exited_at)"
+                        + " SELECT rowid, rowid, 0, command, cwd, cols, rows, state, exit_code, title, exited_at FROM sessions",
+                "INSERT INTO pane_snapshots (pane_id, format, taken_at, cwd, data, history_start, history_end)"
+                        + " SELECT s.rowid, n.format, n.taken_at, n.cwd, n.data, n.history_start, n.history_end"
+                        + " FROM snapshots n JOIN sessions s ON s.id = n.session_id",
+                "INSERT INTO pane_history (pane_id, first_line, line_count, data)"
+                        + " SELECT s.rowid, h.first_line, h.line_count, h.data FROM history_chunks h JOIN sessions s ON s.id = h.session_id",
+                "DROP TABLE snapshots",
+                "DROP TABLE history_chunks",
+                "ALTER TABLE sessions ADD COLUMN current_window INTEGER NOT NULL DEFAULT 0",
+                "ALTER TABLE sessions ADD COLUMN last_window INTEGER NOT NULL DEFAULT 0",
+                "UPDATE sessions SET current_window = rowid",
+                "ALTER TABLE sessions DROP COLUMN command",
+                "ALTER TABLE sessions DROP COLUMN cwd",
+                "ALTER TABLE sessions DROP COLUMN cols",
+                "ALTER TABLE sessions DROP COLUMN rows",
+                "ALTER TABLE sessions DROP COLUMN title"
             });
 
     static final int LATEST = STEPS.size();

@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scarab.daemon.session.SessionId;
+import scarab.daemon.session.PaneMeta;
 import scarab.daemon.session.SessionMeta;
 import scarab.daemon.terminal.HistoryChunk;
 import scarab.protocol.Json;
@@ -67,8 +68,8 @@ public final class SessionStore implements AutoCloseable {
         /** On the store's thread, before the file is made again: may it be (the daemon re-takes its lock)? */
         boolean mayRecreate();
 
-        /** Every session's metadata as the daemon has it now. */
-        List<SessionMeta> sessions();
+        /** Every session with its windows and panes as the daemon has them now. */
+        List<StoredSession> sessions();
     }
 
     /** Enables rebuilding the database from the daemon's memory when its file goes missing. */
@@ -125,8 +126,8 @@ public final class SessionStore implements AutoCloseable {
             connection = connect(file);
             fileKey = fileKey(file);
             // Queued ahead of whatever this flush takes (see flush): the rows go in first.
-            List<SessionMeta> all = from.sessions();
-            all.forEach(this::save);
+            List<StoredSession> all = from.sessions();
+            all.forEach(this::saveStructure);
             rebuildNote = "made again at " + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
                     .withZone(ZoneOffset.UTC).format(Instant.now()) + " after it was deleted under the running daemon; "
                     + all.size() + " sessions written back from memory, their screens at the next snapshot";
@@ -259,26 +260,67 @@ public final class SessionStore implements AutoCloseable {
         return Optional.ofNullable(recoveryNotice);
     }
 
-    public List<SessionMeta> loadAll() {
+    public List<StoredSession> loadAll() {
         return loadAll(problem -> {});
     }
 
     /**
-     * Every stored session. A row that cannot be read as one (a command that is not a JSON array,
-     * an id that is not one of ours, a missing name) is skipped: one bad row must not keep the
-     * other sessions from being served. Each is logged and told to {@code skipped}, in one line
-     * that names the row.
+     * Every stored session with its windows and panes. A session that cannot be read as one (a
+     * command that is not a JSON array, an id that is not one of ours, a missing name, no window)
+     * is skipped: one bad row must not keep the other sessions from being served. Each is logged
+     * and told to {@code skipped}, in one line that names the row.
      */
-    public List<SessionMeta> loadAll(java.util.function.Consumer<String> skipped) {
+    public List<StoredSession> loadAll(java.util.function.Consumer<String> skipped) {
         List<String> problems = new ArrayList<>();
-        List<SessionMeta> all = call(() -> {
-            List<SessionMeta> rows = new ArrayList<>();
+        List<StoredSession> all = call(() -> {
+            java.util.Map<Integer, List<PaneMeta>> panesByWindow = new java.util.HashMap<>();
+            java.util.Map<Integer, String> badPanes = new java.util.HashMap<>();
             try (Statement s = connection.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT id, name, command, cwd, cols, rows, created_at, last_attached_at,"
-                         + " state, exit_code, title, exited_at FROM sessions ORDER BY created_at, id")) {
+                 ResultSet rs = s.executeQuery("SELECT id, window_id, command, cwd, cols, rows, state, exit_code, title,"
+                         + " exited_at FROM panes ORDER BY window_id, idx")) {
                 while (rs.next()) {
                     try {
-                        rows.add(row(rs));
+                        panesByWindow.computeIfAbsent(rs.getInt(2), w -> new ArrayList<>()).add(paneRow(rs));
+                    } catch (SQLException | RuntimeException e) {
+                        badPanes.put(rs.getInt(2), "its pane %" + rs.getInt(1) + ": " + oneLine(e.getMessage()));
+                    }
+                }
+            }
+            java.util.Map<String, List<StoredWindow>> windowsBySession = new java.util.HashMap<>();
+            java.util.Map<String, String> badWindows = new java.util.HashMap<>();
+            try (Statement s = connection.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT id, session_id, idx, name, layout, active_pane, zoomed FROM windows"
+                         + " ORDER BY session_id, idx")) {
+                while (rs.next()) {
+                    int id = rs.getInt(1);
+                    List<PaneMeta> panes = panesByWindow.getOrDefault(id, List.of());
+                    String bad = badPanes.get(id);
+                    if (bad == null && panes.isEmpty()) {
+                        bad = "its window @" + id + " has no panes";
+                    }
+                    if (bad != null) {
+                        badWindows.put(rs.getString(2), bad);
+                        continue;
+                    }
+                    windowsBySession.computeIfAbsent(rs.getString(2), x -> new ArrayList<>()).add(new StoredWindow(id,
+                            rs.getInt(3), rs.getString(4), rs.getString(5), rs.getInt(6), rs.getInt(7) != 0, panes));
+                }
+            }
+            List<StoredSession> rows = new ArrayList<>();
+            try (Statement s = connection.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT id, name, created_at, last_attached_at, state, exit_code, exited_at,"
+                         + " current_window, last_window FROM sessions ORDER BY created_at, id")) {
+                while (rs.next()) {
+                    try {
+                        String bad = badWindows.get(rs.getString(1));
+                        List<StoredWindow> windows = windowsBySession.getOrDefault(rs.getString(1), List.of());
+                        if (bad == null && windows.isEmpty()) {
+                            bad = "it has no windows";
+                        }
+                        if (bad != null) {
+                            throw new StoreException(bad);
+                        }
+                        rows.add(new StoredSession(row(rs), rs.getInt(8), rs.getInt(9), windows));
                     } catch (SQLException | RuntimeException e) {
                         problems.add("session row " + rs.getString(1) + " (\"" + rs.getString(2) + "\") in " + file
                                 + " skipped: " + oneLine(e.getMessage()));
@@ -299,44 +341,157 @@ public final class SessionStore implements AutoCloseable {
         if (name == null || name.isEmpty()) {
             throw new StoreException("it has no name");
         }
-        String state = rs.getString(9);
+        String state = state(rs.getString(5));
+        int exit = rs.getInt(6);
+        Integer exitCode = rs.wasNull() ? null : exit;
+        return new SessionMeta(SessionId.parse(rs.getString(1)), name, rs.getLong(3), rs.getLong(4), state, exitCode,
+                rs.getLong(7));
+    }
+
+    private static PaneMeta paneRow(ResultSet rs) throws SQLException {
+        String state = state(rs.getString(7));
+        int exit = rs.getInt(8);
+        Integer exitCode = rs.wasNull() ? null : exit;
+        return new PaneMeta(rs.getInt(1), decodeCommand(rs.getString(3)), rs.getString(4), rs.getInt(5), rs.getInt(6),
+                state, exitCode, rs.getString(9), rs.getLong(10));
+    }
+
+    private static String state(String state) {
         if (!SessionMeta.RUNNING.equals(state) && !SessionMeta.EXITED.equals(state)) {
             throw new StoreException("its state is \"" + state + "\", not running or exited");
         }
-        int exit = rs.getInt(10);
-        Integer exitCode = rs.wasNull() ? null : exit;
-        return new SessionMeta(SessionId.parse(rs.getString(1)), name, decodeCommand(rs.getString(3)), rs.getString(4),
-                rs.getInt(5), rs.getInt(6), rs.getLong(7), rs.getLong(8), state, exitCode, rs.getString(11), rs.getLong(12));
+        return state;
     }
 
-    /** Inserts or replaces a session's row. */
+    /** Inserts or replaces a session's own row (name, times, state); its windows are {@link #saveStructure}'s. */
     public CompletableFuture<Void> save(SessionMeta meta) {
-        return write(c -> {
-            try (PreparedStatement p = c.prepareStatement(
-                    "INSERT INTO sessions (id, name, command, cwd, cols, rows, created_at, last_attached_at, state,"
-                            + " exit_code, title, updated_at, exited_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
-                            + " ON CONFLICT(id) DO UPDATE SET name=excluded.name, command=excluded.command,"
-                            + " cwd=excluded.cwd, cols=excluded.cols, rows=excluded.rows,"
-                            + " last_attached_at=excluded.last_attached_at, state=excluded.state,"
-                            + " exit_code=excluded.exit_code, title=excluded.title, updated_at=excluded.updated_at,"
-                            + " exited_at=excluded.exited_at")) {
-                p.setString(1, meta.id().full());
-                p.setString(2, meta.name());
-                p.setString(3, Json.write(meta.command()));
-                p.setString(4, meta.cwd());
-                p.setInt(5, meta.cols());
-                p.setInt(6, meta.rows());
-                p.setLong(7, meta.createdAt());
-                p.setLong(8, meta.lastAttachedAt());
-                p.setString(9, meta.state());
-                if (meta.exitCode() == null) {
-                    p.setNull(10, java.sql.Types.INTEGER);
-                } else {
-                    p.setInt(10, meta.exitCode());
+        return write(c -> upsertSession(c, meta, null));
+    }
+
+    /**
+     * Writes a session whole: its row, its windows and their panes in order, and deletes the
+     * windows and panes it no longer has. For a new session and for every change of its shape
+     * (a window or pane created, closed or moved, a layout changed); a pane's own changes go
+     * through {@link #savePane}.
+     */
+    public CompletableFuture<Void> saveStructure(StoredSession session) {
+        return write(c -> writeStructure(c, session));
+    }
+
+    private static void writeStructure(Connection c, StoredSession session) throws SQLException {
+        String sid = session.meta().id().full();
+        upsertSession(c, session.meta(), session);
+        List<Integer> windowIds = new ArrayList<>();
+        List<Integer> paneIds = new ArrayList<>();
+        // Indexes are unique per session: park the kept windows' indexes out of the way first, so
+        // that windows trading places (swap, renumber) never collide midway.
+        try (PreparedStatement p = c.prepareStatement("UPDATE windows SET idx = -1 - idx WHERE session_id = ?")) {
+            p.setString(1, sid);
+            p.executeUpdate();
+        }
+        try (PreparedStatement w = c.prepareStatement(
+                "INSERT INTO windows (id, session_id, idx, name, layout, active_pane, zoomed) VALUES (?,?,?,?,?,?,?)"
+                        + " ON CONFLICT(id) DO UPDATE SET session_id=excluded.session_id, idx=excluded.idx,"
+                        + " name=excluded.name, layout=excluded.layout, active_pane=excluded.active_pane,"
+                        + " zoomed=excluded.zoomed");
+             PreparedStatement p = c.prepareStatement(
+                     "INSERT INTO panes (id, window_id, idx, command, cwd, cols, rows, state, exit_code, title, exited_at)"
+                             + " VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET window_id=excluded.window_id,"
+                             + " idx=excluded.idx, command=excluded.command, cwd=excluded.cwd, cols=excluded.cols,"
+                             + " rows=excluded.rows, state=excluded.state, exit_code=excluded.exit_code,"
+                             + " title=excluded.title, exited_at=excluded.exited_at")) {
+            for (StoredWindow win : session.windows()) {
+                w.setInt(1, win.id());
+                w.setString(2, sid);
+                w.setInt(3, win.index());
+                w.setString(4, win.fixedName());
+                w.setString(5, win.layout());
+                w.setInt(6, win.activePane());
+                w.setInt(7, win.zoomed() ? 1 : 0);
+                w.executeUpdate();
+                windowIds.add(win.id());
+                for (int i = 0; i < win.panes().size(); i++) {
+                    PaneMeta m = win.panes().get(i);
+                    p.setInt(1, m.id());
+                    p.setInt(2, win.id());
+                    p.setInt(3, i);
+                    bindPane(p, 4, m);
+                    p.executeUpdate();
+                    paneIds.add(m.id());
                 }
-                p.setString(11, meta.title());
-                p.setLong(12, System.currentTimeMillis());
-                p.setLong(13, meta.exitedAt());
+            }
+        }
+        deleteOthers(c, "DELETE FROM panes WHERE window_id IN (SELECT id FROM windows WHERE session_id = ?)", sid, paneIds);
+        deleteOthers(c, "DELETE FROM windows WHERE session_id = ?", sid, windowIds);
+    }
+
+    private static void deleteOthers(Connection c, String delete, String sid, List<Integer> keep) throws SQLException {
+        StringBuilder sql = new StringBuilder(delete);
+        if (!keep.isEmpty()) {
+            sql.append(" AND id NOT IN (");
+            for (int i = 0; i < keep.size(); i++) {
+                sql.append(i == 0 ? "?" : ",?");
+            }
+            sql.append(')');
+        }
+        try (PreparedStatement p = c.prepareStatement(sql.toString())) {
+            p.setString(1, sid);
+            for (int i = 0; i < keep.size(); i++) {
+                p.setInt(i + 2, keep.get(i));
+            }
+            p.executeUpdate();
+        }
+    }
+
+    private static void upsertSession(Connection c, SessionMeta meta, StoredSession shape) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(
+                "INSERT INTO sessions (id, name, created_at, last_attached_at, state, exit_code, updated_at, exited_at,"
+                        + " current_window, last_window) VALUES (?,?,?,?,?,?,?,?,?,?)"
+                        + " ON CONFLICT(id) DO UPDATE SET name=excluded.name, last_attached_at=excluded.last_attached_at,"
+                        + " state=excluded.state, exit_code=excluded.exit_code, updated_at=excluded.updated_at,"
+                        + " exited_at=excluded.exited_at"
+                        + (shape == null ? "" : ", current_window=excluded.current_window, last_window=excluded.last_window"))) {
+            p.setString(1, meta.id().full());
+            p.setString(2, meta.name());
+            p.setLong(3, meta.createdAt());
+            p.setLong(4, meta.lastAttachedAt());
+            p.setString(5, meta.state());
+            if (meta.exitCode() == null) {
+                p.setNull(6, java.sql.Types.INTEGER);
+            } else {
+                p.setInt(6, meta.exitCode());
+            }
+            p.setLong(7, System.currentTimeMillis());
+            p.setLong(8, meta.exitedAt());
+            p.setInt(9, shape == null ? 0 : shape.currentWindow());
+            p.setInt(10, shape == null ? 0 : shape.lastWindow());
+            p.executeUpdate();
+        }
+    }
+
+    /** Binds command, cwd, cols, rows, state, exit_code, title, exited_at from {@code first} on. */
+    private static void bindPane(PreparedStatement p, int first, PaneMeta m) throws SQLException {
+        p.setString(first, Json.write(m.command()));
+        p.setString(first + 1, m.cwd());
+        p.setInt(first + 2, m.cols());
+        p.setInt(first + 3, m.rows());
+        p.setString(first + 4, m.state());
+        if (m.exitCode() == null) {
+            p.setNull(first + 5, java.sql.Types.INTEGER);
+        } else {
+            p.setInt(first + 5, m.exitCode());
+        }
+        p.setString(first + 6, m.title());
+        p.setLong(first + 7, m.exitedAt());
+    }
+
+    /** Updates a pane's own row (size, title, exit status); a pane not stored (closed meanwhile) is left alone. */
+    public CompletableFuture<Void> savePane(PaneMeta meta) {
+        return write(c -> {
+            try (PreparedStatement p = c.prepareStatement("UPDATE panes SET command=?, cwd=?, cols=?, rows=?, state=?,"
+                    + " exit_code=?, title=?, exited_at=? WHERE id = ?")) {
+                bindPane(p, 1, meta);
+                p.setInt(9, meta.id());
                 p.executeUpdate();
             }
         });
@@ -352,7 +507,7 @@ public final class SessionStore implements AutoCloseable {
     }
 
     /**
-     * Replaces one session's snapshot, as a write of its own: one snapshot that cannot be stored
+     * Replaces one pane's snapshot, as a write of its own: one snapshot that cannot be stored
      * (a full disk) fails only itself, and the others queued with it are committed. Its failure is
      * not logged here: the caller reports it, once per episode rather than once per round.
      */
@@ -361,9 +516,9 @@ public final class SessionStore implements AutoCloseable {
     }
 
     private static void writeSnapshot(Connection c, Snapshot s) throws SQLException {
-        String id = s.sessionId().full();
-        try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM sessions WHERE id = ?")) {
-            p.setString(1, id);
+        int id = s.paneId();
+        try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM panes WHERE id = ?")) {
+            p.setInt(1, id);
             try (ResultSet rs = p.executeQuery()) {
                 if (!rs.next()) {
                     return; // killed meanwhile: nothing of it may come back
@@ -371,9 +526,9 @@ public final class SessionStore implements AutoCloseable {
             }
         }
         try (PreparedStatement p = c.prepareStatement(s.format() == Snapshot.FORMAT_SCREEN_AND_CHUNKS
-                ? "DELETE FROM history_chunks WHERE session_id = ? AND (first_line + line_count <= ? OR first_line + line_count > ?)"
-                : "DELETE FROM history_chunks WHERE session_id = ?")) {
-            p.setString(1, id);
+                ? "DELETE FROM pane_history WHERE pane_id = ? AND (first_line + line_count <= ? OR first_line + line_count > ?)"
+                : "DELETE FROM pane_history WHERE pane_id = ?")) {
+            p.setInt(1, id);
             if (s.format() == Snapshot.FORMAT_SCREEN_AND_CHUNKS) {
                 p.setLong(2, s.historyStart());
                 p.setLong(3, s.keptEnd());
@@ -382,9 +537,9 @@ public final class SessionStore implements AutoCloseable {
         }
         if (!s.chunks().isEmpty()) {
             try (PreparedStatement p = c.prepareStatement(
-                    "INSERT OR REPLACE INTO history_chunks (session_id, first_line, line_count, data) VALUES (?,?,?,?)")) {
+                    "INSERT OR REPLACE INTO pane_history (pane_id, first_line, line_count, data) VALUES (?,?,?,?)")) {
                 for (HistoryChunk chunk : s.chunks()) {
-                    p.setString(1, id);
+                    p.setInt(1, id);
                     p.setLong(2, chunk.firstLine());
                     p.setInt(3, chunk.lineCount());
                     p.setBytes(4, chunk.data());
@@ -394,12 +549,12 @@ public final class SessionStore implements AutoCloseable {
             }
         }
         try (PreparedStatement p = c.prepareStatement(
-                "INSERT INTO snapshots (session_id, format, taken_at, cwd, data, history_start, history_end)"
+                "INSERT INTO pane_snapshots (pane_id, format, taken_at, cwd, data, history_start, history_end)"
                         + " VALUES (?,?,?,?,?,?,?)"
-                        + " ON CONFLICT(session_id) DO UPDATE SET format=excluded.format, taken_at=excluded.taken_at,"
+                        + " ON CONFLICT(pane_id) DO UPDATE SET format=excluded.format, taken_at=excluded.taken_at,"
                         + " cwd=excluded.cwd, data=excluded.data, history_start=excluded.history_start,"
                         + " history_end=excluded.history_end")) {
-            p.setString(1, id);
+            p.setInt(1, id);
             p.setInt(2, s.format());
             p.setLong(3, s.takenAt());
             p.setString(4, s.cwd());
@@ -410,18 +565,18 @@ public final class SessionStore implements AutoCloseable {
         }
     }
 
-    /** The stored snapshot of a session, if any, with the history chunks of its range. */
-    public Optional<Snapshot> loadSnapshot(SessionId id) {
+    /** The stored snapshot of a pane, if any, with the history chunks of its range. */
+    public Optional<Snapshot> loadSnapshot(int paneId) {
         return call(() -> {
             Snapshot row;
             try (PreparedStatement p = connection.prepareStatement(
-                    "SELECT format, taken_at, cwd, data, history_start, history_end FROM snapshots WHERE session_id = ?")) {
-                p.setString(1, id.full());
+                    "SELECT format, taken_at, cwd, data, history_start, history_end FROM pane_snapshots WHERE pane_id = ?")) {
+                p.setInt(1, paneId);
                 try (ResultSet rs = p.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
-                    row = new Snapshot(id, rs.getInt(1), rs.getLong(2), rs.getString(3), rs.getBytes(4), rs.getLong(5),
+                    row = new Snapshot(paneId, rs.getInt(1), rs.getLong(2), rs.getString(3), rs.getBytes(4), rs.getLong(5),
                             rs.getLong(6), rs.getLong(6), List.of());
                 }
             }
@@ -430,9 +585,9 @@ public final class SessionStore implements AutoCloseable {
             }
             List<HistoryChunk> chunks = new ArrayList<>();
             try (PreparedStatement p = connection.prepareStatement(
-                    "SELECT first_line, line_count, data FROM history_chunks WHERE session_id = ?"
+                    "SELECT first_line, line_count, data FROM pane_history WHERE pane_id = ?"
                             + " AND first_line + line_count > ? AND first_line < ? ORDER BY first_line")) {
-                p.setString(1, id.full());
+                p.setInt(1, paneId);
                 p.setLong(2, row.historyStart());
                 p.setLong(3, row.historyEnd());
                 try (ResultSet rs = p.executeQuery()) {
@@ -441,7 +596,7 @@ public final class SessionStore implements AutoCloseable {
                     }
                 }
             }
-            return Optional.of(new Snapshot(id, row.format(), row.takenAt(), row.cwd(), row.data(), row.historyStart(),
+            return Optional.of(new Snapshot(paneId, row.format(), row.takenAt(), row.cwd(), row.data(), row.historyStart(),
                     row.historyEnd(), row.keptEnd(), chunks));
         });
     }

@@ -5,11 +5,10 @@ import java.util.List;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
-import scarab.daemon.session.SessionId;
 import scarab.daemon.terminal.HistoryChunk;
 
 /**
- * A session's screen and history at one moment, with the directory its foreground process was in.
+ * A pane's screen and history at one moment, with the directory its foreground process was in.
  *
  * <p>Format 1 (read, no longer written): {@code data} is the terminal byte stream that repaints the
  * history and the screen ({@code Renderer.renderHistoryAndScreen}), DEFLATE-compressed.
@@ -21,7 +20,7 @@ import scarab.daemon.terminal.HistoryChunk;
  * before {@code historyStart} (dropped by the screen) are deleted. A loaded one carries every
  * chunk of its range.
  */
-public record Snapshot(SessionId sessionId, int format, long takenAt, String cwd, byte[] data,
+public record Snapshot(int paneId, int format, long takenAt, String cwd, byte[] data,
                        long historyStart, long historyEnd, long keptEnd, List<HistoryChunk> chunks) {
     public static final int FORMAT_VT_DEFLATE = 1;
     public static final int FORMAT_SCREEN_AND_CHUNKS = 2;
@@ -29,19 +28,19 @@ public record Snapshot(SessionId sessionId, int format, long takenAt, String cwd
     static final int MAX_REPLAY_BYTES = 256 << 20;
 
     /** A format 1 snapshot (the whole history in {@code data}). */
-    public Snapshot(SessionId sessionId, int format, long takenAt, String cwd, byte[] data) {
-        this(sessionId, format, takenAt, cwd, data, 0, 0, 0, List.of());
+    public Snapshot(int paneId, int format, long takenAt, String cwd, byte[] data) {
+        this(paneId, format, takenAt, cwd, data, 0, 0, 0, List.of());
     }
 
     /** A format 2 snapshot: the visible screen's replay bytes, and the history chunks to store. */
-    public static Snapshot incremental(SessionId id, String cwd, byte[] screenReplay, long historyStart, long historyEnd,
+    public static Snapshot incremental(int paneId, String cwd, byte[] screenReplay, long historyStart, long historyEnd,
                                        long keptEnd, List<HistoryChunk> chunks) {
-        Snapshot s = of(id, cwd, screenReplay);
-        return new Snapshot(id, FORMAT_SCREEN_AND_CHUNKS, s.takenAt(), cwd, s.data(), historyStart, historyEnd, keptEnd, chunks);
+        Snapshot s = of(paneId, cwd, screenReplay);
+        return new Snapshot(paneId, FORMAT_SCREEN_AND_CHUNKS, s.takenAt(), cwd, s.data(), historyStart, historyEnd, keptEnd, chunks);
     }
 
     /** A format 1 snapshot of the whole history and screen. */
-    public static Snapshot of(SessionId id, String cwd, byte[] replay) {
+    public static Snapshot of(int paneId, String cwd, byte[] replay) {
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
         try {
             deflater.setInput(replay);
@@ -52,7 +51,7 @@ public record Snapshot(SessionId sessionId, int format, long takenAt, String cwd
                 int n = deflater.deflate(buffer);
                 out.write(buffer, 0, n);
             }
-            return new Snapshot(id, FORMAT_VT_DEFLATE, System.currentTimeMillis(), cwd, out.toByteArray());
+            return new Snapshot(paneId, FORMAT_VT_DEFLATE, System.currentTimeMillis(), cwd, out.toByteArray());
         } finally {
             deflater.end();
         }
@@ -64,7 +63,7 @@ public record Snapshot(SessionId sessionId, int format, long takenAt, String cwd
      */
     public byte[] replay() {
         if (format != FORMAT_VT_DEFLATE && format != FORMAT_SCREEN_AND_CHUNKS) {
-            throw new StoreException("snapshot of session " + sessionId.shortForm() + " has unknown format " + format);
+            throw new StoreException("snapshot of pane %" + paneId + " has unknown format " + format);
         }
         Inflater inflater = new Inflater();
         try {
@@ -74,16 +73,16 @@ public record Snapshot(SessionId sessionId, int format, long takenAt, String cwd
             while (!inflater.finished()) {
                 int n = inflater.inflate(buffer);
                 if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                    throw new StoreException("snapshot of session " + sessionId.shortForm() + " is truncated");
+                    throw new StoreException("snapshot of pane %" + paneId + " is truncated");
                 }
                 out.write(buffer, 0, n);
                 if (out.size() > MAX_REPLAY_BYTES) {
-                    throw new StoreException("snapshot of session " + sessionId.shortForm() + " is implausibly large");
+                    throw new StoreException("snapshot of pane %" + paneId + " is implausibly large");
                 }
             }
             return out.toByteArray();
         } catch (DataFormatException e) {
-            throw new StoreException("snapshot of session " + sessionId.shortForm() + " is corrupt: " + e.getMessage(), e);
+            throw new StoreException("snapshot of pane %" + paneId + " is corrupt: " + e.getMessage(), e);
         } finally {
             inflater.end();
         }

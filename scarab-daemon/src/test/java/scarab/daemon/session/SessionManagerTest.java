@@ -87,7 +87,7 @@ class SessionManagerTest {
         assertSame(a, manager.resolve("pc"));
         assertThrows(UserError.class, () -> manager.resolve("pa"));
         create("pa", "sleep", "1000"); // the old name is free again
-        assertEquals("pc", store.loadAll().stream().filter(m -> m.id().equals(a.id())).findFirst().orElseThrow().name());
+        assertEquals("pc", store.loadAll().stream().filter(m -> m.meta().id().equals(a.id())).findFirst().orElseThrow().meta().name());
     }
 
     @Test
@@ -110,13 +110,14 @@ class SessionManagerTest {
         Session s = create("job", "sh", "-c", "exit 3");
         assertEquals(3, s.exitFuture().get(10, TimeUnit.SECONDS));
         assertEquals("exited", s.status());
-        assertEquals(3, store.loadAll().get(0).exitCode());
+        assertEquals(3, store.loadAll().get(0).meta().exitCode());
+        assertEquals(3, store.loadAll().get(0).windows().get(0).panes().get(0).exitCode());
     }
 
     @Test
     void killEndsTheProcessAndForgetsTheSession() throws Exception {
         Session s = create("victim", "sleep", "1000");
-        long pid = s.pid();
+        long pid = s.activePane().pid();
         manager.kill(s);
         assertEquals(0, manager.count());
         assertEquals(List.of(), store.loadAll());
@@ -127,7 +128,7 @@ class SessionManagerTest {
     @Test
     void killEscalatesToSigkillWhenSighupIsIgnored() {
         Session s = create("stubborn", "sh", "-c", "trap '' HUP; while :; do sleep 1; done");
-        long pid = s.pid();
+        long pid = s.activePane().pid();
         manager.kill(s);
         assertTrue(ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true));
     }
@@ -144,10 +145,11 @@ class SessionManagerTest {
                 1000, 20, 64);
         try {
             later.loadStored(RestoreMode.LAZY);
-            Session s = later.resolve("restored");
-            assertEquals("stopped", s.status());
+            Session session = later.resolve("restored");
+            assertEquals("stopped", session.status());
+            Pane s = session.activePane();
             java.util.concurrent.CompletableFuture<Void> screenWork = new java.util.concurrent.CompletableFuture<>();
-            Thread starter = new Thread(() -> later.ensureRunning(s), "starter");
+            Thread starter = new Thread(() -> later.ensureRunning(session), "starter");
             Thread poller = new Thread(() -> {
                 try {
                     s.writeScreen(screen -> {
@@ -168,13 +170,13 @@ class SessionManagerTest {
             poller.start();
             screenWork.get(60, TimeUnit.SECONDS);
             starter.join(60_000);
-            assertEquals("running", s.status());
+            assertEquals("running", session.status());
         } finally {
             later.shutdown();
         }
     }
 
-    private static String screenText(Session s) {
+    private static String screenText(Pane s) {
         return s.readScreen(screen -> {
             StringBuilder b = new StringBuilder();
             for (int y = 0; y < screen.rows(); y++) {
@@ -191,10 +193,11 @@ class SessionManagerTest {
     /** A bug in the emulator meets the output: logged, that screen reset, and the program runs on. */
     @Test
     void aFailingEmulatorResetsTheScreenAndTheProgramRunsOn() throws Exception {
-        Session s = create("faulty", "sh");
+        Session session = create("faulty", "sh");
+        Pane s = session.activePane();
         long pid = s.pid();
         java.util.concurrent.CountDownLatch failed = new java.util.concurrent.CountDownLatch(1);
-        Session.emulatorFaultForTests = chunk -> {
+        Pane.emulatorFaultForTests = chunk -> {
             if (new String(chunk, java.nio.charset.StandardCharsets.ISO_8859_1).contains("BOOM")) {
                 failed.countDown();
                 throw new IllegalStateException("a bug in the emulator (injected)");
@@ -205,13 +208,13 @@ class SessionManagerTest {
             s.write(boom, 0, boom.length);
             assertTrue(failed.await(60, TimeUnit.SECONDS), "the output reached the emulator");
         } finally {
-            Session.emulatorFaultForTests = null;
+            Pane.emulatorFaultForTests = null;
         }
         byte[] after = "echo after-$((6*7))\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         s.write(after, 0, after.length);
         Await.until("output after the failure", () -> screenText(s).contains("after-42"));
         assertTrue(screenText(s).contains("terminal emulator failed here and was reset"), screenText(s));
-        assertEquals("running", s.status());
+        assertEquals("running", session.status());
         assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the program still runs");
     }
 }

@@ -44,8 +44,7 @@ class StoreFaultTest {
     Path dir;
 
     private static SessionMeta meta(String name) {
-        return new SessionMeta(SessionId.random(), name, List.of("sh"), "/tmp", 80, 24, 1_764_000_000_000L, 0,
-                SessionMeta.RUNNING, null, "", 0);
+        return new SessionMeta(SessionId.random(), name, 1_764_000_000_000L, 0, SessionMeta.RUNNING, null, 0);
     }
 
     /** Holds the store thread until released, so that the writes queued meanwhile form one batch. */
@@ -177,7 +176,9 @@ class StoreFaultTest {
         Path db = dir.resolve("sessions.db");
         SessionMeta a = meta("a");
         try (SessionStore store = SessionStore.open(db)) {
-            store.save(a).join();
+            StoredSession shape = SessionStoreTest.shape(a);
+            int pane = shape.windows().get(0).panes().get(0).id();
+            store.saveStructure(shape).join();
             store.write(c -> {
                 try (Statement s = c.createStatement()) {
                     s.execute("PRAGMA max_page_count = " + pageCount(c));
@@ -186,14 +187,14 @@ class StoreFaultTest {
             byte[] noise = new byte[256 * 1024];
             new Random(7).nextBytes(noise);
             CountDownLatch release = holdWriter(store);
-            CompletableFuture<Void> big = store.saveSnapshot(new Snapshot(a.id(), Snapshot.FORMAT_VT_DEFLATE, 1, "/", noise));
+            CompletableFuture<Void> big = store.saveSnapshot(new Snapshot(pane, Snapshot.FORMAT_VT_DEFLATE, 1, "/", noise));
             CompletableFuture<Void> small = store.save(a.withName("renamed"));
             release.countDown();
             Throwable failure = outcome(big);
             assertInstanceOf(StoreException.class, failure);
             assertTrue(failure.getMessage().contains("is full"), failure.getMessage());
             assertEquals(null, outcome(small), "an update that fits is not failed by the big write");
-            assertTrue(store.loadSnapshot(a.id()).isEmpty());
+            assertTrue(store.loadSnapshot(pane).isEmpty());
         }
         assertEquals(Set.of("renamed"), storedNames(db));
     }
@@ -213,8 +214,8 @@ class StoreFaultTest {
             store.save(meta("first")).join();
             try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = other.createStatement()) {
                 s.execute("BEGIN IMMEDIATE");
-                s.execute("INSERT INTO sessions (id, name, command, cwd, cols, rows, created_at, state, updated_at)"
-                        + " VALUES ('x', 'intruder', '[]', '/', 1, 1, 0, 'running', 0)");
+                s.execute("INSERT INTO sessions (id, name, created_at, state, updated_at)"
+                        + " VALUES ('x', 'intruder', 0, 'running', 0)");
                 Throwable failure = outcome(store.save(meta("while-locked")));
                 assertInstanceOf(StoreException.class, failure);
                 assertTrue(failure.getMessage().contains("locked by another process"), failure.getMessage());
@@ -244,8 +245,8 @@ class StoreFaultTest {
             try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = other.createStatement()) {
                 CountDownLatch release = holdWriter(store);
                 s.execute("BEGIN IMMEDIATE");
-                s.execute("INSERT INTO sessions (id, name, command, cwd, cols, rows, created_at, state, updated_at)"
-                        + " VALUES ('x', 'intruder', '[]', '/', 1, 1, 0, 'running', 0)");
+                s.execute("INSERT INTO sessions (id, name, created_at, state, updated_at)"
+                        + " VALUES ('x', 'intruder', 0, 'running', 0)");
                 java.util.concurrent.atomic.AtomicInteger tries = new java.util.concurrent.atomic.AtomicInteger();
                 List<CompletableFuture<Void>> writes = new java.util.ArrayList<>();
                 for (int i = 0; i < 3; i++) {
@@ -253,7 +254,7 @@ class StoreFaultTest {
                     writes.add(store.write(c -> {
                         tries.incrementAndGet();
                         try (java.sql.PreparedStatement p = c.prepareStatement(
-                                "UPDATE sessions SET title = ? WHERE id = ?")) {
+                                "UPDATE sessions SET name = ? WHERE id = ?")) {
                             p.setString(1, m.name());
                             p.setString(2, m.id().full());
                             p.executeUpdate();

@@ -1,0 +1,778 @@
+package scarab.daemon.session;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import scarab.daemon.store.Snapshot;
+import scarab.daemon.terminal.HistoryArchive;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import scarab.daemon.ipc.Connection;
+import scarab.daemon.pty.PtyChild;
+import scarab.daemon.pty.PtyPoller;
+import scarab.daemon.terminal.PictureRenderer;
+import scarab.daemon.terminal.Renderer;
+import scarab.daemon.terminal.Screen;
+import scarab.protocol.Response;
+
+/**
+ * One pane: a process on a pseudo-terminal, the picture of its screen and history, the clients
+ * that show it, and its metadata. A {@link Window} lays panes out; a {@link Session} holds windows.
+ *
+ * <p>Threads and locks:
+ * <ul>
+ *   <li>The daemon's one {@link PtyPoller} thread reads the PTY and calls {@link #output}: under
+ *       the write lock of {@link #screenLock} it feeds the bytes to the parser and offers the same
+ *       bytes to every attached client's queue; queues never block, so a slow client cannot slow
+ *       the session (nor, since the poller serves them all, any other session).</li>
+ *   <li>Attach renders the screen and registers the client under the same write lock, so the
+ *       client sees the redraw and then exactly the bytes that came after it: no gap, no duplicate.</li>
+ *   <li>Readers of the screen (capture, snapshots, redraws) take the read lock.</li>
+ *   <li>Metadata is an immutable {@link SessionMeta} in a volatile field; changes go through
+ *       {@link #updateMeta}, synchronized on this session, so readers always see a whole version.</li>
+ *   <li>Locks are taken in one order: {@link #lifecycle}, then {@link #screenLock}, then this
+ *       session's monitor, which is innermost: nothing is taken while it is held.</li>
+ * </ul>
+ */
+public final class Pane {
+    private static final Logger log = LoggerFactory.getLogger(Pane.class);
+    /** The pane id, {@code %N}: unique in the daemon, kept across restarts. */
+    private final int id;
+    /** The session this pane belongs to (a pane moved to another session by join-pane changes it). */
+    private volatile Session session;
+    /**
+     * Held by the changes of a session's life (rename, kill, starting a restored session's
+     * process), from their check that the session still exists to their commit or spawn, so that
+     * they follow one another. The output path never takes it. Outermost of the session's locks.
+     */
+    final Object lifecycle = new Object();
+    private volatile PaneMeta meta;
+    /** Set once: at creation, or when a restored session's command is started again. */
+    private volatile PtyChild process;
+    /** Set with the process: the poller that reads it, and hangs it up when it is killed. */
+    private volatile PtyPoller poller;
+    private final CompletableFuture<Integer> exit = new CompletableFuture<>();
+    private final AtomicLong bytesRead = new AtomicLong();
+    private final boolean restored;
+    private final ReentrantReadWriteLock screenLock = new ReentrantReadWriteLock();
+    /** Guarded by screenLock; replaced by a fresh one only if the emulator fails (write lock held). */
+    private Screen screen;
+    /** How much history the screen keeps: also the bounds of a fresh screen after an emulator failure. */
+    private final HistoryBounds history;
+    /** The emulator failed on this session's output before: later failures are not logged in full again. */
+    private boolean emulatorFailed;
+    /** Tests only: sees each chunk of output before the emulator does, and may throw as the emulator could. */
+    static volatile java.util.function.Consumer<byte[]> emulatorFaultForTests;
+    /** Changed only under screenLock's write lock; iterated freely. */
+    private final CopyOnWriteArrayList<ClientLink> clients = new CopyOnWriteArrayList<>();
+    /**
+     * Killed or ended: what a client that attaches from now on is told at once instead of being
+     * registered; null while clients may attach. Guarded by screenLock's write lock.
+     */
+    private Response ended;
+    private volatile PaneEvents events;
+    /** Screen change count at the last snapshot; touched only by the snapshot thread. */
+    private long snapshotChange = -1;
+    private String snapshotCwd;
+    /** Which history lines are stored; the snapshot thread's (and the restore's, before the session is shared). */
+    private final HistoryArchive archive = new HistoryArchive();
+    /** The round of the snapshot being stored; snapshot thread only. */
+    private HistoryArchive.Round pendingRound;
+    /** The directory the restored process should start in; null when not restored. */
+    private volatile String restoreCwd;
+    /** The one input queue: every writer's bytes reach the program through it, in order. */
+    private final InputBacklog backlog = new InputBacklog(new InputBacklog.Target() {
+        @Override
+        public int tryWrite(byte[] data) throws IOException {
+            return runningProcess().tryWrite(data, 0, data.length);
+        }
+
+        @Override
+        public void write(byte[] data) throws IOException {
+            runningProcess().write(data, 0, data.length);
+        }
+
+        @Override
+        public String name() {
+            return label();
+        }
+    });
+
+    private Pane(Session session, PaneMeta meta, PtyChild process, boolean restored, HistoryBounds history) {
+        this.id = meta.id();
+        this.session = session;
+        this.meta = meta;
+        this.process = process;
+        this.restored = restored;
+        this.history = history;
+        this.screen = new Screen(meta.cols(), meta.rows(), history.lines(), history.bytes());
+        if (meta.exited()) {
+            exit.complete(meta.exitCode() == null ? -1 : meta.exitCode());
+        }
+    }
+
+    /** A pane whose process is running now; call {@link #startReader} once it is registered. */
+    static Pane running(Session session, PaneMeta meta, PtyChild process, HistoryBounds history) {
+        return new Pane(session, meta, process, false, history);
+    }
+
+    /** A pane known from the store whose process is gone (daemon restart) or had exited. */
+    static Pane withoutProcess(Session session, PaneMeta meta, HistoryBounds history) {
+        return new Pane(session, meta, null, true, history);
+    }
+
+    /** {@code %N}, as targets and logs write it. */
+    public String label() {
+        return "%" + id;
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    void session(Session owner) {
+        session = owner;
+    }
+
+    private String sessionName() {
+        return session.meta().name();
+    }
+
+    /** Gives a restored session its new process; the reader starts with {@link #startReader}. */
+    synchronized void startProcess(PtyChild newProcess) {
+        if (process != null) {
+            throw new IllegalStateException("pane " + label() + " already has a process");
+        }
+        process = newProcess;
+    }
+
+    String restoreCwd() {
+        return restoreCwd;
+    }
+
+    void restoreCwd(String cwd) {
+        restoreCwd = cwd;
+    }
+
+    /** Feeds bytes into the screen as if the program had written them (restored history, markers). */
+    void replay(byte[] bytes) {
+        screenLock.writeLock().lock();
+        try {
+            screen.feed(bytes, 0, bytes.length);
+            screen.takeReplies(); // queries in old output are not answered: nobody is asking any more
+        } finally {
+            screenLock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Restores a stored snapshot into this session's fresh screen: format 2's history chunks, then
+     * the replay of the screen. History chunks that cannot be read leave the history empty (the
+     * screen is restored all the same) and are reported by the exception thrown at the end.
+     */
+    void restore(Snapshot snapshot) {
+        IOException historyLost = null;
+        screenLock.writeLock().lock();
+        try {
+            if (snapshot.format() == Snapshot.FORMAT_SCREEN_AND_CHUNKS) {
+                try {
+                    archive.restore(screen, snapshot.historyStart(), snapshot.historyEnd(), snapshot.chunks());
+                } catch (IOException e) {
+                    historyLost = e;
+                }
+            }
+        } finally {
+            screenLock.writeLock().unlock();
+        }
+        replay(snapshot.replay());
+        if (historyLost != null) {
+            throw new UncheckedIOException("stored history unreadable: " + historyLost.getMessage(), historyLost);
+        }
+    }
+
+    /**
+     * A snapshot if the screen changed since the last one, else null. Called only from the
+     * snapshot thread. The working directory is looked up only then: a shell that changes
+     * directory prints a prompt, and an idle session costs no /proc lookups at all (a thousand
+     * idle sessions used to cost two thousand every 2 s). Under the screen's read lock it only
+     * copies (the new history lines are shared, being immutable, and the visible screen is
+     * copied); rendering, encoding and compressing happen after, so the PTY reader, which needs
+     * the write lock to feed this screen, never waits for them.
+     */
+    Snapshot snapshotIfChanged() {
+        screenLock.readLock().lock();
+        try {
+            if (screen.changeCount() == snapshotChange) {
+                return null;
+            }
+        } finally {
+            screenLock.readLock().unlock();
+        }
+        String cwd = process != null && process.isAlive() ? ForegroundCwd.of(process.pid()) : snapshotCwd;
+        if (cwd == null) {
+            cwd = snapshotCwd != null ? snapshotCwd : meta.cwd();
+        }
+        long change;
+        HistoryArchive.Round round;
+        screenLock.readLock().lock();
+        try {
+            change = screen.changeCount();
+            round = archive.prepare(screen);
+        } finally {
+            screenLock.readLock().unlock();
+        }
+        snapshotChange = change;
+        snapshotCwd = cwd;
+        pendingRound = round;
+        return Snapshot.incremental(id, cwd, round.screenReplay(), round.historyStart(), round.historyEnd(),
+                round.keptEnd(), round.chunks());
+    }
+
+    /** The last snapshot was stored: its history chunks are the stored ones now. Snapshot thread only. */
+    void snapshotStored() {
+        if (pendingRound != null) {
+            archive.committed(pendingRound);
+            pendingRound = null;
+        }
+    }
+
+    /** The last snapshot was not stored: the next round takes one whatever changed. Snapshot thread only. */
+    void snapshotLost() {
+        pendingRound = null;
+        snapshotChange = -1;
+    }
+
+    /** Marks the restored state as already stored (its snapshot came from the store). */
+    void snapshotTaken(String cwd) {
+        screenLock.readLock().lock();
+        try {
+            snapshotChange = screen.changeCount();
+        } finally {
+            screenLock.readLock().unlock();
+        }
+        snapshotCwd = cwd;
+    }
+
+    /** Starts delivering the process's output to the screen and clients, and its end to {@code events}. */
+    void startReader(PtyPoller ptyPoller, PaneEvents events) {
+        this.events = events;
+        this.poller = ptyPoller;
+        ptyPoller.register(process, new PtyPoller.Listener() {
+            @Override
+            public void output(byte[] buffer, int length) {
+                Pane.this.output(buffer, length);
+            }
+
+            @Override
+            public void outputPaused() {
+                for (ClientLink c : clients) {
+                    c.outputPaused();
+                }
+            }
+
+            @Override
+            public void ended(int exitStatus) {
+                events.exited(Pane.this, exitStatus);
+            }
+        });
+    }
+
+    /** Output from the program, on the poller thread. */
+    private void output(byte[] buffer, int n) {
+        bytesRead.addAndGet(n);
+        byte[] replies;
+        String title;
+        screenLock.writeLock().lock();
+        try {
+            try {
+                java.util.function.Consumer<byte[]> fault = emulatorFaultForTests;
+                if (fault != null) {
+                    fault.accept(Arrays.copyOf(buffer, n));
+                }
+                screen.feed(buffer, 0, n);
+            } catch (RuntimeException e) {
+                emulatorFailed(e);
+            }
+            replies = screen.takeReplies();
+            title = screen.title();
+            if (!clients.isEmpty()) {
+                byte[] chunk = Arrays.copyOf(buffer, n);
+                // Each client's terminal will answer the cursor position queries too: its filter
+                // is told before the queries reach it.
+                int positionQueries = replies == null ? 0 : QueryReplyFilter.positionReports(replies);
+                for (ClientLink c : clients) {
+                    if (c.picture()) {
+                        c.pictureDue(() -> redraw(c));
+                    } else {
+                        c.queryReplies().expectPositionReports(positionQueries);
+                        c.offer(chunk);
+                    }
+                }
+            }
+        } finally {
+            screenLock.writeLock().unlock();
+        }
+        if (replies != null) {
+            answer(replies);
+        }
+        if (!title.equals(meta.title())) {
+            updateMeta(x -> x.withTitle(title));
+            events.titleChanged(this);
+        }
+    }
+
+    /**
+     * A bug in the emulator (parser or screen) met this output. The program is not to blame and
+     * keeps its terminal: the screen is replaced by a fresh one of the same size, with a note, and
+     * attached clients are redrawn. Logged in full once per session. Write lock held.
+     */
+    private void emulatorFailed(RuntimeException e) {
+        if (!emulatorFailed) {
+            emulatorFailed = true;
+            log.error("session {} pane {}: the terminal emulator failed on its output; its screen is reset", sessionName(),
+                    label(), e);
+        } else {
+            log.debug("session {} pane {}: the terminal emulator failed again; its screen is reset: {}", sessionName(),
+                    label(), e.toString());
+        }
+        Screen fresh = new Screen(screen.cols(), screen.rows(), history.lines(), history.bytes());
+        fresh.feed("\033[2m[scarab: the terminal emulator failed here and was reset]\033[0m\r\n");
+        screen = fresh;
+        redrawOthers(null);
+    }
+
+    /**
+     * Terminal query replies (DA, DSR, ...) go back to the program, attached client or not; on
+     * the poller thread, so through the backlog that never waits.
+     */
+    private void answer(byte[] replies) {
+        backlog.send(replies);
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public PaneMeta meta() {
+        return meta;
+    }
+
+    synchronized PaneMeta updateMeta(UnaryOperator<PaneMeta> change) {
+        meta = change.apply(meta);
+        return meta;
+    }
+
+    /** {@code running}, {@code exited} or {@code stopped} (no process: the daemon that ran it went away). */
+    public String status() {
+        if (meta.exited()) {
+            return "exited";
+        }
+        return process == null ? "stopped" : "running";
+    }
+
+    public boolean hasProcess() {
+        return process != null;
+    }
+
+    public boolean restored() {
+        return restored;
+    }
+
+    /** The pty's current size as the session believes it (screen and metadata agree). */
+    int cols() {
+        return meta.cols();
+    }
+
+    public long bytesRead() {
+        return bytesRead.get();
+    }
+
+    public long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
+    /** Completes with the exit status when the process has ended. */
+    public CompletableFuture<Integer> exitFuture() {
+        return exit;
+    }
+
+    void markExited(int code) {
+        exit.complete(code);
+    }
+
+    /** Reads the screen under the read lock. */
+    public <T> T readScreen(Function<Screen, T> reader) {
+        screenLock.readLock().lock();
+        try {
+            return reader.apply(screen);
+        } finally {
+            screenLock.readLock().unlock();
+        }
+    }
+
+    /** Changes the screen under the write lock (restoring history into it, for one). */
+    public <T> T writeScreen(Function<Screen, T> writer) {
+        screenLock.writeLock().lock();
+        try {
+            return writer.apply(screen);
+        } finally {
+            screenLock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Types input (send-keys, a relayed client's keys): after everything sent to the program
+     * before it, and returns once the program has it, waiting if the program is not reading.
+     */
+    public void write(byte[] data, int off, int len) throws IOException {
+        backlog.sendAndWait(off == 0 && len == data.length ? data : Arrays.copyOfRange(data, off, off + len));
+    }
+
+    private PtyChild runningProcess() throws IOException {
+        PtyChild p = process;
+        if (p == null || !p.isAlive()) {
+            throw new IOException("session " + sessionName() + " (pane " + label() + ") has no running process");
+        }
+        return p;
+    }
+
+    // ---- attached clients -------------------------------------------------------------------
+
+    public int clientCount() {
+        return clients.size();
+    }
+
+    List<ClientLink> clients() {
+        return List.copyOf(clients);
+    }
+
+    /**
+     * Registers a client: it becomes the most recent one, so the session takes its size (unless
+     * it is read-only); it is sent a full redraw and from then on every byte of output, or, when
+     * its size is not the session's, pictures of the screen. False, and the client is told, when
+     * the session is being killed or its process has ended.
+     */
+    boolean attach(ClientLink link) {
+        screenLock.writeLock().lock();
+        try {
+            if (ended != null) {
+                link.finish(null, ended);
+                link.start("scarab-client-" + label(), () -> null);
+                return false;
+            }
+            clients.add(link);
+            link.pane(this);
+            boolean resized = applyLatestSize();
+            link.offer(picture(link));
+            if (resized) {
+                redrawOthers(link);
+            }
+        } finally {
+            screenLock.writeLock().unlock();
+        }
+        // Through the link: the pane it shows may change (another window selected).
+        link.start("scarab-client-" + label(), () -> link.pane().redraw(link));
+        return true;
+    }
+
+    /**
+     * Takes over a client that showed another pane ({@link #release}d there): it is redrawn with
+     * this pane and from then on gets its output. False when this pane has ended (the caller
+     * keeps looking for a pane to show).
+     */
+    boolean adopt(ClientLink link) {
+        screenLock.writeLock().lock();
+        try {
+            if (ended != null) {
+                return false;
+            }
+            clients.add(link);
+            link.pane(this);
+            boolean resized = applyLatestSize();
+            link.replaceWithRedraw(picture(link));
+            if (resized) {
+                redrawOthers(link);
+            }
+            return true;
+        } finally {
+            screenLock.writeLock().unlock();
+        }
+    }
+
+    /** Stops showing a client, which goes on to show another pane ({@link #adopt}). */
+    boolean release(ClientLink link) {
+        screenLock.writeLock().lock();
+        try {
+            if (!clients.remove(link)) {
+                return false;
+            }
+            if (applyLatestSize()) {
+                redrawOthers(null);
+            }
+            return true;
+        } finally {
+            screenLock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * The session is being killed: a client that attaches from now on is told so at once instead
+     * of being registered (the caller tells the ones attached already).
+     */
+    void markKilled() {
+        screenLock.writeLock().lock();
+        try {
+            ended = new Response.Detached(0, sessionName(), "killed");
+        } finally {
+            screenLock.writeLock().unlock();
+        }
+    }
+
+    /** Whether {@code device} (a terminal's device number) is this session's own PTY. */
+    public boolean isOwnTerminal(long device) {
+        PtyChild p = process;
+        return p != null && p.isAlive() && Long.valueOf(device).equals(p.terminalDevice());
+    }
+
+    /** The poller that reads this session's PTY (null before its process started). */
+    PtyPoller poller() {
+        return poller;
+    }
+
+    /**
+     * Sends a fresh redraw to a client that fell behind (called from its writer thread), or a
+     * fresh picture to a client of another size.
+     */
+    byte[] redraw(ClientLink link) {
+        screenLock.readLock().lock();
+        try {
+            byte[] bytes = picture(link);
+            link.replaceWithRedraw(bytes);
+            return bytes;
+        } finally {
+            screenLock.readLock().unlock();
+        }
+    }
+
+    /**
+     * What repaints a client's terminal: the full redraw that the program's output can follow
+     * when its size is the session's, else a picture cropped or padded to its size. Lock held.
+     */
+    private byte[] picture(ClientLink link) {
+        return link.picture() ? PictureRenderer.render(screen, link.cols(), link.rows()) : Renderer.render(screen);
+    }
+
+    /** Removes a client; it is sent the terminal reset and then {@code farewell} (null: it is gone). */
+    void detach(ClientLink link, Response farewell) {
+        screenLock.writeLock().lock();
+        try {
+            if (!clients.remove(link)) {
+                return;
+            }
+            if (farewell == null) {
+                link.abandon();
+            } else {
+                link.finish(TerminalReset.forScreen(screen), farewell);
+            }
+            if (applyLatestSize()) {
+                redrawOthers(null);
+            }
+        } finally {
+            screenLock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * A client reported its size. Only a change counts as activity: the client repeats its size
+     * once it has set its terminal up, which must not take the session from a client typing since.
+     */
+    void clientResized(ClientLink link, int cols, int rows) {
+        if (link.cols() != cols || link.rows() != rows) {
+            clientActive(link, cols, rows);
+        }
+    }
+
+    /**
+     * A client typed or resized: it becomes the most recent, and the session follows its size;
+     * a read-only client never counts, and a resize of its own only changes its picture.
+     */
+    void clientActive(ClientLink link, int cols, int rows) {
+        screenLock.writeLock().lock();
+        try {
+            boolean sizeChanged = link.cols() != cols || link.rows() != rows;
+            link.size(cols, rows);
+            if (!link.readOnly()) {
+                link.touch();
+            }
+            if (applyLatestSize()) {
+                redrawOthers(null);
+            } else if (sizeChanged) {
+                updatePicture(link);
+                link.replaceWithRedraw(picture(link));
+            }
+        } finally {
+            screenLock.writeLock().unlock();
+        }
+    }
+
+    /** Input from a client's socket (its connection thread may wait for the program). */
+    void input(ClientLink link, byte[] data) throws IOException {
+        if (link.readOnly()) {
+            return;
+        }
+        data = link.queryReplies().filter(data);
+        if (data.length == 0) {
+            return;
+        }
+        typedBy(link);
+        write(data, 0, data.length);
+    }
+
+    /**
+     * Input read from a client's own terminal, on the poller thread: never waits. False when the
+     * program is that far behind that the terminal should not be read until {@code whenRoom} runs.
+     */
+    boolean inputFromTerminal(ClientLink link, byte[] data, Runnable whenRoom) {
+        if (link.readOnly()) {
+            return true;
+        }
+        data = link.queryReplies().filter(data);
+        if (data.length == 0) {
+            return true;
+        }
+        typedBy(link);
+        return backlog.sendFrom(data, whenRoom);
+    }
+
+    /** The client that types is the most recent one: the session takes its size. */
+    private void typedBy(ClientLink link) {
+        boolean latest = clients.stream().allMatch(c -> c == link || c.readOnly() || c.lastActive() <= link.lastActive());
+        if (!latest) {
+            clientActive(link, link.cols(), link.rows());
+        } else {
+            link.touch();
+        }
+    }
+
+    /**
+     * Resizes screen and PTY to the most recently active client's size (read-only clients never
+     * count: with only those attached the session keeps its size), and decides which clients get
+     * pictures; true if the size changed. Write lock held.
+     */
+    private boolean applyLatestSize() {
+        ClientLink latest = null;
+        for (ClientLink c : clients) {
+            if (!c.readOnly() && (latest == null || c.lastActive() > latest.lastActive())) {
+                latest = c;
+            }
+        }
+        boolean resized = latest != null && resizeLocked(latest.cols(), latest.rows());
+        for (ClientLink c : clients) {
+            updatePicture(c);
+        }
+        return resized;
+    }
+
+    /** A client whose size is not the session's gets pictures, not the program's output. Write lock held. */
+    private void updatePicture(ClientLink c) {
+        c.picture(c.cols() != screen.cols() || c.rows() != screen.rows());
+    }
+
+    private boolean resizeLocked(int cols, int rows) {
+        if (cols == screen.cols() && rows == screen.rows()) {
+            return false;
+        }
+        screen.resize(cols, rows);
+        if (process != null && process.isAlive()) {
+            process.resize(cols, rows);
+        }
+        PaneMeta m = updateMeta(x -> x.withSize(cols, rows));
+        PaneEvents e = events;
+        if (e != null) {
+            e.changed(this, m);
+        }
+        return true;
+    }
+
+    private void redrawOthers(ClientLink except) {
+        byte[] full = null;
+        for (ClientLink c : clients) {
+            if (c == except) {
+                continue;
+            }
+            if (c.picture()) {
+                c.replaceWithRedraw(picture(c));
+            } else {
+                if (full == null) {
+                    full = Renderer.render(screen);
+                }
+                c.replaceWithRedraw(full);
+            }
+        }
+    }
+
+    /** The process ended: every client is told, after its output and a terminal reset. */
+    void notifyExit(int code) {
+        screenLock.writeLock().lock();
+        try {
+            byte[] reset = TerminalReset.forScreen(screen);
+            ended = new Response.Exited(0, sessionName(), code);
+            for (ClientLink c : clients) {
+                c.finish(reset, ended);
+            }
+            clients.clear();
+        } finally {
+            screenLock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Ends the process as a closing terminal window would: the PTY is hung up (the kernel sends
+     * SIGHUP to the session) and the process is sent SIGHUP itself; whatever still runs after the
+     * grace period gets SIGKILL. Signals go through the process's pidfd, so they can never reach
+     * another process that reused its pid.
+     */
+    void terminate(long graceMillis) {
+        beginTerminate();
+        finishTerminate(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(graceMillis));
+    }
+
+    /** The first half of {@link #terminate}: hang up, without waiting. */
+    void beginTerminate() {
+        PtyChild p = process;
+        if (p == null || !p.isAlive()) {
+            return;
+        }
+        poller.hangUp(p);
+        p.signal(PtyChild.sighup());
+    }
+
+    /** The second half of {@link #terminate}: wait until {@code deadline} (System.nanoTime), then SIGKILL. */
+    void finishTerminate(long deadline) {
+        PtyChild p = process;
+        if (p == null) {
+            return;
+        }
+        try {
+            if (!p.awaitExit(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                log.info("session {} pane {} ignored SIGHUP; sending SIGKILL", sessionName(), label());
+                // Not reaped, so its children are still its children: their pids are theirs.
+                ProcessHandle.of(p.pid()).ifPresent(h -> h.descendants().forEach(ProcessHandle::destroyForcibly));
+                p.signal(PtyChild.sigkill());
+                // SIGKILL cannot be ignored; wait for it to land so "killed" means gone.
+                p.awaitExit(2, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.signal(PtyChild.sigkill());
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package scarab.daemon.session;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One window of a session: its panes in layout order, the active one, its index and name. Pane
+ * lists and the active pane change under the owning session's {@link Session#structure} lock;
+ * they are read freely (copies, volatile fields).
+ */
+public final class Window {
+    /** The window id, {@code @N}: unique in the daemon, kept across restarts. */
+    private final int id;
+    private volatile int index;
+    /** The name given by rename-window or new-window -n; null while it follows the active pane's command. */
+    private volatile String fixedName;
+    /** In layout order (pane index order). Guarded by the session's structure lock; replaced whole. */
+    private volatile List<Pane> panes = List.of();
+    private volatile Pane active;
+    private volatile Pane lastActive;
+
+    Window(int id, int index, String fixedName) {
+        this.id = id;
+        this.index = index;
+        this.fixedName = fixedName;
+    }
+
+    public int id() {
+        return id;
+    }
+
+    /** {@code @N}, as targets and logs write it. */
+    public String label() {
+        return "@" + id;
+    }
+
+    public int index() {
+        return index;
+    }
+
+    void index(int newIndex) {
+        index = newIndex;
+    }
+
+    /**
+     * The window's name: as renamed, else the active pane's command name, as tmux's
+     * automatic-rename (the program's base name).
+     */
+    public String name() {
+        String fixed = fixedName;
+        if (fixed != null) {
+            return fixed;
+        }
+        Pane p = active;
+        return p == null ? "" : commandName(p.meta().command());
+    }
+
+    /** The name fixed by rename-window, or null while it follows the command. */
+    public String fixedName() {
+        return fixedName;
+    }
+
+    void rename(String name) {
+        fixedName = name;
+    }
+
+    public List<Pane> panes() {
+        return panes;
+    }
+
+    void panes(List<Pane> inLayoutOrder) {
+        panes = List.copyOf(inLayoutOrder);
+    }
+
+    void addPane(Pane p) {
+        List<Pane> more = new ArrayList<>(panes);
+        more.add(p);
+        panes = List.copyOf(more);
+    }
+
+    public Pane active() {
+        return active;
+    }
+
+    public Pane lastActive() {
+        return lastActive;
+    }
+
+    void activate(Pane p) {
+        if (p != active) {
+            lastActive = active;
+            active = p;
+        }
+    }
+
+    /** The pane's index in this window (tmux's pane_index), or -1 if it is not here. */
+    public int indexOf(Pane p) {
+        return panes.indexOf(p);
+    }
+
+    static String commandName(List<String> command) {
+        if (command.isEmpty()) {
+            return "";
+        }
+        String first = command.get(0);
+        String base = first.substring(first.lastIndexOf('/') + 1);
+        // A login shell is started as "-bash"; tmux shows "bash".
+        return base.startsWith("-") ? base.substring(1) : base;
+    }
+}
