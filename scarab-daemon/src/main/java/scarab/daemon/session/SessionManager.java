@@ -314,6 +314,53 @@ public final class SessionManager implements PaneEvents {
         return session;
     }
 
+    /**
+     * Starts a new pane's process for {@code session} (new-window, split-window): checked like a
+     * new session's command and directory; the pane is registered (ids, the poller) but not yet
+     * placed in a window: the caller places it under the structure lock, then saves the shape.
+     */
+    Pane startPane(Session session, List<String> requested, String cwd, int cols, int rows, Map<String, String> env) {
+        checkSize(cols, rows);
+        List<String> command = requested == null || requested.isEmpty() ? launcher.defaultCommand() : requested;
+        String commandProblem = launcher.commandProblem(command);
+        if (commandProblem != null) {
+            throw new UserError("bad-command", commandProblem);
+        }
+        if (cwd == null || !Path.of(cwd).isAbsolute() || !Files.isDirectory(Path.of(cwd))) {
+            throw new UserError("bad-cwd", "no such directory: " + cwd);
+        }
+        int paneId = nextPaneId.getAndIncrement();
+        PtyChild process;
+        try {
+            process = launcher.start(command, cwd, cols, rows, session.meta().name(), session.id(), paneId,
+                    env == null ? Map.of() : env);
+        } catch (IOException | RuntimeException e) {
+            throw spawnFailed("cannot start ", command, cwd, env, e);
+        }
+        Pane pane = Pane.running(session, PaneMeta.started(paneId, command, cwd, cols, rows), process, history);
+        panes.put(paneId, pane);
+        pane.startReader(poller, this);
+        log.info("pane started: {} {} pane {} pid {} command {}", session.id().shortForm(), session.meta().name(),
+                pane.label(), process.pid(), command);
+        return pane;
+    }
+
+    /** Forgets a pane taken out of its window (kill-pane, kill-window) and ends its process. */
+    void endPane(Pane pane) {
+        panes.remove(pane.id(), pane);
+        pane.markKilled();
+        pane.terminate(KILL_GRACE_MILLIS);
+    }
+
+    /** Whether the session is still one of ours (not killed meanwhile). */
+    boolean live(Session session) {
+        return sessions.get(session.id()) == session;
+    }
+
+    int newWindowId() {
+        return nextWindowId.getAndIncrement();
+    }
+
     /** The session as the store keeps it, copied under its structure lock. */
     public static scarab.daemon.store.StoredSession stored(Session s) {
         synchronized (s.structure) {
@@ -569,7 +616,7 @@ public final class SessionManager implements PaneEvents {
      * Takes a pane out of its window, and the window out of the session when it was its last pane;
      * the window's next active pane is its last active one, as in tmux. Structure lock held.
      */
-    private static void closePane(Session session, Pane pane) {
+    static void closePane(Session session, Pane pane) {
         for (Window w : session.windows()) {
             if (w.indexOf(pane) < 0) {
                 continue;
