@@ -404,6 +404,8 @@ public final class LeanJson {
         String cwd = null;
         String title = null;
         boolean restored = false;
+        Integer windows = null;
+        Integer panes = null;
         int seen = 0;
         Token f;
         Set<String> names = new HashSet<>();
@@ -436,6 +438,8 @@ public final class LeanJson {
                     restored = bool(t);
                     seen |= RESTORED;
                 }
+                case "windows" -> windows = t == Token.NULL ? null : intValue(p, t);
+                case "panes" -> panes = t == Token.NULL ? null : intValue(p, t);
                 default -> p.skipChildren(t);
             }
         }
@@ -444,7 +448,7 @@ public final class LeanJson {
             throw new JsonCursor.Declined();
         }
         return new SessionInfo(id, name, status, exitCode, cols, rows, createdAt, lastAttachedAt, clients, command,
-                cwd, title, restored);
+                cwd, title, restored, windows, panes);
     }
 
     private static List<String> strings(JsonCursor p, Token t) throws Declined {

@@ -5,12 +5,16 @@ import java.util.List;
 /**
  * What the daemon tells clients about a session. Times are ISO-8601 instants (UTC) or null.
  *
+ * <p>{@code cols}, {@code rows}, {@code command}, {@code cwd} and {@code title} are those of the
+ * current window's active pane; {@code windows} and {@code panes} count all of the session's (null
+ * from a daemon that predates windows: one of each).
+ *
  * @param status {@code running}, {@code exited} (the process ended; see {@code exitCode}) or
  *               {@code stopped} (the daemon that ran it went away and it has not been restarted)
  */
 public record SessionInfo(String id, String name, String status, Integer exitCode, int cols, int rows,
                           String createdAt, String lastAttachedAt, int clients, List<String> command,
-                          String cwd, String title, boolean restored) {
+                          String cwd, String title, boolean restored, Integer windows, Integer panes) {
 
     public static final String RUNNING = "running";
     public static final String EXITED = "exited";

@@ -33,13 +33,14 @@ public final class SessionTable {
             titles |= s.title() != null && !s.title().isEmpty();
         }
         List<String[]> rows = new ArrayList<>();
-        rows.add(titles ? new String[] {"ID", "NAME", "STATUS", "SIZE", "CREATED", "ATTACHED", "CLIENTS", "TITLE"}
-                : new String[] {"ID", "NAME", "STATUS", "SIZE", "CREATED", "ATTACHED", "CLIENTS"});
+        String[] header = {"ID", "NAME", "STATUS", "WINDOWS", "PANES", "SIZE", "CREATED", "ATTACHED", "CLIENTS", "TITLE"};
+        rows.add(titles ? header : Arrays.copyOf(header, header.length - 1));
         for (SessionInfo s : sessions) {
-            String[] row = {s.shortId(), s.name(), status(s), s.cols() + "x" + s.rows(), ago(s.createdAt(), now),
+            String[] row = {s.shortId(), s.name(), status(s), count(s.windows()), count(s.panes()),
+                    s.cols() + "x" + s.rows(), ago(s.createdAt(), now),
                     s.lastAttachedAt() == null ? "never" : ago(s.lastAttachedAt(), now), String.valueOf(s.clients()),
                     s.title() == null ? "" : s.title()};
-            rows.add(titles ? row : Arrays.copyOf(row, 7));
+            rows.add(titles ? row : Arrays.copyOf(row, row.length - 1));
         }
         int columns = rows.get(0).length;
         int[] widths = new int[columns];
@@ -65,6 +66,10 @@ public final class SessionTable {
             out.append(line.toString().stripTrailing()).append('\n');
         }
         return out.toString();
+    }
+
+    private static String count(Integer n) {
+        return n == null ? "1" : String.valueOf(n);
     }
 
     private static String colorFor(SessionInfo s) {
@@ -188,6 +193,8 @@ public final class SessionTable {
                 }
                 g.writeStringField("cwd", s.cwd());
                 g.writeBooleanField("restored", s.restored());
+                g.writeNumberField("windows", s.windows() == null ? 1 : s.windows());
+                g.writeNumberField("panes", s.panes() == null ? 1 : s.panes());
                 g.writeEndObject();
             }
             g.writeEndArray();

@@ -174,7 +174,8 @@ class LeanJsonTest {
                         random.nextBoolean() ? null : random.nextInt(), random.nextInt(500), random.nextInt(500),
                         text(random), random.nextBoolean() ? null : text(random), random.nextInt(3),
                         random.nextBoolean() ? null : List.of(text(random), text(random)), text(random),
-                        random.nextBoolean() ? null : text(random), random.nextBoolean()));
+                        random.nextBoolean() ? null : text(random), random.nextBoolean(),
+                        1 + random.nextInt(9), 1 + random.nextInt(99)));
             }
             Response r = new Response.Listing(random.nextInt(1000), sessions, List.of(text(random)));
             assertEquals(Json.readResponse(Json.write(r)), LeanJson.readResponse(utf8(Json.write(r))));

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** Every message type survives JSON and back unchanged; the list is checked against the sealed types. */
 class MessageRoundTripTest {
     private static final SessionInfo INFO = new SessionInfo("1ae7b849-03f2-4fa5-ac32-4e6948786177", "dev", "exited", 3,
-            120, 40, "2026-11-25T05:05:00.674Z", null, 2, List.of("sh", "-c", "exit 3"), "/tmp", "vim: x", true);
+            120, 40, "2026-11-25T05:05:00.674Z", null, 2, List.of("sh", "-c", "exit 3"), "/tmp", "vim: x", true, 2, 3);
 
     static List<Request> requests() {
         return List.of(

@@ -55,7 +55,7 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
         // Escapes and non-ASCII text take the parser's and generator's slower paths: train those too.
         SessionInfo info = new SessionInfo("00000000-0000-0000-0000-000000000000", "x", "running", null, 80, 24,
                 "2026-01-01T00:00:00.123Z", "2026-01-01T00:00:01Z", 0, List.of("sh", "-c", "echo \"\u00e9t\u00e9\"\n"),
-                "/t\u00e9\\p", "vim \u2014 \u00e9", false);
+                "/t\u00e9\\p", "vim \u2014 \u00e9", false, 1, 1);
         List<Request> requests = List.of(new Request.Hello(1, 1, "x", List.of("attach")), new Request.ListSessions(2),
                 new Request.Attach(3, "x", false, false, 80, 24, null), new Request.Resize(4, 80, 24),
                 new Request.Detach(5, null));
@@ -138,7 +138,7 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
 
     private static SessionInfo exited(SessionInfo s) {
         return new SessionInfo(s.id(), "y", SessionInfo.EXITED, 3, 120, 40, s.createdAt(), s.lastAttachedAt(), 2,
-                null, s.cwd(), null, true);
+                null, s.cwd(), null, true, 3, 5);
     }
 
     /** Answers hello and ls like a daemon would, on every connection, until the socket closes. */

@@ -12,7 +12,7 @@ public final class SessionInfoView {
         PaneMeta p = s.activePane().meta();
         return new SessionInfo(m.id().full(), m.name(), s.status(), m.exitCode(), p.cols(), p.rows(),
                 iso(m.createdAt()), m.lastAttachedAt() == 0 ? null : iso(m.lastAttachedAt()), s.clientCount(),
-                p.command(), p.cwd(), p.title(), s.restored());
+                p.command(), p.cwd(), p.title(), s.restored(), s.windows().size(), s.panes().size());
     }
 
     private static String iso(long millis) {
