@@ -218,7 +218,7 @@ class PersistenceIT {
             old.feed("\033[3" + (i % 8) + "mold-line-" + i + (i % 9 == 0 ? " \u4e2d\u03b1\u0300 " + "w".repeat(90) : "") + "\033[0m\r\n");
         }
         SessionId id = SessionId.random();
-        Snapshot snapshot = Snapshot.of(id, "/",
+        Snapshot snapshot = Snapshot.of(0, "/", // the pane id is not part of the stored row
                 Renderer.renderHistoryAndScreen(old));
         Files.createDirectories(scarab.database().getParent());
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + scarab.database());
