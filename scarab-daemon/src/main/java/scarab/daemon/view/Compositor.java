@@ -28,10 +28,23 @@ public final class Compositor {
         return f;
     }
 
+    /**
+     * Classifies only the cells no pane covers: in a tiled layout a cell inside a pane is never
+     * another pane's border, and the pane's own cells are drawn over the borders anyway.
+     */
     private static void drawBorders(Frame f, WindowPicture p, int top, int areaRows) {
+        int cols = f.cols();
+        boolean[] covered = new boolean[cols * areaRows];
+        for (PaneRect pane : p.panes()) {
+            for (int y = pane.top(); y < Math.min(pane.bottom(), areaRows); y++) {
+                int from = y * cols + Math.min(pane.left(), cols), to = y * cols + Math.min(pane.right(), cols);
+                java.util.Arrays.fill(covered, from, to, true);
+            }
+        }
         Borders b = new Borders(p);
         for (int y = 0; y < areaRows; y++) {
-            for (int x = 0; x < f.cols(); x++) {
+            for (int x = 0; x < cols; x++) {
+                if (covered[y * cols + x]) continue;
                 long cell = b.cell(x, y);
                 int type = Borders.type(cell);
                 if (type != Borders.INSIDE) f.set(x, top + y, Borders.character(type), null, Borders.style(cell), 0);
