@@ -266,7 +266,7 @@ public final class Format {
                     continue;
                 }
                 // Arguments between a delimiter of the user's choice: =/5/... or s|a|b|.
-                String delimiter = String.valueOf(first);
+                String delimiter = first + ";:"; // tmux's last[] = "X;:": an argument also ends at the end of the modifiers
                 List<String> args = new ArrayList<>();
                 cp++;
                 do {
