@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import scarab.protocol.JsonCursor.Declined;
 import scarab.protocol.JsonCursor.Token;
+import scarab.protocol.command.Caller;
 
 /**
  * The client's side of the control messages (every request it writes, every response it reads),
@@ -34,7 +35,7 @@ public final class LeanJson {
      */
     enum Primitive {
         ID, PID, PROTOCOL_VERSION, EXIT_CODE, DIRECT, MORE, STARTED_AT, SESSION_COUNT,
-        COLS, ROWS, CLIENTS, RESTORED;
+        COLS, ROWS, CLIENTS, RESTORED, EXIT_STATUS;
 
         final int bit = 1 << ordinal();
     }
@@ -51,6 +52,7 @@ public final class LeanJson {
     private static final int ROWS = Primitive.ROWS.bit;
     private static final int CLIENTS = Primitive.CLIENTS.bit;
     private static final int RESTORED = Primitive.RESTORED.bit;
+    private static final int EXIT_STATUS = Primitive.EXIT_STATUS.bit;
     private static final int SESSION_PRIMITIVES = COLS | ROWS | CLIENTS | RESTORED;
 
     // ---- requests ----------------------------------------------------------------------------
@@ -92,6 +94,8 @@ public final class LeanJson {
             w.string("type", "daemon-status").number("id", r.id());
         } else if (request instanceof Request.DaemonStop r) {
             w.string("type", "daemon-stop").number("id", r.id());
+        } else if (request instanceof Request.Command r) {
+            w.string("type", "command").number("id", r.id()).strings("argv", r.argv()).caller("caller", r.caller());
         } else {
             return null;
         }
@@ -161,6 +165,30 @@ public final class LeanJson {
             return this;
         }
 
+        Writer caller(String name, Caller caller) {
+            field(name);
+            if (caller == null) {
+                b.append("null");
+                return this;
+            }
+            b.append("{\"cwd\":");
+            nullableQuote(caller.cwd());
+            b.append(",\"pane\":");
+            nullableQuote(caller.pane());
+            b.append(",\"session\":");
+            nullableQuote(caller.session());
+            b.append('}');
+            return this;
+        }
+
+        private void nullableQuote(String s) {
+            if (s == null) {
+                b.append("null");
+            } else {
+                quote(s);
+            }
+        }
+
         Writer strings(String name, List<String> values) {
             field(name);
             if (values == null) {
@@ -223,6 +251,9 @@ public final class LeanJson {
         long pid = 0;
         int protocolVersion = 0;
         int exitCode = 0;
+        int exitStatus = 0;
+        String stdout = null;
+        String stderr = null;
         String daemonVersion = null;
         String code = null;
         String message = null;
@@ -268,6 +299,12 @@ public final class LeanJson {
                     exitCode = intValue(p, t);
                     seen |= EXIT_CODE;
                 }
+                case "exitStatus" -> {
+                    exitStatus = intValue(p, t);
+                    seen |= EXIT_STATUS;
+                }
+                case "stdout" -> stdout = string(p, t);
+                case "stderr" -> stderr = string(p, t);
                 case "daemonVersion" -> daemonVersion = string(p, t);
                 case "code" -> code = string(p, t);
                 case "message" -> message = string(p, t);
@@ -325,6 +362,7 @@ public final class LeanJson {
             case "attached" -> ID | DIRECT;
             case "captured" -> ID | MORE;
             case "status" -> ID | PID | STARTED_AT | SESSION_COUNT;
+            case "command-result" -> ID | EXIT_STATUS;
             default -> ID;
         };
         if ((seen & required) != required || (seen & SESSION_COUNT) != 0 && !type.equals("status")) {
@@ -344,6 +382,7 @@ public final class LeanJson {
                     configWarnings, notices);
             case "detached" -> new Response.Detached(id, objectFree(sessionName, session), reason);
             case "exited" -> new Response.Exited(id, objectFree(sessionName, session), exitCode);
+            case "command-result" -> new Response.CommandResult(id, exitStatus, stdout, stderr);
             default -> throw new JsonCursor.Declined();
         };
     }

@@ -24,6 +24,7 @@ import java.util.Map;
     @JsonSubTypes.Type(value = Request.Wait.class, name = "wait"),
     @JsonSubTypes.Type(value = Request.DaemonStatus.class, name = "daemon-status"),
     @JsonSubTypes.Type(value = Request.DaemonStop.class, name = "daemon-stop"),
+    @JsonSubTypes.Type(value = Request.Command.class, name = "command"),
 })
 public sealed interface Request {
 
@@ -115,4 +116,11 @@ public sealed interface Request {
     record DaemonStatus(long id) implements Request {}
 
     record DaemonStop(long id) implements Request {}
+
+    /**
+     * A command of the {@link scarab.protocol.command.CommandTable} as its words ({@code argv[0]}
+     * is its name or alias), parsed and run by the daemon as tmux's server does. Answered by
+     * {@link Response.CommandResult}, also when the command fails.
+     */
+    record Command(long id, List<String> argv, scarab.protocol.command.Caller caller) implements Request {}
 }

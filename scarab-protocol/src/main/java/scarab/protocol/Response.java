@@ -22,6 +22,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = Response.Detached.class, name = "detached"),
     @JsonSubTypes.Type(value = Response.Exited.class, name = "exited"),
     @JsonSubTypes.Type(value = Response.Status.class, name = "status"),
+    @JsonSubTypes.Type(value = Response.CommandResult.class, name = "command-result"),
 })
 public sealed interface Response {
 
@@ -92,4 +93,12 @@ public sealed interface Response {
      */
     record Status(long id, String version, long pid, long startedAt, String socket, String database,
                   String config, int sessions, List<String> configWarnings, List<String> notices) implements Response {}
+
+    /**
+     * What a table command printed and its exit status, for the client to reproduce as tmux's
+     * client does: {@code stdout} to its standard output, {@code stderr} (tmux's wording, e.g.
+     * {@code can't find window: 9}) to its standard error. Long output is sent in continued
+     * frames, as any long message.
+     */
+    record CommandResult(long id, int exitStatus, String stdout, String stderr) implements Response {}
 }

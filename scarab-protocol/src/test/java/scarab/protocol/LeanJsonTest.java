@@ -130,9 +130,10 @@ class LeanJsonTest {
                 "{\"type\":\"captured\",\"id\":3,\"lines\":[\"x\"],\"more\":true}",
                 "{\"type\":\"status\",\"id\":4,\"pid\":9,\"startedAt\":5,\"sessions\":2,\"version\":\"v\"}",
                 "{\"type\":\"listing\",\"id\":5,\"sessions\":[" + session + "]}",
-                "{\"type\":\"created\",\"id\":6,\"session\":" + session + "}");
+                "{\"type\":\"created\",\"id\":6,\"session\":" + session + "}",
+                "{\"type\":\"command-result\",\"id\":7,\"exitStatus\":1,\"stdout\":\"\",\"stderr\":\"x\"}");
         List<String> primitives = List.of("id", "protocolVersion", "pid", "exitCode", "direct", "more", "startedAt",
-                "sessions", "cols", "rows", "clients", "restored");
+                "sessions", "cols", "rows", "clients", "restored", "exitStatus");
         int checked = 0;
         for (String json : complete) {
             assertNotNull(LeanJson.readResponse(utf8(json)), json);
@@ -148,7 +149,7 @@ class LeanJsonTest {
                 checked++;
             }
         }
-        assertEquals(27, checked);
+        assertEquals(29, checked);
     }
 
     /** The flags of those primitives: one bit each, all different, named after their field. */

@@ -34,7 +34,11 @@ class MessageRoundTripTest {
                 new Request.Detach(11, null),
                 new Request.Wait(12, "job"),
                 new Request.DaemonStatus(13),
-                new Request.DaemonStop(14));
+                new Request.DaemonStop(14),
+                new Request.Command(18, List.of("split-window", "-h", "-t", "work:1.0"),
+                        new scarab.protocol.command.Caller("/tmp/x \"y\"", "%3", "1ae7b849-03f2-4fa5-ac32-4e6948786177")),
+                new Request.Command(19, List.of("display", "-p", "#{session_name}"), null),
+                new Request.Command(20, List.of("lsw"), new scarab.protocol.command.Caller(null, null, null)));
     }
 
     static List<Response> responses() {
@@ -56,7 +60,10 @@ class MessageRoundTripTest {
                 new Response.Exited(0, "dev", 3),
                 new Response.Status(10, "0.1.0", 4242, 1764000000000L, "/run/s.sock", "/d/sessions.db", "/c/config.toml", 7,
                         List.of("/c/config.toml:2: unknown key \"restor\"; did you mean \"restore\"? (its default is used)"),
-                        List.of("session row 1 skipped")));
+                        List.of("session row 1 skipped")),
+                new Response.CommandResult(11, 0, "work $0 %0\n", ""),
+                new Response.CommandResult(12, 1, "", "can't find window: 9\n"),
+                new Response.CommandResult(13, 0, null, null));
     }
 
     @Test

@@ -20,6 +20,10 @@ public final class Cli {
             CommandLine.HelpCommand.class);
 
     public static int run(ClientContext ctx, String... args) {
+        int table = scarab.client.table.TableCli.run(ctx, args);
+        if (table != scarab.client.table.TableCli.NOT_SERVED) {
+            return table;
+        }
         return commandLine(ctx, args).execute(args);
     }
 
@@ -39,6 +43,10 @@ public final class Cli {
         Class<?> only = args.length == 0 ? null : SubcommandIndex.find(args);
         for (Class<?> c : only == null ? SUBCOMMANDS : List.of(only)) {
             cl.addSubcommand(new CommandLine(c, new ContextFactory(ctx)));
+        }
+        if (only == null) {
+            // The window and pane commands, from their specs (tmux's grammar; TableCli runs them).
+            scarab.client.table.TableSubcommands.addTo(cl, ctx);
         }
         cl.setOut(new PrintWriter(ctx.out(), true));
         cl.setErr(new PrintWriter(ctx.err(), true));

@@ -64,6 +64,10 @@ public final class FastPath {
         if (aboutScarab(args)) {
             return about(ctx, args[0]);
         }
+        int table = scarab.client.table.TableCli.run(ctx, args);
+        if (table != scarab.client.table.TableCli.NOT_SERVED) {
+            return table;
+        }
         for (String a : args) {
             if (a.startsWith("@")) {
                 return NOT_SERVED; // picocli may expand it as an argument file

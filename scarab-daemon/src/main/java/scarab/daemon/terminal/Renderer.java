@@ -295,37 +295,10 @@ public final class Renderer {
         void sgr(long a, int us) {
             if (a == curAttr && us == curUs) return;
             sb.setLength(0);
-            sb.append("\033[0");
-            if ((a & Attr.BOLD) != 0) sb.append(";1");
-            if ((a & Attr.DIM) != 0) sb.append(";2");
-            if ((a & Attr.ITALIC) != 0) sb.append(";3");
-            int ul = Attr.underline(a);
-            if (ul == 1) sb.append(";4");
-            else if (ul > 1) sb.append(";4:").append(ul);
-            if ((a & Attr.BLINK) != 0) sb.append(";5");
-            if ((a & Attr.REVERSE) != 0) sb.append(";7");
-            if ((a & Attr.HIDDEN) != 0) sb.append(";8");
-            if ((a & Attr.STRIKE) != 0) sb.append(";9");
-            if ((a & Attr.OVERLINE) != 0) sb.append(";53");
-            color(Attr.fg(a), 30, 38, 0);
-            color(Attr.bg(a), 40, 48, 10);
-            if (us != 0) color(us, -1, 58, 0);
-            sb.append('m');
+            Sgr.append(sb, a, us);
             raw(sb.toString());
             curAttr = a;
             curUs = us;
-        }
-
-        private void color(int c, int base, int ext, int brightAdd) {
-            int t = Attr.colorType(c), v = Attr.colorValue(c);
-            switch (t) {
-                case 0: return;
-                case 1: sb.append(';').append(v < 8 ? base + v : v + brightAdd); return;
-                case 2: sb.append(';').append(ext).append(";5;").append(v); return;
-                default:
-                    sb.append(';').append(ext).append(";2;").append((v >> 16) & 0xff).append(';')
-                            .append((v >> 8) & 0xff).append(';').append(v & 0xff);
-            }
         }
 
         byte[] bytes() { return b.toByteArray(); }

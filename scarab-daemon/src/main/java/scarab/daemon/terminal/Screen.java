@@ -194,6 +194,29 @@ public final class Screen implements VtHandler {
     /** Code point of the visible cell: 0 = empty, -1 = right half of a wide character. */
     public int cellCodePoint(int x, int y) { return lines[y].cp(x); }
 
+    /**
+     * Copies {@code n} cells of visible row {@code y}, from column {@code x}, into the arrays at
+     * index {@code at}: code points as {@link #cellCodePoint}, attributes as {@link #cellAttr}
+     * (the DEC graphics bit kept, the character not mapped), underline colours (0 = none) and
+     * combining characters (null = none; the arrays are shared, not copied: do not change them).
+     * Cells past the stored part of the line read as empty. One call per row for the composed
+     * view instead of a call and a String per cell.
+     */
+    public void copyCells(int y, int x, int n, int[] cps, long[] attrs, int[] us, int[][] comb, int at) {
+        Line l = lines[y];
+        int stored = Math.max(0, Math.min(n, l.length() - x));
+        if (stored > 0) {
+            System.arraycopy(l.cp, x, cps, at, stored);
+            System.arraycopy(l.at, x, attrs, at, stored);
+        }
+        java.util.Arrays.fill(cps, at + stored, at + n, 0);
+        java.util.Arrays.fill(attrs, at + stored, at + n, 0L);
+        for (int i = 0; i < n; i++) {
+            us[at + i] = l.us(x + i);
+            comb[at + i] = l.comb(x + i);
+        }
+    }
+
     // =====================================================================================================
     // Resize
     // =====================================================================================================

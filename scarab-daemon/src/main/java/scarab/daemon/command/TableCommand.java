@@ -1,0 +1,49 @@
+package scarab.daemon.command;
+
+import scarab.protocol.command.Caller;
+import scarab.protocol.command.CommandLine;
+
+/**
+ * The daemon's half of a table command (the spec, in {@code scarab.protocol.command.CommandTable},
+ * is the other): runs a command line already parsed against its spec. One class per command,
+ * registered by name in {@link TableCommands}. Throw {@link scarab.daemon.UserError} for anything
+ * the user must be told (its message goes to the client's stderr, the status is 1, as tmux's
+ * {@code cmdq_error}); write what the command prints to {@code out}.
+ */
+public interface TableCommand {
+    void run(CommandLine line, Caller caller, Output out);
+
+    /** What a command prints and how it ends; one per run, used by one thread. */
+    final class Output {
+        private final StringBuilder stdout = new StringBuilder();
+        private final StringBuilder stderr = new StringBuilder();
+        private int status;
+
+        /** A line for standard output (tmux's {@code cmdq_print}). */
+        public void println(String line) {
+            stdout.append(line).append('\n');
+        }
+
+        /** A line for standard error that does not fail the command. */
+        public void errorln(String line) {
+            stderr.append(line).append('\n');
+        }
+
+        /** The exit status, when it is not 0 and nothing was thrown. */
+        public void status(int exitStatus) {
+            this.status = exitStatus;
+        }
+
+        public String stdout() {
+            return stdout.toString();
+        }
+
+        public String stderr() {
+            return stderr.toString();
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+}
