@@ -13,8 +13,7 @@ import scarab.protocol.command.CommandTable;
 
 /**
  * The table commands end to end: the real client checks the words against the spec, sends them,
- * a real daemon parses and runs them (display-message over today's sessions, one window of one
- * pane each), and the client reproduces what it printed and its status.
+ * a real daemon parses and runs them, and the client reproduces what it printed and its status.
  */
 class TableCommandIT {
     private Scarab scarab;
@@ -73,12 +72,13 @@ class TableCommandIT {
                 + " #{?pane_dead,dead,alive} #{=3:session_name}";
         Scarab.Result work = scarab.run("display-message", "-p", "-t", "work", format);
         assertEquals(0, work.status(), work.err());
-        assertTrue(work.out().matches("work \\$(\\d+) 0:sleep\\.0 %\\1 alive wor\n"), work.out());
-        String id = work.out().split(" ")[1].substring(1);
+        assertTrue(work.out().matches("work \\$\\d+ 0:sleep\\.0 %\\d+ alive wor\n"), work.out());
+        String sessionNumber = work.out().split(" ")[1].substring(1);
+        String id = work.out().split(" ")[3].substring(1);
 
         assertEquals(work, fast("display", "-p", "-t", "work:0.0", format), "the alias, the fast way, a full target");
         assertEquals(work, scarab.run("display", "-pt", "%" + id, format));
-        assertEquals(work, scarab.run("display", "-p", "-t", "$" + id, format));
+        assertEquals(work, scarab.run("display", "-p", "-t", "$" + sessionNumber, format));
         assertEquals(work, scarab.run("display", "-p", "-t", "=work:=sleep.0", format));
         Scarab.Result dotted = scarab.run("display", "-p", "-t", "api.v2", "#{session_name}|#S|##");
         assertEquals(new Scarab.Result(0, "api.v2|api.v2|#\n", ""), dotted, "a name with a period, written whole");
@@ -104,9 +104,9 @@ class TableCommandIT {
         assertEquals(new Scarab.Result(1, "", "can't find pane: 3\n"), fast("display", "-p", "-t", "work:0.3", "x"));
         assertEquals(new Scarab.Result(1, "", "can't find session: nosuch\n"),
                 scarab.run("display", "-p", "-t", "nosuch:0", "x"));
-        Scarab.Result r = scarab.run("kill-pane", "-t", "work");
+        Scarab.Result r = scarab.run("respawn-pane", "-t", "work");
         assertEquals(1, r.status());
-        assertTrue(r.err().startsWith("unknown command: kill-pane"), r.err());
+        assertTrue(r.err().startsWith("unknown command: respawn-pane"), r.err());
         assertEquals("", r.out());
     }
 }

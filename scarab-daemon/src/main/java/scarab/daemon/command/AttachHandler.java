@@ -13,9 +13,11 @@ import scarab.protocol.Response;
 /** {@code scarab attach}: the response, then a full redraw and the live output as 'O' frames. */
 public final class AttachHandler implements RequestHandler<Request.Attach> {
     private final SessionManager sessions;
+    private final SessionTargets targets;
 
-    public AttachHandler(SessionManager sessions) {
+    public AttachHandler(SessionManager sessions, SessionTargets targets) {
         this.sessions = sessions;
+        this.targets = targets;
     }
 
     @Override
@@ -28,7 +30,7 @@ public final class AttachHandler implements RequestHandler<Request.Attach> {
         if (connection.attachment() != null) {
             throw new UserError("already-attached", "this connection is already attached to a session");
         }
-        Session s = r.target() == null ? sessions.mostRecent() : sessions.resolve(r.target());
+        Session s = r.target() == null ? sessions.mostRecent() : targets.session(r.target());
         if (r.fromSession() != null && r.fromSession().equals(s.id().full())) {
             throw new UserError("recursive", "refusing to attach session \"" + s.meta().name()
                     + "\" from inside itself (SCARAB_SESSION is set); detach first or use another terminal");

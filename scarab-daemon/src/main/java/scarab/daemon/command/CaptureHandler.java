@@ -1,5 +1,9 @@
 package scarab.daemon.command;
 
+import scarab.protocol.command.TargetKind;
+
+import scarab.daemon.session.Pane;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +26,11 @@ public final class CaptureHandler implements RequestHandler<Request.Capture> {
     private static final int CHUNK_BYTES = Frame.MAX_PAYLOAD / 4;
 
     private final SessionManager sessions;
+    private final SessionTargets targets;
 
-    public CaptureHandler(SessionManager sessions) {
+    public CaptureHandler(SessionManager sessions, SessionTargets targets) {
         this.sessions = sessions;
+        this.targets = targets;
     }
 
     @Override
@@ -34,12 +40,12 @@ public final class CaptureHandler implements RequestHandler<Request.Capture> {
 
     @Override
     public Response handle(Request.Capture r, Connection connection) {
-        Session s = sessions.resolve(r.target());
+        Pane pane = ModelTargets.pane(targets.resolve(r.target(), TargetKind.PANE));
         CaptureOptions options = new CaptureOptions(r.escapes(), line(r.start(), "-S", Integer.MIN_VALUE),
                 line(r.end(), "-E", Integer.MAX_VALUE), r.join(), false);
         // Under the screen's lock only the copy of the lines in range; the text is made without it,
         // so a long capture does not hold up the session's output (the poller needs the write lock).
-        List<String> lines = s.activePane().readScreen(screen -> screen.captureView(options)).capture();
+        List<String> lines = pane.readScreen(screen -> screen.captureView(options)).capture();
         List<String> chunk = new ArrayList<>();
         int bytes = 0;
         for (String line : lines) {

@@ -3,6 +3,7 @@ package scarab.daemon.command;
 import java.util.List;
 import scarab.daemon.ipc.Dispatcher;
 import scarab.daemon.session.SessionManager;
+import scarab.daemon.session.WindowOperations;
 import scarab.daemon.target.TargetResolver;
 import scarab.protocol.command.CommandTable;
 
@@ -11,18 +12,21 @@ public final class Commands {
     private Commands() {}
 
     public static Dispatcher dispatcher(SessionManager sessions, DaemonControl daemon) {
+        ModelTargets model = new ModelTargets(sessions);
+        TargetResolver resolver = new TargetResolver(model.model());
+        SessionTargets targets = new SessionTargets(sessions, resolver);
         return new Dispatcher(List.of(
-                new CommandHandler(tableCommands(sessions)),
+                new CommandHandler(tableCommands(sessions, model, resolver)),
                 new NewHandler(sessions, daemon),
                 new ListHandler(sessions, daemon),
-                new KillHandler(sessions),
-                new RenameHandler(sessions),
-                new WaitHandler(sessions),
-                new AttachHandler(sessions),
+                new KillHandler(sessions, targets),
+                new RenameHandler(sessions, targets),
+                new WaitHandler(sessions, targets),
+                new AttachHandler(sessions, targets),
                 new ResizeHandler(),
-                new DetachHandler(sessions),
-                new CaptureHandler(sessions),
-                new SendKeysHandler(sessions),
+                new DetachHandler(sessions, targets),
+                new CaptureHandler(sessions, targets),
+                new SendKeysHandler(sessions, targets),
                 new DaemonStatusHandler(sessions, daemon),
                 new DaemonStopHandler(daemon)));
     }
@@ -31,11 +35,17 @@ public final class Commands {
      * The handlers of the table commands (tmux's grammar, parsed here): one per command, by the
      * spec's name. A command of the table with no handler yet answers {@code unknown command}.
      */
-    static TableCommands tableCommands(SessionManager sessions) {
-        OnePaneSessions model = new OnePaneSessions(sessions);
-        TargetResolver resolver = new TargetResolver(model);
+    static TableCommands tableCommands(SessionManager sessions, ModelTargets model, TargetResolver resolver) {
+        WindowOperations windows = new WindowOperations(sessions);
         return new TableCommands(CommandTable.standard())
                 .register("display-message", new DisplayMessageCommand(resolver, model::variables))
+                .register("new-window", new NewWindowCommand(resolver, windows))
+                .register("select-window", new SelectWindowCommand(resolver, windows))
+                .register("kill-window", new KillWindowCommand(resolver, windows))
+                .register("rename-window", new RenameWindowCommand(resolver, windows))
+                .register("kill-pane", new KillPaneCommand(resolver, windows))
+                .register("list-windows", new ListWindowsCommand(resolver, sessions, model))
+                .register("list-panes", new ListPanesCommand(resolver, sessions, model))
                 .seal();
     }
 }

@@ -12,9 +12,11 @@ import scarab.protocol.Response;
 /** Detach: this connection (the detach keys), or every client of a target session. */
 public final class DetachHandler implements RequestHandler<Request.Detach> {
     private final SessionManager sessions;
+    private final SessionTargets targets;
 
-    public DetachHandler(SessionManager sessions) {
+    public DetachHandler(SessionManager sessions, SessionTargets targets) {
         this.sessions = sessions;
+        this.targets = targets;
     }
 
     @Override
@@ -32,7 +34,7 @@ public final class DetachHandler implements RequestHandler<Request.Detach> {
             a.detach();
             return null; // the client's answer is the 'detached' event, after its last output
         }
-        Session s = sessions.resolve(r.target());
+        Session s = targets.session(r.target());
         sessions.detachAll(s, "detached-by-command");
         return new Response.Done(r.id());
     }

@@ -20,9 +20,11 @@ import scarab.protocol.SessionInfo;
  */
 public final class KillHandler implements RequestHandler<Request.Kill> {
     private final SessionManager sessions;
+    private final SessionTargets targets;
 
-    public KillHandler(SessionManager sessions) {
+    public KillHandler(SessionManager sessions, SessionTargets targets) {
         this.sessions = sessions;
+        this.targets = targets;
     }
 
     @Override
@@ -37,7 +39,7 @@ public final class KillHandler implements RequestHandler<Request.Kill> {
         }
         Map<Object, Session> victims = new LinkedHashMap<>();
         for (String target : r.targets()) {
-            Session s = sessions.resolve(target);
+            Session s = targets.session(target);
             if (!r.force() && s.clientCount() > 0) {
                 throw new UserError("attached", "session \"" + s.meta().name() + "\" has " + s.clientCount()
                         + " attached client(s); detach them or use kill -f");

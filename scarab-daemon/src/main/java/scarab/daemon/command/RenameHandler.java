@@ -11,9 +11,11 @@ import scarab.protocol.Response;
 /** {@code scarab rename}: committed to the store before it is reported done. */
 public final class RenameHandler implements RequestHandler<Request.Rename> {
     private final SessionManager sessions;
+    private final SessionTargets targets;
 
-    public RenameHandler(SessionManager sessions) {
+    public RenameHandler(SessionManager sessions, SessionTargets targets) {
         this.sessions = sessions;
+        this.targets = targets;
     }
 
     @Override
@@ -23,7 +25,7 @@ public final class RenameHandler implements RequestHandler<Request.Rename> {
 
     @Override
     public Response handle(Request.Rename r, Connection connection) {
-        Session s = sessions.resolve(r.target());
+        Session s = targets.session(r.target());
         sessions.rename(s, r.newName());
         return new Response.Renamed(r.id(), SessionInfoView.of(s));
     }

@@ -1,5 +1,9 @@
 package scarab.daemon.command;
 
+import scarab.protocol.command.TargetKind;
+
+import scarab.daemon.target.Target;
+
 import java.io.IOException;
 import scarab.daemon.UserError;
 import scarab.daemon.ipc.Connection;
@@ -14,9 +18,11 @@ import scarab.protocol.Response;
 /** {@code scarab send-keys}: tmux key names or literal text, typed into the session. */
 public final class SendKeysHandler implements RequestHandler<Request.SendKeys> {
     private final SessionManager sessions;
+    private final SessionTargets targets;
 
-    public SendKeysHandler(SessionManager sessions) {
+    public SendKeysHandler(SessionManager sessions, SessionTargets targets) {
         this.sessions = sessions;
+        this.targets = targets;
     }
 
     @Override
@@ -26,12 +32,13 @@ public final class SendKeysHandler implements RequestHandler<Request.SendKeys> {
 
     @Override
     public Response handle(Request.SendKeys r, Connection connection) {
-        Session s = sessions.resolve(r.target());
+        Target t = targets.resolve(r.target(), TargetKind.PANE);
+        Session s = ModelTargets.session(t);
         if (s.meta().exited()) {
             throw new UserError("exited", "session \"" + s.meta().name() + "\" has exited; nothing reads its keys");
         }
         sessions.ensureRunning(s);
-        Pane pane = s.activePane();
+        Pane pane = ModelTargets.pane(t);
         boolean[] modes = pane.readScreen(screen -> new boolean[] {screen.applicationCursorKeys(), screen.applicationKeypad()});
         byte[] bytes = KeyEncoder.encode(r.keys() == null ? java.util.List.of() : r.keys(), r.literal(), modes[0], modes[1]);
         try {

@@ -22,6 +22,7 @@ import scarab.protocol.Response;
  */
 public final class WaitHandler implements RequestHandler<Request.Wait> {
     private final SessionManager sessions;
+    private final SessionTargets targets;
     /**
      * Sends the answers when processes end: off the thread that noticed the end (the store's or
      * the poller's), which must not wait for a client's socket. Its thread ends when idle.
@@ -33,8 +34,9 @@ public final class WaitHandler implements RequestHandler<Request.Wait> {
                 return t;
             });
 
-    public WaitHandler(SessionManager sessions) {
+    public WaitHandler(SessionManager sessions, SessionTargets targets) {
         this.sessions = sessions;
+        this.targets = targets;
         ((ThreadPoolExecutor) answers).allowCoreThreadTimeOut(true);
     }
 
@@ -45,7 +47,7 @@ public final class WaitHandler implements RequestHandler<Request.Wait> {
 
     @Override
     public Response handle(Request.Wait r, Connection connection) {
-        Session s = sessions.resolve(r.target());
+        Session s = targets.session(r.target());
         if (s.status().equals("stopped")) {
             throw new UserError("stopped", "session \"" + s.meta().name() + "\" has no running process to wait for");
         }

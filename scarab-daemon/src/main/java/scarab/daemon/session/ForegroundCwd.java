@@ -10,11 +10,11 @@ import java.nio.file.Path;
  * process group (the {@code tpgid} field of the session leader's {@code /proc/PID/stat}), which is
  * the shell itself at a prompt or e.g. vim while it runs; the leader's own directory otherwise.
  */
-final class ForegroundCwd {
+public final class ForegroundCwd {
     private ForegroundCwd() {}
 
     /** @return the directory, or null when the processes are gone or unreadable */
-    static String of(long leaderPid) {
+    public static String of(long leaderPid) {
         if (leaderPid <= 0) {
             return null;
         }

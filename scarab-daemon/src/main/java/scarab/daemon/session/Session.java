@@ -17,6 +17,8 @@ import java.util.function.UnaryOperator;
  */
 public final class Session {
     private final SessionId id;
+    /** tmux's {@code $N}: numbered in order of creation (or loading) while the daemon runs. */
+    private final int number;
     final Object lifecycle = new Object();
     final Object structure = new Object();
     private volatile SessionMeta meta;
@@ -28,8 +30,9 @@ public final class Session {
     /** Completes with the last pane's exit status when the session ends. */
     private final java.util.concurrent.CompletableFuture<Integer> exit = new java.util.concurrent.CompletableFuture<>();
 
-    Session(SessionMeta meta, boolean restored) {
+    Session(SessionMeta meta, int number, boolean restored) {
         this.id = meta.id();
+        this.number = number;
         this.meta = meta;
         this.restored = restored;
         if (meta.exited()) {
@@ -52,6 +55,11 @@ public final class Session {
 
     public SessionMeta meta() {
         return meta;
+    }
+
+    /** tmux's {@code $N}. */
+    public int number() {
+        return number;
     }
 
     synchronized SessionMeta updateMeta(UnaryOperator<SessionMeta> change) {

@@ -42,6 +42,7 @@ public final class SessionManager implements PaneEvents {
     /** The next pane and window ids: never reused while the daemon runs, and above every stored one. */
     private final java.util.concurrent.atomic.AtomicInteger nextPaneId = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger nextWindowId = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger nextSessionNumber = new java.util.concurrent.atomic.AtomicInteger();
     /**
      * Sessions whose metadata is to be saved with the next round of snapshots: their last save
      * failed. Panes likewise: their title changed (a program may set it at every prompt: not worth
@@ -107,7 +108,7 @@ public final class SessionManager implements PaneEvents {
                 skippedRows.add(problem);
                 continue;
             }
-            Session s = new Session(meta, true);
+            Session s = new Session(meta, nextSessionNumber.getAndIncrement(), true);
             for (scarab.daemon.store.StoredWindow sw : stored.windows()) {
                 Window w = new Window(sw.id(), sw.index(), sw.fixedName());
                 nextWindowId.accumulateAndGet(sw.id() + 1, Math::max);
@@ -291,7 +292,7 @@ public final class SessionManager implements PaneEvents {
             releaseName(spec.name(), id);
             throw spawnFailed("cannot start ", command, spec.cwd(), spec.env(), e);
         }
-        Session session = new Session(SessionMeta.created(id, spec.name()), false);
+        Session session = new Session(SessionMeta.created(id, spec.name()), nextSessionNumber.getAndIncrement(), false);
         Window window = new Window(nextWindowId.getAndIncrement(), 0, null);
         Pane pane = Pane.running(session, PaneMeta.started(paneId, command, spec.cwd(), spec.cols(), spec.rows()), process,
                 history);

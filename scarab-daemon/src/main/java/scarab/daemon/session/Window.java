@@ -98,7 +98,7 @@ public final class Window {
         return panes.indexOf(p);
     }
 
-    static String commandName(List<String> command) {
+    public static String commandName(List<String> command) {
         if (command.isEmpty()) {
             return "";
         }
