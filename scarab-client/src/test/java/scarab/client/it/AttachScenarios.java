@@ -114,6 +114,45 @@ abstract class AttachScenarios {
         tmux.awaitText(null, "hello-42");
     }
 
+    /**
+     * A second window brings the status line (status auto) on the client's last row, in tmux's
+     * words; select-window switches what the attached client shows and where its keys go; with
+     * one window again the status line goes and the program has the whole terminal.
+     */
+    @Test
+    void windowsAreShownWithAStatusLineAndSwitched() throws Exception {
+        newShell("work");
+        tmux.type(null, "clear", "Enter");
+        typeAttach(null, "work");
+        tmux.awaitText(null, "inner$");
+        tmux.type(null, "echo first-$((6*7))", "Enter");
+        tmux.awaitText(null, "first-42");
+        scarab.ok("new-window", "-t", "work", "-c", "/bin/sh");
+        String screen = tmux.await(null, "the status line", WAIT,
+                s -> s.lines().anyMatch(l -> l.startsWith("[work] 0:sh- 1:sh*")));
+        assertFalse(screen.contains("first-42"), "window 1 is shown:\n" + screen);
+        assertEquals("100 29\n", scarab.ok("display", "-p", "-t", "work:1", "#{pane_width} #{pane_height}"),
+                "the status line takes a row from the window");
+        tmux.type(null, "echo second-$((6*8))", "Enter");
+        tmux.awaitText(null, "second-48");
+        assertTrue(scarab.ok("capture", "work:1").contains("second-48"), "keys went to the window shown");
+
+        scarab.ok("select-window", "-t", "work:0");
+        screen = tmux.await(null, "window 0 again", WAIT,
+                s -> s.contains("first-42") && s.lines().anyMatch(l -> l.startsWith("[work] 0:sh* 1:sh-")));
+        assertFalse(screen.contains("second-48"), screen);
+        tmux.type(null, "echo third-$((6*9))", "Enter");
+        tmux.awaitText(null, "third-54");
+        assertTrue(scarab.ok("capture", "work:0").contains("third-54"));
+
+        scarab.ok("kill-window", "-t", "work:1");
+        tmux.await(null, "no status line", WAIT, s -> s.lines().noneMatch(l -> l.startsWith("[work]")));
+        Scarab.waitFor("the whole terminal again", WAIT,
+                () -> scarab.ok("display", "-p", "-t", "work", "#{pane_height}").strip().equals("30"));
+        tmux.type(null, "echo fourth-$((7*8))", "Enter");
+        tmux.awaitText(null, "fourth-56");
+    }
+
     @Test
     void newAttachesOnATerminalUnlessToldNotTo() throws Exception {
         tmux.type(null, "clear", "Enter");

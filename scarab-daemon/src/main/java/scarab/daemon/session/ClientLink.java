@@ -34,6 +34,8 @@ public abstract class ClientLink {
     private volatile long lastPicture;
     /** Its terminal's answers to the queries in the output it was sent; see {@link QueryReplyFilter}. */
     private final QueryReplyFilter queryReplies = new QueryReplyFilter();
+    /** Drawn cell by cell (a status line, or several panes), else null. Changed under its pane's write lock. */
+    private volatile ComposedView view;
     /** The pane it shows: its input goes there. Changed under that pane's screen write lock. */
     private volatile Pane pane;
 
@@ -66,6 +68,14 @@ public abstract class ClientLink {
 
     /** The client is gone: stop at once. */
     abstract void abandon();
+
+    ComposedView view() {
+        return view;
+    }
+
+    void view(ComposedView composed) {
+        view = composed;
+    }
 
     /** The pane this client shows now. */
     Pane pane() {

@@ -309,7 +309,10 @@ public final class Pane {
                 // is told before the queries reach it.
                 int positionQueries = replies == null ? 0 : QueryReplyFilter.positionReports(replies);
                 for (ClientLink c : clients) {
-                    if (c.picture()) {
+                    ComposedView view = c.view();
+                    if (view != null) {
+                        c.pictureDue(view::drawChanges);
+                    } else if (c.picture()) {
                         c.pictureDue(() -> redraw(c));
                     } else {
                         c.queryReplies().expectPositionReports(positionQueries);
@@ -326,6 +329,7 @@ public final class Pane {
         if (!title.equals(meta.title())) {
             updateMeta(x -> x.withTitle(title));
             events.titleChanged(this);
+            redrawStatus();
         }
     }
 
@@ -471,7 +475,7 @@ public final class Pane {
             clients.add(link);
             link.pane(this);
             boolean resized = applyLatestSize();
-            link.offer(picture(link));
+            show(link, false);
             if (resized) {
                 redrawOthers(link);
             }
@@ -497,7 +501,7 @@ public final class Pane {
             clients.add(link);
             link.pane(this);
             boolean resized = applyLatestSize();
-            link.replaceWithRedraw(picture(link));
+            show(link, true);
             if (resized) {
                 redrawOthers(link);
             }
@@ -552,6 +556,13 @@ public final class Pane {
      * fresh picture to a client of another size.
      */
     byte[] redraw(ClientLink link) {
+        ComposedView view = link.view();
+        if (view != null) {
+            // Outside this pane's lock: the view takes the read locks of all the window's panes.
+            byte[] bytes = view.full();
+            link.replaceWithRedraw(bytes);
+            return bytes;
+        }
         screenLock.readLock().lock();
         try {
             byte[] bytes = picture(link);
@@ -568,6 +579,37 @@ public final class Pane {
      */
     private byte[] picture(ClientLink link) {
         return link.picture() ? PictureRenderer.render(screen, link.cols(), link.rows()) : Renderer.render(screen);
+    }
+
+    /**
+     * Repaints a client, its lock held: a composed client gets a whole picture from the picture
+     * thread (composing takes other panes' locks, which must not be waited for under this one);
+     * any other its redraw now, appended ({@code replace} false: at attach) or replacing its backlog.
+     */
+    private void show(ClientLink link, boolean replace) {
+        ComposedView view = link.view();
+        if (view != null) {
+            view.invalidate();
+            link.pictureDue(view::drawChanges);
+        } else if (replace) {
+            link.replaceWithRedraw(picture(link));
+        } else {
+            link.offer(picture(link));
+        }
+    }
+
+    /** For a composed picture: this pane's read lock, taken in pane id order with the window's others. */
+    void readLock() {
+        screenLock.readLock().lock();
+    }
+
+    void readUnlock() {
+        screenLock.readLock().unlock();
+    }
+
+    /** The screen; only between {@link #readLock} and {@link #readUnlock}. */
+    Screen lockedScreen() {
+        return screen;
     }
 
     /** Removes a client; it is sent the terminal reset and then {@code farewell} (null: it is gone). */
@@ -616,7 +658,7 @@ public final class Pane {
                 redrawOthers(null);
             } else if (sizeChanged) {
                 updatePicture(link);
-                link.replaceWithRedraw(picture(link));
+                show(link, true);
             }
         } finally {
             screenLock.writeLock().unlock();
@@ -674,7 +716,8 @@ public final class Pane {
                 latest = c;
             }
         }
-        boolean resized = latest != null && resizeLocked(latest.cols(), latest.rows());
+        int statusRows = session.statusShown() ? 1 : 0;
+        boolean resized = latest != null && resizeLocked(latest.cols(), Math.max(1, latest.rows() - statusRows));
         for (ClientLink c : clients) {
             updatePicture(c);
         }
@@ -683,7 +726,37 @@ public final class Pane {
 
     /** A client whose size is not the session's gets pictures, not the program's output. Write lock held. */
     private void updatePicture(ClientLink c) {
-        c.picture(c.cols() != screen.cols() || c.rows() != screen.rows());
+        boolean composed = session.statusShown();
+        if (composed && c.view() == null) {
+            c.view(new ComposedView(c, java.time.Clock.systemDefaultZone()));
+        } else if (!composed) {
+            c.view(null);
+        }
+        c.picture(composed || c.cols() != screen.cols() || c.rows() != screen.rows());
+    }
+
+    /**
+     * The session's shape changed (a window came or went, so the status line may have too): this
+     * pane's size and its clients' pictures follow. Called on the pane the clients show.
+     */
+    void refreshView() {
+        screenLock.writeLock().lock();
+        try {
+            applyLatestSize();
+            redrawOthers(null);
+        } finally {
+            screenLock.writeLock().unlock();
+        }
+    }
+
+    /** The window list or a title changed: composed clients redraw their status line. */
+    void redrawStatus() {
+        for (ClientLink c : clients) {
+            ComposedView view = c.view();
+            if (view != null) {
+                c.pictureDue(view::drawChanges);
+            }
+        }
     }
 
     private boolean resizeLocked(int cols, int rows) {
@@ -708,7 +781,9 @@ public final class Pane {
             if (c == except) {
                 continue;
             }
-            if (c.picture()) {
+            if (c.view() != null) {
+                show(c, true);
+            } else if (c.picture()) {
                 c.replaceWithRedraw(picture(c));
             } else {
                 if (full == null) {

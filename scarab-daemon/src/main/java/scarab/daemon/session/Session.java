@@ -23,6 +23,7 @@ public final class Session {
     final Object structure = new Object();
     private volatile SessionMeta meta;
     private final boolean restored;
+    private final StatusMode statusMode;
     /** By index. Guarded by {@link #structure}; replaced whole, so readers may use it freely. */
     private volatile List<Window> windows = List.of();
     private volatile Window current;
@@ -30,7 +31,8 @@ public final class Session {
     /** Completes with the last pane's exit status when the session ends. */
     private final java.util.concurrent.CompletableFuture<Integer> exit = new java.util.concurrent.CompletableFuture<>();
 
-    Session(SessionMeta meta, int number, boolean restored) {
+    Session(SessionMeta meta, int number, boolean restored, StatusMode statusMode) {
+        this.statusMode = statusMode;
         this.id = meta.id();
         this.number = number;
         this.meta = meta;
@@ -55,6 +57,16 @@ public final class Session {
 
     public SessionMeta meta() {
         return meta;
+    }
+
+    /** Whether its clients show the status line now (the status setting, and its windows and panes). */
+    public boolean statusShown() {
+        List<Window> ws = windows;
+        int panes = 0;
+        for (Window w : ws) {
+            panes += w.panes().size();
+        }
+        return statusMode.shown(ws.size(), panes);
     }
 
     /** tmux's {@code $N}. */

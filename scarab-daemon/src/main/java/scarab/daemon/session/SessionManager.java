@@ -59,6 +59,8 @@ public final class SessionManager implements PaneEvents {
     private final PtyPoller poller;
     private final HistoryBounds history;
     private volatile RestoreMode restoreMode = RestoreMode.EAGER;
+    /** The status setting of every session; set once before sessions are loaded. */
+    private volatile StatusMode statusMode = StatusMode.AUTO;
     /** Panes loaded for an eager restart, started by {@link #restartLoadedInBackground}. */
     private volatile List<Pane> pendingRestarts = List.of();
     /** Set once the daemon is stopping: processes we end then did not "exit" in the user's sense. */
@@ -108,7 +110,7 @@ public final class SessionManager implements PaneEvents {
                 skippedRows.add(problem);
                 continue;
             }
-            Session s = new Session(meta, nextSessionNumber.getAndIncrement(), true);
+            Session s = new Session(meta, nextSessionNumber.getAndIncrement(), true, statusMode);
             for (scarab.daemon.store.StoredWindow sw : stored.windows()) {
                 Window w = new Window(sw.id(), sw.index(), sw.fixedName());
                 nextWindowId.accumulateAndGet(sw.id() + 1, Math::max);
@@ -292,7 +294,8 @@ public final class SessionManager implements PaneEvents {
             releaseName(spec.name(), id);
             throw spawnFailed("cannot start ", command, spec.cwd(), spec.env(), e);
         }
-        Session session = new Session(SessionMeta.created(id, spec.name()), nextSessionNumber.getAndIncrement(), false);
+        Session session = new Session(SessionMeta.created(id, spec.name()), nextSessionNumber.getAndIncrement(), false,
+                statusMode);
         Window window = new Window(nextWindowId.getAndIncrement(), 0, null);
         Pane pane = Pane.running(session, PaneMeta.started(paneId, command, spec.cwd(), spec.cols(), spec.rows()), process,
                 history);
@@ -434,6 +437,11 @@ public final class SessionManager implements PaneEvents {
         List<Session> all = new ArrayList<>(sessions.values());
         all.sort(Comparator.comparingLong((Session s) -> s.meta().createdAt()).thenComparing(Session::id));
         return all;
+    }
+
+    /** The status setting (off, on, auto) for the sessions loaded or created from now on. */
+    public void statusMode(StatusMode mode) {
+        statusMode = mode;
     }
 
     /** Every pane of every session. */
@@ -599,6 +607,7 @@ public final class SessionManager implements PaneEvents {
                     exitCode);
             pane.markKilled();
             moveClients(session, pane);
+            refresh(session);
             panes.remove(pane.id(), pane);
             saveStructure(session).whenComplete((ok, err) -> pane.markExited(exitCode));
             return;
@@ -648,6 +657,17 @@ public final class SessionManager implements PaneEvents {
                 c.connection().setAttachment(null);
                 c.finish(null, new Response.Detached(0, session.meta().name(), "exited"));
             }
+        }
+    }
+
+    /**
+     * After a change of the session's shape: the pane its clients show takes its size again (the
+     * status line may have come or gone) and redraws them, status line included.
+     */
+    static void refresh(Session session) {
+        Pane shown = session.activePane();
+        if (shown != null) {
+            shown.refreshView();
         }
     }
 

@@ -77,6 +77,7 @@ public final class WindowOperations {
             if (!detached) {
                 sessions.moveClients(session, shown);
             }
+            SessionManager.refresh(session);
             log.info("window created: {} {} {} index {} pane {}", session.id().shortForm(), session.meta().name(),
                     window.label(), window.index(), pane.label());
             return window;
@@ -99,6 +100,7 @@ public final class WindowOperations {
                 session.select(window);
             }
             sessions.moveClients(session, shown);
+            SessionManager.refresh(session);
             sessions.saveStructure(session);
         }
     }
@@ -114,6 +116,7 @@ public final class WindowOperations {
             String before = window.fixedName();
             window.rename(name);
             store(session, "window not renamed", () -> window.rename(before));
+            session.activePane().redrawStatus();
         }
     }
 
@@ -193,6 +196,7 @@ public final class WindowOperations {
         if (session.activePane() != shown) {
             sessions.moveClients(session, shown);
         }
+        SessionManager.refresh(session);
         ended.forEach(sessions::endPane);
     }
 

@@ -1,0 +1,125 @@
+package scarab.daemon.session;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import scarab.daemon.terminal.Screen;
+import scarab.daemon.view.Compositor;
+import scarab.daemon.view.Frame;
+import scarab.daemon.view.PaneRect;
+import scarab.daemon.view.StatusLine;
+import scarab.daemon.view.TerminalWriter;
+import scarab.daemon.view.WindowPicture;
+
+/**
+ * A client that is drawn cell by cell rather than sent the program's bytes: its session shows a
+ * status line, or its window has more than one pane. Each picture is the window composed with
+ * its borders and status line ({@link Compositor}), sent as the least bytes that turn what the
+ * client's terminal shows into it ({@link TerminalWriter}); after bytes to it were dropped the
+ * next picture is drawn whole. One per client; its methods are synchronized, so the picture
+ * thread's updates and a writer's full redraw never interleave. Takes the panes' screen read
+ * locks, one pane after another in pane id order, inside its own monitor.
+ */
+final class ComposedView {
+    private static final String HOST = hostName();
+    private final ClientLink link;
+    private final TerminalWriter writer = new TerminalWriter();
+    private final Clock clock;
+    /** Set by threads that hold a pane's lock (they must not wait for this monitor): draw it all next time. */
+    private volatile boolean stale = true;
+
+    ComposedView(ClientLink link, Clock clock) {
+        this.link = link;
+        this.clock = clock;
+    }
+
+    /** The next picture is drawn whole (the terminal's contents are unknown, or its size changed). Never blocks. */
+    void invalidate() {
+        stale = true;
+    }
+
+    /** Sends what changed since the last picture (nothing when nothing did), or all of it when stale. */
+    synchronized void drawChanges() {
+        if (stale) {
+            stale = false;
+            writer.invalidate();
+        }
+        Frame frame = frame();
+        if (frame == null) {
+            return;
+        }
+        byte[] bytes = writer.update(frame);
+        if (bytes.length > 0) {
+            link.offer(bytes);
+            link.outputPaused();
+        }
+    }
+
+    /** The whole picture, for a terminal whose contents are unknown (attach, after dropped bytes). */
+    synchronized byte[] full() {
+        stale = false;
+        writer.invalidate();
+        Frame frame = frame();
+        return frame == null ? new byte[0] : writer.update(frame);
+    }
+
+    private Frame frame() {
+        Pane shown = link.pane();
+        if (shown == null) {
+            return null;
+        }
+        Session session = shown.session();
+        Window window = session.currentWindow();
+        List<Pane> panes = window.panes();
+        if (!panes.contains(shown)) {
+            panes = List.of(shown);
+        }
+        StatusLine status = session.statusShown() ? status(session, window, shown) : null;
+        List<Pane> lockOrder = new ArrayList<>(panes);
+        lockOrder.sort(Comparator.comparingInt(Pane::id));
+        int locked = 0;
+        try {
+            for (Pane p : lockOrder) {
+                p.readLock();
+                locked++;
+            }
+            List<PaneRect> rects = new ArrayList<>();
+            int windowCols = 1;
+            int windowRows = 1;
+            for (Pane p : panes) {
+                Screen s = p.lockedScreen();
+                rects.add(new PaneRect(s, 0, 0, s.cols(), s.rows(), p == window.active() || panes.size() == 1));
+                windowCols = Math.max(windowCols, s.cols());
+                windowRows = Math.max(windowRows, s.rows());
+            }
+            return Compositor.compose(new WindowPicture(link.cols(), link.rows(), windowCols, windowRows, rects, status,
+                    false));
+        } finally {
+            for (int i = 0; i < locked; i++) {
+                lockOrder.get(i).readUnlock();
+            }
+        }
+    }
+
+    private StatusLine status(Session session, Window current, Pane active) {
+        List<StatusLine.WindowEntry> entries = new ArrayList<>();
+        Window last = session.lastWindow();
+        for (Window w : session.windows()) {
+            entries.add(new StatusLine.WindowEntry(w.index(), w.name(), w == current, w == last, false));
+        }
+        String title = active.meta().title();
+        return StatusLine.of(session.meta().name(), entries, title.isEmpty() ? HOST : title, clock);
+    }
+
+    /** tmux shows a pane's title, which starts as the host name. Read once, without a DNS lookup. */
+    private static String hostName() {
+        try {
+            return Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+        } catch (java.io.IOException | RuntimeException e) {
+            return "localhost";
+        }
+    }
+}
