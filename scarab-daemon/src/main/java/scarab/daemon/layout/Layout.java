@@ -16,9 +16,10 @@ import scarab.daemon.layout.Cell.Type;
  *
  * <p>Sizes: the window has the size it was last asked for ({@link #resizeWindow}, from the
  * client or resize-window), unless its panes need more room, as in tmux, where a window can be
- * no smaller than its layout. After every change the layout is fitted back to the asked size
- * where it can be (tmux's recalculate_sizes), so a preset that grew the window shrinks it again
- * as far as the panes allow.
+ * no smaller than its layout. After split-window and select-layout the layout is fitted back
+ * to the asked size where it can be (tmux's recalculate_sizes), so a preset that grew the window
+ * shrinks it again as far as the panes allow. (tmux 3.3a also does so on some later kill-pane
+ * and resize-pane and not others; that is not modelled.)
  *
  * <p>Zoom follows tmux: every command that changes the layout unzooms first (split-window,
  * kill-pane, resize-pane, select-layout, swap-pane), even when it then refuses, as tmux does;
@@ -41,13 +42,6 @@ public final class Layout {
     private int sy;
     private int wantSx;
     private int wantSy;
-    /**
-     * tmux's WINDOW_RESIZE: split-window or select-layout asked for the window's size again
-     * (recalculate_sizes) and the layout could not give it back; tmux 3.3a tries again on the
-     * next kill-pane (measured: kill-pane alone does not), and forgets it when the window is
-     * resized.
-     */
-    private boolean resizePending;
     /** The preset last applied (index in {@link Presets}), -1 for none: where Space goes next. */
     private int lastPreset = -1;
 
@@ -227,7 +221,6 @@ public final class Layout {
         checkWindowSize(sx, sy);
         wantSx = sx;
         wantSy = sy;
-        resizePending = false;
         applyWindowSize(sx, sy);
     }
 
@@ -384,7 +377,6 @@ public final class Layout {
         if (sx != wantSx || sy != wantSy) {
             applyWindowSize(wantSx, wantSy);
         }
-        resizePending = sx != wantSx || sy != wantSy;
     }
 
     /** tmux's resize_window: fit the layout, then the window is no smaller than the layout. */
