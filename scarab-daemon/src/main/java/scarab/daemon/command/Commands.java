@@ -2,6 +2,7 @@ package scarab.daemon.command;
 
 import java.util.List;
 import scarab.daemon.ipc.Dispatcher;
+import scarab.daemon.session.PaneOperations;
 import scarab.daemon.session.SessionManager;
 import scarab.daemon.session.WindowOperations;
 import scarab.daemon.target.TargetResolver;
@@ -37,6 +38,7 @@ public final class Commands {
      */
     static TableCommands tableCommands(SessionManager sessions, ModelTargets model, TargetResolver resolver) {
         WindowOperations windows = new WindowOperations(sessions);
+        PaneOperations panes = new PaneOperations(sessions);
         return new TableCommands(CommandTable.standard())
                 .register("display-message", new DisplayMessageCommand(resolver, model::variables))
                 .register("new-window", new NewWindowCommand(resolver, windows))
@@ -46,6 +48,12 @@ public final class Commands {
                 .register("kill-pane", new KillPaneCommand(resolver, windows))
                 .register("list-windows", new ListWindowsCommand(resolver, sessions, model))
                 .register("list-panes", new ListPanesCommand(resolver, sessions, model))
+                .register("split-window", new SplitWindowCommand(resolver, panes))
+                .register("select-pane", new SelectPaneCommand(resolver, panes))
+                .register("resize-pane", new ResizePaneCommand(resolver, panes))
+                .register("select-layout", new SelectLayoutCommand(resolver, panes))
+                .register("swap-pane", new SwapPaneCommand(resolver, panes))
+                .register("resize-window", new ResizeWindowCommand(resolver, panes))
                 .seal();
     }
 }

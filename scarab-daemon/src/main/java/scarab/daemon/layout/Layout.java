@@ -59,6 +59,32 @@ public final class Layout {
         return l;
     }
 
+    /**
+     * A window's layout brought back from its layout string (as {@link #layoutString()} wrote it)
+     * with its panes in pane order: the string's cells get them in that order, as select-layout
+     * does. The window takes the string's size. Throws {@link LayoutException} for a string that
+     * is not one or does not fit the panes.
+     */
+    public static Layout restore(String layout, List<Integer> paneIds) {
+        if (paneIds.isEmpty()) {
+            throw new LayoutException("no panes for layout: " + layout);
+        }
+        Layout l = new Layout();
+        l.order.addAll(paneIds);
+        l.root = Cell.leaf(null, paneIds.get(0), 1, 1, 0, 0);
+        Cell parsed = LayoutStrings.parse(layout);
+        if (parsed == null) {
+            throw new LayoutException("invalid layout: " + layout);
+        }
+        // The string's own size is the one it was stored at: no resize is asked of it.
+        l.sx = l.wantSx = parsed.sx;
+        l.sy = l.wantSy = parsed.sy;
+        l.applyCustom(layout);
+        l.wantSx = l.sx;
+        l.wantSy = l.sy;
+        return l;
+    }
+
     /** A copy that changes independently of this one. */
     public Layout copy() {
         Layout l = new Layout();

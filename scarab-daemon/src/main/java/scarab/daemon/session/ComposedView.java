@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import scarab.daemon.layout.Layout;
+import scarab.daemon.layout.PaneGeometry;
 import scarab.daemon.terminal.Screen;
 import scarab.daemon.view.Compositor;
 import scarab.daemon.view.Frame;
@@ -72,12 +74,32 @@ final class ComposedView {
             return null;
         }
         Session session = shown.session();
-        Window window = session.currentWindow();
-        List<Pane> panes = window.panes();
-        if (!panes.contains(shown)) {
-            panes = List.of(shown);
+        Window window;
+        List<Pane> panes = new ArrayList<>();
+        List<PaneGeometry> places = new ArrayList<>();
+        int windowCols;
+        int windowRows;
+        Pane active;
+        boolean zoomedNow;
+        synchronized (session.structure) {
+            window = session.currentWindow();
+            if (window == null || window.indexOf(shown) < 0) {
+                return null; // moving to another pane: its next picture comes from there
+            }
+            Layout layout = window.layout();
+            windowCols = layout.windowWidth();
+            windowRows = layout.windowHeight();
+            active = window.active();
+            java.util.OptionalInt zoomed = layout.zoomedPane();
+            zoomedNow = zoomed.isPresent();
+            for (Pane p : window.panes()) {
+                if (zoomed.isEmpty() || zoomed.getAsInt() == p.id()) {
+                    panes.add(p);
+                    places.add(layout.pane(p.id()));
+                }
+            }
         }
-        StatusLine status = session.statusShown() ? status(session, window, shown) : null;
+        StatusLine status = session.statusShown() ? status(session, window, shown, zoomedNow) : null;
         List<Pane> lockOrder = new ArrayList<>(panes);
         lockOrder.sort(Comparator.comparingInt(Pane::id));
         int locked = 0;
@@ -87,13 +109,11 @@ final class ComposedView {
                 locked++;
             }
             List<PaneRect> rects = new ArrayList<>();
-            int windowCols = 1;
-            int windowRows = 1;
-            for (Pane p : panes) {
+            for (int i = 0; i < panes.size(); i++) {
+                Pane p = panes.get(i);
+                PaneGeometry g = places.get(i);
                 Screen s = p.lockedScreen();
-                rects.add(new PaneRect(s, 0, 0, s.cols(), s.rows(), p == window.active() || panes.size() == 1));
-                windowCols = Math.max(windowCols, s.cols());
-                windowRows = Math.max(windowRows, s.rows());
+                rects.add(new PaneRect(s, g.left(), g.top(), g.width(), g.height(), p == active || panes.size() == 1));
             }
             return Compositor.compose(new WindowPicture(link.cols(), link.rows(), windowCols, windowRows, rects, status,
                     false));
@@ -104,11 +124,12 @@ final class ComposedView {
         }
     }
 
-    private StatusLine status(Session session, Window current, Pane active) {
+    private StatusLine status(Session session, Window current, Pane active, boolean currentZoomed) {
         List<StatusLine.WindowEntry> entries = new ArrayList<>();
         Window last = session.lastWindow();
         for (Window w : session.windows()) {
-            entries.add(new StatusLine.WindowEntry(w.index(), w.name(), w == current, w == last, false));
+            entries.add(new StatusLine.WindowEntry(w.index(), w.name(), w == current, w == last,
+                    w == current && currentZoomed));
         }
         String title = active.meta().title();
         return StatusLine.of(session.meta().name(), entries, title.isEmpty() ? HOST : title, clock);

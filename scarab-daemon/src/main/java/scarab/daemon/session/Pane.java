@@ -48,6 +48,10 @@ public final class Pane {
     private final int id;
     /** The session this pane belongs to (a pane moved to another session by join-pane changes it). */
     private volatile Session session;
+    /** When it was last made active (a counter): select-pane -L/-R/-U/-D prefers the most recent. */
+    private volatile long activeSince;
+    /** The window it is in (null until placed); set under the session's structure lock. */
+    private volatile Window window;
     /**
      * Held by the changes of a session's life (rename, kill, starting a restored session's
      * process), from their check that the session still exists to their commit or spawn, so that
@@ -140,6 +144,22 @@ public final class Pane {
 
     void session(Session owner) {
         session = owner;
+    }
+
+    long activeSince() {
+        return activeSince;
+    }
+
+    void activeSince(long order) {
+        activeSince = order;
+    }
+
+    public Window window() {
+        return window;
+    }
+
+    void window(Window placed) {
+        window = placed;
     }
 
     private String sessionName() {
@@ -303,6 +323,17 @@ public final class Pane {
             }
             replies = screen.takeReplies();
             title = screen.title();
+            Window w = window;
+            Pane shown = w == null ? null : w.active();
+            if (shown != null && shown != this) {
+                // Clients show the active pane of their window: its composed ones draw this one too.
+                for (ClientLink c : shown.clients) {
+                    ComposedView view = c.view();
+                    if (view != null) {
+                        c.pictureDue(view::drawChanges);
+                    }
+                }
+            }
             if (!clients.isEmpty()) {
                 byte[] chunk = Arrays.copyOf(buffer, n);
                 // Each client's terminal will answer the cursor position queries too: its filter
@@ -474,16 +505,14 @@ public final class Pane {
             }
             clients.add(link);
             link.pane(this);
-            boolean resized = applyLatestSize();
+            updatePicture(link);
             show(link, false);
-            if (resized) {
-                redrawOthers(link);
-            }
         } finally {
             screenLock.writeLock().unlock();
         }
         // Through the link: the pane it shows may change (another window selected).
         link.start("scarab-client-" + label(), () -> link.pane().redraw(link));
+        session.fit();
         return true;
     }
 
@@ -500,11 +529,8 @@ public final class Pane {
             }
             clients.add(link);
             link.pane(this);
-            boolean resized = applyLatestSize();
+            updatePicture(link);
             show(link, true);
-            if (resized) {
-                redrawOthers(link);
-            }
             return true;
         } finally {
             screenLock.writeLock().unlock();
@@ -515,13 +541,7 @@ public final class Pane {
     boolean release(ClientLink link) {
         screenLock.writeLock().lock();
         try {
-            if (!clients.remove(link)) {
-                return false;
-            }
-            if (applyLatestSize()) {
-                redrawOthers(null);
-            }
-            return true;
+            return clients.remove(link);
         } finally {
             screenLock.writeLock().unlock();
         }
@@ -624,12 +644,10 @@ public final class Pane {
             } else {
                 link.finish(TerminalReset.forScreen(screen), farewell);
             }
-            if (applyLatestSize()) {
-                redrawOthers(null);
-            }
         } finally {
             screenLock.writeLock().unlock();
         }
+        session.fit();
     }
 
     /**
@@ -654,15 +672,14 @@ public final class Pane {
             if (!link.readOnly()) {
                 link.touch();
             }
-            if (applyLatestSize()) {
-                redrawOthers(null);
-            } else if (sizeChanged) {
+            if (sizeChanged) {
                 updatePicture(link);
                 show(link, true);
             }
         } finally {
             screenLock.writeLock().unlock();
         }
+        session.fit();
     }
 
     /** Input from a client's socket (its connection thread may wait for the program). */
@@ -705,48 +722,60 @@ public final class Pane {
     }
 
     /**
-     * Resizes screen and PTY to the most recently active client's size (read-only clients never
-     * count: with only those attached the session keeps its size), and decides which clients get
-     * pictures; true if the size changed. Write lock held.
+     * Resizes screen and PTY to this pane's place in its window (the session's {@link Session#fit}
+     * decides it), redrawing its clients if that changed anything.
      */
-    private boolean applyLatestSize() {
-        ClientLink latest = null;
-        for (ClientLink c : clients) {
-            if (!c.readOnly() && (latest == null || c.lastActive() > latest.lastActive())) {
-                latest = c;
+    void resizeTo(int cols, int rows) {
+        screenLock.writeLock().lock();
+        try {
+            if (resizeLocked(cols, rows)) {
+                for (ClientLink c : clients) {
+                    updatePicture(c);
+                }
+                redrawOthers(null);
             }
+        } finally {
+            screenLock.writeLock().unlock();
         }
-        int statusRows = session.statusShown() ? 1 : 0;
-        boolean resized = latest != null && resizeLocked(latest.cols(), Math.max(1, latest.rows() - statusRows));
-        for (ClientLink c : clients) {
-            updatePicture(c);
-        }
-        return resized;
     }
 
-    /** A client whose size is not the session's gets pictures, not the program's output. Write lock held. */
+    /**
+     * The session's shape changed (a status line came or went, a pane was split, closed or
+     * selected): each client's way of being drawn is decided again, and a composed client is
+     * redrawn (its borders and status line may have changed).
+     */
+    void refreshClients() {
+        screenLock.writeLock().lock();
+        try {
+            for (ClientLink c : clients) {
+                boolean wasComposed = c.view() != null;
+                boolean wasPicture = c.picture();
+                updatePicture(c);
+                if (c.view() != null) {
+                    c.pictureDue(c.view()::drawChanges);
+                } else if (wasComposed || wasPicture != c.picture()) {
+                    show(c, true);
+                }
+            }
+        } finally {
+            screenLock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * How a client is drawn: composed cell by cell when its session shows a status line or its
+     * window more than one pane; else the program's own bytes when its size is this pane's, or
+     * a picture cropped or padded to its size. Write lock held.
+     */
     private void updatePicture(ClientLink c) {
-        boolean composed = session.statusShown();
+        Window w = window;
+        boolean composed = session.statusShown() || w != null && w.panes().size() > 1;
         if (composed && c.view() == null) {
             c.view(new ComposedView(c, java.time.Clock.systemDefaultZone()));
         } else if (!composed) {
             c.view(null);
         }
         c.picture(composed || c.cols() != screen.cols() || c.rows() != screen.rows());
-    }
-
-    /**
-     * The session's shape changed (a window came or went, so the status line may have too): this
-     * pane's size and its clients' pictures follow. Called on the pane the clients show.
-     */
-    void refreshView() {
-        screenLock.writeLock().lock();
-        try {
-            applyLatestSize();
-            redrawOthers(null);
-        } finally {
-            screenLock.writeLock().unlock();
-        }
     }
 
     /** The window list or a title changed: composed clients redraw their status line. */

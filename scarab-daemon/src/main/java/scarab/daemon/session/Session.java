@@ -182,6 +182,82 @@ public final class Session {
         return "stopped";
     }
 
+    /**
+     * The current window takes the size of the most recently active client that is not
+     * read-only (less the status line: tmux's window-size latest), its layout gives each pane
+     * its size, and the clients are drawn again as the shape now asks. Takes the structure lock,
+     * and each pane's screen lock in turn inside it; call it holding no pane's lock.
+     */
+    void fit() {
+        ClientLink latest = null;
+        for (ClientLink c : clients()) {
+            if (!c.readOnly() && (latest == null || c.lastActive() > latest.lastActive())) {
+                latest = c;
+            }
+        }
+        Pane shown;
+        synchronized (structure) {
+            Window w = current;
+            if (w == null) {
+                return;
+            }
+            scarab.daemon.layout.Layout layout = w.layout();
+            if (latest != null) {
+                int cols = Math.min(latest.cols(), SessionManager.MAX_COLS);
+                int rows = Math.min(Math.max(1, latest.rows() - (statusShown() ? 1 : 0)), SessionManager.MAX_ROWS);
+                if (layout.windowWidth() != cols || layout.windowHeight() != rows) {
+                    layout.resizeWindow(cols, rows);
+                }
+            }
+            for (Pane p : w.panes()) {
+                scarab.daemon.layout.PaneGeometry g = layout.pane(p.id());
+                p.resizeTo(g.width(), g.height());
+            }
+            shown = w.active();
+        }
+        if (shown != null) {
+            shown.refreshClients();
+        }
+    }
+
+    /** Each pane of {@code w} takes the size its layout gives it. Holding no pane's lock. */
+    void applyLayout(Window w) {
+        synchronized (structure) {
+            for (Pane p : w.panes()) {
+                scarab.daemon.layout.PaneGeometry g = w.layout().pane(p.id());
+                p.resizeTo(g.width(), g.height());
+            }
+        }
+    }
+
+    /** Where a pane of one of its windows is, and how big (its layout's word). */
+    public scarab.daemon.layout.PaneGeometry geometry(Window w, Pane p) {
+        synchronized (structure) {
+            return w.layout().pane(p.id());
+        }
+    }
+
+    /** tmux's {@code #{window_layout}} of one of its windows. */
+    public String layoutString(Window w) {
+        synchronized (structure) {
+            return w.layout().layoutString();
+        }
+    }
+
+    /** Whether one of its windows has a pane zoomed. */
+    public boolean zoomed(Window w) {
+        synchronized (structure) {
+            return w.layout().zoomed();
+        }
+    }
+
+    /** A window's size: its layout's. */
+    public int[] size(Window w) {
+        synchronized (structure) {
+            return new int[] {w.layout().windowWidth(), w.layout().windowHeight()};
+        }
+    }
+
     /** Clients attached to this session. */
     public int clientCount() {
         int n = 0;

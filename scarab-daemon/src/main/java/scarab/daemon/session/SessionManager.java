@@ -112,7 +112,7 @@ public final class SessionManager implements PaneEvents {
             }
             Session s = new Session(meta, nextSessionNumber.getAndIncrement(), true, statusMode);
             for (scarab.daemon.store.StoredWindow sw : stored.windows()) {
-                Window w = new Window(sw.id(), sw.index(), sw.fixedName());
+                Window w = new Window(sw.id(), sw.index(), sw.fixedName(), restoredLayout(meta, sw));
                 nextWindowId.accumulateAndGet(sw.id() + 1, Math::max);
                 List<Pane> inWindow = new ArrayList<>();
                 for (PaneMeta pm : sw.panes()) {
@@ -139,6 +139,38 @@ public final class SessionManager implements PaneEvents {
         log.info("loaded {} stored sessions ({} panes) with their history in {} ms (restore mode {})", sessions.size(),
                 panes.size(), (System.nanoTime() - started) / 1_000_000, mode.name().toLowerCase(java.util.Locale.ROOT));
         pendingRestarts = toStart;
+    }
+
+    /**
+     * A stored window's layout: its layout string with its panes in order, or for a window stored
+     * without one (a database of the release before windows) its one pane filling it.
+     */
+    private scarab.daemon.layout.Layout restoredLayout(SessionMeta meta, scarab.daemon.store.StoredWindow sw) {
+        List<Integer> ids = sw.panes().stream().map(PaneMeta::id).toList();
+        PaneMeta first = sw.panes().get(0);
+        if (!sw.layout().isEmpty()) {
+            try {
+                scarab.daemon.layout.Layout l = scarab.daemon.layout.Layout.restore(sw.layout(), ids);
+                if (sw.zoomed()) {
+                    l.zoom(sw.activePane());
+                }
+                return l;
+            } catch (RuntimeException e) {
+                log.warn("session {} {} window @{}: its stored layout is unusable ({}); its panes are tiled",
+                        meta.id().shortForm(), meta.name(), sw.id(), e.getMessage());
+            }
+        }
+        if (ids.size() == 1) {
+            return scarab.daemon.layout.Layout.single(first.id(), first.cols(), first.rows());
+        }
+        // Room enough to split for every pane, then tiled and brought to the first pane's size.
+        scarab.daemon.layout.Layout l = scarab.daemon.layout.Layout.single(ids.get(0), MAX_COLS, MAX_ROWS);
+        for (int i = 1; i < ids.size(); i++) {
+            l.split(ids.get(i - 1), ids.get(i), scarab.daemon.layout.SplitSpec.topBottom());
+        }
+        l.select("tiled");
+        l.resizeWindow(first.cols(), first.rows());
+        return l;
     }
 
     private static Window windowById(Session s, int id) {
@@ -296,7 +328,8 @@ public final class SessionManager implements PaneEvents {
         }
         Session session = new Session(SessionMeta.created(id, spec.name()), nextSessionNumber.getAndIncrement(), false,
                 statusMode);
-        Window window = new Window(nextWindowId.getAndIncrement(), 0, null);
+        Window window = new Window(nextWindowId.getAndIncrement(), 0, null,
+                scarab.daemon.layout.Layout.single(paneId, spec.cols(), spec.rows()));
         Pane pane = Pane.running(session, PaneMeta.started(paneId, command, spec.cwd(), spec.cols(), spec.rows()), process,
                 history);
         window.addPane(pane);
@@ -324,6 +357,17 @@ public final class SessionManager implements PaneEvents {
      * placed in a window: the caller places it under the structure lock, then saves the shape.
      */
     Pane startPane(Session session, List<String> requested, String cwd, int cols, int rows, Map<String, String> env) {
+        return startPane(session, newPaneId(), requested, cwd, cols, rows, env);
+    }
+
+    /** A pane id for a pane about to be started (split-window places it in the layout first). */
+    int newPaneId() {
+        return nextPaneId.getAndIncrement();
+    }
+
+    /** {@link #startPane} with an id from {@link #newPaneId}. */
+    Pane startPane(Session session, int paneId, List<String> requested, String cwd, int cols, int rows,
+                   Map<String, String> env) {
         checkSize(cols, rows);
         List<String> command = requested == null || requested.isEmpty() ? launcher.defaultCommand() : requested;
         String commandProblem = launcher.commandProblem(command);
@@ -333,7 +377,6 @@ public final class SessionManager implements PaneEvents {
         if (cwd == null || !Path.of(cwd).isAbsolute() || !Files.isDirectory(Path.of(cwd))) {
             throw new UserError("bad-cwd", "no such directory: " + cwd);
         }
-        int paneId = nextPaneId.getAndIncrement();
         PtyChild process;
         try {
             process = launcher.start(command, cwd, cols, rows, session.meta().name(), session.id(), paneId,
@@ -370,8 +413,9 @@ public final class SessionManager implements PaneEvents {
         synchronized (s.structure) {
             List<scarab.daemon.store.StoredWindow> windows = new ArrayList<>();
             for (Window w : s.windows()) {
-                windows.add(new scarab.daemon.store.StoredWindow(w.id(), w.index(), w.fixedName(), "",
-                        w.active().id(), false, w.panes().stream().map(Pane::meta).toList()));
+                windows.add(new scarab.daemon.store.StoredWindow(w.id(), w.index(), w.fixedName(),
+                        w.layout().layoutString(), w.active().id(), w.layout().zoomed(),
+                        w.panes().stream().map(Pane::meta).toList()));
             }
             Window last = s.lastWindow();
             return new scarab.daemon.store.StoredSession(s.meta(), s.currentWindow().id(), last == null ? 0 : last.id(),
@@ -633,10 +677,16 @@ public final class SessionManager implements PaneEvents {
             }
             List<Pane> rest = new ArrayList<>(w.panes());
             rest.remove(pane);
-            w.panes(rest);
             if (rest.isEmpty()) {
+                w.panes(rest);
                 session.removeWindow(w);
-            } else if (w.active() == pane) {
+                return;
+            }
+            // Its space goes to its neighbours, as tmux's layout_close_pane gives it.
+            w.layout().remove(pane.id());
+            w.panes(rest);
+            w.followLayoutOrder();
+            if (w.active() == pane) {
                 Pane next = w.lastActive() != null && rest.contains(w.lastActive()) ? w.lastActive() : rest.get(0);
                 w.activate(next);
             }
@@ -665,10 +715,7 @@ public final class SessionManager implements PaneEvents {
      * status line may have come or gone) and redraws them, status line included.
      */
     static void refresh(Session session) {
-        Pane shown = session.activePane();
-        if (shown != null) {
-            shown.refreshView();
-        }
+        session.fit();
     }
 
     @Override

@@ -2,6 +2,7 @@ package scarab.daemon.session;
 
 import java.util.ArrayList;
 import java.util.List;
+import scarab.daemon.layout.Layout;
 
 /**
  * One window of a session: its panes in layout order, the active one, its index and name. Pane
@@ -18,11 +19,32 @@ public final class Window {
     private volatile List<Pane> panes = List.of();
     private volatile Pane active;
     private volatile Pane lastActive;
+    /** Where each pane is: tmux's layout tree. Guarded by the session's structure lock. */
+    private Layout layout;
 
-    Window(int id, int index, String fixedName) {
+    Window(int id, int index, String fixedName, Layout layout) {
         this.id = id;
         this.index = index;
         this.fixedName = fixedName;
+        this.layout = layout;
+    }
+
+    /** The layout; read and changed only under the session's structure lock. */
+    Layout layout() {
+        return layout;
+    }
+
+    /** The panes take the layout's pane order (after a split, swap or layout string). Structure lock held. */
+    void followLayoutOrder() {
+        List<Pane> ordered = new ArrayList<>();
+        for (int paneId : layout.paneIds()) {
+            for (Pane p : panes) {
+                if (p.id() == paneId) {
+                    ordered.add(p);
+                }
+            }
+        }
+        panes = List.copyOf(ordered);
     }
 
     public int id() {
@@ -70,12 +92,14 @@ public final class Window {
 
     void panes(List<Pane> inLayoutOrder) {
         panes = List.copyOf(inLayoutOrder);
+        inLayoutOrder.forEach(p -> p.window(this));
     }
 
     void addPane(Pane p) {
         List<Pane> more = new ArrayList<>(panes);
         more.add(p);
         panes = List.copyOf(more);
+        p.window(this);
     }
 
     public Pane active() {
@@ -91,7 +115,11 @@ public final class Window {
             lastActive = active;
             active = p;
         }
+        p.activeSince(ACTIVATIONS.incrementAndGet());
     }
+
+    /** Orders activations across the daemon, for {@link Pane#activeSince}. */
+    private static final java.util.concurrent.atomic.AtomicLong ACTIVATIONS = new java.util.concurrent.atomic.AtomicLong();
 
     /** The pane's index in this window (tmux's pane_index), or -1 if it is not here. */
     public int indexOf(Pane p) {

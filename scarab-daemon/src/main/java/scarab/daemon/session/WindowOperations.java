@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scarab.daemon.UserError;
+import scarab.daemon.layout.Layout;
 import scarab.protocol.Response;
 
 /**
@@ -53,10 +54,16 @@ public final class WindowOperations {
             Pane current = session.activePane();
             Window before = session.currentWindow();
             String dir = cwd != null ? cwd : current.meta().cwd();
-            pane = sessions.startPane(session, command, dir, current.meta().cols(), current.meta().rows(), env);
+            int cols;
+            int rows;
+            synchronized (session.structure) {
+                cols = before.layout().windowWidth();
+                rows = before.layout().windowHeight();
+            }
+            pane = sessions.startPane(session, command, dir, cols, rows, env);
             synchronized (session.structure) {
                 int at = index != null ? index : session.freeIndex(0);
-                window = new Window(sessions.newWindowId(), at, name);
+                window = new Window(sessions.newWindowId(), at, name, Layout.single(pane.id(), cols, rows));
                 window.addPane(pane);
                 window.activate(pane);
                 session.addWindow(window);
