@@ -34,7 +34,8 @@ public final class CapturedPiece {
     /** A piece kept within {@code bound} bytes (tests use small ones). */
     public CapturedPiece(long id, int bound) {
         this.bound = bound;
-        this.buf = new byte[Math.min(bound, BYTES) + 64]; // grows only for a line longer than that
+        // Room for a full piece and the line that overflows it: grows only for a line longer than a piece.
+        this.buf = new byte[2 * Math.min(bound, BYTES) + 64];
         ascii("{\"type\":\"captured\",\"id\":");
         ascii(Long.toString(id));
         ascii(",\"lines\":[");
