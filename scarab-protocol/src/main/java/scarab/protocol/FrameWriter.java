@@ -32,17 +32,33 @@ public final class FrameWriter {
      * {@link Frame#CONTROL} one, written together so that no other frame comes between them.
      */
     public void writeMessage(byte[] json) throws IOException {
-        if (json.length <= Frame.MAX_PAYLOAD) {
-            write(Frame.CONTROL, json, 0, json.length);
+        writeMessage(json, json.length);
+    }
+
+    /** The control message in {@code json[0, length)}, as {@link #writeMessage(byte[])}. */
+    public void writeMessage(byte[] json, int length) throws IOException {
+        if (length < LARGE) {
+            write(Frame.CONTROL, json, 0, length);
             return;
         }
         synchronized (lock) {
-            for (int off = 0; off < json.length; off += Frame.MAX_PAYLOAD) {
-                int len = Math.min(Frame.MAX_PAYLOAD, json.length - off);
-                out.write(frame(off + len == json.length ? Frame.CONTROL : Frame.CONTINUED, json, off, len));
+            for (int off = 0; off < length; off += Frame.MAX_PAYLOAD) {
+                int len = Math.min(Frame.MAX_PAYLOAD, length - off);
+                // A large frame is written from the caller's buffer, after its header: no copy of a
+                // payload that may be a megabyte (the lock keeps other frames from coming between).
+                out.write(header(off + len == length ? Frame.CONTROL : Frame.CONTINUED, len));
+                out.write(json, off, len);
             }
             out.flush();
         }
+    }
+
+    /** From this size on a frame's header and payload are two writes, not a copy and one write. */
+    private static final int LARGE = 16 * 1024;
+
+    private static byte[] header(byte kind, int len) {
+        int length = len + 1;
+        return new byte[] {(byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8), (byte) length, kind};
     }
 
     private static byte[] frame(byte kind, byte[] data, int off, int len) {

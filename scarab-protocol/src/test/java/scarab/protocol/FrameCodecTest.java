@@ -65,6 +65,31 @@ class FrameCodecTest {
                 () -> new FrameReader(new ByteArrayInputStream(wire), Frame.MAX_PAYLOAD * 2).read());
     }
 
+    /** A message at the front of a reused buffer: only its length goes out, small or large, one frame or several. */
+    @Test
+    void aMessageAtTheFrontOfALargerBufferIsSentToItsLength() throws IOException {
+        byte[] buffer = new byte[Frame.MAX_PAYLOAD * 2 + 100];
+        for (int i = 0; i < buffer.length; i++) {
+            buffer[i] = (byte) ('a' + i % 26);
+        }
+        int[] lengths = {1, 100, 16 * 1024 - 1, 16 * 1024, 64 * 1024 + 3, Frame.MAX_PAYLOAD, Frame.MAX_PAYLOAD + 1,
+                Frame.MAX_PAYLOAD * 2 + 50};
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        FrameWriter w = new FrameWriter(out);
+        for (int length : lengths) {
+            w.writeMessage(buffer, length);
+            w.write(Frame.output(new byte[] {7}));
+        }
+        FrameReader r = new FrameReader(new ByteArrayInputStream(out.toByteArray()), Frame.MAX_MESSAGE);
+        for (int length : lengths) {
+            Frame f = r.read();
+            assertEquals(Frame.CONTROL, f.kind());
+            assertArrayEquals(java.util.Arrays.copyOf(buffer, length), f.payload(), "length " + length);
+            assertArrayEquals(new byte[] {7}, r.read().payload(), "the next frame after " + length);
+        }
+        assertNull(r.read());
+    }
+
     @Test
     void aContinuedMessageCutByAnotherFrameOrTheEndIsRefused() throws IOException {
         byte[] cut = encode(new Frame(Frame.CONTINUED, new byte[] {'{'}), Frame.output(new byte[] {1}));

@@ -287,7 +287,9 @@ public final class DaemonStarter {
      * busy session's scrollback lines live for its 10,000 lines and then die, and with the default
      * small survivors they were promoted early and filled the old generation with garbage: 50 MB
      * of output cost 36 full collections and 1.2 s of pauses; now 7 and 0.35 s (bench/attach.py
-     * throughput about 20% higher). The same flags are in the launcher's --foreground branch.
+     * throughput about 20% higher). Parallel and G1 were measured too (bench/capture-stall.py): longer
+     * pauses and a worse echo p99 for the other sessions. The same flags are in the launcher's
+     * --foreground branch.
      */
     static final List<String> DAEMON_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms24m", "-Xmn16m",
             "-XX:SurvivorRatio=2", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-Xss512k", "-Xshare:auto",

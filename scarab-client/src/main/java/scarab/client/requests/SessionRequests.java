@@ -67,7 +67,10 @@ public final class SessionRequests {
         }
     }
 
-    /** Prints the screen (a long capture comes in several answers), as {@code tmux capture-pane -p}. */
+    /**
+     * Prints the screen, as {@code tmux capture-pane -p}. A long capture comes in several answers,
+     * each printed as it arrives: the client never holds the whole of it either.
+     */
     public static int capture(ClientContext ctx, Connector daemon, String target, boolean escapes, String start,
                               String end, boolean join) throws IOException {
         try (DaemonConnection c = daemon.connect()) {
@@ -81,12 +84,13 @@ public final class SessionRequests {
                 for (String line : captured.lines()) {
                     out.append(line).append('\n');
                 }
+                ctx.out().append(out);
+                out.setLength(0);
                 if (!captured.more()) {
                     break;
                 }
                 r = c.next(request.id());
             }
-            ctx.out().print(out);
             ctx.out().flush();
         }
         return 0;

@@ -1,6 +1,7 @@
 package scarab.client.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -10,6 +11,11 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import scarab.protocol.CapturedPiece;
+import scarab.protocol.Frame;
+import scarab.protocol.Json;
+import scarab.protocol.Request;
+import scarab.protocol.Response;
 
 /**
  * Emulation through the whole product, the way it is checked: bytes replayed in a real session
@@ -80,6 +86,61 @@ class CaptureIT {
         Files.writeString(file, b);
         String[] joined = replay(file, 20, 6, "-J", "-S", "-10", "-E", "2");
         assertEquals(joined[0], joined[1]);
+    }
+
+    /**
+     * A coloured history of about 1.5 MB with {@code -e -S -}: the same bytes as tmux's, though the
+     * daemon sends it in many pieces (a raw connection sees them: all but the last with more, each
+     * within {@link CapturedPiece#BYTES}, their lines in order the client's output).
+     */
+    @Test
+    void aCaptureOfManyPiecesArrivesWholeInOrderAndLikeTmux() throws Exception {
+        Path file = scarab.root.resolve("colours.txt");
+        java.util.Random random = new java.util.Random(5);
+        StringBuilder b = new StringBuilder();
+        String[] words = {"alpha", "\u00e9t\u00e9", "\u4e2d\u6587", "\"quoted\"", "back\\slash", "tab\tstop", "end"};
+        for (int i = 0; i < 8000; i++) {
+            b.append(String.format("%05d ", i));
+            for (int w = random.nextInt(16); w > 0; w--) {
+                switch (random.nextInt(6)) {
+                    case 0 -> b.append("\033[3").append(random.nextInt(8)).append('m');
+                    case 1 -> b.append("\033[38;5;").append(random.nextInt(256)).append('m');
+                    case 2 -> b.append("\033[48;2;").append(random.nextInt(256)).append(';').append(random.nextInt(256))
+                            .append(';').append(random.nextInt(256)).append('m');
+                    case 3 -> b.append("\033[").append(1 + random.nextInt(9)).append('m');
+                    case 4 -> b.append("\033[0m");
+                    default -> b.append("\033[9").append(random.nextInt(8)).append('m');
+                }
+                b.append(words[random.nextInt(words.length)]).append(' ');
+            }
+            b.append("\033[0m\n");
+        }
+        Files.writeString(file, b);
+        String[] both = replay(file, 200, 50, "-e", "-S", "-");
+        assertEquals(both[0], both[1]);
+        assertTrue(both[1].length() > 15 * CapturedPiece.BYTES, "far larger than a piece: " + both[1].length());
+
+        try (RawConnection raw = new RawConnection(scarab.socket())) {
+            raw.hello();
+            raw.send(new Request.Capture(2, "replay", true, "-", null, false));
+            StringBuilder lines = new StringBuilder();
+            int pieces = 0;
+            while (true) {
+                Frame frame = raw.reader.read();
+                assertEquals(Frame.CONTROL, frame.kind(), "one frame each");
+                assertTrue(frame.payload().length <= CapturedPiece.BYTES, "a piece of " + frame.payload().length + " bytes");
+                Response.Captured piece = assertInstanceOf(Response.Captured.class, Json.readResponseUnchecked(frame.text()));
+                pieces++;
+                for (String line : piece.lines()) {
+                    lines.append(line).append('\n');
+                }
+                if (!piece.more()) {
+                    break;
+                }
+            }
+            assertTrue(pieces > 15, pieces + " pieces");
+            assertEquals(both[1], lines.toString());
+        }
     }
 
     @Test

@@ -181,15 +181,25 @@ public final class Connection {
      */
     public void send(Response response) throws IOException {
         byte[] json = Json.write(response).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        send(response.id(), json, json.length);
+    }
+
+    /**
+     * Sends a message already written as JSON, {@code json[0, length)} (a piece of a long answer
+     * made without a {@link Response}), as {@link #send(Response)} does; false when the client
+     * cannot take one that long and has been told so instead.
+     */
+    public boolean send(long id, byte[] json, int length) throws IOException {
         int limit = continuedFrames ? Frame.MAX_MESSAGE : Frame.MAX_PAYLOAD;
-        if (json.length > limit) {
-            log.warn("connection {}: an answer of {} bytes is over the client's limit of {}", number, json.length, limit);
-            writer.write(Frame.control(Json.write(new Response.Error(response.id(), "answer-too-large",
-                    "done, but the answer (" + json.length + " bytes) is too large to send; the limit is " + limit
+        if (length > limit) {
+            log.warn("connection {}: an answer of {} bytes is over the client's limit of {}", number, length, limit);
+            writer.write(Frame.control(Json.write(new Response.Error(id, "answer-too-large",
+                    "done, but the answer (" + length + " bytes) is too large to send; the limit is " + limit
                             + " bytes"))));
-            return;
+            return false;
         }
-        writer.writeMessage(json);
+        writer.writeMessage(json, length);
+        return true;
     }
 
     public void sendOutput(byte[] data, int off, int len) throws IOException {

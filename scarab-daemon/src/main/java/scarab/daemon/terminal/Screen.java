@@ -1701,38 +1701,63 @@ public final class Screen implements VtHandler {
         return new CaptureView(range, cols, o);
     }
 
-    /** The lines of one capture, taken under the screen's lock and turned into text without it. */
+    /**
+     * The lines of one capture, taken under the screen's lock and turned into text without it, one
+     * line at a time ({@link #nextLine}): a capture of a long history is sent in pieces as it is
+     * made, and never exists whole as text in the daemon. Used by one thread, once.
+     */
     public static final class CaptureView {
         private final Row[] range;
         private final int cols;
         private final CaptureOptions o;
+        private final boolean trim;
+        /** -e: the attributes of the last cell written, carried from one line to the next, as tmux does. */
+        private final CodeState cs;
+        private int next;
+        private int made;
 
         private CaptureView(Row[] range, int cols, CaptureOptions o) {
             this.range = range;
             this.cols = cols;
             this.o = o;
+            this.trim = !o.joinWrapped() && !o.preserveTrailingSpaces();
+            this.cs = o.escapes() ? new CodeState() : null;
         }
 
-        public List<String> capture() {
-            boolean trim = !o.joinWrapped() && !o.preserveTrailingSpaces();
-            StringBuilder buf = new StringBuilder();
-            CodeState cs = o.escapes() ? new CodeState() : null;
-            for (Row r : range) {
-                lineString(r, cols, cs, trim, buf);
-                if (!o.joinWrapped() || !r.wrapped()) buf.append('\n');
-            }
-            if (buf.length() > 0 && buf.charAt(buf.length() - 1) == '\n') buf.setLength(buf.length() - 1);
-            String all = buf.toString();
-            List<String> out = new ArrayList<>();
-            int from = 0;
-            while (true) {
-                int nl = all.indexOf('\n', from);
-                if (nl < 0) {
-                    out.add(all.substring(from));
-                    break;
+        /**
+         * Appends the next line of the capture (without its newline) to {@code out}; false, with
+         * nothing appended, when every line has been made. With -J a line is a row and the rows it
+         * wraps into. The lines are tmux's: its text is the rows, each followed by a newline unless
+         * joined to the next, less one final newline, split at the newlines. So a last line that is
+         * only joined rows with no text is no line (the text ended with the newline before it),
+         * unless it is the whole capture (the text is empty: one empty line).
+         */
+        public boolean nextLine(StringBuilder out) {
+            int start = out.length();
+            boolean rows = false;
+            while (next < range.length) {
+                Row r = range[next++];
+                lineString(r, cols, cs, trim, out);
+                rows = true;
+                if (!o.joinWrapped() || !r.wrapped()) {
+                    made++;
+                    return true;
                 }
-                out.add(all.substring(from, nl));
-                from = nl + 1;
+            }
+            if (rows && (out.length() > start || made == 0)) {
+                made++;
+                return true;
+            }
+            return false;
+        }
+
+        /** Every line at once: for short captures and tests. */
+        public List<String> capture() {
+            List<String> out = new ArrayList<>();
+            StringBuilder line = new StringBuilder();
+            while (nextLine(line)) {
+                out.add(line.toString());
+                line.setLength(0);
             }
             return out;
         }
@@ -1742,6 +1767,8 @@ public final class Screen implements VtHandler {
     static final class CodeState {
         long attr;
         int us;
+        /** appendCode's scratch list of attribute codes (13 at most, and a reset). */
+        final int[] codes = new int[16];
     }
 
     private static void lineString(Row r, int cols, CodeState cs, boolean trim, StringBuilder buf) {
@@ -1781,7 +1808,7 @@ public final class Screen implements VtHandler {
     /** tmux grid_string_cells_code. */
     static void appendCode(CodeState last, long attr, int us, StringBuilder buf) {
         long lastAttr = last.attr;
-        int[] s = new int[16];
+        int[] s = last.codes;
         int n = 0;
         boolean removed = last.us != 0 && us == 0;
         if (!removed) {
@@ -1806,32 +1833,63 @@ public final class Screen implements VtHandler {
             buf.append('m');
         }
         boolean reset = n != 0 && s[0] == 0;
-        addColorCode(buf, colorCodes(Attr.fg(attr), 38, 30, 39, 0), colorCodes(Attr.fg(last.attr), 38, 30, 39, 0), reset);
-        addColorCode(buf, colorCodes(Attr.bg(attr), 48, 40, 49, 10), colorCodes(Attr.bg(last.attr), 48, 40, 49, 10), reset);
-        addColorCode(buf, usCodes(us), usCodes(last.us), reset);
+        colorCode(buf, Attr.fg(attr), Attr.fg(last.attr), reset, 38, 30, 39, 0);
+        colorCode(buf, Attr.bg(attr), Attr.bg(last.attr), reset, 48, 40, 49, 10);
+        usCode(buf, us, last.us, reset);
         if ((attr & Attr.CHARSET) != 0 && (lastAttr & Attr.CHARSET) == 0) buf.append('\016');
         if ((attr & Attr.CHARSET) == 0 && (lastAttr & Attr.CHARSET) != 0) buf.append('\017');
     }
 
-    private static String colorCodes(int c, int ext, int base, int def, int brightAdd) {
+    /*
+     * The colour codes of tmux's grid_string_cells_code: a code is written when it is not empty and
+     * differs from the last cell's (or after a reset). Codes are compared by a key that is equal
+     * exactly when the written codes would be, so that no string is made for the comparison: a
+     * capture of a long coloured history compares two codes per colour change.
+     */
+
+    private static void colorCode(StringBuilder buf, int now, int old, boolean reset, int ext, int base, int def, int brightAdd) {
+        if (!reset && colorKey(now, base, def, brightAdd) == colorKey(old, base, def, brightAdd)) return;
+        int t = Attr.colorType(now), v = Attr.colorValue(now);
+        buf.append("\033[");
+        switch (t) {
+            case 0 -> buf.append(def);
+            case 1 -> buf.append(v < 8 ? base + v : v + brightAdd);
+            case 2 -> buf.append(ext).append(";5;").append(v);
+            default -> rgb(buf.append(ext).append(";2;"), v);
+        }
+        buf.append('m');
+    }
+
+    /** Equal for two colours exactly when {@link #colorCode} writes the same code for both. */
+    private static long colorKey(int c, int base, int def, int brightAdd) {
         int t = Attr.colorType(c), v = Attr.colorValue(c);
         switch (t) {
-            case 0: return Integer.toString(def);
-            case 1: return v < 8 ? Integer.toString(base + v) : Integer.toString(v + brightAdd);
-            case 2: return ext + ";5;" + v;
-            default: return ext + ";2;" + ((v >> 16) & 0xff) + ";" + ((v >> 8) & 0xff) + ";" + (v & 0xff);
+            case 0: return def;
+            case 1: return v < 8 ? base + v : v + brightAdd;
+            case 2: return (2L << 32) | v;
+            default: return (3L << 32) | v;
         }
     }
 
-    private static String usCodes(int c) {
-        int t = Attr.colorType(c), v = Attr.colorValue(c);
-        if (t == 2) return "58;5;" + v;
-        if (t == 3) return "58;2;" + ((v >> 16) & 0xff) + ";" + ((v >> 8) & 0xff) + ";" + (v & 0xff);
-        return "";
+    /** The underline colour: written only for a palette or RGB colour (a basic one has no code). */
+    private static void usCode(StringBuilder buf, int now, int old, boolean reset) {
+        long key = usKey(now);
+        if (key == 0 || (!reset && key == usKey(old))) return;
+        int v = Attr.colorValue(now);
+        buf.append("\033[");
+        if (Attr.colorType(now) == 2) buf.append("58;5;").append(v);
+        else rgb(buf.append("58;2;"), v);
+        buf.append('m');
     }
 
-    private static void addColorCode(StringBuilder buf, String now, String old, boolean reset) {
-        if (!now.isEmpty() && (!now.equals(old) || reset)) buf.append("\033[").append(now).append('m');
+    /** 0 when there is no code, else equal for two colours exactly when their codes are. */
+    private static long usKey(int c) {
+        int t = Attr.colorType(c);
+        return t == 2 ? (2L << 32) | Attr.colorValue(c) : t == 3 ? (3L << 32) | Attr.colorValue(c) : 0;
+    }
+
+    private static void rgb(StringBuilder buf, int v) {
+        buf.append((v >> 16) & 0xff).append(';').append((v >> 8) & 0xff).append(';').append(v & 0xff);
     }
 
     // =====================================================================================================

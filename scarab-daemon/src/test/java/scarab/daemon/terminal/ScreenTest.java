@@ -52,6 +52,24 @@ class ScreenTest {
         assertEquals(List.of("abcdefghijklmnopqr"), s.capture(new CaptureOptions(false, Integer.MIN_VALUE, null, true, false)));
     }
 
+    /** The capture is made a line at a time (sent in pieces as it is made): the same lines, then no more. */
+    @Test
+    void captureLinesComeOneAtATime() {
+        Screen s = screen(5, 3, "abcdefghijklm"); // abcde, fghij wrapped; klm
+        assertEquals(List.of("abcdefghij"), s.capture(new CaptureOptions(false, null, 1, true, false)),
+                "-J ending on a wrapped row: the rows joined so far are the last line");
+        Screen.CaptureView view = s.captureView(new CaptureOptions(false, null, null, false, false));
+        StringBuilder line = new StringBuilder("> ");
+        List<String> lines = new java.util.ArrayList<>();
+        while (view.nextLine(line)) {
+            lines.add(line.toString());
+            line.setLength(2);
+        }
+        assertEquals(List.of("> abcde", "> fghij", "> klm"), lines, "each appended to what the buffer holds");
+        assertFalse(view.nextLine(line));
+        assertEquals("> ", line.toString(), "nothing appended after the last line");
+    }
+
     @Test
     void decawmOff() {
         Screen s = screen(5, 2, CSI + "?7labcdefg");
