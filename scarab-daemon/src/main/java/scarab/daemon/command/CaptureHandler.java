@@ -38,8 +38,9 @@ public final class CaptureHandler implements RequestHandler<Request.Capture> {
         CaptureOptions options = new CaptureOptions(r.escapes(), line(r.start(), "-S", Integer.MIN_VALUE),
                 line(r.end(), "-E", Integer.MAX_VALUE), r.join(), false);
         // Under the screen's lock only the copy of the lines in range; the text is made without it,
-        // so a long capture does not hold up the session's output (the poller needs the write lock).
-        List<String> lines = s.readScreen(screen -> screen.captureView(options)).capture();
+        // so a long capture does not hold up the session's output (the poller needs the write lock),
+        // and so are the lines read back from the store (history-disk).
+        List<String> lines = s.captureView(options).capture();
         List<String> chunk = new ArrayList<>();
         int bytes = 0;
         for (String line : lines) {

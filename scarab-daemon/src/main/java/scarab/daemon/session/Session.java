@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import scarab.daemon.store.Snapshot;
 import scarab.daemon.terminal.HistoryArchive;
+import scarab.daemon.terminal.HistorySource;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -80,9 +81,12 @@ public final class Session {
     private long snapshotChange = -1;
     private String snapshotCwd;
     /** Which history lines are stored; the snapshot thread's (and the restore's, before the session is shared). */
-    private final HistoryArchive archive = new HistoryArchive();
-    /** The round of the snapshot being stored; snapshot thread only. */
+    private final HistoryArchive archive;
+    /** The round of the snapshot being stored, and the screen it was taken of; snapshot thread only. */
     private HistoryArchive.Round pendingRound;
+    private Screen pendingScreen;
+    /** Where captures read the history lines that left memory (history-disk). */
+    private final HistorySource storedHistory;
     /** The directory the restored process should start in; null when not restored. */
     private volatile String restoreCwd;
     /** The one input queue: every writer's bytes reach the program through it, in order. */
@@ -103,26 +107,32 @@ public final class Session {
         }
     });
 
-    private Session(SessionMeta meta, PtyChild process, boolean restored, HistoryBounds history) {
+    private Session(SessionMeta meta, PtyChild process, boolean restored, HistoryBounds history, HistorySource stored) {
         this.id = meta.id();
         this.meta = meta;
         this.process = process;
         this.restored = restored;
         this.history = history;
-        this.screen = new Screen(meta.cols(), meta.rows(), history.lines(), history.bytes());
+        this.storedHistory = history.disk() > 0 ? stored : HistorySource.NONE;
+        this.archive = new HistoryArchive(history.disk());
+        this.screen = newScreen(meta.cols(), meta.rows());
         if (meta.exited()) {
             exit.complete(meta.exitCode() == null ? -1 : meta.exitCode());
         }
     }
 
     /** A session whose process is running now; call {@link #startReader} once it is registered. */
-    static Session running(SessionMeta meta, PtyChild process, HistoryBounds history) {
-        return new Session(meta, process, false, history);
+    static Session running(SessionMeta meta, PtyChild process, HistoryBounds history, HistorySource stored) {
+        return new Session(meta, process, false, history, stored);
     }
 
     /** A session known from the store whose process is gone (daemon restart) or had exited. */
-    static Session withoutProcess(SessionMeta meta, HistoryBounds history) {
-        return new Session(meta, null, true, history);
+    static Session withoutProcess(SessionMeta meta, HistoryBounds history, HistorySource stored) {
+        return new Session(meta, null, true, history, stored);
+    }
+
+    private Screen newScreen(int cols, int rows) {
+        return new Screen(cols, rows, history.lines(), history.bytes(), history.disk() > 0);
     }
 
     /** Gives a restored session its new process; the reader starts with {@link #startReader}. */
@@ -163,7 +173,8 @@ public final class Session {
         try {
             if (snapshot.format() == Snapshot.FORMAT_SCREEN_AND_CHUNKS) {
                 try {
-                    archive.restore(screen, snapshot.historyStart(), snapshot.historyEnd(), snapshot.chunks());
+                    archive.restore(screen, snapshot.historyStart(), snapshot.historyEnd(), snapshot.chunks(),
+                            snapshot.storedChunks());
                 } catch (IOException e) {
                     historyLost = e;
                 }
@@ -201,32 +212,55 @@ public final class Session {
         }
         long change;
         HistoryArchive.Round round;
+        Screen taken;
         screenLock.readLock().lock();
         try {
             change = screen.changeCount();
             round = archive.prepare(screen);
+            taken = screen;
         } finally {
             screenLock.readLock().unlock();
         }
         snapshotChange = change;
         snapshotCwd = cwd;
         pendingRound = round;
+        pendingScreen = taken;
         return Snapshot.incremental(id, cwd, round.screenReplay(), round.historyStart(), round.historyEnd(),
-                round.keptEnd(), round.chunks());
+                round.keptEnd(), round.chunks(), round.diskStart());
     }
 
-    /** The last snapshot was stored: its history chunks are the stored ones now. Snapshot thread only. */
+    /**
+     * The last snapshot was stored: its history chunks are the stored ones now, and the screen's
+     * lines that they hold may leave memory (history-disk). Snapshot thread only.
+     */
     void snapshotStored() {
-        if (pendingRound != null) {
-            archive.committed(pendingRound);
+        HistoryArchive.Round round = pendingRound;
+        if (round != null) {
+            archive.committed(round);
+            Screen taken = pendingScreen;
             pendingRound = null;
+            pendingScreen = null;
+            writeScreen(s -> {
+                // A screen replaced since (the emulator failed) numbers its lines afresh: not these.
+                if (s == taken) s.historyStored(round.historyEnd(), round.diskStart());
+                return null;
+            });
         }
     }
 
     /** The last snapshot was not stored: the next round takes one whatever changed. Snapshot thread only. */
     void snapshotLost() {
         pendingRound = null;
+        pendingScreen = null;
         snapshotChange = -1;
+    }
+
+    /**
+     * What a capture with these options shows: the lines in range copied under the read lock, and
+     * those that left memory read from the store after it is released, as the text is made.
+     */
+    public Screen.CaptureView captureView(scarab.daemon.terminal.CaptureOptions options) {
+        return readScreen(s -> s.captureView(options)).readingStoredLinesFrom(storedHistory);
     }
 
     /** Marks the restored state as already stored (its snapshot came from the store). */
@@ -269,6 +303,7 @@ public final class Session {
         bytesRead.addAndGet(n);
         byte[] replies;
         String title;
+        boolean historyWaiting;
         screenLock.writeLock().lock();
         try {
             try {
@@ -280,6 +315,7 @@ public final class Session {
             } catch (RuntimeException e) {
                 emulatorFailed(e);
             }
+            historyWaiting = screen.historyWaitingForStore();
             replies = screen.takeReplies();
             title = screen.title();
             if (!clients.isEmpty()) {
@@ -302,6 +338,9 @@ public final class Session {
         if (replies != null) {
             answer(replies);
         }
+        if (historyWaiting) {
+            events.historyWaiting(this);
+        }
         if (!title.equals(meta.title())) {
             updateMeta(x -> x.withTitle(title));
             events.titleChanged(this);
@@ -322,7 +361,7 @@ public final class Session {
             log.debug("session {} ({}): the terminal emulator failed again; its screen is reset: {}", meta.name(),
                     id.shortForm(), e.toString());
         }
-        Screen fresh = new Screen(screen.cols(), screen.rows(), history.lines(), history.bytes());
+        Screen fresh = newScreen(screen.cols(), screen.rows());
         fresh.feed("\033[2m[scarab: the terminal emulator failed here and was reset]\033[0m\r\n");
         screen = fresh;
         redrawOthers(null);

@@ -51,6 +51,7 @@ public final class SessionManager implements SessionEvents {
     private final PtyPoller poller;
     private final HistoryBounds history;
     private volatile RestoreMode restoreMode = RestoreMode.EAGER;
+    private volatile Runnable storeSoon;
     /** Sessions loaded for an eager restart, started by {@link #restartLoadedInBackground}. */
     private volatile List<Session> pendingRestarts = List.of();
     /** Set once the daemon is stopping: processes we end then did not "exit" in the user's sense. */
@@ -95,7 +96,7 @@ public final class SessionManager implements SessionEvents {
                 skippedRows.add(problem);
                 continue;
             }
-            Session s = Session.withoutProcess(meta, history);
+            Session s = Session.withoutProcess(meta, history, storedHistory(meta.id()));
             String cwd = meta.cwd();
             try {
                 var snapshot = store.loadSnapshot(meta.id());
@@ -248,7 +249,7 @@ public final class SessionManager implements SessionEvents {
         }
         SessionMeta meta = new SessionMeta(id, spec.name(), command, spec.cwd(), spec.cols(), spec.rows(),
                 System.currentTimeMillis(), 0, SessionMeta.RUNNING, null, "", 0);
-        Session session = Session.running(meta, process, history);
+        Session session = Session.running(meta, process, history, storedHistory(id));
         try {
             store.save(meta).join();
         } catch (CompletionException e) {
@@ -464,6 +465,24 @@ public final class SessionManager implements SessionEvents {
     @Override
     public void titleChanged(Session session) {
         unsaved.add(session.id());
+    }
+
+    @Override
+    public void historyWaiting(Session session) {
+        Runnable r = storeSoon;
+        if (r != null) {
+            r.run();
+        }
+    }
+
+    /** What asks for an early round of snapshots (history waiting to be stored); set once at start. */
+    public void storeSoon(Runnable askForSnapshots) {
+        this.storeSoon = askForSnapshots;
+    }
+
+    /** A session's history lines in the store, read by captures (history-disk). */
+    private scarab.daemon.terminal.HistorySource storedHistory(SessionId id) {
+        return (from, to) -> store.loadHistoryChunks(id, from, to);
     }
 
     /**

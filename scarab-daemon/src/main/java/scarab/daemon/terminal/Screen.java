@@ -32,7 +32,7 @@ public final class Screen implements VtHandler {
 
     int cols, rows;
     Line[] lines;                 // visible rows
-    final History history = new History();
+    final History history;
     int hscrolled;
     boolean historyOn;            // tmux GRID_HISTORY
 
@@ -88,6 +88,16 @@ public final class Screen implements VtHandler {
      *                     oldest lines are dropped, as at the line limit, a tenth of the bound at once
      */
     public Screen(int cols, int rows, int historyLimit, long historyBytes) {
+        this(cols, rows, historyLimit, historyBytes, false);
+    }
+
+    /**
+     * @param onDisk lines pushed out by the bounds stay readable from the store (history-disk):
+     *               only lines already stored leave memory, unless the lines waiting to be stored
+     *               pass twice the bounds (then they are lost, as without it)
+     */
+    public Screen(int cols, int rows, int historyLimit, long historyBytes, boolean onDisk) {
+        this.history = new History(onDisk);
         this.historyBytes = Math.max(0, historyBytes);
         if (cols < 1) cols = 1;
         if (rows < 1) rows = 1;
@@ -441,8 +451,7 @@ public final class Screen implements VtHandler {
         int ny = historyLimit / 10;
         if (ny < 1) ny = 1;
         if (ny > hs) ny = hs;
-        history.dropOldest(ny);
-        if (hscrolled > history.size()) hscrolled = history.size();
+        dropHistory(ny, hs >= 2L * historyLimit);
     }
 
     /**
@@ -451,8 +460,42 @@ public final class Screen implements VtHandler {
      */
     private void collectHistoryBytes() {
         if (history.bytes() <= historyBytes) return;
-        history.dropOldest(history.linesAbove(historyBytes - historyBytes / 10));
+        boolean overHard = history.bytes() > 2 * historyBytes;
+        int max = overHard || !history.onDisk() ? Integer.MAX_VALUE : history.storedLines();
+        dropHistory(history.linesAbove(historyBytes - historyBytes / 10, max), overHard);
+    }
+
+    /**
+     * Drops the {@code n} oldest lines from memory. With history on disk, only those already
+     * stored go (the others wait for the snapshot thread, which {@link #historyWaitingForStore}
+     * tells to hurry), unless memory holds twice the bounds ({@code overHard}): then memory wins.
+     */
+    private void dropHistory(int n, boolean overHard) {
+        if (history.onDisk() && !overHard) n = Math.min(n, history.storedLines());
+        if (n <= 0) return;
+        history.dropOldest(n);
         if (hscrolled > history.size()) hscrolled = history.size();
+    }
+
+    /**
+     * The snapshot thread stored every history line below {@code end} (as copied by its last
+     * {@link HistoryArchive#prepare}), and the store keeps lines from {@code diskStart} on.
+     */
+    public void historyStored(long end, long diskStart) {
+        history.stored(end, diskStart);
+        if (!history.onDisk()) return;
+        // Lines that waited to be stored may go now, down to the bounds (a tenth under them, as at a push).
+        while (historyLimit > 0 && history.size() > historyLimit && history.storedLines() > 0) collectHistory();
+        collectHistoryBytes();
+    }
+
+    /**
+     * Whether lines past the history's bounds wait in memory until they are stored (history on
+     * disk): the snapshot thread should store them soon.
+     */
+    public boolean historyWaitingForStore() {
+        if (!history.onDisk()) return false;
+        return (historyLimit > 0 && history.size() > historyLimit) || history.bytes() > historyBytes;
     }
 
     /** tmux grid_scroll_history: the top visible line goes to history. */
@@ -1641,11 +1684,15 @@ public final class Screen implements VtHandler {
 
     /**
      * What a capture with these options needs, copied: the history lines in range are immutable and
-     * shared, the visible ones are copied. Cheap enough for the screen's lock (references and a
-     * screenful of cells); the text is then made from it without the lock ({@link CaptureView#capture}).
+     * shared, the visible ones are copied, and the lines in range that left memory for the store
+     * are only named (read later from a {@link HistorySource}). Cheap enough for the screen's lock
+     * (references and a screenful of cells); the text is then made from it without the lock
+     * ({@link CaptureView#capture}). Line numbers count over the whole history, the stored part
+     * included, as if it were all in memory (tmux's -S and -E).
      */
     public CaptureView captureView(CaptureOptions o) {
-        int hs = history.size();
+        long disk = history.firstAbs() - history.diskFirst();
+        long hs = disk + history.size();
         int sy = rows;
         long top, bottom;
         Integer s = o.start();
@@ -1670,34 +1717,82 @@ public final class Screen implements VtHandler {
             bottom = top;
             top = t;
         }
-        Row[] range = new Row[(int) (bottom - top + 1)];
-        for (long i = top; i <= bottom; i++) {
-            Row r = lineAbs(i);
-            range[(int) (i - top)] = r instanceof Line l ? l.copy() : r;
+        long memTop = Math.max(top, disk);
+        Row[] range = new Row[(int) Math.max(0, bottom - memTop + 1)];
+        for (long i = memTop; i <= bottom; i++) {
+            Row r = lineAbs(i - disk);
+            range[(int) (i - memTop)] = r instanceof Line l ? l.copy() : r;
         }
-        return new CaptureView(range, cols, o);
+        long diskFrom = history.diskFirst() + Math.min(top, disk);
+        long diskTo = history.diskFirst() + Math.min(bottom + 1, disk);
+        return new CaptureView(diskFrom, diskTo, range, cols, o);
     }
 
     /** The lines of one capture, taken under the screen's lock and turned into text without it. */
     public static final class CaptureView {
+        private final long diskFrom;
+        private final long diskTo;
         private final Row[] range;
         private final int cols;
         private final CaptureOptions o;
+        private HistorySource stored = HistorySource.NONE;
 
-        private CaptureView(Row[] range, int cols, CaptureOptions o) {
+        private CaptureView(long diskFrom, long diskTo, Row[] range, int cols, CaptureOptions o) {
+            this.diskFrom = diskFrom;
+            this.diskTo = diskTo;
             this.range = range;
             this.cols = cols;
             this.o = o;
+        }
+
+        /** Where the lines in range that are no longer in memory are read from (none: left out). */
+        public CaptureView readingStoredLinesFrom(HistorySource source) {
+            this.stored = source;
+            return this;
+        }
+
+        /** How many lines of the capture are read from the store. */
+        public long storedLines() {
+            return diskTo - diskFrom;
+        }
+
+        /**
+         * The lines in order: those from the store first, read a batch of chunks at a time (never
+         * the whole stored history at once), then those copied from memory.
+         */
+        public void forEachRow(java.util.function.Consumer<Row> each) {
+            long done = diskFrom; // lines before this were given (or are gone from the store)
+            while (done < diskTo) {
+                long to = Math.min(diskTo, done + HistoryArchive.CHUNK_LINES);
+                for (HistoryChunk c : stored.chunks(done, to)) {
+                    List<HistLine> lines;
+                    try {
+                        lines = HistoryArchive.decode(c);
+                    } catch (java.io.IOException ex) {
+                        throw new java.io.UncheckedIOException("stored history lines " + c.firstLine() + " to "
+                                + c.endLine() + " are unreadable: " + ex.getMessage(), ex);
+                    }
+                    for (int i = 0; i < lines.size(); i++) {
+                        long abs = c.firstLine() + i;
+                        if (abs >= done && abs < diskTo) {
+                            each.accept(lines.get(i));
+                            done = abs + 1;
+                        }
+                    }
+                }
+                done = Math.max(done, to);
+            }
+            for (Row r : range) each.accept(r);
         }
 
         public List<String> capture() {
             boolean trim = !o.joinWrapped() && !o.preserveTrailingSpaces();
             StringBuilder buf = new StringBuilder();
             CodeState cs = o.escapes() ? new CodeState() : null;
-            for (Row r : range) {
+            forEachRow(r -> {
                 lineString(r, cols, cs, trim, buf);
                 if (!o.joinWrapped() || !r.wrapped()) buf.append('\n');
-            }
+            });
             if (buf.length() > 0 && buf.charAt(buf.length() - 1) == '\n') buf.setLength(buf.length() - 1);
             String all = buf.toString();
             List<String> out = new ArrayList<>();
@@ -1868,13 +1963,14 @@ public final class Screen implements VtHandler {
      * Puts stored history lines into a screen that has none yet, numbered from {@code first}, as
      * if they had scrolled off.
      */
-    void restoreHistory(long first, List<HistLine> stored) {
+    void restoreHistory(long diskStart, long first, List<HistLine> stored) {
         if (history.size() != 0) throw new IllegalStateException("the screen already has history");
         // A live screen can hold a few lines over its limit (a resize pushes lines without making
         // room): those are kept, for an exact restore; a limit lowered since is applied here.
         int skip = stored.size() > 2L * historyLimit ? stored.size() - historyLimit : 0;
         history.startAt(first + skip);
         for (int i = skip; i < stored.size(); i++) history.push(stored.get(i));
+        history.restored(Math.min(diskStart, first + skip), first + stored.size());
         collectHistoryBytes();
         hscrolled = history.size();
         changes++;
