@@ -72,6 +72,7 @@ public final class Screen implements VtHandler {
 
     private boolean tmuxStrict = true;
 
+    private final CombiningTable combining = new CombiningTable();
     private Line[] scratch;       // for line moves
     private Line[] spare;
 
@@ -984,13 +985,7 @@ public final class Screen implements VtHandler {
         int size = utf8Len(base == 0 ? ' ' : base);
         if (old != null) for (int k : old) size += utf8Len(k);
         if (size + utf8Len(c) > UTF8_SIZE) return;
-        int[] nc;
-        if (old == null) nc = new int[]{c};
-        else {
-            nc = Arrays.copyOf(old, old.length + 1);
-            nc[old.length] = c;
-        }
-        setCell(l, x, base == 0 ? ' ' : base, l.attr(x), l.us(x), nc);
+        setCell(l, x, base == 0 ? ' ' : base, l.attr(x), l.us(x), combining.append(old, c));
     }
 
     private static int utf8Len(int c) {
