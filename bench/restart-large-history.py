@@ -6,7 +6,7 @@ one to its socket answering and to `scarab ls` listing every session (the restar
 flood again); then `capture -S -` of one
 session (lines and time). On demand, not in CI.
 
-    bench/restart-large-history.py [--sessions 10] [--lines 2000] [--marks 9] [--dist DIR]
+    bench/restart-large-history.py [--sessions 10] [--lines 2000] [--marks 9] [--rows 1000] [--dist DIR]
                                    [--config 'history-disk = "0"']
 
 DIST defaults to this checkout's scarab-dist/target/dist (mvn -o package -DskipTests).
@@ -22,6 +22,7 @@ def main():
     ap.add_argument("--lines", type=int, default=2000)
     ap.add_argument("--marks", type=int, default=9)
     ap.add_argument("--cols", type=int, default=1000)
+    ap.add_argument("--rows", type=int, default=1000)
     ap.add_argument("--dist", default=os.path.join(HERE, "..", "scarab-dist", "target", "dist"))
     ap.add_argument("--config", default="", help="lines for config.toml")
     a = ap.parse_args()
@@ -60,14 +61,16 @@ def main():
         size_mb = os.path.getsize(flood) / 1e6
         t0 = time.monotonic()
         for i in range(a.sessions):
-            run("new", "-d", "--size", "%dx1000" % a.cols, "-c",
+            run("new", "-d", "--size", "%dx%d" % (a.cols, a.rows), "-c",
                 "sh -c 'test -e %s.%d || cat %s; touch %s.%d; echo done-$((%d*1)); exec sleep 100000'"
                 % (flood, i, flood, flood, i, i), "s%d" % i)
         for i in range(a.sessions):
-            while not os.path.exists("%s.%d" % (flood, i)):  # touched after the flood (a capture of 1000
+            while not os.path.exists("%s.%d" % (flood, i)) and "OutOfMemoryError" not in open(work + "/state/scarab/daemon.out").read():  # touched after the flood (a capture of 1000
                 time.sleep(0.2)                             # lines of heavy cells is a load of its own)
         flooded = time.monotonic() - t0
         pid = daemon_pid()
+        if not os.path.exists("/proc/%d" % pid):
+            sys.exit("the daemon died during the floods: " + open(work + "/state/scarab/daemon.out").read()[-300:])
         time.sleep(6)  # three snapshot rounds: the histories are stored
         rss = rss_mb(pid)
         db = sum(os.path.getsize(os.path.join(work, "data/scarab", n)) for n in os.listdir(work + "/data/scarab"))
