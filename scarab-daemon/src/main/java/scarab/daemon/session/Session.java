@@ -78,7 +78,13 @@ public final class Session {
     private Response ended;
     private volatile SessionEvents events;
     /** Screen change count at the last snapshot; touched only by the snapshot thread. */
-    private long snapshotChange = -1;
+    private volatile long snapshotChange = -1;
+    /**
+     * The stored screen and history still to be put into this session (a daemon starting loads
+     * them after it listens): whoever needs the screen first runs it, the others wait for it.
+     * Null once loaded.
+     */
+    private volatile java.util.concurrent.FutureTask<Void> pendingLoad;
     private String snapshotCwd;
     /** Which history lines are stored; the snapshot thread's (and the restore's, before the session is shared). */
     private final HistoryArchive archive;
@@ -151,6 +157,36 @@ public final class Session {
         restoreCwd = cwd;
     }
 
+    /** The stored screen and history are to be put in by {@code load} on first need ({@link #ensureLoaded}). */
+    void loadLater(Runnable load) {
+        pendingLoad = new java.util.concurrent.FutureTask<>(load, null);
+    }
+
+    /**
+     * Loads the stored screen and history now if they are not yet (on this thread, or waits for the
+     * thread loading them). Every use of the screen but the load's own comes after it.
+     */
+    void ensureLoaded() {
+        java.util.concurrent.FutureTask<Void> load = pendingLoad;
+        if (load == null) {
+            return;
+        }
+        load.run(); // at most once: returns at once when another thread runs or ran it
+        try {
+            load.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            log.warn("session {} {}: loading its stored screen failed: {}", id.shortForm(), meta.name(),
+                    String.valueOf(e.getCause()));
+        }
+        pendingLoad = null;
+    }
+
+    boolean loaded() {
+        return pendingLoad == null;
+    }
+
     /** Feeds bytes into the screen as if the program had written them (restored history, markers). */
     void replay(byte[] bytes) {
         screenLock.writeLock().lock();
@@ -198,6 +234,9 @@ public final class Session {
      * the write lock to feed this screen, never waits for them.
      */
     Snapshot snapshotIfChanged() {
+        if (pendingLoad != null) {
+            return null; // not loaded yet: the store has it as it is
+        }
         screenLock.readLock().lock();
         try {
             if (screen.changeCount() == snapshotChange) {
@@ -428,6 +467,7 @@ public final class Session {
 
     /** Reads the screen under the read lock. */
     public <T> T readScreen(Function<Screen, T> reader) {
+        ensureLoaded();
         screenLock.readLock().lock();
         try {
             return reader.apply(screen);
@@ -438,6 +478,7 @@ public final class Session {
 
     /** Changes the screen under the write lock (restoring history into it, for one). */
     public <T> T writeScreen(Function<Screen, T> writer) {
+        ensureLoaded();
         screenLock.writeLock().lock();
         try {
             return writer.apply(screen);
@@ -479,6 +520,7 @@ public final class Session {
      * the session is being killed or its process has ended.
      */
     boolean attach(ClientLink link) {
+        ensureLoaded();
         screenLock.writeLock().lock();
         try {
             if (ended != null) {
