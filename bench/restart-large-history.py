@@ -81,8 +81,9 @@ def main():
             time.sleep(0.01)
 
         start = time.monotonic()
+        restart_log = open(work + "/state/scarab/restart.log", "w")
         daemon = subprocess.Popen(["setsid", scarab, "daemon", "--foreground"], env=env, stdin=subprocess.DEVNULL,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                  stdout=restart_log, stderr=subprocess.STDOUT)
         hello = b'J{"type":"hello","id":1,"protocolVersion":1,"clientVersion":"bench","capabilities":[]}'
         while True:
             try:
@@ -111,11 +112,14 @@ def main():
         pid = daemon_pid()
         time.sleep(4)
         print("daemon RSS after the restart: %d MB" % rss_mb(pid))
+        for line in open(work + "/state/scarab/restart.log"):
+            if "loaded" in line:
+                print("restart log:", line.strip()[line.find("] ") + 2:])
         run("daemon", "stop", check=False)
         daemon.wait(30)
     finally:
         subprocess.run([scarab, "daemon", "stop"], env=env, capture_output=True)
-        for name in ("daemon.log", "daemon.out"):
+        for name in ("daemon.log", "daemon.out", "restart.log"):
             if os.path.exists(work + "/state/scarab/" + name):
                 shutil.copy(work + "/state/scarab/" + name, "/tmp/restart-large-history-" + name)
         shutil.rmtree(work, ignore_errors=True)
