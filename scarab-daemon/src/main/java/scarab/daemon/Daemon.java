@@ -145,7 +145,7 @@ public final class Daemon implements DaemonControl {
         log.info("database opened in {} ms", (System.nanoTime() - t0) / 1_000_000);
         store.recoveryNotice().ifPresent(this::addNotice);
         sessions = new SessionManager(store, new PtyLauncher(env, socket, options.defaultCommand()),
-                new scarab.daemon.session.HistoryBounds(options.scrollback(), options.historyBytes()),
+                new scarab.daemon.session.HistoryBounds(options.scrollback(), options.historyBytes(), options.historyDisk()),
                 options.maxSessions(), options.maxClientsPerSession());
         sessions.loadStored(options.restore());
         store.rebuildFrom(new SessionStore.Rebuild() {
@@ -164,6 +164,7 @@ public final class Daemon implements DaemonControl {
             FaultInjection.allocateUntilOutOfMemory();
         }
         snapshotter = new Snapshotter(sessions, store);
+        sessions.storeSoon(snapshotter::soon);
         snapshotter.start(options.snapshotInterval());
         startCleanup(options);
         // From the uid, not the user name: a uid with no passwd entry has no name to look up.

@@ -51,6 +51,7 @@ public final class SessionManager implements SessionEvents {
     private final PtyPoller poller;
     private final HistoryBounds history;
     private volatile RestoreMode restoreMode = RestoreMode.EAGER;
+    private volatile Runnable storeSoon;
     /** Sessions loaded for an eager restart, started by {@link #restartLoadedInBackground}. */
     private volatile List<Session> pendingRestarts = List.of();
     /** Set once the daemon is stopping: processes we end then did not "exit" in the user's sense. */
@@ -95,21 +96,11 @@ public final class SessionManager implements SessionEvents {
                 skippedRows.add(problem);
                 continue;
             }
-            Session s = Session.withoutProcess(meta, history);
-            String cwd = meta.cwd();
-            try {
-                var snapshot = store.loadSnapshot(meta.id());
-                if (snapshot.isPresent()) {
-                    if (snapshot.get().cwd() != null) {
-                        cwd = snapshot.get().cwd();
-                    }
-                    s.restore(snapshot.get());
-                }
-            } catch (RuntimeException e) {
-                log.warn("session {} {}: history not restored: {}", meta.id().shortForm(), meta.name(), e.getMessage());
-            }
-            s.restoreCwd(cwd);
-            s.snapshotTaken(cwd);
+            Session s = Session.withoutProcess(meta, history, storedHistory(meta.id()));
+            s.restoreCwd(meta.cwd());
+            // The screens and histories are loaded once the daemon listens (a thousand large
+            // histories took a minute), or by the first request that needs one.
+            s.loadLater(() -> loadScreen(s));
             synchronized (namesLock) {
                 names.put(meta.name(), meta.id());
             }
@@ -121,9 +112,28 @@ public final class SessionManager implements SessionEvents {
         if (mode != RestoreMode.NONE) {
             endLeftovers();
         }
-        log.info("loaded {} stored sessions with their history in {} ms (restore mode {})", sessions.size(),
-                (System.nanoTime() - started) / 1_000_000, mode.name().toLowerCase(java.util.Locale.ROOT));
+        log.info("loaded {} stored sessions in {} ms (restore mode {}); their screens and histories follow",
+                sessions.size(), (System.nanoTime() - started) / 1_000_000, mode.name().toLowerCase(java.util.Locale.ROOT));
         pendingRestarts = toStart;
+    }
+
+    /** Puts a session's stored screen and history into it, and the directory its program was in. */
+    private void loadScreen(Session s) {
+        SessionMeta meta = s.meta();
+        String cwd = meta.cwd();
+        try {
+            var snapshot = store.loadSnapshot(meta.id());
+            if (snapshot.isPresent()) {
+                if (snapshot.get().cwd() != null) {
+                    cwd = snapshot.get().cwd();
+                }
+                s.restore(snapshot.get());
+            }
+        } catch (RuntimeException e) {
+            log.warn("session {} {}: history not restored: {}", meta.id().shortForm(), meta.name(), e.getMessage());
+        }
+        s.restoreCwd(cwd);
+        s.snapshotTaken(cwd);
     }
 
     /**
@@ -147,16 +157,26 @@ public final class SessionManager implements SessionEvents {
     }
 
     /**
-     * Restore mode eager: starts the commands of the loaded sessions again, on two background
-     * threads, once the daemon serves requests. Sessions are listed (with their history) at once;
-     * one that is attached or typed into before its turn is started right then (ensureRunning).
+     * Once the daemon serves requests: loads the stored screens and histories and (restore mode
+     * eager) starts the commands of the sessions again, on two background threads. Sessions are
+     * listed at once; one that is captured, attached or typed into before its turn is loaded (and
+     * started) right then (ensureLoaded, ensureRunning).
      */
     public void restartLoadedInBackground() {
         List<Session> toStart = pendingRestarts;
         pendingRestarts = List.of();
-        if (toStart.isEmpty()) {
+        List<Session> toLoad = sessions.values().stream().filter(s -> !s.loaded() && !toStart.contains(s)).toList();
+        if (toStart.isEmpty() && toLoad.isEmpty()) {
             return;
         }
+        long started = System.nanoTime();
+        java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger(
+                toStart.size() + toLoad.size());
+        Runnable oneDone = () -> {
+            if (left.decrementAndGet() == 0) {
+                log.info("stored screens and histories loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
+            }
+        };
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "scarab-restore");
             t.setDaemon(true);
@@ -171,7 +191,17 @@ public final class SessionManager implements SessionEvents {
                     startRestored(s);
                 } catch (UserError e) {
                     log.error("session {} {} not restarted: {}", s.id().shortForm(), s.meta().name(), e.getMessage());
+                } finally {
+                    oneDone.run();
                 }
+            });
+        }
+        for (Session s : toLoad) {
+            pool.execute(() -> {
+                if (!shuttingDown) {
+                    s.ensureLoaded();
+                }
+                oneDone.run();
             });
         }
         pool.shutdown();
@@ -184,6 +214,7 @@ public final class SessionManager implements SessionEvents {
     private void startRestored(Session s) {
         // The lifecycle lock, not the session's monitor: this writes into the screen, and the
         // monitor comes after the screen lock (docs/architecture.md, the order of a session's locks).
+        s.ensureLoaded(); // the marker goes below the stored screen, the command starts in its directory
         synchronized (s.lifecycle) {
             if (s.hasProcess() || s.meta().exited() || !sessions.containsKey(s.id())) {
                 return;
@@ -248,7 +279,7 @@ public final class SessionManager implements SessionEvents {
         }
         SessionMeta meta = new SessionMeta(id, spec.name(), command, spec.cwd(), spec.cols(), spec.rows(),
                 System.currentTimeMillis(), 0, SessionMeta.RUNNING, null, "", 0);
-        Session session = Session.running(meta, process, history);
+        Session session = Session.running(meta, process, history, storedHistory(id));
         try {
             store.save(meta).join();
         } catch (CompletionException e) {
@@ -464,6 +495,24 @@ public final class SessionManager implements SessionEvents {
     @Override
     public void titleChanged(Session session) {
         unsaved.add(session.id());
+    }
+
+    @Override
+    public void historyWaiting(Session session) {
+        Runnable r = storeSoon;
+        if (r != null) {
+            r.run();
+        }
+    }
+
+    /** What asks for an early round of snapshots (history waiting to be stored); set once at start. */
+    public void storeSoon(Runnable askForSnapshots) {
+        this.storeSoon = askForSnapshots;
+    }
+
+    /** A session's history lines in the store, read by captures (history-disk). */
+    private scarab.daemon.terminal.HistorySource storedHistory(SessionId id) {
+        return (from, to) -> store.loadHistoryChunks(id, from, to);
     }
 
     /**

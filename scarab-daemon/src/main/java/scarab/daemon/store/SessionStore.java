@@ -27,6 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scarab.daemon.session.SessionId;
 import scarab.daemon.session.SessionMeta;
+import scarab.daemon.terminal.ChunkExtent;
 import scarab.daemon.terminal.HistoryChunk;
 import scarab.protocol.Json;
 
@@ -370,12 +371,24 @@ public final class SessionStore implements AutoCloseable {
                 }
             }
         }
+        if (s.format() == Snapshot.FORMAT_SCREEN_AND_CHUNKS) {
+            // A chunk reaching over keptEnd keeps its lines before it (their data stays, the row says
+            // fewer), before the deletes: if those are before diskStart too, it goes with them.
+            try (PreparedStatement p = c.prepareStatement("UPDATE history_chunks SET line_count = ? - first_line"
+                    + " WHERE session_id = ? AND first_line < ? AND first_line + line_count > ?")) {
+                p.setLong(1, s.keptEnd());
+                p.setString(2, id);
+                p.setLong(3, s.keptEnd());
+                p.setLong(4, s.keptEnd());
+                p.executeUpdate();
+            }
+        }
         try (PreparedStatement p = c.prepareStatement(s.format() == Snapshot.FORMAT_SCREEN_AND_CHUNKS
-                ? "DELETE FROM history_chunks WHERE session_id = ? AND (first_line + line_count <= ? OR first_line + line_count > ?)"
+                ? "DELETE FROM history_chunks WHERE session_id = ? AND (first_line + line_count <= ? OR first_line >= ?)"
                 : "DELETE FROM history_chunks WHERE session_id = ?")) {
             p.setString(1, id);
             if (s.format() == Snapshot.FORMAT_SCREEN_AND_CHUNKS) {
-                p.setLong(2, s.historyStart());
+                p.setLong(2, s.diskStart());
                 p.setLong(3, s.keptEnd());
             }
             p.executeUpdate();
@@ -422,27 +435,56 @@ public final class SessionStore implements AutoCloseable {
                         return Optional.empty();
                     }
                     row = new Snapshot(id, rs.getInt(1), rs.getLong(2), rs.getString(3), rs.getBytes(4), rs.getLong(5),
-                            rs.getLong(6), rs.getLong(6), List.of());
+                            rs.getLong(6), rs.getLong(6), List.of(), rs.getLong(5), List.of());
                 }
             }
             if (row.format() != Snapshot.FORMAT_SCREEN_AND_CHUNKS) {
                 return Optional.of(row);
             }
             List<HistoryChunk> chunks = new ArrayList<>();
+            List<ChunkExtent> extents = new ArrayList<>();
+            // Every chunk's extent (the history on disk too), and the data of those in memory's range.
+            try (PreparedStatement p = connection.prepareStatement(
+                    "SELECT first_line, line_count, length(data), CASE WHEN first_line + line_count > ? AND first_line < ?"
+                            + " THEN data END FROM history_chunks WHERE session_id = ? ORDER BY first_line")) {
+                p.setLong(1, row.historyStart());
+                p.setLong(2, row.historyEnd());
+                p.setString(3, id.full());
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        extents.add(new ChunkExtent(rs.getLong(1), rs.getInt(2), rs.getLong(3)));
+                        byte[] data = rs.getBytes(4);
+                        if (data != null) {
+                            chunks.add(new HistoryChunk(rs.getLong(1), rs.getInt(2), data));
+                        }
+                    }
+                }
+            }
+            return Optional.of(new Snapshot(id, row.format(), row.takenAt(), row.cwd(), row.data(), row.historyStart(),
+                    row.historyEnd(), row.keptEnd(), chunks, row.historyStart(), extents));
+        });
+    }
+
+    /**
+     * The stored history chunks of a session holding any of the lines {@code [from, to)}, oldest
+     * first: what a capture reads of the history that left memory ({@code history-disk}).
+     */
+    public List<HistoryChunk> loadHistoryChunks(SessionId id, long from, long to) {
+        return call(() -> {
+            List<HistoryChunk> chunks = new ArrayList<>();
             try (PreparedStatement p = connection.prepareStatement(
                     "SELECT first_line, line_count, data FROM history_chunks WHERE session_id = ?"
                             + " AND first_line + line_count > ? AND first_line < ? ORDER BY first_line")) {
                 p.setString(1, id.full());
-                p.setLong(2, row.historyStart());
-                p.setLong(3, row.historyEnd());
+                p.setLong(2, from);
+                p.setLong(3, to);
                 try (ResultSet rs = p.executeQuery()) {
                     while (rs.next()) {
                         chunks.add(new HistoryChunk(rs.getLong(1), rs.getInt(2), rs.getBytes(3)));
                     }
                 }
             }
-            return Optional.of(new Snapshot(id, row.format(), row.takenAt(), row.cwd(), row.data(), row.historyStart(),
-                    row.historyEnd(), row.keptEnd(), chunks));
+            return chunks;
         });
     }
 
