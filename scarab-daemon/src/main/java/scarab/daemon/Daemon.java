@@ -120,7 +120,7 @@ public final class Daemon implements DaemonControl {
         return 0;
     }
 
-    /** For {@link DaemonLogging}, which logback runs when the first logger is asked for. */
+    /** For {@link DaemonLogProvider} and {@link DaemonLogging}, which run when the first logger is asked for. */
     private static void configureLogging(boolean foreground, Path stateDir, String level) {
         System.setProperty(DaemonLogging.LEVEL, level.toUpperCase(java.util.Locale.ROOT));
         if (!foreground) {
@@ -132,6 +132,7 @@ public final class Daemon implements DaemonControl {
         }
         System.setProperty("scarab.log.dir", stateDir.toString()); // for a -Dlogback.configurationFile of one's own
         System.setProperty(DaemonLogging.TARGET, foreground ? DaemonLogging.STDOUT : stateDir.toString());
+        DaemonLogProvider.select();
     }
 
     private void start(DaemonOptions options, Map<String, String> env) throws IOException {

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -199,7 +198,9 @@ public final class SessionStore implements AutoCloseable {
     }
 
     private static Connection connect(Path file) throws SQLException {
-        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        // The driver itself, not DriverManager, which looks for every driver with a ServiceLoader
+        // (opening every jar of the class path) at its first use.
+        Connection c = new org.sqlite.JDBC().connect("jdbc:sqlite:" + file, new java.util.Properties());
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA busy_timeout = 5000");
             // Before anything that writes (journal_mode does): a newer schema must stay byte-for-byte untouched.
