@@ -120,7 +120,7 @@ public final class Daemon implements DaemonControl {
         return 0;
     }
 
-    /** For {@link DaemonLogging}, which logback runs when the first logger is asked for. */
+    /** For {@link DaemonLogProvider} and {@link DaemonLogging}, which run when the first logger is asked for. */
     private static void configureLogging(boolean foreground, Path stateDir, String level) {
         System.setProperty(DaemonLogging.LEVEL, level.toUpperCase(java.util.Locale.ROOT));
         if (!foreground) {
@@ -132,6 +132,7 @@ public final class Daemon implements DaemonControl {
         }
         System.setProperty("scarab.log.dir", stateDir.toString()); // for a -Dlogback.configurationFile of one's own
         System.setProperty(DaemonLogging.TARGET, foreground ? DaemonLogging.STDOUT : stateDir.toString());
+        DaemonLogProvider.select();
     }
 
     private void start(DaemonOptions options, Map<String, String> env) throws IOException {
@@ -145,7 +146,7 @@ public final class Daemon implements DaemonControl {
         log.info("database opened in {} ms", (System.nanoTime() - t0) / 1_000_000);
         store.recoveryNotice().ifPresent(this::addNotice);
         sessions = new SessionManager(store, new PtyLauncher(env, socket, options.defaultCommand()),
-                new scarab.daemon.session.HistoryBounds(options.scrollback(), options.historyBytes()),
+                new scarab.daemon.session.HistoryBounds(options.scrollback(), options.historyBytes(), options.historyDisk()),
                 options.maxSessions(), options.maxClientsPerSession());
         sessions.loadStored(options.restore());
         store.rebuildFrom(new SessionStore.Rebuild() {
@@ -164,6 +165,7 @@ public final class Daemon implements DaemonControl {
             FaultInjection.allocateUntilOutOfMemory();
         }
         snapshotter = new Snapshotter(sessions, store);
+        sessions.storeSoon(snapshotter::soon);
         snapshotter.start(options.snapshotInterval());
         startCleanup(options);
         // From the uid, not the user name: a uid with no passwd entry has no name to look up.

@@ -2,11 +2,12 @@ package scarab.daemon;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
@@ -31,7 +32,7 @@ public final class DaemonLogging extends ContextAwareBase implements Configurato
     static final String LEVEL = "scarab.log.level";
     static final String STDOUT = "stdout";
     static final String FILE = "daemon.log";
-    private static final String TIME = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} ";
+    private static final String TIME = "%isotime ";
     private static final String LINE = "%-5level [%thread] %logger{0}: %msg%n";
 
     @Override
@@ -80,10 +81,15 @@ public final class DaemonLogging extends ContextAwareBase implements Configurato
         root.addAppender(appender);
     }
 
-    private static PatternLayoutEncoder encoder(LoggerContext context, String pattern) {
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+    private static LayoutWrappingEncoder<ILoggingEvent> encoder(LoggerContext context, String pattern) {
+        PatternLayout layout = new PatternLayout();
+        layout.getInstanceConverterMap().put("isotime", LogTime.class.getName());
+        layout.setContext(context);
+        layout.setPattern(pattern);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
         encoder.setContext(context);
-        encoder.setPattern(pattern);
+        encoder.setLayout(layout);
         encoder.start();
         return encoder;
     }

@@ -14,27 +14,31 @@ import scarab.protocol.ScarabConfig;
  * @param snapshotInterval  how often changed screens are written to the store
  * @param scrollback        history lines kept per session ({@code history-limit}, formerly {@code scrollback})
  * @param historyBytes      heap the history lines of a session may hold ({@code history-bytes})
+ * @param historyDisk       disk the compressed history lines pushed out of memory may take per session
+ *                          ({@code history-disk}); 0: none are kept
  * @param cleanupExitedAfter   remove exited sessions this long after they exited; null: never
  * @param cleanupDetachedAfter remove running sessions nobody attached to for this long; null: never
  */
 public record DaemonOptions(boolean foreground, String socket, RestoreMode restore, Duration snapshotInterval,
                             int scrollback, Duration cleanupExitedAfter, Duration cleanupDetachedAfter,
                             List<String> defaultCommand, int maxSessions, int maxClientsPerSession, String logLevel,
-                            long historyBytes) {
+                            long historyBytes, long historyDisk) {
 
     public static final String USAGE = "usage: scarab daemon [--foreground] [-S SOCKET] [--restore=eager|lazy|none]"
-            + " [--snapshot-interval=2s] [--history-limit=10000] [--history-bytes=16MB] [--cleanup-exited-after=DURATION]"
+            + " [--snapshot-interval=2s] [--history-limit=10000] [--history-bytes=16MB] [--history-disk=256MB]"
+            + " [--cleanup-exited-after=DURATION]"
             + " [--cleanup-detached-after=DURATION]";
     public static final int DEFAULT_SCROLLBACK = 10_000;
     public static final int MAX_SCROLLBACK = 1_000_000;
     public static final long DEFAULT_HISTORY_BYTES = ScarabConfig.DEFAULT_HISTORY_BYTES;
+    public static final long DEFAULT_HISTORY_DISK = ScarabConfig.DEFAULT_HISTORY_DISK;
 
     public static final int DEFAULT_MAX_SESSIONS = 2000;
     public static final int DEFAULT_MAX_CLIENTS = 64;
 
     public static DaemonOptions defaults() {
         return new DaemonOptions(false, null, RestoreMode.EAGER, Duration.ofSeconds(2), DEFAULT_SCROLLBACK, null, null,
-                null, DEFAULT_MAX_SESSIONS, DEFAULT_MAX_CLIENTS, "info", DEFAULT_HISTORY_BYTES);
+                null, DEFAULT_MAX_SESSIONS, DEFAULT_MAX_CLIENTS, "info", DEFAULT_HISTORY_BYTES, DEFAULT_HISTORY_DISK);
     }
 
     /** The defaults with the config file's settings applied (the file has been validated). */
@@ -50,7 +54,8 @@ public record DaemonOptions(boolean foreground, String socket, RestoreMode resto
                 c.maxSessions() == null ? d.maxSessions : c.maxSessions(),
                 c.maxClientsPerSession() == null ? d.maxClientsPerSession : c.maxClientsPerSession(),
                 c.logLevel() == null ? d.logLevel : c.logLevel(),
-                c.historyBytes() == null ? d.historyBytes : ScarabConfig.bytes(c.historyBytes()));
+                c.historyBytes() == null ? d.historyBytes : ScarabConfig.bytes(c.historyBytes()),
+                c.historyDisk() == null ? d.historyDisk : ScarabConfig.bytes(c.historyDisk()));
     }
 
     public static DaemonOptions parse(List<String> args) {
@@ -89,14 +94,24 @@ public record DaemonOptions(boolean foreground, String socket, RestoreMode resto
                     }
                     o = new DaemonOptions(o.foreground, o.socket, o.restore, o.snapshotInterval, o.scrollback,
                             o.cleanupExitedAfter, o.cleanupDetachedAfter, o.defaultCommand, o.maxSessions,
-                            o.maxClientsPerSession, o.logLevel, n);
+                            o.maxClientsPerSession, o.logLevel, n, o.historyDisk);
+                }
+                case "--history-disk" -> {
+                    String v = value != null ? value : next(args, ++i, a);
+                    Long n = ScarabConfig.bytes(v);
+                    if (n == null) {
+                        throw new IllegalArgumentException("--history-disk wants a size like 256MB or 0, not \"" + v + "\"");
+                    }
+                    o = new DaemonOptions(o.foreground, o.socket, o.restore, o.snapshotInterval, o.scrollback,
+                            o.cleanupExitedAfter, o.cleanupDetachedAfter, o.defaultCommand, o.maxSessions,
+                            o.maxClientsPerSession, o.logLevel, o.historyBytes, n);
                 }
                 case "--cleanup-exited-after" -> o = new DaemonOptions(o.foreground, o.socket, o.restore, o.snapshotInterval,
                         o.scrollback, Durations.parse(value != null ? value : next(args, ++i, a)), o.cleanupDetachedAfter,
-                        o.defaultCommand, o.maxSessions, o.maxClientsPerSession, o.logLevel, o.historyBytes);
+                        o.defaultCommand, o.maxSessions, o.maxClientsPerSession, o.logLevel, o.historyBytes, o.historyDisk);
                 case "--cleanup-detached-after" -> o = new DaemonOptions(o.foreground, o.socket, o.restore, o.snapshotInterval,
                         o.scrollback, o.cleanupExitedAfter, Durations.parse(value != null ? value : next(args, ++i, a)),
-                        o.defaultCommand, o.maxSessions, o.maxClientsPerSession, o.logLevel, o.historyBytes);
+                        o.defaultCommand, o.maxSessions, o.maxClientsPerSession, o.logLevel, o.historyBytes, o.historyDisk);
                 default -> throw new IllegalArgumentException("unknown daemon option " + a + "; " + USAGE);
             }
         }
@@ -105,7 +120,7 @@ public record DaemonOptions(boolean foreground, String socket, RestoreMode resto
 
     private DaemonOptions with(boolean fg, String sock, RestoreMode mode, Duration interval, int lines) {
         return new DaemonOptions(fg, sock, mode, interval, lines, cleanupExitedAfter, cleanupDetachedAfter, defaultCommand,
-                maxSessions, maxClientsPerSession, logLevel, historyBytes);
+                maxSessions, maxClientsPerSession, logLevel, historyBytes, historyDisk);
     }
 
     private static String next(List<String> args, int i, String option) {

@@ -10,22 +10,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the native libraries that pty4j (its helper, libpty.so) and sqlite-jdbc (the SQLite
- * driver, 1 MB) carry in their jars in a directory of ours. Left to themselves, each copies its
+ * Keeps the native libraries that pty4j (its helper, libpty.so), sqlite-jdbc (the SQLite
+ * driver, 1 MB) and JNA (libjnidispatch.so) carry in their jars in a directory of ours. Left to themselves, each copies its
  * library into {@code /tmp} at every daemon start: pty4j into a new {@code pty4j-*} directory it
  * never removes, sqlite-jdbc into a file it removes only after a clean exit. A day of test runs
  * here had left 1,567 of the first, and every daemon killed left a megabyte of the second.
  *
- * <p>Here each is copied once into {@code NATIVE_DIR/NAME-HASH/} (the hash of its content: a new
- * version gets a directory of its own, and an older one's is left for a daemon of that version
+ * <p>Here each is copied once into {@code NATIVE_DIR/NAME-KEY/} (the CRC-32 and size of its jar
+ * entry: a new version gets a directory of its own, and an older one's is left for a daemon of that version
  * still running) and its library is pointed there through its own properties. Best effort: if
  * anything fails, the library is left to do as it always did. Must run before either is used.
  */
@@ -34,18 +34,45 @@ public final class NativeLibraries {
     static final String PTY4J_FOLDER = "pty4j.preferred.native.folder";
     static final String SQLITE_PATH = "org.sqlite.lib.path";
     static final String SQLITE_NAME = "org.sqlite.lib.name";
+    static final String JNA_PATH = "jna.boot.library.path";
     private static final String PTY4J_LIBRARY = "libpty.so";
     private static final String SQLITE_LIBRARY = "libsqlitejdbc.so";
+    private static final String JNA_LIBRARY = "libjnidispatch.so";
 
     /** The values this class set, to tell them from values given by whoever started the JVM. */
     private static volatile String ptyFolder;
     private static volatile String sqliteFolder;
+    private static volatile String jnaFolder;
 
     private NativeLibraries() {}
 
     public static void keepIn(Path nativeDir) {
         ptyFolder = keepPty4j(nativeDir);
         sqliteFolder = keepSqlite(nativeDir);
+        jnaFolder = keepJna(nativeDir);
+    }
+
+    /**
+     * JNA loads its {@code libjnidispatch.so} from {@code jna.boot.library.path} when it is there;
+     * else it copies it out of its jar into a temporary file at every start.
+     */
+    private static String keepJna(Path nativeDir) {
+        if (givenByOthers(JNA_PATH, jnaFolder)) {
+            return null;
+        }
+        try {
+            Path folder = copy(nativeDir, "jna-", Platform.class, "com/sun/jna/" + Platform.RESOURCE_PREFIX + "/" + JNA_LIBRARY,
+                    JNA_LIBRARY);
+            if (folder == null) {
+                return null;
+            }
+            System.setProperty(JNA_PATH, folder.toString());
+            return folder.toString();
+        } catch (IOException | RuntimeException e) {
+            System.clearProperty(JNA_PATH);
+            log.warn("cannot keep JNA's native library in {} ({}); it extracts its own copy", nativeDir, e.toString());
+            return null;
+        }
     }
 
     /** pty4j reads its folder as {@code FOLDER/linux/ARCH/libpty.so}. */
@@ -55,7 +82,7 @@ public final class NativeLibraries {
         }
         String subPath = "linux/" + Platform.ARCH;
         try {
-            Path folder = copy(nativeDir, "pty4j-", PtyHelpers.class.getClassLoader(),
+            Path folder = copy(nativeDir, "pty4j-", PtyHelpers.class,
                     "resources/com/pty4j/native/" + subPath + "/" + PTY4J_LIBRARY, subPath + "/" + PTY4J_LIBRARY);
             if (folder == null) {
                 return null; // no library of pty4j's for this machine: its own loader says so
@@ -82,7 +109,7 @@ public final class NativeLibraries {
         }
         try {
             String subPath = org.sqlite.util.OSInfo.getNativeLibFolderPathForCurrentOS();
-            Path folder = copy(nativeDir, "sqlite-", org.sqlite.JDBC.class.getClassLoader(),
+            Path folder = copy(nativeDir, "sqlite-", org.sqlite.JDBC.class,
                     "org/sqlite/native/" + subPath + "/" + SQLITE_LIBRARY, SQLITE_LIBRARY);
             if (folder == null) {
                 return null;
@@ -104,10 +131,48 @@ public final class NativeLibraries {
     }
 
     /**
-     * Copies the resource to {@code nativeDir/PREFIX-HASH/file} unless an identical copy is there;
-     * returns {@code nativeDir/PREFIX-HASH}, or null when there is no such resource.
+     * Copies the resource to {@code nativeDir/PREFIX-KEY/file} unless a copy of its size is there;
+     * returns {@code nativeDir/PREFIX-KEY}, or null when there is no such resource. The key is the
+     * entry's CRC-32 and size from the jar's central directory: nothing is read or hashed when the
+     * copy is there. The entry is read from the jar of {@code owner} itself: the class loader would
+     * open every jar before it on the class path to look for it (reading their central directories
+     * in interpreted code, a large part of a cold start's CPU).
      */
-    private static Path copy(Path nativeDir, String prefix, ClassLoader loader, String resource, String file)
+    private static Path copy(Path nativeDir, String prefix, Class<?> owner, String resource, String file)
+            throws IOException {
+        Path jar = jarOf(owner);
+        if (jar == null) {
+            return copyFromLoader(nativeDir, prefix, owner.getClassLoader(), resource, file);
+        }
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            ZipEntry entry = zip.getEntry(resource);
+            if (entry == null || entry.getSize() < 0 || entry.getCrc() < 0) {
+                return null;
+            }
+            Path folder = nativeDir.resolve(prefix + key(entry.getCrc(), entry.getSize()));
+            Path target = folder.resolve(file);
+            if (!Files.isRegularFile(target) || Files.size(target) != entry.getSize()) {
+                try (InputStream in = zip.getInputStream(entry)) {
+                    write(target, in.readAllBytes());
+                }
+            }
+            return folder;
+        }
+    }
+
+    /** The jar a class was loaded from, or null (a directory of classes, or no code source). */
+    private static Path jarOf(Class<?> owner) {
+        try {
+            var source = owner.getProtectionDomain().getCodeSource();
+            Path path = source == null ? null : Path.of(source.getLocation().toURI());
+            return path != null && Files.isRegularFile(path) ? path : null;
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** As {@link #copy}, for a library that is not in a jar: keyed by its content's hash. */
+    private static Path copyFromLoader(Path nativeDir, String prefix, ClassLoader loader, String resource, String file)
             throws IOException {
         byte[] library;
         try (InputStream in = loader.getResourceAsStream(resource)) {
@@ -116,12 +181,18 @@ public final class NativeLibraries {
             }
             library = in.readAllBytes();
         }
-        Path folder = nativeDir.resolve(prefix + hash(library));
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(library);
+        Path folder = nativeDir.resolve(prefix + key(crc.getValue(), library.length));
         Path target = folder.resolve(file);
         if (!Files.isRegularFile(target) || !Arrays.equals(Files.readAllBytes(target), library)) {
             write(target, library);
         }
         return folder;
+    }
+
+    private static String key(long crc, long size) {
+        return HexFormat.of().toHexDigits((int) crc) + HexFormat.of().toHexDigits((int) size);
     }
 
     private static void write(Path file, byte[] library) throws IOException {
@@ -138,14 +209,6 @@ public final class NativeLibraries {
             }
         } finally {
             Files.deleteIfExists(part);
-        }
-    }
-
-    private static String hash(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -31,12 +31,14 @@ final class StartupWarmUp extends Thread {
     @Override
     public void run() {
         try {
+            // First, while the main thread waits for the store: the daemon's first use of JNA sets up
+            // java.util.logging, whose look-up of a System.Logger finder opens every jar of the class path.
+            Class.forName("scarab.daemon.pty.Posix", true, StartupWarmUp.class.getClassLoader());
             Json.readRequest(Json.write(new Request.Hello(1, Protocol.VERSION, "", List.of())));
             Json.readRequest(Json.write(new Request.ListSessions(2, null, null)));
             Json.write(new Response.Welcome(1, Protocol.VERSION, "", 1, List.of()));
             Json.write(new Response.Listing(2, List.of(), List.of(), null));
             Json.write(new Response.Done(3));
-            Class.forName("scarab.daemon.pty.Posix", true, StartupWarmUp.class.getClassLoader());
         } catch (Exception | LinkageError e) {
             // The real first use fails the same way, and says so where it matters.
             log.warn("start-up warm-up: {}", e.toString());

@@ -81,4 +81,55 @@ class LoggingConfigTest {
         // Not a daemon (no target set): logback's own defaults.
         assertEquals(Configurator.ExecutionStatus.NEUTRAL, new DaemonLogging().configure(context()));
     }
+
+    @Test
+    void logTimeIsLocalTimeWithTheOffsetOfThatInstant() {
+        java.util.TimeZone saved = java.util.TimeZone.getDefault();
+        try {
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Europe/Berlin"));
+            LogTime time = new LogTime();
+            var format = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX")
+                    .withZone(java.time.ZoneId.of("Europe/Berlin"));
+            // Winter and summer time, as logback's %d writes them.
+            for (long millis : new long[] {1_767_225_600_123L, 1_783_000_000_456L}) {
+                ch.qos.logback.classic.spi.LoggingEvent event = new ch.qos.logback.classic.spi.LoggingEvent();
+                event.setTimeStamp(millis);
+                assertEquals(format.format(java.time.Instant.ofEpochMilli(millis)), time.convert(event));
+            }
+            ch.qos.logback.classic.spi.LoggingEvent winter = new ch.qos.logback.classic.spi.LoggingEvent();
+            winter.setTimeStamp(1_767_225_600_123L);
+            assertEquals("2026-01-01T01:00:00.123+01:00", time.convert(winter));
+        } finally {
+            java.util.TimeZone.setDefault(saved);
+        }
+    }
+
+    @Test
+    void theProviderSetsUpTheDaemonsLogItselfAndLogbacksOtherwise() throws Exception {
+        String saved = System.getProperty(DaemonLogging.TARGET);
+        try {
+            System.setProperty(DaemonLogging.TARGET, dir.toString());
+            DaemonLogProvider daemon = new DaemonLogProvider();
+            daemon.initialize();
+            LoggerContext context = (LoggerContext) daemon.getLoggerFactory();
+            assertInstanceOf(RollingFileAppender.class, context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("FILE"));
+            context.getLogger("scarab.daemon.Daemon").info("through the provider");
+            assertNoTrouble(context, "provider");
+            context.stop();
+            assertTrue(Files.readString(dir.resolve("daemon.log")).contains("INFO  [main] Daemon: through the provider"));
+
+            System.clearProperty(DaemonLogging.TARGET);
+            DaemonLogProvider other = new DaemonLogProvider();
+            other.initialize();
+            LoggerContext plain = (LoggerContext) other.getLoggerFactory();
+            assertTrue(plain.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("FILE") == null, "logback's defaults");
+            plain.stop();
+        } finally {
+            if (saved == null) {
+                System.clearProperty(DaemonLogging.TARGET);
+            } else {
+                System.setProperty(DaemonLogging.TARGET, saved);
+            }
+        }
+    }
 }

@@ -100,7 +100,7 @@ public record ConfigCheck(Path file, ScarabConfig config, List<String> problems,
                     case "default-command" -> accept(key, value, Values::command);
                     case "scrollback", "history-limit" ->
                             accept(key, value, v -> Values.number(v, 0, 1_000_000, "a number of lines"));
-                    case "history-bytes" -> accept(key, value, Values::size);
+                    case "history-bytes", "history-disk" -> accept(key, value, Values::size);
                     case "detach-keys" -> accept(key, value, Values::detachKeys);
                     case "snapshot-interval" -> accept(key, value, v -> Values.duration(v, "\"500ms\", \"2s\" or \"1m\""));
                     case "cleanup-exited-after", "cleanup-detached-after" ->
@@ -128,7 +128,8 @@ public record ConfigCheck(Path file, ScarabConfig config, List<String> problems,
                     (String) values.get("restore"), (String) values.get("cleanup-exited-after"),
                     (String) values.get("cleanup-detached-after"), (String) values.get("log-level"),
                     (Integer) values.get("max-sessions"), (Integer) values.get("max-clients-per-session"),
-                    (Integer) values.get("history-limit"), (String) values.get("history-bytes"));
+                    (Integer) values.get("history-limit"), (String) values.get("history-bytes"),
+                    (String) values.get("history-disk"));
             return new ConfigCheck(file, c, List.copyOf(problems), false);
         }
 

@@ -13,6 +13,7 @@ import java.util.Locale;
  * default-command = "/bin/zsh -l"         # what new sessions run without -c (or ["/bin/zsh", "-l"])
  * history-limit = 10000                   # history lines per session (also accepted: scrollback)
  * history-bytes = "16MB"                  # and the memory those lines may take (KB, MB, GB: 1024-based)
+ * history-disk = "256MB"                  # older lines kept on disk, compressed, per session ("0": none)
  * detach-keys = "ctrl-b,d"
  * snapshot-interval = "2s"                # how often changed screens are saved
  * restore = "eager"                       # eager | lazy | none
@@ -35,13 +36,19 @@ public record ScarabConfig(
         Integer maxSessions,
         Integer maxClientsPerSession,
         Integer historyLimit,
-        String historyBytes) {
+        String historyBytes,
+        String historyDisk) {
 
     public static final ScarabConfig EMPTY = new ScarabConfig(null, null, null, null, null, null, null, null, null, null,
-            null, null);
+            null, null, null);
 
     /** 16 MB of history per session unless {@code history-bytes} says otherwise. */
     public static final long DEFAULT_HISTORY_BYTES = 16L << 20;
+    /**
+     * 256 MB of compressed history lines per session on disk unless {@code history-disk} says
+     * otherwise: what {@code history-limit} and {@code history-bytes} push out of memory.
+     */
+    public static final long DEFAULT_HISTORY_DISK = 256L << 20;
     private static final long MAX_HISTORY_BYTES = 64L << 30;
 
     /** History lines per session: {@code history-limit} (tmux's name), or the older {@code scrollback}. */
@@ -78,7 +85,7 @@ public record ScarabConfig(
     /** Every key the file may set, in the order the documentation lists them. */
     public static final List<String> KEYS = List.of("default-command", "scrollback", "detach-keys", "snapshot-interval",
             "restore", "cleanup-exited-after", "cleanup-detached-after", "log-level", "max-sessions",
-            "max-clients-per-session", "history-limit", "history-bytes");
+            "max-clients-per-session", "history-limit", "history-bytes", "history-disk");
 
     public static final List<String> RESTORE_MODES = List.of("eager", "lazy", "none");
     public static final List<String> LOG_LEVELS = List.of("error", "warn", "info", "debug", "trace");

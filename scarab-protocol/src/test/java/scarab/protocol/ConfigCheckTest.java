@@ -157,4 +157,21 @@ class ConfigCheckTest {
                 + " not \"lots\""), bad.problems());
         assertNull(bad.config().historyBytes(), "the default is used");
     }
+
+    @Test
+    void historyOnDiskIsASizeAndZeroTurnsItOff() throws Exception {
+        ConfigCheck check = check("history-disk = \"1GB\"\n");
+        assertEquals(List.of(), check.problems());
+        assertEquals(1L << 30, ScarabConfig.bytes(check.config().historyDisk()));
+        assertEquals(0L, ScarabConfig.bytes(check("history-disk = \"0\"\n").config().historyDisk()));
+        assertNull(check("").config().historyDisk(), "unset: the default");
+        assertEquals(256L << 20, ScarabConfig.DEFAULT_HISTORY_DISK);
+
+        ConfigCheck bad = check("history-disk = 100\n");
+        assertEquals(List.of(f() + ":1: history-disk: expected a size in quotes like \"16MB\" or \"500KB\", at most 64GB,"
+                + " not 100"), bad.problems());
+        assertNull(bad.config().historyDisk(), "the default is used");
+        ConfigCheck typo = check("history-disc = \"1GB\"\n");
+        assertTrue(typo.problems().get(0).contains("history-disk"), "a near miss is named: " + typo.problems());
+    }
 }

@@ -86,7 +86,9 @@ public final class ManCommand implements Runnable {
         {"history-limit", "10000", "History lines kept per session (0 to 1000000)."},
         {"scrollback", "10000", "The older name of history-limit, still read (set one of the two)."},
         {"history-bytes", "\"16MB\"", "The memory those history lines may take per session (KB, MB, GB; 1024-based);"
-                + " past it the oldest lines go."},
+                + " past it the oldest lines go to disk."},
+        {"history-disk", "\"256MB\"", "The disk those older lines may take per session, compressed; past it the"
+                + " oldest go. \"0\" keeps none on disk. capture -S - reads them back."},
         {"detach-keys", "\"ctrl-b,d\"", "The keys that detach an attached client: a prefix and a key, or one key."},
         {"snapshot-interval", "\"2s\"", "How often changed screens are saved."},
         {"restore", "\"eager\"", "What a new daemon does with the sessions of the last one: eager (start them"

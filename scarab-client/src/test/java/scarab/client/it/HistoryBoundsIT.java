@@ -9,7 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** history-bytes in the config file bounds what a session keeps of a flood of heavy cells. */
+/** history-bytes in the config file bounds what a session keeps in memory of a flood of heavy cells. */
 class HistoryBoundsIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private Scarab scarab;
@@ -27,7 +27,8 @@ class HistoryBoundsIT {
 
     @Test
     void historyBytesBoundsACombiningMarkFlood() throws Exception {
-        Files.writeString(scarab.root.resolve("config/scarab/config.toml"), "history-limit = 10000\nhistory-bytes = \"1MB\"\n");
+        Files.writeString(scarab.root.resolve("config/scarab/config.toml"), "history-limit = 10000\nhistory-bytes = \"1MB\"\n"
+                + "history-disk = \"0\"\n"); // the memory bound alone (HistoryDiskIT: what goes to disk)
         String cell = "\u03b1\u0300\u0301\u0302\u0303\u0304\u0305\u0306\u0307\u0308"; // α + 9 combining marks
         StringBuilder flood = new StringBuilder();
         for (int i = 0; i < 1500; i++) {

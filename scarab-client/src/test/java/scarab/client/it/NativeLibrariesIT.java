@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A daemon start, even one that ends with kill -9, leaves nothing in the temporary directory:
- * pty4j's helper and SQLite's driver are kept once in the cache directory instead of copied into
+ * pty4j's helper, SQLite's driver and JNA's dispatch library are kept once in the cache directory instead of copied into
  * /tmp at every start.
  */
 class NativeLibrariesIT {
@@ -61,9 +61,10 @@ class NativeLibrariesIT {
     void theLibrariesAreKeptInTheCacheAndTmpStaysEmpty() throws Exception {
         sessionRuns("one");
         List<String> kept = files(natives);
-        assertEquals(2, kept.size(), kept.toString());
-        assertTrue(kept.get(0).matches("pty4j-[0-9a-f]{16}/linux/[^/]+/libpty\\.so"), kept.toString());
-        assertTrue(kept.get(1).matches("sqlite-[0-9a-f]{16}/libsqlitejdbc\\.so"), kept.toString());
+        assertEquals(3, kept.size(), kept.toString());
+        assertTrue(kept.get(0).matches("jna-[0-9a-f]{16}/libjnidispatch\\.so"), kept.toString());
+        assertTrue(kept.get(1).matches("pty4j-[0-9a-f]{16}/linux/[^/]+/libpty\\.so"), kept.toString());
+        assertTrue(kept.get(2).matches("sqlite-[0-9a-f]{16}/libsqlitejdbc\\.so"), kept.toString());
         assertEquals(List.of(), list(tmp));
 
         // Killed, a daemon leaves nothing behind either; on the next start, another version's copy is
@@ -73,10 +74,11 @@ class NativeLibrariesIT {
         Scarab.waitFor("the daemon to die", Duration.ofSeconds(10), () -> ProcessHandle.of(pid).isEmpty());
         Path older = Files.createDirectories(natives.resolve("sqlite-0123456789abcdef"));
         Files.writeString(older.resolve("libsqlitejdbc.so"), "old");
-        Path ours = natives.resolve(kept.get(0));
+        Path ours = natives.resolve(kept.get(1));
         Files.writeString(ours, "damaged");
         sessionRuns("two");
-        assertEquals(Set.of(kept.get(0), kept.get(1), "sqlite-0123456789abcdef/libsqlitejdbc.so"), Set.copyOf(files(natives)));
+        assertEquals(Set.of(kept.get(0), kept.get(1), kept.get(2), "sqlite-0123456789abcdef/libsqlitejdbc.so"),
+                Set.copyOf(files(natives)));
         assertTrue(Files.size(ours) > 1000, "written again: " + Files.size(ours));
         assertEquals("old", Files.readString(older.resolve("libsqlitejdbc.so")));
         assertEquals(List.of(), list(tmp));

@@ -46,8 +46,9 @@ public final class CaptureHandler implements RequestHandler<Request.Capture> {
         CaptureOptions options = new CaptureOptions(r.escapes(), line(r.start(), "-S", Integer.MIN_VALUE),
                 line(r.end(), "-E", Integer.MAX_VALUE), r.join(), false);
         // Under the screen's lock only the copy of the lines in range; the text is made without it,
-        // so a long capture does not hold up the session's output (the poller needs the write lock).
-        Screen.CaptureView view = pane.readScreen(screen -> screen.captureView(options));
+        // so a long capture does not hold up the session's output (the poller needs the write lock),
+        // and so are the lines read back from the store (history-disk).
+        Screen.CaptureView view = pane.captureView(options);
         try {
             send(view, new CapturedPiece(r.id()), r.id(), connection);
         } catch (IOException e) {

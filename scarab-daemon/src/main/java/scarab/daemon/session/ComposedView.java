@@ -102,6 +102,9 @@ final class ComposedView {
         StatusLine status = session.statusShown() ? status(session, window, shown, zoomedNow) : null;
         List<Pane> lockOrder = new ArrayList<>(panes);
         lockOrder.sort(Comparator.comparingInt(Pane::id));
+        for (Pane p : lockOrder) {
+            p.ensureLoaded(); // before any lock: a load takes the pane's write lock
+        }
         int locked = 0;
         try {
             for (Pane p : lockOrder) {

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import scarab.daemon.store.Snapshot;
 import scarab.daemon.terminal.HistoryArchive;
+import scarab.daemon.terminal.HistorySource;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -84,12 +85,21 @@ public final class Pane {
     private Response ended;
     private volatile PaneEvents events;
     /** Screen change count at the last snapshot; touched only by the snapshot thread. */
-    private long snapshotChange = -1;
+    private volatile long snapshotChange = -1;
+    /**
+     * The stored screen and history still to be put into this pane (a daemon starting loads
+     * them after it listens): whoever needs the screen first runs it, the others wait for it.
+     * Null once loaded.
+     */
+    private volatile java.util.concurrent.FutureTask<Void> pendingLoad;
     private String snapshotCwd;
     /** Which history lines are stored; the snapshot thread's (and the restore's, before the session is shared). */
-    private final HistoryArchive archive = new HistoryArchive();
-    /** The round of the snapshot being stored; snapshot thread only. */
+    private final HistoryArchive archive;
+    /** The round of the snapshot being stored, and the screen it was taken of; snapshot thread only. */
     private HistoryArchive.Round pendingRound;
+    private Screen pendingScreen;
+    /** Where captures read the history lines that left memory (history-disk). */
+    private final HistorySource storedHistory;
     /** The directory the restored process should start in; null when not restored. */
     private volatile String restoreCwd;
     /** The one input queue: every writer's bytes reach the program through it, in order. */
@@ -110,27 +120,34 @@ public final class Pane {
         }
     });
 
-    private Pane(Session session, PaneMeta meta, PtyChild process, boolean restored, HistoryBounds history) {
+    private Pane(Session session, PaneMeta meta, PtyChild process, boolean restored, HistoryBounds history,
+                 HistorySource stored) {
         this.id = meta.id();
         this.session = session;
         this.meta = meta;
         this.process = process;
         this.restored = restored;
         this.history = history;
-        this.screen = new Screen(meta.cols(), meta.rows(), history.lines(), history.bytes());
+        this.storedHistory = history.disk() > 0 ? stored : HistorySource.NONE;
+        this.archive = new HistoryArchive(history.disk());
+        this.screen = newScreen(meta.cols(), meta.rows());
         if (meta.exited()) {
             exit.complete(meta.exitCode() == null ? -1 : meta.exitCode());
         }
     }
 
     /** A pane whose process is running now; call {@link #startReader} once it is registered. */
-    static Pane running(Session session, PaneMeta meta, PtyChild process, HistoryBounds history) {
-        return new Pane(session, meta, process, false, history);
+    static Pane running(Session session, PaneMeta meta, PtyChild process, HistoryBounds history, HistorySource stored) {
+        return new Pane(session, meta, process, false, history, stored);
     }
 
     /** A pane known from the store whose process is gone (daemon restart) or had exited. */
-    static Pane withoutProcess(Session session, PaneMeta meta, HistoryBounds history) {
-        return new Pane(session, meta, null, true, history);
+    static Pane withoutProcess(Session session, PaneMeta meta, HistoryBounds history, HistorySource stored) {
+        return new Pane(session, meta, null, true, history, stored);
+    }
+
+    private Screen newScreen(int cols, int rows) {
+        return new Screen(cols, rows, history.lines(), history.bytes(), history.disk() > 0);
     }
 
     /** {@code %N}, as targets and logs write it. */
@@ -182,6 +199,36 @@ public final class Pane {
         restoreCwd = cwd;
     }
 
+    /** The stored screen and history are to be put in by {@code load} on first need ({@link #ensureLoaded}). */
+    void loadLater(Runnable load) {
+        pendingLoad = new java.util.concurrent.FutureTask<>(load, null);
+    }
+
+    /**
+     * Loads the stored screen and history now if they are not yet (on this thread, or waits for the
+     * thread loading them). Every use of the screen but the load's own comes after it.
+     */
+    void ensureLoaded() {
+        java.util.concurrent.FutureTask<Void> load = pendingLoad;
+        if (load == null) {
+            return;
+        }
+        load.run(); // at most once: returns at once when another thread runs or ran it
+        try {
+            load.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            log.warn("session {} pane {}: loading its stored screen failed: {}", sessionName(), label(),
+                    String.valueOf(e.getCause()));
+        }
+        pendingLoad = null;
+    }
+
+    boolean loaded() {
+        return pendingLoad == null;
+    }
+
     /** Feeds bytes into the screen as if the program had written them (restored history, markers). */
     void replay(byte[] bytes) {
         screenLock.writeLock().lock();
@@ -204,7 +251,8 @@ public final class Pane {
         try {
             if (snapshot.format() == Snapshot.FORMAT_SCREEN_AND_CHUNKS) {
                 try {
-                    archive.restore(screen, snapshot.historyStart(), snapshot.historyEnd(), snapshot.chunks());
+                    archive.restore(screen, snapshot.historyStart(), snapshot.historyEnd(), snapshot.chunks(),
+                            snapshot.storedChunks());
                 } catch (IOException e) {
                     historyLost = e;
                 }
@@ -228,6 +276,9 @@ public final class Pane {
      * the write lock to feed this screen, never waits for them.
      */
     Snapshot snapshotIfChanged() {
+        if (pendingLoad != null) {
+            return null; // not loaded yet: the store has it as it is
+        }
         screenLock.readLock().lock();
         try {
             if (screen.changeCount() == snapshotChange) {
@@ -242,32 +293,55 @@ public final class Pane {
         }
         long change;
         HistoryArchive.Round round;
+        Screen taken;
         screenLock.readLock().lock();
         try {
             change = screen.changeCount();
             round = archive.prepare(screen);
+            taken = screen;
         } finally {
             screenLock.readLock().unlock();
         }
         snapshotChange = change;
         snapshotCwd = cwd;
         pendingRound = round;
+        pendingScreen = taken;
         return Snapshot.incremental(id, cwd, round.screenReplay(), round.historyStart(), round.historyEnd(),
-                round.keptEnd(), round.chunks());
+                round.keptEnd(), round.chunks(), round.diskStart());
     }
 
-    /** The last snapshot was stored: its history chunks are the stored ones now. Snapshot thread only. */
+    /**
+     * The last snapshot was stored: its history chunks are the stored ones now, and the screen's
+     * lines that they hold may leave memory (history-disk). Snapshot thread only.
+     */
     void snapshotStored() {
-        if (pendingRound != null) {
-            archive.committed(pendingRound);
+        HistoryArchive.Round round = pendingRound;
+        if (round != null) {
+            archive.committed(round);
+            Screen taken = pendingScreen;
             pendingRound = null;
+            pendingScreen = null;
+            writeScreen(s -> {
+                // A screen replaced since (the emulator failed) numbers its lines afresh: not these.
+                if (s == taken) s.historyStored(round.historyEnd(), round.diskStart());
+                return null;
+            });
         }
     }
 
     /** The last snapshot was not stored: the next round takes one whatever changed. Snapshot thread only. */
     void snapshotLost() {
         pendingRound = null;
+        pendingScreen = null;
         snapshotChange = -1;
+    }
+
+    /**
+     * What a capture with these options shows: the lines in range copied under the read lock, and
+     * those that left memory read from the store after it is released, as the text is made.
+     */
+    public Screen.CaptureView captureView(scarab.daemon.terminal.CaptureOptions options) {
+        return readScreen(s -> s.captureView(options)).readingStoredLinesFrom(storedHistory);
     }
 
     /** Marks the restored state as already stored (its snapshot came from the store). */
@@ -310,6 +384,7 @@ public final class Pane {
         bytesRead.addAndGet(n);
         byte[] replies;
         String title;
+        boolean historyWaiting;
         screenLock.writeLock().lock();
         try {
             try {
@@ -321,6 +396,7 @@ public final class Pane {
             } catch (RuntimeException e) {
                 emulatorFailed(e);
             }
+            historyWaiting = screen.historyWaitingForStore();
             replies = screen.takeReplies();
             title = screen.title();
             Window w = window;
@@ -357,6 +433,9 @@ public final class Pane {
         if (replies != null) {
             answer(replies);
         }
+        if (historyWaiting) {
+            events.historyWaiting(this);
+        }
         if (!title.equals(meta.title())) {
             updateMeta(x -> x.withTitle(title));
             events.titleChanged(this);
@@ -378,7 +457,7 @@ public final class Pane {
             log.debug("session {} pane {}: the terminal emulator failed again; its screen is reset: {}", sessionName(),
                     label(), e.toString());
         }
-        Screen fresh = new Screen(screen.cols(), screen.rows(), history.lines(), history.bytes());
+        Screen fresh = newScreen(screen.cols(), screen.rows());
         fresh.feed("\033[2m[scarab: the terminal emulator failed here and was reset]\033[0m\r\n");
         screen = fresh;
         redrawOthers(null);
@@ -445,6 +524,7 @@ public final class Pane {
 
     /** Reads the screen under the read lock. */
     public <T> T readScreen(Function<Screen, T> reader) {
+        ensureLoaded();
         screenLock.readLock().lock();
         try {
             return reader.apply(screen);
@@ -455,6 +535,7 @@ public final class Pane {
 
     /** Changes the screen under the write lock (restoring history into it, for one). */
     public <T> T writeScreen(Function<Screen, T> writer) {
+        ensureLoaded();
         screenLock.writeLock().lock();
         try {
             return writer.apply(screen);
@@ -496,6 +577,7 @@ public final class Pane {
      * the session is being killed or its process has ended.
      */
     boolean attach(ClientLink link) {
+        ensureLoaded();
         screenLock.writeLock().lock();
         try {
             if (ended != null) {
@@ -522,6 +604,7 @@ public final class Pane {
      * keeps looking for a pane to show).
      */
     boolean adopt(ClientLink link) {
+        ensureLoaded();
         screenLock.writeLock().lock();
         try {
             if (ended != null) {
@@ -726,6 +809,7 @@ public final class Pane {
      * decides it), redrawing its clients if that changed anything.
      */
     void resizeTo(int cols, int rows) {
+        ensureLoaded();
         screenLock.writeLock().lock();
         try {
             if (resizeLocked(cols, rows)) {

@@ -10,4 +10,10 @@ public interface PaneEvents {
 
     /** The program set a new title: stored with the next round of snapshots, not a write of its own. */
     void titleChanged(Pane pane);
+
+    /**
+     * History lines past the bounds wait in memory to be stored before they may leave it
+     * (history-disk): the next round of snapshots should come soon. On the poller thread: never waits.
+     */
+    default void historyWaiting(Pane pane) {}
 }

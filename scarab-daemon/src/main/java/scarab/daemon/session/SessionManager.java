@@ -61,6 +61,7 @@ public final class SessionManager implements PaneEvents {
     private volatile RestoreMode restoreMode = RestoreMode.EAGER;
     /** The status setting of every session; set once before sessions are loaded. */
     private volatile StatusMode statusMode = StatusMode.AUTO;
+    private volatile Runnable storeSoon;
     /** Panes loaded for an eager restart, started by {@link #restartLoadedInBackground}. */
     private volatile List<Pane> pendingRestarts = List.of();
     /** Set once the daemon is stopping: processes we end then did not "exit" in the user's sense. */
@@ -136,10 +137,12 @@ public final class SessionManager implements PaneEvents {
         if (mode != RestoreMode.NONE) {
             endLeftovers();
         }
-        log.info("loaded {} stored sessions ({} panes) with their history in {} ms (restore mode {})", sessions.size(),
-                panes.size(), (System.nanoTime() - started) / 1_000_000, mode.name().toLowerCase(java.util.Locale.ROOT));
+        log.info("loaded {} stored sessions ({} panes) in {} ms (restore mode {}); their screens and histories follow",
+                sessions.size(), panes.size(), (System.nanoTime() - started) / 1_000_000,
+                mode.name().toLowerCase(java.util.Locale.ROOT));
         pendingRestarts = toStart;
     }
+
 
     /**
      * A stored window's layout: its layout string with its panes in order, or for a window stored
@@ -177,13 +180,24 @@ public final class SessionManager implements PaneEvents {
         return s.windows().stream().filter(w -> w.id() == id).findFirst().orElse(null);
     }
 
-    /** A stored pane with its screen and history, its process not started. */
+    /**
+     * A stored pane, its process not started. Its screen and history are loaded once the daemon
+     * listens (a thousand large histories took a minute), or by the first request that needs it.
+     */
     private Pane restorePane(Session s, PaneMeta pm) {
-        Pane p = Pane.withoutProcess(s, pm, history);
+        Pane p = Pane.withoutProcess(s, pm, history, storedHistory(pm.id()));
         nextPaneId.accumulateAndGet(pm.id() + 1, Math::max);
-        String cwd = pm.cwd();
+        p.restoreCwd(pm.cwd());
+        p.loadLater(() -> loadScreen(p));
+        panes.put(pm.id(), p);
+        return p;
+    }
+
+    /** Puts a pane's stored screen and history into it, and the directory its program was in. */
+    private void loadScreen(Pane p) {
+        String cwd = p.meta().cwd();
         try {
-            var snapshot = store.loadSnapshot(pm.id());
+            var snapshot = store.loadSnapshot(p.id());
             if (snapshot.isPresent()) {
                 if (snapshot.get().cwd() != null) {
                     cwd = snapshot.get().cwd();
@@ -191,13 +205,11 @@ public final class SessionManager implements PaneEvents {
                 p.restore(snapshot.get());
             }
         } catch (RuntimeException e) {
-            log.warn("session {} {} pane {}: history not restored: {}", s.id().shortForm(), s.meta().name(), p.label(),
-                    e.getMessage());
+            log.warn("session {} {} pane {}: history not restored: {}", p.session().id().shortForm(),
+                    p.session().meta().name(), p.label(), e.getMessage());
         }
         p.restoreCwd(cwd);
         p.snapshotTaken(cwd);
-        panes.put(pm.id(), p);
-        return p;
     }
 
     /**
@@ -221,16 +233,26 @@ public final class SessionManager implements PaneEvents {
     }
 
     /**
-     * Restore mode eager: starts the commands of the loaded sessions again, on two background
-     * threads, once the daemon serves requests. Sessions are listed (with their history) at once;
-     * one that is attached or typed into before its turn is started right then (ensureRunning).
+     * Once the daemon serves requests: loads the stored screens and histories and (restore mode
+     * eager) starts the commands of the sessions again, on two background threads. Sessions are
+     * listed at once; one that is captured, attached or typed into before its turn is loaded (and
+     * started) right then (ensureLoaded, ensureRunning).
      */
     public void restartLoadedInBackground() {
         List<Pane> toStart = pendingRestarts;
         pendingRestarts = List.of();
-        if (toStart.isEmpty()) {
+        List<Pane> toLoad = panes.values().stream().filter(p -> !p.loaded() && !toStart.contains(p)).toList();
+        if (toStart.isEmpty() && toLoad.isEmpty()) {
             return;
         }
+        long started = System.nanoTime();
+        java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger(
+                toStart.size() + toLoad.size());
+        Runnable oneDone = () -> {
+            if (left.decrementAndGet() == 0) {
+                log.info("stored screens and histories loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
+            }
+        };
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "scarab-restore");
             t.setDaemon(true);
@@ -246,7 +268,17 @@ public final class SessionManager implements PaneEvents {
                 } catch (UserError e) {
                     log.error("session {} pane {} not restarted: {}", p.session().id().shortForm(),
                             p.session().meta().name(), p.label(), e.getMessage());
+                } finally {
+                    oneDone.run();
                 }
+            });
+        }
+        for (Pane p : toLoad) {
+            pool.execute(() -> {
+                if (!shuttingDown) {
+                    p.ensureLoaded();
+                }
+                oneDone.run();
             });
         }
         pool.shutdown();
@@ -258,6 +290,7 @@ public final class SessionManager implements PaneEvents {
      */
     private void startRestored(Pane p) {
         Session s = p.session();
+        p.ensureLoaded(); // the marker goes below the stored screen, the command starts in its directory
         // The lifecycle lock, not the session's monitor: this writes into the screen, and the
         // monitor comes after the screen lock (docs/architecture.md, the order of a session's locks).
         synchronized (s.lifecycle) {
@@ -331,7 +364,7 @@ public final class SessionManager implements PaneEvents {
         Window window = new Window(nextWindowId.getAndIncrement(), 0, null,
                 scarab.daemon.layout.Layout.single(paneId, spec.cols(), spec.rows()));
         Pane pane = Pane.running(session, PaneMeta.started(paneId, command, spec.cwd(), spec.cols(), spec.rows()), process,
-                history);
+                history, storedHistory(paneId));
         window.addPane(pane);
         window.activate(pane);
         session.addWindow(window);
@@ -384,7 +417,8 @@ public final class SessionManager implements PaneEvents {
         } catch (IOException | RuntimeException e) {
             throw spawnFailed("cannot start ", command, cwd, env, e);
         }
-        Pane pane = Pane.running(session, PaneMeta.started(paneId, command, cwd, cols, rows), process, history);
+        Pane pane = Pane.running(session, PaneMeta.started(paneId, command, cwd, cols, rows), process, history,
+                storedHistory(paneId));
         panes.put(paneId, pane);
         pane.startReader(poller, this);
         log.info("pane started: {} {} pane {} pid {} command {}", session.id().shortForm(), session.meta().name(),
@@ -728,6 +762,24 @@ public final class SessionManager implements PaneEvents {
     @Override
     public void titleChanged(Pane pane) {
         unsavedPanes.add(pane.id());
+    }
+
+    @Override
+    public void historyWaiting(Pane pane) {
+        Runnable r = storeSoon;
+        if (r != null) {
+            r.run();
+        }
+    }
+
+    /** What asks for an early round of snapshots (history waiting to be stored); set once at start. */
+    public void storeSoon(Runnable askForSnapshots) {
+        this.storeSoon = askForSnapshots;
+    }
+
+    /** A pane's history lines in the store, read by captures (history-disk). */
+    private scarab.daemon.terminal.HistorySource storedHistory(int paneId) {
+        return (from, to) -> store.loadHistoryChunks(paneId, from, to);
     }
 
     /**

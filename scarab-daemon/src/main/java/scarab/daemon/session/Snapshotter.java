@@ -41,6 +41,32 @@ public final class Snapshotter implements AutoCloseable {
         this.store = store;
     }
 
+    /** A round asked for early is queued (history waiting to be stored); snapshot thread clears it. */
+    private final java.util.concurrent.atomic.AtomicBoolean early = new java.util.concurrent.atomic.AtomicBoolean();
+    /** When the last round ended (System.nanoTime); snapshot thread only, read by {@link #soon}. */
+    private volatile long lastRound = System.nanoTime();
+    /** Rounds asked for early come at most this often: each renders every changed screen. */
+    private static final long EARLY_SPACING_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
+    /**
+     * Asks for a round before the interval is up: history lines wait in memory to be stored before
+     * they may leave it (history-disk). Never waits; many asks before the round make one round.
+     */
+    public void soon() {
+        if (early.getAndSet(true)) {
+            return;
+        }
+        long delay = Math.max(0, lastRound + EARLY_SPACING_NANOS - System.nanoTime());
+        try {
+            timer.schedule(FatalErrors.guarded("the snapshot task", () -> {
+                early.set(false);
+                snapshotChanged();
+            }), delay, TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // stopping: the last round is taken by close()
+        }
+    }
+
     public void start(Duration interval) {
         long ms = Math.max(50, interval.toMillis());
         timer.scheduleWithFixedDelay(FatalErrors.guarded("the snapshot task", this::snapshotChanged), ms, ms,
@@ -92,6 +118,7 @@ public final class Snapshotter implements AutoCloseable {
             }
         }
         failing.keySet().retainAll(sessions.allPanes().stream().map(Pane::id).toList());
+        lastRound = System.nanoTime();
         if (stored > 0) {
             log.debug("snapshotted {} panes", stored);
         }

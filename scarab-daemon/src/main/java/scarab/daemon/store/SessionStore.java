@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import scarab.daemon.session.SessionId;
 import scarab.daemon.session.PaneMeta;
 import scarab.daemon.session.SessionMeta;
+import scarab.daemon.terminal.ChunkExtent;
 import scarab.daemon.terminal.HistoryChunk;
 import scarab.protocol.Json;
 
@@ -199,7 +199,9 @@ public final class SessionStore implements AutoCloseable {
     }
 
     private static Connection connect(Path file) throws SQLException {
-        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        // The driver itself, not DriverManager, which looks for every driver with a ServiceLoader
+        // (opening every jar of the class path) at its first use.
+        Connection c = new org.sqlite.JDBC().connect("jdbc:sqlite:" + file, new java.util.Properties());
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA busy_timeout = 5000");
             // Before anything that writes (journal_mode does): a newer schema must stay byte-for-byte untouched.
@@ -525,12 +527,24 @@ public final class SessionStore implements AutoCloseable {
                 }
             }
         }
+        if (s.format() == Snapshot.FORMAT_SCREEN_AND_CHUNKS) {
+            // A chunk reaching over keptEnd keeps its lines before it (their data stays, the row says
+            // fewer), before the deletes: if those are before diskStart too, it goes with them.
+            try (PreparedStatement p = c.prepareStatement("UPDATE pane_history SET line_count = ? - first_line"
+                    + " WHERE pane_id = ? AND first_line < ? AND first_line + line_count > ?")) {
+                p.setLong(1, s.keptEnd());
+                p.setInt(2, id);
+                p.setLong(3, s.keptEnd());
+                p.setLong(4, s.keptEnd());
+                p.executeUpdate();
+            }
+        }
         try (PreparedStatement p = c.prepareStatement(s.format() == Snapshot.FORMAT_SCREEN_AND_CHUNKS
-                ? "DELETE FROM pane_history WHERE pane_id = ? AND (first_line + line_count <= ? OR first_line + line_count > ?)"
+                ? "DELETE FROM pane_history WHERE pane_id = ? AND (first_line + line_count <= ? OR first_line >= ?)"
                 : "DELETE FROM pane_history WHERE pane_id = ?")) {
             p.setInt(1, id);
             if (s.format() == Snapshot.FORMAT_SCREEN_AND_CHUNKS) {
-                p.setLong(2, s.historyStart());
+                p.setLong(2, s.diskStart());
                 p.setLong(3, s.keptEnd());
             }
             p.executeUpdate();
@@ -577,27 +591,56 @@ public final class SessionStore implements AutoCloseable {
                         return Optional.empty();
                     }
                     row = new Snapshot(paneId, rs.getInt(1), rs.getLong(2), rs.getString(3), rs.getBytes(4), rs.getLong(5),
-                            rs.getLong(6), rs.getLong(6), List.of());
+                            rs.getLong(6), rs.getLong(6), List.of(), rs.getLong(5), List.of());
                 }
             }
             if (row.format() != Snapshot.FORMAT_SCREEN_AND_CHUNKS) {
                 return Optional.of(row);
             }
             List<HistoryChunk> chunks = new ArrayList<>();
+            List<ChunkExtent> extents = new ArrayList<>();
+            // Every chunk's extent (the history on disk too), and the data of those in memory's range.
+            try (PreparedStatement p = connection.prepareStatement(
+                    "SELECT first_line, line_count, length(data), CASE WHEN first_line + line_count > ? AND first_line < ?"
+                            + " THEN data END FROM pane_history WHERE pane_id = ? ORDER BY first_line")) {
+                p.setLong(1, row.historyStart());
+                p.setLong(2, row.historyEnd());
+                p.setInt(3, paneId);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        extents.add(new ChunkExtent(rs.getLong(1), rs.getInt(2), rs.getLong(3)));
+                        byte[] data = rs.getBytes(4);
+                        if (data != null) {
+                            chunks.add(new HistoryChunk(rs.getLong(1), rs.getInt(2), data));
+                        }
+                    }
+                }
+            }
+            return Optional.of(new Snapshot(paneId, row.format(), row.takenAt(), row.cwd(), row.data(), row.historyStart(),
+                    row.historyEnd(), row.keptEnd(), chunks, row.historyStart(), extents));
+        });
+    }
+
+    /**
+     * The stored history chunks of a pane holding any of the lines {@code [from, to)}, oldest
+     * first: what a capture reads of the history that left memory ({@code history-disk}).
+     */
+    public List<HistoryChunk> loadHistoryChunks(int paneId, long from, long to) {
+        return call(() -> {
+            List<HistoryChunk> chunks = new ArrayList<>();
             try (PreparedStatement p = connection.prepareStatement(
                     "SELECT first_line, line_count, data FROM pane_history WHERE pane_id = ?"
                             + " AND first_line + line_count > ? AND first_line < ? ORDER BY first_line")) {
                 p.setInt(1, paneId);
-                p.setLong(2, row.historyStart());
-                p.setLong(3, row.historyEnd());
+                p.setLong(2, from);
+                p.setLong(3, to);
                 try (ResultSet rs = p.executeQuery()) {
                     while (rs.next()) {
                         chunks.add(new HistoryChunk(rs.getLong(1), rs.getInt(2), rs.getBytes(3)));
                     }
                 }
             }
-            return Optional.of(new Snapshot(paneId, row.format(), row.takenAt(), row.cwd(), row.data(), row.historyStart(),
-                    row.historyEnd(), row.keptEnd(), chunks));
+            return chunks;
         });
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
+import scarab.daemon.terminal.ChunkExtent;
 import scarab.daemon.terminal.HistoryChunk;
 
 /**
@@ -15,13 +16,16 @@ import scarab.daemon.terminal.HistoryChunk;
  *
  * <p>Format 2: {@code data} is that stream for the visible screen alone (cursor, modes, pen, title,
  * the alternate screen's main screen); the history lines {@code [historyStart, historyEnd)} are in
- * the session's history chunks, written once each. A snapshot being stored carries only the new
- * chunks: stored chunks that end after {@code keptEnd} are replaced by them, and chunks wholly
- * before {@code historyStart} (dropped by the screen) are deleted. A loaded one carries every
- * chunk of its range.
+ * the pane's history chunks, written once each. A snapshot being stored carries only the new
+ * chunks: stored chunks are cut at {@code keptEnd} (those from it on are replaced by the new ones;
+ * one that reaches over it keeps its lines before it), and chunks wholly before {@code diskStart}
+ * are deleted: the lines {@code [diskStart, historyStart)} left memory but stay in the store
+ * ({@code history-disk}; without it {@code diskStart} is {@code historyStart}). A loaded one carries
+ * every chunk of its range, and in {@code storedChunks} where each of the pane's chunks is.
  */
 public record Snapshot(int paneId, int format, long takenAt, String cwd, byte[] data,
-                       long historyStart, long historyEnd, long keptEnd, List<HistoryChunk> chunks) {
+                       long historyStart, long historyEnd, long keptEnd, List<HistoryChunk> chunks,
+                       long diskStart, List<ChunkExtent> storedChunks) {
     public static final int FORMAT_VT_DEFLATE = 1;
     public static final int FORMAT_SCREEN_AND_CHUNKS = 2;
     /** A decompressed snapshot larger than this is corrupt or hostile, not history. */
@@ -29,14 +33,15 @@ public record Snapshot(int paneId, int format, long takenAt, String cwd, byte[] 
 
     /** A format 1 snapshot (the whole history in {@code data}). */
     public Snapshot(int paneId, int format, long takenAt, String cwd, byte[] data) {
-        this(paneId, format, takenAt, cwd, data, 0, 0, 0, List.of());
+        this(paneId, format, takenAt, cwd, data, 0, 0, 0, List.of(), 0, List.of());
     }
 
     /** A format 2 snapshot: the visible screen's replay bytes, and the history chunks to store. */
     public static Snapshot incremental(int paneId, String cwd, byte[] screenReplay, long historyStart, long historyEnd,
-                                       long keptEnd, List<HistoryChunk> chunks) {
+                                       long keptEnd, List<HistoryChunk> chunks, long diskStart) {
         Snapshot s = of(paneId, cwd, screenReplay);
-        return new Snapshot(paneId, FORMAT_SCREEN_AND_CHUNKS, s.takenAt(), cwd, s.data(), historyStart, historyEnd, keptEnd, chunks);
+        return new Snapshot(paneId, FORMAT_SCREEN_AND_CHUNKS, s.takenAt(), cwd, s.data(), historyStart, historyEnd, keptEnd, chunks,
+                diskStart, List.of());
     }
 
     /** A format 1 snapshot of the whole history and screen. */

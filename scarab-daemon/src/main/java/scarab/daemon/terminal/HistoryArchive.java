@@ -20,6 +20,12 @@ import java.util.zip.InflaterInputStream;
  * adds rows) or changed (its wrapped flag) makes the chunk that holds it, and every later one, be
  * written again. Owned by the snapshot thread; it reads the screen only in {@link #prepare}, under
  * the screen's lock.
+ *
+ * <p>With history on disk ({@code history-disk}), chunks whose lines left memory stay in the store
+ * (a line leaves memory only once it is stored and unchanged: {@link History#storedEnd()}), oldest
+ * dropped first once the session's chunks take more than the bound. A chunk whose lines partly left
+ * memory and whose rest changed (a resize took lines back) is cut: it keeps its lines before memory,
+ * and the rest is written again.
  */
 public final class HistoryArchive {
     /** Lines per chunk at most, so that a flood does not make one huge row. */
@@ -29,14 +35,31 @@ public final class HistoryArchive {
     private static final int FORMAT = 1;
     private static final int MAX_CHUNK_LINES = 1 << 20;
 
-    private record Stored(long first, int count, HistLine last) {
+    private record Stored(long first, int count, HistLine last, long bytes) {
         long end() {
             return first + count;
+        }
+
+        /** The chunk's lines before {@code at}: what a cut chunk keeps (its data is not rewritten). */
+        Stored cut(long at) {
+            return new Stored(first, (int) (at - first), null, bytes);
         }
     }
 
     /** The chunks in the store, oldest first. */
     private List<Stored> stored = new ArrayList<>();
+    /** The bytes the chunks of lines no longer in memory may take in the store; 0: none are kept. */
+    private final long diskBytes;
+
+    /** History kept in memory only: the store holds the lines memory holds, no more. */
+    public HistoryArchive() {
+        this(0);
+    }
+
+    /** @param diskBytes history-disk: how much the session's chunks may take in the store */
+    public HistoryArchive(long diskBytes) {
+        this.diskBytes = Math.max(0, diskBytes);
+    }
 
     /**
      * Under the screen's lock: the history lines not yet stored (shared: they are immutable) and a
@@ -45,28 +68,47 @@ public final class HistoryArchive {
      */
     public Round prepare(Screen s) {
         History h = s.history;
+        // Changes from here on are not in this round (a field only the snapshot thread and the
+        // screen's writers touch: the read lock held here keeps the writers out).
+        h.copiedForStore();
         long base = h.firstAbs();
         long end = h.endAbs();
+        long diskFirst = h.diskFirst();
         List<Stored> valid = new ArrayList<>();
         for (Stored c : stored) {
-            if (c.end() <= base) continue; // dropped from the screen: deleted with this round
+            if (c.end() <= diskFirst) continue; // gone from memory and disk: deleted with this round
+            if (c.end() <= base) {
+                // Wholly out of memory: its lines left only once stored and unchanged.
+                valid.add(c);
+                continue;
+            }
             boolean same = c.end() <= end && h.get((int) (c.end() - 1 - base)) == c.last();
-            if (!same) break; // this one and every later one are written again
+            if (!same) {
+                // This one and every later one are written again; lines of it no longer in memory
+                // cannot be, and are still right (they left memory unchanged): it keeps those.
+                if (c.first() < base && h.onDisk()) valid.add(c.cut(base));
+                break;
+            }
             valid.add(c);
         }
-        if (!valid.isEmpty() && end > valid.get(valid.size() - 1).end() && valid.get(valid.size() - 1).count() < MERGE_BELOW) {
-            valid.remove(valid.size() - 1);
+        if (!valid.isEmpty()) {
+            Stored last = valid.get(valid.size() - 1);
+            if (end > last.end() && last.count() < MERGE_BELOW && last.first() >= base) valid.remove(valid.size() - 1);
         }
         long keptEnd = valid.isEmpty() ? base : Math.max(base, valid.get(valid.size() - 1).end());
         HistLine[] fresh = h.copyFrom((int) (keptEnd - base));
-        return new Round(valid, keptEnd, base, end, fresh, s.copyWithoutHistory());
+        return new Round(valid, keptEnd, base, end, fresh, s.copyWithoutHistory(), diskBytes);
     }
 
     /** The round was stored: its chunks are the stored ones now. */
     public void committed(Round r) {
-        List<Stored> now = new ArrayList<>(r.kept);
+        List<Stored> now = new ArrayList<>();
+        long diskStart = r.diskStart();
+        for (Stored c : r.kept) {
+            if (c.end() > diskStart) now.add(c);
+        }
         for (HistoryChunk c : r.chunks()) {
-            now.add(new Stored(c.firstLine(), c.lineCount(), r.fresh[(int) (c.endLine() - 1 - r.keptEnd)]));
+            now.add(new Stored(c.firstLine(), c.lineCount(), r.fresh[(int) (c.endLine() - 1 - r.keptEnd)], c.data().length));
         }
         stored = now;
     }
@@ -79,15 +121,46 @@ public final class HistoryArchive {
         private final long historyEnd;
         private final HistLine[] fresh;
         private final Screen screen;
+        private final long diskBytes;
         private List<HistoryChunk> chunks;
+        private long diskStart = -1;
 
-        private Round(List<Stored> kept, long keptEnd, long historyStart, long historyEnd, HistLine[] fresh, Screen screen) {
+        private Round(List<Stored> kept, long keptEnd, long historyStart, long historyEnd, HistLine[] fresh, Screen screen,
+                      long diskBytes) {
             this.kept = kept;
             this.keptEnd = keptEnd;
             this.historyStart = historyStart;
             this.historyEnd = historyEnd;
             this.fresh = fresh;
             this.screen = screen;
+            this.diskBytes = diskBytes;
+        }
+
+        /**
+         * The oldest line the store keeps after this round: chunks that end at or before it are
+         * deleted. The chunks of lines in memory are always kept; below them, the chunks that
+         * follow one another without a gap, newest first, while all the session's chunks fit in
+         * history-disk.
+         */
+        public long diskStart() {
+            if (diskStart < 0) {
+                long total = 0;
+                long start = historyStart;
+                for (HistoryChunk c : chunks()) total += c.data().length;
+                int i = kept.size() - 1;
+                for (; i >= 0 && kept.get(i).end() > historyStart; i--) {
+                    total += kept.get(i).bytes();
+                    start = Math.min(start, kept.get(i).first());
+                }
+                for (; i >= 0; i--) {
+                    Stored c = kept.get(i);
+                    if (c.end() != start || total + c.bytes() > diskBytes) break;
+                    total += c.bytes();
+                    start = c.first();
+                }
+                diskStart = start;
+            }
+            return diskStart;
         }
 
         /** Absolute number of the oldest history line kept. */
@@ -148,9 +221,10 @@ public final class HistoryArchive {
             int format = in.readUnsignedByte();
             if (format != FORMAT) throw new IOException("unknown history chunk format " + format);
             int n = Varint.read(in, MAX_CHUNK_LINES);
-            if (n != c.lineCount()) throw new IOException("history chunk holds " + n + " lines, not " + c.lineCount());
-            List<HistLine> lines = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) lines.add(HistLine.readFrom(in));
+            // A cut chunk (see the class comment) holds more lines than its row says: the first ones count.
+            if (n < c.lineCount()) throw new IOException("history chunk holds " + n + " lines, not " + c.lineCount());
+            List<HistLine> lines = new ArrayList<>(c.lineCount());
+            for (int i = 0; i < c.lineCount(); i++) lines.add(HistLine.readFrom(in));
             return lines;
         } finally {
             inflater.end();
@@ -163,6 +237,16 @@ public final class HistoryArchive {
      * corrupt or do not cover the range; the screen is then left without history.
      */
     public void restore(Screen s, long start, long end, List<HistoryChunk> chunks) throws IOException {
+        restore(s, start, end, chunks, List.of());
+    }
+
+    /**
+     * As {@link #restore(Screen, long, long, List)}, with the extents of every chunk the store
+     * holds for the session: those of lines before {@code start} (history on disk) that follow one
+     * another up to it stay readable from the store, and count towards history-disk.
+     */
+    public void restore(Screen s, long start, long end, List<HistoryChunk> chunks, List<ChunkExtent> all)
+            throws IOException {
         List<HistLine> lines = new ArrayList<>();
         List<Stored> found = new ArrayList<>();
         List<HistLine> lastOf = new ArrayList<>();
@@ -178,15 +262,23 @@ public final class HistoryArchive {
                     next = abs + 1;
                 }
             }
-            found.add(new Stored(c.firstLine(), c.lineCount(), null));
+            found.add(new Stored(c.firstLine(), c.lineCount(), null, c.data().length));
             lastOf.add(decoded.get(decoded.size() - 1));
         }
         if (next != end) throw new IOException("history lines " + next + " to " + end + " are missing");
-        s.restoreHistory(start, lines);
         List<Stored> now = new ArrayList<>();
+        long diskStart = found.isEmpty() ? start : Math.min(start, found.get(0).first());
+        for (int i = all.size() - 1; i >= 0; i--) {
+            ChunkExtent e = all.get(i);
+            if (e.endLine() > start) continue; // one of the chunks above
+            if (e.endLine() != diskStart) break;
+            now.add(0, new Stored(e.firstLine(), e.lineCount(), null, e.bytes()));
+            diskStart = e.firstLine();
+        }
+        s.restoreHistory(diskStart, start, lines);
         for (int i = 0; i < found.size(); i++) {
             Stored f = found.get(i);
-            now.add(new Stored(f.first(), f.count(), f.end() <= end ? lastOf.get(i) : null));
+            now.add(new Stored(f.first(), f.count(), f.end() <= end ? lastOf.get(i) : null, f.bytes()));
         }
         stored = now;
     }

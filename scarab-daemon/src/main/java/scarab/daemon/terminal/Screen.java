@@ -32,7 +32,7 @@ public final class Screen implements VtHandler {
 
     int cols, rows;
     Line[] lines;                 // visible rows
-    final History history = new History();
+    final History history;
     int hscrolled;
     boolean historyOn;            // tmux GRID_HISTORY
 
@@ -72,6 +72,7 @@ public final class Screen implements VtHandler {
 
     private boolean tmuxStrict = true;
 
+    private final CombiningTable combining = new CombiningTable();
     private Line[] scratch;       // for line moves
     private Line[] spare;
 
@@ -88,6 +89,16 @@ public final class Screen implements VtHandler {
      *                     oldest lines are dropped, as at the line limit, a tenth of the bound at once
      */
     public Screen(int cols, int rows, int historyLimit, long historyBytes) {
+        this(cols, rows, historyLimit, historyBytes, false);
+    }
+
+    /**
+     * @param onDisk lines pushed out by the bounds stay readable from the store (history-disk):
+     *               only lines already stored leave memory, unless the lines waiting to be stored
+     *               pass twice the bounds (then they are lost, as without it)
+     */
+    public Screen(int cols, int rows, int historyLimit, long historyBytes, boolean onDisk) {
+        this.history = new History(onDisk);
         this.historyBytes = Math.max(0, historyBytes);
         if (cols < 1) cols = 1;
         if (rows < 1) rows = 1;
@@ -464,8 +475,7 @@ public final class Screen implements VtHandler {
         int ny = historyLimit / 10;
         if (ny < 1) ny = 1;
         if (ny > hs) ny = hs;
-        history.dropOldest(ny);
-        if (hscrolled > history.size()) hscrolled = history.size();
+        dropHistory(ny, hs >= 2L * historyLimit);
     }
 
     /**
@@ -474,8 +484,42 @@ public final class Screen implements VtHandler {
      */
     private void collectHistoryBytes() {
         if (history.bytes() <= historyBytes) return;
-        history.dropOldest(history.linesAbove(historyBytes - historyBytes / 10));
+        boolean overHard = history.bytes() > 2 * historyBytes;
+        int max = overHard || !history.onDisk() ? Integer.MAX_VALUE : history.storedLines();
+        dropHistory(history.linesAbove(historyBytes - historyBytes / 10, max), overHard);
+    }
+
+    /**
+     * Drops the {@code n} oldest lines from memory. With history on disk, only those already
+     * stored go (the others wait for the snapshot thread, which {@link #historyWaitingForStore}
+     * tells to hurry), unless memory holds twice the bounds ({@code overHard}): then memory wins.
+     */
+    private void dropHistory(int n, boolean overHard) {
+        if (history.onDisk() && !overHard) n = Math.min(n, history.storedLines());
+        if (n <= 0) return;
+        history.dropOldest(n);
         if (hscrolled > history.size()) hscrolled = history.size();
+    }
+
+    /**
+     * The snapshot thread stored every history line below {@code end} (as copied by its last
+     * {@link HistoryArchive#prepare}), and the store keeps lines from {@code diskStart} on.
+     */
+    public void historyStored(long end, long diskStart) {
+        history.stored(end, diskStart);
+        if (!history.onDisk()) return;
+        // Lines that waited to be stored may go now, down to the bounds (a tenth under them, as at a push).
+        while (historyLimit > 0 && history.size() > historyLimit && history.storedLines() > 0) collectHistory();
+        collectHistoryBytes();
+    }
+
+    /**
+     * Whether lines past the history's bounds wait in memory until they are stored (history on
+     * disk): the snapshot thread should store them soon.
+     */
+    public boolean historyWaitingForStore() {
+        if (!history.onDisk()) return false;
+        return (historyLimit > 0 && history.size() > historyLimit) || history.bytes() > historyBytes;
     }
 
     /** tmux grid_scroll_history: the top visible line goes to history. */
@@ -964,13 +1008,7 @@ public final class Screen implements VtHandler {
         int size = utf8Len(base == 0 ? ' ' : base);
         if (old != null) for (int k : old) size += utf8Len(k);
         if (size + utf8Len(c) > UTF8_SIZE) return;
-        int[] nc;
-        if (old == null) nc = new int[]{c};
-        else {
-            nc = Arrays.copyOf(old, old.length + 1);
-            nc[old.length] = c;
-        }
-        setCell(l, x, base == 0 ? ' ' : base, l.attr(x), l.us(x), nc);
+        setCell(l, x, base == 0 ? ' ' : base, l.attr(x), l.us(x), combining.append(old, c));
     }
 
     private static int utf8Len(int c) {
@@ -1664,11 +1702,15 @@ public final class Screen implements VtHandler {
 
     /**
      * What a capture with these options needs, copied: the history lines in range are immutable and
-     * shared, the visible ones are copied. Cheap enough for the screen's lock (references and a
-     * screenful of cells); the text is then made from it without the lock ({@link CaptureView#capture}).
+     * shared, the visible ones are copied, and the lines in range that left memory for the store
+     * are only named (read later from a {@link HistorySource}). Cheap enough for the screen's lock
+     * (references and a screenful of cells); the text is then made from it without the lock
+     * ({@link CaptureView#capture}). Line numbers count over the whole history, the stored part
+     * included, as if it were all in memory (tmux's -S and -E).
      */
     public CaptureView captureView(CaptureOptions o) {
-        int hs = history.size();
+        long disk = history.firstAbs() - history.diskFirst();
+        long hs = disk + history.size();
         int sy = rows;
         long top, bottom;
         Integer s = o.start();
@@ -1693,12 +1735,15 @@ public final class Screen implements VtHandler {
             bottom = top;
             top = t;
         }
-        Row[] range = new Row[(int) (bottom - top + 1)];
-        for (long i = top; i <= bottom; i++) {
-            Row r = lineAbs(i);
-            range[(int) (i - top)] = r instanceof Line l ? l.copy() : r;
+        long memTop = Math.max(top, disk);
+        Row[] range = new Row[(int) Math.max(0, bottom - memTop + 1)];
+        for (long i = memTop; i <= bottom; i++) {
+            Row r = lineAbs(i - disk);
+            range[(int) (i - memTop)] = r instanceof Line l ? l.copy() : r;
         }
-        return new CaptureView(range, cols, o);
+        long diskFrom = history.diskFirst() + Math.min(top, disk);
+        long diskTo = history.diskFirst() + Math.min(bottom + 1, disk);
+        return new CaptureView(diskFrom, diskTo, range, cols, o);
     }
 
     /**
@@ -1707,6 +1752,8 @@ public final class Screen implements VtHandler {
      * made, and never exists whole as text in the daemon. Used by one thread, once.
      */
     public static final class CaptureView {
+        private final long diskFrom;
+        private final long diskTo;
         private final Row[] range;
         private final int cols;
         private final CaptureOptions o;
@@ -1715,13 +1762,74 @@ public final class Screen implements VtHandler {
         private final CodeState cs;
         private int next;
         private int made;
+        private HistorySource stored = HistorySource.NONE;
+        /** The next stored line to read, and the stored rows read but not yet made into lines. */
+        private long storedNext;
+        private final java.util.ArrayDeque<Row> storedBatch = new java.util.ArrayDeque<>();
 
-        private CaptureView(Row[] range, int cols, CaptureOptions o) {
+        private CaptureView(long diskFrom, long diskTo, Row[] range, int cols, CaptureOptions o) {
+            this.diskFrom = diskFrom;
+            this.diskTo = diskTo;
             this.range = range;
             this.cols = cols;
             this.o = o;
             this.trim = !o.joinWrapped() && !o.preserveTrailingSpaces();
             this.cs = o.escapes() ? new CodeState() : null;
+        }
+
+        /** Where the lines in range that are no longer in memory are read from (none: left out). */
+        public CaptureView readingStoredLinesFrom(HistorySource source) {
+            this.stored = source;
+            return this;
+        }
+
+        /** How many lines of the capture are read from the store. */
+        public long storedLines() {
+            return diskTo - diskFrom;
+        }
+
+        /**
+         * The rows in order, one at a time: those from the store first, read a batch of chunks at
+         * a time (never the whole stored history at once), then those copied from memory; null
+         * after the last.
+         */
+        private Row nextRow() {
+            if (storedNext < diskFrom) {
+                storedNext = diskFrom;
+            }
+            while (storedBatch.isEmpty() && storedNext < diskTo) {
+                long done = storedNext; // lines before this were given (or are gone from the store)
+                long to = Math.min(diskTo, done + HistoryArchive.CHUNK_LINES);
+                for (HistoryChunk c : stored.chunks(done, to)) {
+                    List<HistLine> lines;
+                    try {
+                        lines = HistoryArchive.decode(c);
+                    } catch (java.io.IOException ex) {
+                        throw new java.io.UncheckedIOException("stored history lines " + c.firstLine() + " to "
+                                + c.endLine() + " are unreadable: " + ex.getMessage(), ex);
+                    }
+                    for (int i = 0; i < lines.size(); i++) {
+                        long abs = c.firstLine() + i;
+                        if (abs >= done && abs < diskTo) {
+                            storedBatch.add(lines.get(i));
+                            done = abs + 1;
+                        }
+                    }
+                }
+                storedNext = Math.max(done, to);
+            }
+            if (!storedBatch.isEmpty()) {
+                return storedBatch.poll();
+            }
+            return next < range.length ? range[next++] : null;
+        }
+
+        /** Every row in order (stored, then in memory); consumes the view as {@link #nextLine} does. */
+        public void forEachRow(java.util.function.Consumer<Row> each) {
+            Row r;
+            while ((r = nextRow()) != null) {
+                each.accept(r);
+            }
         }
 
         /**
@@ -1735,8 +1843,8 @@ public final class Screen implements VtHandler {
         public boolean nextLine(StringBuilder out) {
             int start = out.length();
             boolean rows = false;
-            while (next < range.length) {
-                Row r = range[next++];
+            Row r;
+            while ((r = nextRow()) != null) {
                 lineString(r, cols, cs, trim, out);
                 rows = true;
                 if (!o.joinWrapped() || !r.wrapped()) {
@@ -1949,13 +2057,14 @@ public final class Screen implements VtHandler {
      * Puts stored history lines into a screen that has none yet, numbered from {@code first}, as
      * if they had scrolled off.
      */
-    void restoreHistory(long first, List<HistLine> stored) {
+    void restoreHistory(long diskStart, long first, List<HistLine> stored) {
         if (history.size() != 0) throw new IllegalStateException("the screen already has history");
         // A live screen can hold a few lines over its limit (a resize pushes lines without making
         // room): those are kept, for an exact restore; a limit lowered since is applied here.
         int skip = stored.size() > 2L * historyLimit ? stored.size() - historyLimit : 0;
         history.startAt(first + skip);
         for (int i = skip; i < stored.size(); i++) history.push(stored.get(i));
+        history.restored(Math.min(diskStart, first + skip), first + stored.size());
         collectHistoryBytes();
         hscrolled = history.size();
         changes++;

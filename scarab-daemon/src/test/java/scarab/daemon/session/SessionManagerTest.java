@@ -134,6 +134,38 @@ class SessionManagerTest {
     }
 
     /**
+     * A starting daemon lists its sessions before it has loaded their screens and histories (a
+     * minute for large ones once): a session is loaded by the first request that needs its screen,
+     * or in the background once the daemon listens, and either way shows what was stored.
+     */
+    @Test
+    void storedScreensAreLoadedOnFirstNeedOrInTheBackground() throws Exception {
+        for (String name : new String[] {"first", "second"}) {
+            Pane s = create(name, "sh", "-c", "seq 1 500; echo " + name + "-done; exec sleep 1000").activePane();
+            scarab.daemon.Await.until(name + " output", () -> s.readScreen(sc -> sc.capture(
+                    scarab.daemon.terminal.CaptureOptions.visible())).contains(name + "-done"));
+            store.saveSnapshot(s.snapshotIfChanged()).join(); // what a round of snapshots does
+            s.snapshotStored();
+        }
+        SessionManager later = new SessionManager(store, new PtyLauncher(System.getenv(), dir.resolve("s.sock"), null),
+                1000, 20, 64);
+        try {
+            later.loadStored(RestoreMode.LAZY);
+            Pane first = later.resolve("first").activePane();
+            Pane second = later.resolve("second").activePane();
+            assertTrue(!first.loaded() && !second.loaded(), "listed before anything is loaded");
+            List<String> all = first.captureView(scarab.daemon.terminal.CaptureOptions.all()).capture();
+            assertTrue(first.loaded(), "a capture loads the session it needs");
+            assertTrue(all.contains("1") && all.contains("500") && all.contains("first-done"), "its history: " + all.size());
+            later.restartLoadedInBackground();
+            scarab.daemon.Await.until("the other session loaded in the background", second::loaded);
+            assertTrue(second.captureView(scarab.daemon.terminal.CaptureOptions.all()).capture().contains("second-done"));
+        } finally {
+            later.shutdown();
+        }
+    }
+
+    /**
      * The session's locks are taken in one order (docs/architecture.md): starting a restored
      * session, which writes its marker into the screen, must not hold the metadata monitor while
      * it waits for the screen, since the poller changes metadata (a resize) under the screen lock.

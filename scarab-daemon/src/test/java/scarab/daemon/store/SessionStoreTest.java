@@ -20,7 +20,7 @@ import scarab.daemon.session.SessionId;
 import scarab.daemon.session.SessionMeta;
 import scarab.daemon.TestNatives;
 
-class SessionStoreTest {
+public class SessionStoreTest {
     static {
         TestNatives.keepOutOfTmp();
     }
@@ -35,7 +35,7 @@ class SessionStoreTest {
     }
 
     /** A session of one window with one pane, as a new session is stored. */
-    static StoredSession shape(SessionMeta meta) {
+    public static StoredSession shape(SessionMeta meta) {
         int id = nextId++;
         PaneMeta pane = new PaneMeta(id, List.of("sh", "-c", "echo 'a b'"), "/tmp", 100, 30, SessionMeta.RUNNING, null, "", 0);
         return new StoredSession(meta, id, 0, List.of(new StoredWindow(id, 0, null, "", id, false, List.of(pane))));

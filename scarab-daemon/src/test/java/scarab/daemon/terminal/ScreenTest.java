@@ -436,4 +436,15 @@ class ScreenTest {
         assertTrue(empty.estimateFootprint() < 4_000, "empty footprint " + empty.estimateFootprint());
         assertArrayEquals(new byte[0], new byte[0]);
     }
+
+    @Test
+    void cellsWithTheSameCombiningMarksShareOneArray() {
+        Screen s = new Screen(20, 3, 100);
+        s.feed("e\u0301\u0302 a\u0301\u0302 e\u0301\u0302 e\u0301");
+        Line l = s.lines[0];
+        assertTrue(l.comb(0) == l.comb(4) && l.comb(0) == l.comb(2), "one array for one sequence of marks");
+        assertArrayEquals(new int[] {0x301, 0x302}, l.comb(0));
+        assertArrayEquals(new int[] {0x301}, l.comb(6), "a shorter sequence is its own");
+        assertEquals(List.of("e\u0301\u0302 a\u0301\u0302 e\u0301\u0302 e\u0301"), s.capture(CaptureOptions.visible()).subList(0, 1));
+    }
 }
