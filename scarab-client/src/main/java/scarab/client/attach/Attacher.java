@@ -12,6 +12,9 @@ import scarab.client.daemon.DaemonConnection;
 import scarab.protocol.DetachKeys;
 import scarab.protocol.Frame;
 import scarab.protocol.InputFilter;
+import scarab.protocol.command.Caller;
+import java.util.List;
+import scarab.client.daemon.DaemonConnection;
 import scarab.protocol.Request;
 import scarab.protocol.Response;
 import scarab.protocol.TerminalModes;
@@ -153,7 +156,8 @@ public final class Attacher {
         }
         if (!attached.direct()) {
             // Otherwise the daemon reads the keys from the terminal itself.
-            Thread keyboard = new Thread(() -> pumpKeyboard(terminal.input(), done), "scarab-keyboard");
+            String sessionId = attached.session().id();
+            Thread keyboard = new Thread(() -> pumpKeyboard(terminal.input(), done, sessionId), "scarab-keyboard");
             keyboard.setDaemon(true);
             keyboard.start();
         }
@@ -187,8 +191,29 @@ public final class Attacher {
         }
     }
 
-    private void pumpKeyboard(InputStream in, AtomicBoolean done) {
-        InputFilter filter = new InputFilter(keys);
+    /**
+     * A key bound after the prefix: its command runs as {@code scarab COMMAND} would, for the
+     * attached session, on a connection of its own (this one carries the session's output), off
+     * the keyboard thread, one after another in the order typed.
+     */
+    private void runBound(List<String> command, String sessionId) {
+        KEYS.execute(() -> {
+            try (DaemonConnection c = DaemonConnection.open(connection.socket())) {
+                c.call(new Request.Command(c.nextId(), command, new Caller(null, null, sessionId)));
+            } catch (IOException | RuntimeException e) {
+                // The daemon went away: the frame loop reports it; a refusal shows on the screen as nothing.
+            }
+        });
+    }
+
+    private static final java.util.concurrent.ExecutorService KEYS = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "scarab-key-commands");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private void pumpKeyboard(InputStream in, AtomicBoolean done, String sessionId) {
+        InputFilter filter = new InputFilter(keys, !readOnly);
         byte[] buffer = new byte[4096];
         try {
             while (!done.get()) {
@@ -202,6 +227,9 @@ public final class Attacher {
                 InputFilter.Result result = filter.filter(buffer, n);
                 if (!readOnly && result.forward().length > 0) {
                     connection.sendInput(result.forward(), 0, result.forward().length);
+                }
+                for (List<String> command : result.commands()) {
+                    runBound(command, sessionId);
                 }
                 if (result.detach()) {
                     connection.send(new Request.Detach(connection.nextId(), null));

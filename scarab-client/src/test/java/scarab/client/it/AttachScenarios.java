@@ -153,6 +153,49 @@ abstract class AttachScenarios {
         tmux.awaitText(null, "fourth-56");
     }
 
+    /**
+     * tmux's default prefix keys: C-b % splits left-right and the new pane takes the keys, C-b
+     * arrows move between panes, C-b z zooms, C-b c makes a window, C-b n and C-b 0-9 select one;
+     * the client's screen shows the panes with tmux's border between them.
+     */
+    @Test
+    void prefixKeysSplitMoveZoomAndMakeWindows() throws Exception {
+        newShell("keys");
+        tmux.type(null, "clear", "Enter");
+        typeAttach(null, "keys");
+        tmux.awaitText(null, "inner$");
+        tmux.type(null, "C-b", "%");
+        Scarab.waitFor("two panes", WAIT, () -> scarab.ok("list-panes", "-t", "keys", "-F", "#{pane_id}").lines().count() == 2);
+        String screen = tmux.await(null, "the border between the panes", WAIT,
+                s -> s.lines().limit(5).allMatch(l -> l.length() > 50 && l.charAt(50) == '\u2502'));
+        tmux.type(null, "echo right-$((6*7))", "Enter");
+        tmux.awaitText(null, "right-42");
+        Scarab.waitFor("typed into the new pane", WAIT, () -> scarab.ok("capture", "keys:0.1").contains("right-42"));
+        assertFalse(scarab.ok("capture", "keys:0.0").contains("right-42"), screen);
+
+        tmux.type(null, "C-b", "Left");
+        Scarab.waitFor("the left pane active", WAIT,
+                () -> scarab.ok("display", "-p", "-t", "keys", "#{pane_index}").equals("0\n"));
+        tmux.type(null, "echo left-$((6*8))", "Enter");
+        Scarab.waitFor("typed into the left pane", WAIT, () -> scarab.ok("capture", "keys:0.0").contains("left-48"));
+
+        tmux.type(null, "C-b", "z");
+        Scarab.waitFor("zoomed", WAIT, () -> scarab.ok("display", "-p", "-t", "keys", "#{window_zoomed_flag}").equals("1\n"));
+        tmux.await(null, "the zoomed pane alone", WAIT, s -> !s.contains("right-42") && s.contains("left-48"));
+        tmux.type(null, "C-b", "z");
+        Scarab.waitFor("unzoomed", WAIT, () -> scarab.ok("display", "-p", "-t", "keys", "#{window_zoomed_flag}").equals("0\n"));
+
+        tmux.type(null, "C-b", "c");
+        tmux.await(null, "a second window on the status line", WAIT,
+                s -> s.lines().anyMatch(l -> l.startsWith("[keys] 0:sh- 1:sh*")));
+        tmux.type(null, "C-b", "n");
+        tmux.await(null, "window 0 again", WAIT, s -> s.lines().anyMatch(l -> l.startsWith("[keys] 0:sh* 1:sh-")));
+        tmux.type(null, "C-b", "1");
+        tmux.await(null, "window 1", WAIT, s -> s.lines().anyMatch(l -> l.startsWith("[keys] 0:sh- 1:sh*")));
+        tmux.type(null, "C-b", "d");
+        tmux.awaitText(null, "[detached (from session keys)]");
+    }
+
     @Test
     void newAttachesOnATerminalUnlessToldNotTo() throws Exception {
         tmux.type(null, "clear", "Enter");

@@ -16,8 +16,10 @@ public final class Commands {
         ModelTargets model = new ModelTargets(sessions);
         TargetResolver resolver = new TargetResolver(model.model());
         SessionTargets targets = new SessionTargets(sessions, resolver);
+        CommandHandler table = new CommandHandler(tableCommands(sessions, model, resolver));
+        scarab.daemon.session.KeyCommands.runner(table::run);
         return new Dispatcher(List.of(
-                new CommandHandler(tableCommands(sessions, model, resolver)),
+                table,
                 new NewHandler(sessions, daemon),
                 new ListHandler(sessions, daemon),
                 new KillHandler(sessions, targets),

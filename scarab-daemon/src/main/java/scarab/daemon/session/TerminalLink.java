@@ -65,7 +65,7 @@ final class TerminalLink extends ClientLink implements PtyPoller.TerminalListene
         this.session = session;
         this.poller = poller;
         this.terminal = terminal;
-        this.filter = new InputFilter(keys);
+        this.filter = new InputFilter(keys, !readOnly);
     }
 
     /** The attachment that detaches this client (detach keys, terminal lost); set before {@link #start}. */
@@ -175,6 +175,11 @@ final class TerminalLink extends ClientLink implements PtyPoller.TerminalListene
         if (r.forward().length > 0 && !pane().inputFromTerminal(this, r.forward(), () -> poller.readKeys(terminal, true))) {
             // The program is far behind on its input: the rest waits in the terminal.
             poller.readKeys(terminal, false);
+        }
+        for (java.util.List<String> command : r.commands()) {
+            Pane shown = pane();
+            KeyCommands.run(command, new scarab.protocol.command.Caller(null, shown == null ? null : shown.label(),
+                    session.id().full()));
         }
         if (r.detach()) {
             SessionAttachment a = attachment;
