@@ -148,6 +148,7 @@ public final class Daemon implements DaemonControl {
         sessions = new SessionManager(store, new PtyLauncher(env, socket, options.defaultCommand()),
                 new scarab.daemon.session.HistoryBounds(options.scrollback(), options.historyBytes(), options.historyDisk()),
                 options.maxSessions(), options.maxClientsPerSession());
+        sessions.statusMode(scarab.daemon.session.StatusMode.parse(options.status()));
         sessions.loadStored(options.restore());
         store.rebuildFrom(new SessionStore.Rebuild() {
             @Override

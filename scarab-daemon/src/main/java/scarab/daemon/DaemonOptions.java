@@ -16,13 +16,14 @@ import scarab.protocol.ScarabConfig;
  * @param historyBytes      heap the history lines of a session may hold ({@code history-bytes})
  * @param historyDisk       disk the compressed history lines pushed out of memory may take per session
  *                          ({@code history-disk}); 0: none are kept
+ * @param status            the status line: off, on or auto ({@code status})
  * @param cleanupExitedAfter   remove exited sessions this long after they exited; null: never
  * @param cleanupDetachedAfter remove running sessions nobody attached to for this long; null: never
  */
 public record DaemonOptions(boolean foreground, String socket, RestoreMode restore, Duration snapshotInterval,
                             int scrollback, Duration cleanupExitedAfter, Duration cleanupDetachedAfter,
                             List<String> defaultCommand, int maxSessions, int maxClientsPerSession, String logLevel,
-                            long historyBytes, long historyDisk) {
+                            long historyBytes, long historyDisk, String status) {
 
     public static final String USAGE = "usage: scarab daemon [--foreground] [-S SOCKET] [--restore=eager|lazy|none]"
             + " [--snapshot-interval=2s] [--history-limit=10000] [--history-bytes=16MB] [--history-disk=256MB]"
@@ -38,7 +39,8 @@ public record DaemonOptions(boolean foreground, String socket, RestoreMode resto
 
     public static DaemonOptions defaults() {
         return new DaemonOptions(false, null, RestoreMode.EAGER, Duration.ofSeconds(2), DEFAULT_SCROLLBACK, null, null,
-                null, DEFAULT_MAX_SESSIONS, DEFAULT_MAX_CLIENTS, "info", DEFAULT_HISTORY_BYTES, DEFAULT_HISTORY_DISK);
+                null, DEFAULT_MAX_SESSIONS, DEFAULT_MAX_CLIENTS, "info", DEFAULT_HISTORY_BYTES, DEFAULT_HISTORY_DISK,
+                "auto");
     }
 
     /** The defaults with the config file's settings applied (the file has been validated). */
@@ -55,7 +57,8 @@ public record DaemonOptions(boolean foreground, String socket, RestoreMode resto
                 c.maxClientsPerSession() == null ? d.maxClientsPerSession : c.maxClientsPerSession(),
                 c.logLevel() == null ? d.logLevel : c.logLevel(),
                 c.historyBytes() == null ? d.historyBytes : ScarabConfig.bytes(c.historyBytes()),
-                c.historyDisk() == null ? d.historyDisk : ScarabConfig.bytes(c.historyDisk()));
+                c.historyDisk() == null ? d.historyDisk : ScarabConfig.bytes(c.historyDisk()),
+                c.status() == null ? d.status : c.status());
     }
 
     public static DaemonOptions parse(List<String> args) {
@@ -94,7 +97,7 @@ public record DaemonOptions(boolean foreground, String socket, RestoreMode resto
                     }
                     o = new DaemonOptions(o.foreground, o.socket, o.restore, o.snapshotInterval, o.scrollback,
                             o.cleanupExitedAfter, o.cleanupDetachedAfter, o.defaultCommand, o.maxSessions,
-                            o.maxClientsPerSession, o.logLevel, n, o.historyDisk);
+                            o.maxClientsPerSession, o.logLevel, n, o.historyDisk, o.status);
                 }
                 case "--history-disk" -> {
                     String v = value != null ? value : next(args, ++i, a);
@@ -104,14 +107,14 @@ public record DaemonOptions(boolean foreground, String socket, RestoreMode resto
                     }
                     o = new DaemonOptions(o.foreground, o.socket, o.restore, o.snapshotInterval, o.scrollback,
                             o.cleanupExitedAfter, o.cleanupDetachedAfter, o.defaultCommand, o.maxSessions,
-                            o.maxClientsPerSession, o.logLevel, o.historyBytes, n);
+                            o.maxClientsPerSession, o.logLevel, o.historyBytes, n, o.status);
                 }
                 case "--cleanup-exited-after" -> o = new DaemonOptions(o.foreground, o.socket, o.restore, o.snapshotInterval,
                         o.scrollback, Durations.parse(value != null ? value : next(args, ++i, a)), o.cleanupDetachedAfter,
-                        o.defaultCommand, o.maxSessions, o.maxClientsPerSession, o.logLevel, o.historyBytes, o.historyDisk);
+                        o.defaultCommand, o.maxSessions, o.maxClientsPerSession, o.logLevel, o.historyBytes, o.historyDisk, o.status);
                 case "--cleanup-detached-after" -> o = new DaemonOptions(o.foreground, o.socket, o.restore, o.snapshotInterval,
                         o.scrollback, o.cleanupExitedAfter, Durations.parse(value != null ? value : next(args, ++i, a)),
-                        o.defaultCommand, o.maxSessions, o.maxClientsPerSession, o.logLevel, o.historyBytes, o.historyDisk);
+                        o.defaultCommand, o.maxSessions, o.maxClientsPerSession, o.logLevel, o.historyBytes, o.historyDisk, o.status);
                 default -> throw new IllegalArgumentException("unknown daemon option " + a + "; " + USAGE);
             }
         }
@@ -120,7 +123,7 @@ public record DaemonOptions(boolean foreground, String socket, RestoreMode resto
 
     private DaemonOptions with(boolean fg, String sock, RestoreMode mode, Duration interval, int lines) {
         return new DaemonOptions(fg, sock, mode, interval, lines, cleanupExitedAfter, cleanupDetachedAfter, defaultCommand,
-                maxSessions, maxClientsPerSession, logLevel, historyBytes, historyDisk);
+                maxSessions, maxClientsPerSession, logLevel, historyBytes, historyDisk, status);
     }
 
     private static String next(List<String> args, int i, String option) {

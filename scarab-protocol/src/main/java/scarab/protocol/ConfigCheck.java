@@ -107,6 +107,7 @@ public record ConfigCheck(Path file, ScarabConfig config, List<String> problems,
                             accept(key, value, v -> Values.duration(v, "\"12h\" or \"7d\""));
                     case "restore" -> accept(key, value, v -> Values.oneOf(v, ScarabConfig.RESTORE_MODES));
                     case "log-level" -> accept(key, value, v -> Values.oneOf(v, ScarabConfig.LOG_LEVELS));
+                    case "status" -> accept(key, value, v -> Values.oneOf(v, ScarabConfig.STATUS_MODES));
                     case "max-sessions" -> accept(key, value, v -> Values.number(v, 1, 100_000, "a number of sessions"));
                     case "max-clients-per-session" ->
                             accept(key, value, v -> Values.number(v, 1, 10_000, "a number of clients"));
@@ -129,7 +130,7 @@ public record ConfigCheck(Path file, ScarabConfig config, List<String> problems,
                     (String) values.get("cleanup-detached-after"), (String) values.get("log-level"),
                     (Integer) values.get("max-sessions"), (Integer) values.get("max-clients-per-session"),
                     (Integer) values.get("history-limit"), (String) values.get("history-bytes"),
-                    (String) values.get("history-disk"));
+                    (String) values.get("history-disk"), (String) values.get("status"));
             return new ConfigCheck(file, c, List.copyOf(problems), false);
         }
 

@@ -47,8 +47,10 @@ class ConfigCheckTest {
                 log-level = "debug"
                 max-sessions = 10
                 max-clients-per-session = 3
+                status = "on"
                 """);
         assertEquals(List.of(), check.problems());
+        assertEquals("on", check.config().status());
         ScarabConfig c = check.config();
         assertEquals(List.of("/bin/zsh", "-l"), c.defaultCommand());
         assertEquals(500, c.scrollback());
@@ -60,6 +62,13 @@ class ConfigCheckTest {
         assertEquals("debug", c.logLevel());
         assertEquals(10, c.maxSessions());
         assertEquals(3, c.maxClientsPerSession());
+    }
+
+    @Test
+    void aStatusOtherThanOffOnOrAutoIsReportedAndTheDefaultKept() throws Exception {
+        ConfigCheck c = check("status = \"sometimes\"\n");
+        assertEquals(List.of(f() + ":1: status: expected off, on or auto, not \"sometimes\""), c.problems());
+        assertEquals(null, c.config().status());
     }
 
     @Test
