@@ -202,10 +202,15 @@ final class Faults {
         }
     }
 
+    /** The panes of the session named by the statement's parameter. */
+    static final String PANES_OF = "pane_id IN (SELECT p.id FROM panes p JOIN windows w ON w.id = p.window_id"
+            + " JOIN sessions s ON s.id = w.session_id WHERE s.name = ?)";
+
     static String storedSnapshot(Connection c, String name) throws Exception {
         StringBuilder text = new StringBuilder();
-        try (java.sql.PreparedStatement p = c.prepareStatement("SELECT history_chunks.data FROM history_chunks"
-                + " JOIN sessions ON id = session_id WHERE name = ? ORDER BY first_line")) {
+        // A session's panes: schema 4 keeps the snapshots and history chunks per pane.
+        try (java.sql.PreparedStatement p = c.prepareStatement("SELECT data FROM pane_history WHERE " + PANES_OF
+                + " ORDER BY pane_id, first_line")) {
             p.setString(1, name);
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
@@ -214,7 +219,7 @@ final class Faults {
             }
         }
         try (java.sql.PreparedStatement p = c.prepareStatement(
-                "SELECT data FROM snapshots JOIN sessions ON id = session_id WHERE name = ?")) {
+                "SELECT data FROM pane_snapshots WHERE " + PANES_OF + " ORDER BY pane_id")) {
             p.setString(1, name);
             try (ResultSet rs = p.executeQuery()) {
                 if (!rs.next()) {

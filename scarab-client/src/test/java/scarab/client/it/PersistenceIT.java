@@ -116,13 +116,14 @@ class PersistenceIT {
     /** The stored snapshot of a session, decompressed, with its directory on the first line. */
     private String storedSnapshot(String name) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + scarab.database());
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT snapshots.cwd, data FROM snapshots JOIN sessions ON id = session_id WHERE name = '"
-                     + name + "'")) {
-            if (!rs.next()) {
-                return "";
+             java.sql.PreparedStatement p = c.prepareStatement("SELECT cwd FROM pane_snapshots WHERE " + Faults.PANES_OF)) {
+            p.setString(1, name);
+            try (ResultSet rs = p.executeQuery()) {
+                if (!rs.next()) {
+                    return "";
+                }
+                return rs.getString(1) + "\n" + Faults.storedSnapshot(c, name);
             }
-            return rs.getString(1) + "\n" + Faults.storedSnapshot(c, name);
         }
     }
 
@@ -245,7 +246,7 @@ class PersistenceIT {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + scarab.database());
              Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
             rs.next();
-            assertEquals(3, rs.getInt(1), "the database was migrated");
+            assertEquals(4, rs.getInt(1), "the database was migrated");
         }
     }
 
@@ -272,7 +273,8 @@ class PersistenceIT {
         String badId = scarab.ok("new", "-d", "-c", "sleep 1000", "broken").strip();
         scarab.ok("daemon", "stop");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + scarab.database()); Statement s = c.createStatement()) {
-            s.execute("UPDATE sessions SET command = 'sleep 1000' WHERE name = 'broken'"); // not a JSON array
+            s.execute("UPDATE panes SET command = 'sleep 1000' WHERE window_id IN (SELECT w.id FROM windows w"
+                    + " JOIN sessions s ON s.id = w.session_id WHERE s.name = 'broken')"); // not a JSON array
         }
         Scarab.Result r = scarab.run("ls");
         assertEquals(0, r.status(), r.err());

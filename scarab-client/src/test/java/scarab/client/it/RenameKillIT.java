@@ -142,7 +142,7 @@ class RenameKillIT {
              DaemonConnection second = DaemonConnection.open(scarab.socket());
              DaemonConnection killer = DaemonConnection.open(scarab.socket())) {
             lock.execute("BEGIN IMMEDIATE");
-            lock.execute("UPDATE sessions SET title = title");
+            lock.execute("UPDATE sessions SET name = name");
             long a = first.nextId();
             first.send(new Request.Rename(a, "s", "x"));
             java.util.concurrent.CompletableFuture<String> firstDone = java.util.concurrent.CompletableFuture.supplyAsync(
@@ -197,7 +197,7 @@ class RenameKillIT {
              Statement lock = other.createStatement();
              DaemonConnection renamer = DaemonConnection.open(scarab.socket())) {
             lock.execute("BEGIN IMMEDIATE");
-            lock.execute("UPDATE sessions SET title = title");
+            lock.execute("UPDATE sessions SET name = name");
             long rename = renamer.nextId();
             renamer.send(new Request.Rename(rename, "titler", "renamed"));
             java.util.concurrent.CompletableFuture<String> answered = java.util.concurrent.CompletableFuture.supplyAsync(

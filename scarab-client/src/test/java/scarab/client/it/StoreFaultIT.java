@@ -163,7 +163,7 @@ class StoreFaultIT {
              Statement s = other.createStatement()) {
             s.execute("PRAGMA busy_timeout = 10000");
             s.execute("BEGIN IMMEDIATE");
-            s.execute("UPDATE sessions SET title = title");
+            s.execute("UPDATE sessions SET name = name");
             assertServesDespite("is locked by another process");
             s.execute("ROLLBACK");
         }
@@ -246,7 +246,7 @@ class StoreFaultIT {
     private static long bigFailures(Path log) {
         try {
             return Files.readAllLines(log).stream()
-                    .filter(l -> l.contains("snapshot of session big (") && l.contains("failed") && l.contains("is full"))
+                    .filter(l -> l.contains("snapshot of session big pane %") && l.contains("failed") && l.contains("is full"))
                     .count();
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
