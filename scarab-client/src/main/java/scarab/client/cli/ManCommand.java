@@ -89,7 +89,10 @@ public final class ManCommand implements Runnable {
                 + " past it the oldest lines go to disk."},
         {"history-disk", "\"256MB\"", "The disk those older lines may take per session, compressed; past it the"
                 + " oldest go. \"0\" keeps none on disk. capture -S - reads them back."},
-        {"detach-keys", "\"ctrl-b,d\"", "The keys that detach an attached client: a prefix and a key, or one key."},
+        {"detach-keys", "\"ctrl-b,d\"", "The keys that detach an attached client: a prefix and a key, or one key."
+                + " The prefix is also the prefix of the window and pane keys."},
+        {"status", "\"auto\"", "The status line on the last row of attached clients: on, off, or auto (only when"
+                + " a session has more than one window or pane)."},
         {"snapshot-interval", "\"2s\"", "How often changed screens are saved."},
         {"restore", "\"eager\"", "What a new daemon does with the sessions of the last one: eager (start them"
                 + " again at once), lazy (when first used) or none (keep them stopped)."},
