@@ -11,10 +11,8 @@ import scarab.daemon.session.SessionManager;
 import scarab.daemon.session.Window;
 import scarab.daemon.target.Target;
 import scarab.daemon.target.TargetResolver;
-import scarab.protocol.Json;
 import scarab.protocol.command.Caller;
 import scarab.protocol.command.CommandLine;
-import scarab.protocol.command.Format;
 import scarab.protocol.command.TargetKind;
 
 /**
@@ -46,7 +44,6 @@ public final class ListPanesCommand implements TableCommand {
         }
         String format = line.value('F') != null ? line.value('F')
                 : line.has('a') ? "#{session_name}:#{window_index}." + DEFAULT : DEFAULT;
-        List<Map<String, Object>> json = new ArrayList<>();
         List<Function<String, String>> rows = new ArrayList<>();
         if (one != null) {
             Session s = ModelTargets.session(one);
@@ -62,16 +59,7 @@ public final class ListPanesCommand implements TableCommand {
                 }
             }
         }
-        for (Function<String, String> v : rows) {
-            if (line.has("json")) {
-                json.add(object(v));
-            } else {
-                out.println(Format.expand(format, v));
-            }
-        }
-        if (line.has("json")) {
-            out.println(Json.write(json));
-        }
+        Listing.print(rows, format, line.has("json"), ListPanesCommand::object, out);
     }
 
     private static Map<String, Object> object(Function<String, String> v) {

@@ -10,10 +10,8 @@ import scarab.daemon.session.SessionManager;
 import scarab.daemon.session.Window;
 import scarab.daemon.target.Target;
 import scarab.daemon.target.TargetResolver;
-import scarab.protocol.Json;
 import scarab.protocol.command.Caller;
 import scarab.protocol.command.CommandLine;
-import scarab.protocol.command.Format;
 import scarab.protocol.command.TargetKind;
 
 /**
@@ -40,20 +38,13 @@ public final class ListWindowsCommand implements TableCommand {
                 : List.of(ModelTargets.session(resolver.resolve(line.value('t'), TargetKind.SESSION, caller)));
         String format = line.value('F') != null ? line.value('F')
                 : line.has('a') ? "#{session_name}:" + DEFAULT : DEFAULT;
-        List<Map<String, Object>> json = new ArrayList<>();
+        List<Function<String, String>> rows = new ArrayList<>();
         for (Session s : which) {
             for (Window w : s.windows()) {
-                Function<String, String> v = model.variables(ModelTargets.of(s, w, w.active()));
-                if (line.has("json")) {
-                    json.add(object(v));
-                } else {
-                    out.println(Format.expand(format, v));
-                }
+                rows.add(model.variables(ModelTargets.of(s, w, w.active())));
             }
         }
-        if (line.has("json")) {
-            out.println(Json.write(json));
-        }
+        Listing.print(rows, format, line.has("json"), ListWindowsCommand::object, out);
     }
 
     private static Map<String, Object> object(Function<String, String> v) {
