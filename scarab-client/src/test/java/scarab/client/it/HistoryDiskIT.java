@@ -56,6 +56,17 @@ class HistoryDiskIT {
         return tmux.tmux(args);
     }
 
+    /** Where the stored history lines end (the store's line numbers count from the first line ever). */
+    private long storedEnd() {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + scarab.database());
+             java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(first_line + line_count), 0) FROM pane_history")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (java.sql.SQLException e) {
+            return 0; // busy while the daemon writes: asked again
+        }
+    }
+
     @Test
     void historyOnDiskCapturesLikeTmuxWithEverythingInMemoryAndAfterKill9() throws Exception {
         // Lazy restore: nothing is added to the screen after the kill -9 until the session is used.
@@ -79,9 +90,12 @@ class HistoryDiskIT {
             tmux.type(null, String.valueOf(round), "Enter");
             tmux.await(null, marker, WAIT, s -> s.contains(marker));
             scarab.ok("send-keys", "long", String.valueOf(round), "Enter");
-            // Each round fits in memory beside the last; before the next, its lines are stored.
+            // Each round fits in memory beside the last; before the next, its lines are stored (past
+            // twice the bounds, lines not yet stored are dropped: memory wins over a slow disk).
             String expected = tmuxCapture(FLAGS.get(0));
             Scarab.waitFor("round " + round + " captured like tmux", WAIT, () -> scarabCapture(FLAGS.get(0)).equals(expected));
+            long history = expected.lines().count() - 30;
+            Scarab.waitFor("round " + round + " stored", WAIT, () -> storedEnd() >= history);
         }
         assertTrue(tmuxCapture(FLAGS.get(0)).lines().count() > 4000, "a history of over 4000 lines");
         for (List<String> flags : FLAGS) {
