@@ -122,7 +122,21 @@ public final class DaemonConnection implements AutoCloseable {
             c.nextId.set(hello.id() + 1);
             c.writer.write(new Frame(Frame.CONTROL, helloJson));
             c.welcomeId = hello.id();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            // A daemon that refuses a connection at once (too many) may have closed it before our
+            // hello went out (a broken pipe): its refusal is still there to read, and says why.
+            c.welcomeId = hello.id();
+            try {
+                c.awaitWelcome();
+            } catch (ClientError refusal) {
+                c.close();
+                throw refusal;
+            } catch (IOException | RuntimeException nothingToRead) {
+                // no answer was left: the write's own failure says it
+            }
+            c.close();
+            throw e;
+        } catch (RuntimeException e) {
             c.close();
             throw e;
         }
