@@ -129,6 +129,8 @@ final class Posix {
 
         int close(int fd);
 
+        int setpriority(int which, int who, int priority);
+
         int tcgetattr(int fd, Pointer termios);
 
         int tcsetattr(int fd, int optionalActions, Pointer termios);

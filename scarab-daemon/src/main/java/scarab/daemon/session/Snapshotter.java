@@ -30,8 +30,12 @@ public final class Snapshotter implements AutoCloseable {
     private final SessionStore store;
     /** Sessions whose last snapshot failed, with why; touched only by the snapshot thread. */
     private final Map<Integer, String> failing = new HashMap<>();
+    /** Its thread runs at a lower priority than the output path ({@link scarab.daemon.pty.BackgroundPriority}). */
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "scarab-snapshot");
+        Thread t = new Thread(() -> {
+            scarab.daemon.pty.BackgroundPriority.lowerThisThread();
+            r.run();
+        }, "scarab-snapshot");
         t.setDaemon(true);
         return t;
     });
