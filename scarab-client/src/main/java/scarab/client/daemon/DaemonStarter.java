@@ -36,12 +36,19 @@ public final class DaemonStarter {
     private final ClientContext ctx;
     private final Path socket;
     private final boolean explicitSocket;
+    private final DaemonClasses classes;
 
     /** @param explicitSocket the socket came from {@code -S}: the daemon must be told, it cannot derive it */
     public DaemonStarter(ClientContext ctx, Path socket, boolean explicitSocket) {
+        this(ctx, socket, explicitSocket, DaemonClasses.fromSystem());
+    }
+
+    /** @param classes the daemon's class path and class-data archive (the launcher's, by default) */
+    public DaemonStarter(ClientContext ctx, Path socket, boolean explicitSocket, DaemonClasses classes) {
         this.ctx = ctx;
         this.socket = socket;
         this.explicitSocket = explicitSocket;
+        this.classes = classes;
     }
 
     public Path socket() {
@@ -141,7 +148,12 @@ public final class DaemonStarter {
         // leaves nobody to answer: once that holder is gone, start again.
         for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
             long consoleStart = consoleSize(console);
+            // Decided before the start: a recording begun now would compete with it for the CPU.
+            boolean record = ownJvmOptions() && classes.wantsRecording();
             if (awaitStart(spawn(stateDir, console), stateDir, console, consoleStart)) {
+                if (record) {
+                    DaemonArchiveRecorder.startInBackground(classes, ctx.env());
+                }
                 return;
             }
         }
@@ -260,23 +272,29 @@ public final class DaemonStarter {
             cmd.add("/usr/bin/setsid");
         }
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String opts = ctx.env().get("SCARAB_DAEMON_JAVA_OPTS");
-        if (opts != null && !opts.isBlank()) {
-            cmd.addAll(List.of(opts.trim().split("\\s+")));
+        if (!ownJvmOptions()) {
+            cmd.addAll(List.of(ctx.env().get("SCARAB_DAEMON_JAVA_OPTS").trim().split("\\s+")));
         } else {
             cmd.addAll(DAEMON_JVM_OPTIONS);
             cmd.add("-Xmx" + heap());
+            cmd.addAll(classes.jvmOptions()); // the class-data archive while it is fresh
         }
         cmd.add("-cp");
         // The launcher gives the client only the jars it needs (fewer to search at start-up) and
-        // names the daemon's full class path here.
-        cmd.add(System.getProperty("scarab.daemon.class.path", System.getProperty("java.class.path")));
+        // names the daemon's full class path (scarab.daemon.class.path).
+        cmd.add(classes.classPath());
         cmd.add("scarab.daemon.Daemon");
         if (explicitSocket) {
             cmd.add("-S");
             cmd.add(socket.toString());
         }
         return cmd;
+    }
+
+    /** Are the daemon's JVM options ours (with the archive), not the user's SCARAB_DAEMON_JAVA_OPTS? */
+    private boolean ownJvmOptions() {
+        String opts = ctx.env().get("SCARAB_DAEMON_JAVA_OPTS");
+        return opts == null || opts.isBlank();
     }
 
     /**
