@@ -90,6 +90,9 @@ public final class DaemonArchiveRecorder {
             if (!Files.isRegularFile(recorded) || Files.size(recorded) == 0) {
                 throw new ClientError("the training daemon wrote no archive (see " + world.resolve("state/scarab/daemon.out") + ")");
             }
+            if (!mapsCleanly(recorded, classes.classPath())) {
+                throw new ClientError("the recorded archive kills the JVM that maps it: not installed");
+            }
             Files.move(recorded, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(recorded);
@@ -129,6 +132,25 @@ public final class DaemonArchiveRecorder {
             if (run(ctx, "daemon", "stop") != 0) {
                 throw new ClientError("the training daemon did not stop: no archive");
             }
+        }
+    }
+
+    /**
+     * Does a JVM given this archive start and end well? It maps and checks the archive as the
+     * daemon's would; a short one (a full disk) would kill the daemon's JVM instead.
+     */
+    private static boolean mapsCleanly(Path recorded, String classPath) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xshare:auto"));
+        cmd.addAll(DaemonClasses.useOptions(recorded));
+        cmd.addAll(List.of("-cp", classPath, "-version"));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            return p.waitFor() == 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroyForcibly();
+            return false;
         }
     }
 

@@ -21,8 +21,10 @@ import java.util.List;
  * own, but then starts as slowly as without one and nothing would record it again. A damaged
  * archive must never stop a daemon: {@code -Xshare:auto} falls back to the jars when the archive
  * does not match, and {@code -XX:+VerifySharedSpaces} (a CRC of the archive, recorded with it and
- * checked when it is mapped) turns a truncated or overwritten file into such a mismatch; without it
- * the JDK 17 JVM crashed on a truncated archive (SIGBUS while relocating it).
+ * checked when it is mapped) turns an overwritten file into such a mismatch. A truncated one still
+ * kills the JVM that maps it (SIGBUS on JDK 17, CRC or not): {@link DaemonStarter} then starts
+ * the daemon again without it and {@link #discard}s it, and the recorder tries each archive in a
+ * JVM of its own before it installs it.
  */
 public final class DaemonClasses {
     /** The launcher names the daemon's archive; without it (tests, a development run) there is none. */
@@ -66,17 +68,38 @@ public final class DaemonClasses {
         return archive;
     }
 
-    /** The JVM options for a start: the archive's when it is fresh, the recording's in a training run. */
-    List<String> jvmOptions() {
+    /** The JVM options for a start: the recording's in a training run, else the archive's if {@code useArchive}. */
+    List<String> jvmOptions(boolean useArchive) {
         List<String> options = new ArrayList<>();
         if (recordTo != null) {
             options.add("-XX:ArchiveClassesAtExit=" + recordTo);
             options.addAll(SAFE_AND_QUIET);
-        } else if (fresh()) {
-            options.add("-XX:SharedArchiveFile=" + archive); // -Xshare:auto is among the daemon's own options
-            options.addAll(SAFE_AND_QUIET);
+        } else if (useArchive) {
+            options.addAll(useOptions(archive)); // -Xshare:auto is among the daemon's own options
         }
         return options;
+    }
+
+    /** The options that map {@code archive}. */
+    static List<String> useOptions(Path archive) {
+        List<String> options = new ArrayList<>();
+        options.add("-XX:SharedArchiveFile=" + archive);
+        options.addAll(SAFE_AND_QUIET);
+        return options;
+    }
+
+    /** Would a start map the archive? Only a fresh one, and never in a training run. */
+    boolean usesArchive() {
+        return recordTo == null && fresh();
+    }
+
+    /** Removes an archive that made the daemon's JVM die, so that the next start records a new one. */
+    void discard() {
+        try {
+            Files.deleteIfExists(archive);
+        } catch (IOException e) {
+            // the starter does not use it again in this process either way
+        }
     }
 
     /** Should a recording be started after this start? Only for a named archive that is not fresh. */

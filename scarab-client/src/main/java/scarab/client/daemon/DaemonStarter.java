@@ -146,15 +146,29 @@ public final class DaemonStarter {
         Path console = stateDir.resolve("daemon.out");
         // A daemon that lost the race for the socket's lock to one that is stopping (or failing)
         // leaves nobody to answer: once that holder is gone, start again.
+        boolean archiveFailed = false;
         for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
             long consoleStart = consoleSize(console);
-            // Decided before the start: a recording begun now would compete with it for the CPU.
+            boolean archived = ownJvmOptions() && !archiveFailed && classes.usesArchive();
+            // Decided before the start, begun after it: a recording would compete with it for the CPU.
             boolean record = ownJvmOptions() && classes.wantsRecording();
-            if (awaitStart(spawn(stateDir, console), stateDir, console, consoleStart)) {
-                if (record) {
-                    DaemonArchiveRecorder.startInBackground(classes, ctx.env());
+            Process daemon = spawn(stateDir, console, archived);
+            try {
+                if (awaitStart(daemon, stateDir, console, consoleStart)) {
+                    if (record || archiveFailed) {
+                        DaemonArchiveRecorder.startInBackground(classes, ctx.env());
+                    }
+                    return;
                 }
-                return;
+            } catch (ClientError e) {
+                if (!archived || daemon.isAlive() || daemon.exitValue() <= 128) {
+                    throw e;
+                }
+                // Killed by a signal while its archive was mapped (a truncated archive is a
+                // SIGBUS): the archive is damaged; start without it, and record it again.
+                classes.discard();
+                archiveFailed = true;
+                attempt--;
             }
         }
         throw new ClientError("no daemon answers on " + socket + " after " + START_ATTEMPTS
@@ -171,10 +185,10 @@ public final class DaemonStarter {
         }
     }
 
-    private Process spawn(Path stateDir, Path console) {
+    private Process spawn(Path stateDir, Path console, boolean archived) {
         try {
             Files.createDirectories(stateDir);
-            ProcessBuilder pb = new ProcessBuilder(command());
+            ProcessBuilder pb = new ProcessBuilder(command(archived));
             pb.environment().clear();
             pb.environment().putAll(ctx.env());
             pb.directory(ctx.paths().home().toFile().isDirectory() ? ctx.paths().home().toFile() : new File("/"));
@@ -266,7 +280,8 @@ public final class DaemonStarter {
         }
     }
 
-    private List<String> command() {
+    /** @param archived map the class-data archive (a fresh one, which has not failed) */
+    private List<String> command(boolean archived) {
         List<String> cmd = new ArrayList<>();
         if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
             cmd.add("/usr/bin/setsid");
@@ -277,7 +292,7 @@ public final class DaemonStarter {
         } else {
             cmd.addAll(DAEMON_JVM_OPTIONS);
             cmd.add("-Xmx" + heap());
-            cmd.addAll(classes.jvmOptions()); // the class-data archive while it is fresh
+            cmd.addAll(classes.jvmOptions(archived));
         }
         cmd.add("-cp");
         // The launcher gives the client only the jars it needs (fewer to search at start-up) and
