@@ -22,7 +22,8 @@ import java.util.List;
  * archive must never stop a daemon: {@code -Xshare:auto} falls back to the jars when the archive
  * does not match, and {@code -XX:+VerifySharedSpaces} (a CRC of the archive, recorded with it and
  * checked when it is mapped) turns an overwritten file into such a mismatch. A truncated one still
- * kills the JVM that maps it (SIGBUS on JDK 17, CRC or not): {@link DaemonStarter} then starts
+ * kills the JVM that maps it (SIGBUS on JDK 17, CRC or not; the CRC reads every page as the
+ * archive is mapped, so it dies there, never later): {@link DaemonStarter} then starts
  * the daemon again without it and {@link #discard}s it, and the recorder tries each archive in a
  * JVM of its own before it installs it.
  */

@@ -112,7 +112,7 @@ class DaemonArchiveIT {
     }
 
     @Test
-    void aStaleArchiveIsNotUsed() throws IOException {
+    void aStaleArchiveIsNotUsedAndRecordedAgain() throws IOException {
         Files.copy(recorded, archive);
         Files.setLastModifiedTime(archive, FileTime.fromMillis(0));
         DaemonClasses classes = DaemonClasses.using(classPath, archive);
@@ -120,6 +120,10 @@ class DaemonArchiveIT {
         start(classes);
         assertServes();
         assertFalse(commandLine().contains("-XX:SharedArchiveFile="), commandLine());
+
+        Path marker = archive.resolveSibling("scarab-daemon.jsa.recording");
+        Scarab.waitFor("the archive recorded again", Duration.ofSeconds(300),
+                () -> classes.fresh() && !Files.exists(marker));
     }
 
     @Test
