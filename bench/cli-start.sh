@@ -20,7 +20,7 @@ dist="${SCARAB_DIST:-$here/scarab-dist/target/dist}"
 [ -x "$dist/bin/scarab" ] || (cd "$here" && mvn -B -q -DskipTests package)
 # A private copy of the distribution, so the class-data archive is recorded for this layout.
 cp -r "$dist" "$work/dist"
-rm -f "$work/dist/scarab-client.jsa"   # recorded afresh for this copy (an old one may not match the jars)
+rm -f "$work/dist/scarab-client.jsa" "$work/dist/scarab-daemon.jsa"   # recorded afresh for this copy (an old one may not match the jars)
 scarab="$work/dist/bin/scarab"
 java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
@@ -35,6 +35,12 @@ for i in $(seq 2 10); do tmux -L "$sock" new-session -d -s "t$i" "sleep 100000";
 "$scarab" ls >/dev/null   # the launcher records its class-data archive in the background on the first run
 for i in $(seq 1 600); do [ -f "$work/dist/scarab-client.jsa" ] && break; sleep 0.1; done
 [ -f "$work/dist/scarab-client.jsa" ] || echo "warning: no class-data archive yet; the figures are without it" >&2
+# The daemon's archive, recorded in the background after the first daemon start (by a build
+# whose launcher names one).
+if grep -q scarab-daemon.jsa "$scarab"; then
+  for i in $(seq 1 1200); do [ -f "$work/dist/scarab-daemon.jsa" ] && [ ! -f "$work/dist/scarab-daemon.jsa.recording" ] && break; sleep 0.1; done
+  [ -f "$work/dist/scarab-daemon.jsa" ] || echo "warning: no class-data archive of the daemon yet; the figures are without it" >&2
+fi
 "$scarab" ls >/dev/null
 
 ms() { local s e; s=$(date +%s%N); "$@" >/dev/null; e=$(date +%s%N); echo $(( (e - s) / 1000 )); }

@@ -56,6 +56,10 @@ rm -f "$share/scarab-client.jsa"
 # match), so the first `scarab ls` is already fast.
 "$prefix/bin/scarab" __train
 [ -f "$share/scarab-client.jsa" ] || echo "install.sh: no class-data archive (slower start)" >&2
+# And the daemon's (a training daemon in a temporary directory, a few seconds), so the first
+# daemon start is fast too; else a client records it after that start.
+rm -f "$share/scarab-daemon.jsa"
+"$prefix/bin/scarab" __train-daemon >/dev/null 2>&1 || echo "install.sh: no class-data archive for the daemon yet (recorded after its first start)" >&2
 
 echo "Installed Scarab in $prefix:"
 echo "  $prefix/bin/scarab, its jars in $share,"

@@ -24,7 +24,7 @@ rm -f "$prefix/bin/scarab" "$prefix/share/man/man1/scarab.1" "$prefix/share/bash
   "$prefix/share/zsh/site-functions/_scarab" "$unit"
 # Only what install.sh put there: with the default prefix, ~/.local/share/scarab also holds sessions.db.
 rm -rf "$prefix/share/scarab/lib" "$prefix/share/scarab/native"
-rm -f "$prefix/share/scarab/scarab-client.jsa"
+rm -f "$prefix/share/scarab/scarab-client.jsa" "$prefix/share/scarab/scarab-daemon.jsa"
 # The directories install.sh made, when nothing else is in them now (rmdir leaves the others).
 for d in "$prefix/share/scarab" "$prefix/share/man/man1" "$prefix/share/man" \
     "$prefix/share/bash-completion/completions" "$prefix/share/bash-completion" \

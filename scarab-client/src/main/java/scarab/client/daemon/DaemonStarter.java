@@ -36,12 +36,19 @@ public final class DaemonStarter {
     private final ClientContext ctx;
     private final Path socket;
     private final boolean explicitSocket;
+    private final DaemonClasses classes;
 
     /** @param explicitSocket the socket came from {@code -S}: the daemon must be told, it cannot derive it */
     public DaemonStarter(ClientContext ctx, Path socket, boolean explicitSocket) {
+        this(ctx, socket, explicitSocket, DaemonClasses.fromSystem());
+    }
+
+    /** @param classes the daemon's class path and class-data archive (the launcher's, by default) */
+    public DaemonStarter(ClientContext ctx, Path socket, boolean explicitSocket, DaemonClasses classes) {
         this.ctx = ctx;
         this.socket = socket;
         this.explicitSocket = explicitSocket;
+        this.classes = classes;
     }
 
     public Path socket() {
@@ -139,10 +146,29 @@ public final class DaemonStarter {
         Path console = stateDir.resolve("daemon.out");
         // A daemon that lost the race for the socket's lock to one that is stopping (or failing)
         // leaves nobody to answer: once that holder is gone, start again.
+        boolean archiveFailed = false;
         for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
             long consoleStart = consoleSize(console);
-            if (awaitStart(spawn(stateDir, console), stateDir, console, consoleStart)) {
-                return;
+            boolean archived = ownJvmOptions() && !archiveFailed && classes.usesArchive();
+            // Decided before the start, begun after it: a recording would compete with it for the CPU.
+            boolean record = ownJvmOptions() && classes.wantsRecording();
+            Process daemon = spawn(stateDir, console, archived);
+            try {
+                if (awaitStart(daemon, stateDir, console, consoleStart)) {
+                    if (record || archiveFailed) {
+                        DaemonArchiveRecorder.startInBackground(classes, ctx.env());
+                    }
+                    return;
+                }
+            } catch (ClientError e) {
+                if (!archived || daemon.isAlive() || daemon.exitValue() <= 128) {
+                    throw e;
+                }
+                // Killed by a signal while its archive was mapped (a truncated archive is a
+                // SIGBUS): the archive is damaged; start without it, and record it again.
+                classes.discard();
+                archiveFailed = true;
+                attempt--;
             }
         }
         throw new ClientError("no daemon answers on " + socket + " after " + START_ATTEMPTS
@@ -159,10 +185,10 @@ public final class DaemonStarter {
         }
     }
 
-    private Process spawn(Path stateDir, Path console) {
+    private Process spawn(Path stateDir, Path console, boolean archived) {
         try {
             Files.createDirectories(stateDir);
-            ProcessBuilder pb = new ProcessBuilder(command());
+            ProcessBuilder pb = new ProcessBuilder(command(archived));
             pb.environment().clear();
             pb.environment().putAll(ctx.env());
             pb.directory(ctx.paths().home().toFile().isDirectory() ? ctx.paths().home().toFile() : new File("/"));
@@ -254,29 +280,36 @@ public final class DaemonStarter {
         }
     }
 
-    private List<String> command() {
+    /** @param archived map the class-data archive (a fresh one, which has not failed) */
+    private List<String> command(boolean archived) {
         List<String> cmd = new ArrayList<>();
         if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
             cmd.add("/usr/bin/setsid");
         }
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String opts = ctx.env().get("SCARAB_DAEMON_JAVA_OPTS");
-        if (opts != null && !opts.isBlank()) {
-            cmd.addAll(List.of(opts.trim().split("\\s+")));
+        if (!ownJvmOptions()) {
+            cmd.addAll(List.of(ctx.env().get("SCARAB_DAEMON_JAVA_OPTS").trim().split("\\s+")));
         } else {
             cmd.addAll(DAEMON_JVM_OPTIONS);
             cmd.add("-Xmx" + heap());
+            cmd.addAll(classes.jvmOptions(archived));
         }
         cmd.add("-cp");
         // The launcher gives the client only the jars it needs (fewer to search at start-up) and
-        // names the daemon's full class path here.
-        cmd.add(System.getProperty("scarab.daemon.class.path", System.getProperty("java.class.path")));
+        // names the daemon's full class path (scarab.daemon.class.path).
+        cmd.add(classes.classPath());
         cmd.add("scarab.daemon.Daemon");
         if (explicitSocket) {
             cmd.add("-S");
             cmd.add(socket.toString());
         }
         return cmd;
+    }
+
+    /** Are the daemon's JVM options ours (with the archive), not the user's SCARAB_DAEMON_JAVA_OPTS? */
+    private boolean ownJvmOptions() {
+        String opts = ctx.env().get("SCARAB_DAEMON_JAVA_OPTS");
+        return opts == null || opts.isBlank();
     }
 
     /**
