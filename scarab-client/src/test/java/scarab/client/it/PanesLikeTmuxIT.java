@@ -40,6 +40,9 @@ class PanesLikeTmuxIT {
     @AfterEach
     void stop() throws Exception {
         tmux("kill-server");
+        // tmux leaves the socket file of -L NAME behind (this server runs with a cleared environment: /tmp)
+        int uid = (Integer) java.nio.file.Files.getAttribute(java.nio.file.Path.of("/proc/self"), "unix:uid");
+        java.nio.file.Files.deleteIfExists(java.nio.file.Path.of("/tmp", "tmux-" + uid, socket));
         scarab.close();
     }
 

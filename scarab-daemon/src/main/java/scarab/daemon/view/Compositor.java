@@ -101,6 +101,9 @@ public final class Compositor {
         PaneRect a = p.activePane();
         Screen s = a.screen();
         int cx = a.left() + (s.pendingWrap() ? s.cols() : s.cursorX());
+        if (s.pendingWrap() && cx == f.cols()) {
+            cx = f.cols() - 1; // a pane at the client's right edge: tmux keeps it, visible, in the last column
+        }
         int cy = a.top() + s.cursorY();
         boolean visible = s.cursorVisible() && cx < f.cols() && cy < areaRows;
         f.cursor(cx, top + cy, visible, s.cursorStyle());

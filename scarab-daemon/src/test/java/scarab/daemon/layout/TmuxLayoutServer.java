@@ -72,5 +72,6 @@ final class TmuxLayoutServer implements AutoCloseable {
     @Override
     public void close() throws IOException, InterruptedException {
         run("kill-server");
+        scarab.daemon.TmuxSocketFile.delete(socket);
     }
 }

@@ -193,6 +193,11 @@ class FormatTest {
         } finally {
             new ProcessBuilder("tmux", "-L", socket, "kill-server").redirectErrorStream(true).start()
                     .waitFor(10, TimeUnit.SECONDS);
+            // tmux leaves the socket file of -L NAME behind: ${TMUX_TMPDIR:-/tmp}/tmux-UID/NAME
+            String dir = System.getenv("TMUX_TMPDIR");
+            int uid = (Integer) java.nio.file.Files.getAttribute(java.nio.file.Path.of("/proc/self"), "unix:uid");
+            java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(dir == null || dir.isEmpty() ? "/tmp" : dir,
+                    "tmux-" + uid, socket));
         }
     }
 
