@@ -24,11 +24,10 @@ public final class SessionTargets {
     }
 
     public Target resolve(String raw, TargetKind kind) {
-        if (raw == null || raw.isEmpty() || raw.indexOf(':') >= 0 || "%@$=".indexOf(raw.charAt(0)) >= 0) {
-            if (raw == null || raw.isEmpty()) {
-                // Keeps the old wording for a missing target.
-                sessions.resolve(raw);
-            }
+        if (raw == null || raw.isEmpty()) {
+            throw new UserError("bad-target", "no session given");
+        }
+        if (raw.indexOf(':') >= 0 || "%@$=".indexOf(raw.charAt(0)) >= 0) {
             return resolver.resolve(raw, kind, Caller.NOBODY);
         }
         Session s;

@@ -193,7 +193,9 @@ public final class PaneOperations {
 
     /** Every pane takes its new size, the clients show the active pane, and the shape is stored. */
     private void settle(Session session, Window w, Pane shown, String what) {
-        session.applyLayout(w);
+        if (session.currentWindow() != w) {
+            session.applyLayout(w); // fit, below, sizes the current window's panes
+        }
         if (session.activePane() != shown) {
             sessions.moveClients(session, shown);
         }

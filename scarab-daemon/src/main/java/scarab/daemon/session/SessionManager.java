@@ -334,14 +334,7 @@ public final class SessionManager implements PaneEvents {
             throw new UserError("bad-name", nameProblem);
         }
         checkSize(spec.cols(), spec.rows());
-        List<String> command = spec.command() == null || spec.command().isEmpty() ? launcher.defaultCommand() : spec.command();
-        String commandProblem = launcher.commandProblem(command);
-        if (commandProblem != null) {
-            throw new UserError("bad-command", commandProblem);
-        }
-        if (spec.cwd() == null || !Path.of(spec.cwd()).isAbsolute() || !Files.isDirectory(Path.of(spec.cwd()))) {
-            throw new UserError("bad-cwd", "no such directory: " + spec.cwd());
-        }
+        List<String> command = runnable(spec.command(), spec.cwd());
         SessionId id = SessionId.random();
         synchronized (namesLock) {
             // Names include creates in progress, so concurrent creates cannot overshoot the limit.
@@ -402,14 +395,7 @@ public final class SessionManager implements PaneEvents {
     Pane startPane(Session session, int paneId, List<String> requested, String cwd, int cols, int rows,
                    Map<String, String> env) {
         checkSize(cols, rows);
-        List<String> command = requested == null || requested.isEmpty() ? launcher.defaultCommand() : requested;
-        String commandProblem = launcher.commandProblem(command);
-        if (commandProblem != null) {
-            throw new UserError("bad-command", commandProblem);
-        }
-        if (cwd == null || !Path.of(cwd).isAbsolute() || !Files.isDirectory(Path.of(cwd))) {
-            throw new UserError("bad-cwd", "no such directory: " + cwd);
-        }
+        List<String> command = runnable(requested, cwd);
         PtyChild process;
         try {
             process = launcher.start(command, cwd, cols, rows, session.meta().name(), session.id(), paneId,
@@ -455,6 +441,22 @@ public final class SessionManager implements PaneEvents {
             return new scarab.daemon.store.StoredSession(s.meta(), s.currentWindow().id(), last == null ? 0 : last.id(),
                     windows);
         }
+    }
+
+    /**
+     * The command a new pane runs ({@code requested}, or the default command), checked before
+     * anything is spawned: the program exists and exec would run it, and the directory exists.
+     */
+    private List<String> runnable(List<String> requested, String cwd) {
+        List<String> command = requested == null || requested.isEmpty() ? launcher.defaultCommand() : requested;
+        String commandProblem = launcher.commandProblem(command);
+        if (commandProblem != null) {
+            throw new UserError("bad-command", commandProblem);
+        }
+        if (cwd == null || !Path.of(cwd).isAbsolute() || !Files.isDirectory(Path.of(cwd))) {
+            throw new UserError("bad-cwd", "no such directory: " + cwd);
+        }
+        return command;
     }
 
     public static void checkSize(int cols, int rows) {
@@ -685,7 +687,7 @@ public final class SessionManager implements PaneEvents {
                     exitCode);
             pane.markKilled();
             moveClients(session, pane);
-            refresh(session);
+            session.fit();
             panes.remove(pane.id(), pane);
             saveStructure(session).whenComplete((ok, err) -> pane.markExited(exitCode));
             return;
@@ -742,14 +744,6 @@ public final class SessionManager implements PaneEvents {
                 c.finish(null, new Response.Detached(0, session.meta().name(), "exited"));
             }
         }
-    }
-
-    /**
-     * After a change of the session's shape: the pane its clients show takes its size again (the
-     * status line may have come or gone) and redraws them, status line included.
-     */
-    static void refresh(Session session) {
-        session.fit();
     }
 
     @Override

@@ -84,7 +84,7 @@ public final class WindowOperations {
             if (!detached) {
                 sessions.moveClients(session, shown);
             }
-            SessionManager.refresh(session);
+            session.fit();
             log.info("window created: {} {} {} index {} pane {}", session.id().shortForm(), session.meta().name(),
                     window.label(), window.index(), pane.label());
             return window;
@@ -107,7 +107,7 @@ public final class WindowOperations {
                 session.select(window);
             }
             sessions.moveClients(session, shown);
-            SessionManager.refresh(session);
+            session.fit();
             sessions.saveStructure(session);
         }
     }
@@ -135,8 +135,7 @@ public final class WindowOperations {
         synchronized (session.lifecycle) {
             checkLive(session);
             if (session.windows().size() == 1) {
-                // Outside the lifecycle lock the kill takes itself.
-                endSession(session);
+                sessions.kill(session); // it takes the lifecycle lock again: the monitor is reentrant
                 return;
             }
             List<Pane> ended;
@@ -159,7 +158,7 @@ public final class WindowOperations {
         synchronized (session.lifecycle) {
             checkLive(session);
             if (session.panes().size() == 1) {
-                endSession(session);
+                sessions.kill(session);
                 return;
             }
             Pane shown;
@@ -173,11 +172,6 @@ public final class WindowOperations {
             commitRemoval(session, List.of(pane), shown, "pane not killed");
             log.info("pane killed: {} {} {}", session.id().shortForm(), session.meta().name(), pane.label());
         }
-    }
-
-    private void endSession(Session session) {
-        // A kill takes the lifecycle lock itself; the monitor is reentrant, so this is the same lock.
-        sessions.kill(session);
     }
 
     /**
@@ -203,7 +197,7 @@ public final class WindowOperations {
         if (session.activePane() != shown) {
             sessions.moveClients(session, shown);
         }
-        SessionManager.refresh(session);
+        session.fit();
         ended.forEach(sessions::endPane);
     }
 

@@ -230,7 +230,7 @@ class ComposedViewTmuxTest {
 
     /** Polls until the check holds or 20 s pass; false if it never held (the caller shows the difference). */
     private static boolean awaitOrLast(Check c) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
             if (c.test()) return true;
             if (System.nanoTime() > deadline) return false;
