@@ -1,5 +1,7 @@
 package scarab.client.table;
 
+import scarab.client.LeadingOptions;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,22 +38,10 @@ public final class TableCli {
      * {@link #NOT_SERVED}, before any work is done.
      */
     public static int run(ClientContext ctx, String[] args) {
-        String socket = null;
-        boolean noStart = false;
-        int i = 0;
-        for (; i < args.length; i++) {
-            String a = args[i];
-            if ((a.equals("-S") || a.equals("--socket")) && socket == null && i + 1 < args.length
-                    && !args[i + 1].isEmpty() && !args[i + 1].startsWith("-")) {
-                socket = args[++i];
-            } else if (a.startsWith("--socket=") && socket == null && a.length() > "--socket=".length()) {
-                socket = a.substring("--socket=".length());
-            } else if (a.equals("--no-start") && !noStart) {
-                noStart = true;
-            } else {
-                break;
-            }
-        }
+        LeadingOptions lead = LeadingOptions.scan(args);
+        String socket = lead.socket();
+        boolean noStart = lead.noStart();
+        int i = lead.command();
         if (i == args.length) {
             return NOT_SERVED;
         }
