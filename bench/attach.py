@@ -10,6 +10,7 @@
   bare pty:    the same cat and drain with no server at all, for scale (what the pty itself gives here)
 
 Usage: bench/attach.py [ROUNDS]   (needs the built distribution: mvn -DskipTests package)
+       BENCH_CONFIG=FILE bench/attach.py   runs the daemon with FILE as its config.toml
 On demand, not in CI.
 """
 import ptybench
@@ -22,6 +23,9 @@ work = tempfile.mkdtemp(prefix="scarab-bench-")
 env = dict(os.environ, HOME=work, XDG_RUNTIME_DIR=work + "/run", XDG_DATA_HOME=work + "/data",
            XDG_STATE_HOME=work + "/state", XDG_CONFIG_HOME=work + "/config", TERM="xterm-256color")
 os.makedirs(work + "/run")
+if os.environ.get("BENCH_CONFIG"):
+    os.makedirs(work + "/config/scarab")
+    shutil.copy(os.environ["BENCH_CONFIG"], work + "/config/scarab/config.toml")
 shutil.copytree(HERE + "/scarab-dist/target/dist", work + "/dist")
 if os.path.exists(work + "/dist/scarab-client.jsa"):  # recorded afresh for this copy
     os.remove(work + "/dist/scarab-client.jsa")

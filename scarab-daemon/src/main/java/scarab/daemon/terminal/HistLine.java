@@ -175,36 +175,34 @@ final class HistLine extends Row {
     static final int MAX_STORED_CELLS = 1 << 16;
     private static final int MAX_STORED_COMBINING = 32;
 
-    void writeTo(java.io.DataOutputStream out) throws java.io.IOException {
+    void writeTo(ByteSink out) {
         int n = used;
         boolean narrow = small != null;
-        int combCells = 0;
+        int combCells = combCell == null ? 0 : combCell.length;
         boolean anyUs = false;
-        for (int x = 0; x < n; x++) {
-            if (comb(x) != null) combCells++;
-            if (us(x) != 0) anyUs = true;
+        if (us != null) {
+            for (int x = 0; x < n && x < us.length && !anyUs; x++) anyUs = us[x] != 0;
         }
         int flags = (wrapped ? 1 : 0) | (narrow ? 2 : 0) | (runStart != null ? 4 : 0) | (combCells > 0 ? 8 : 0) | (anyUs ? 16 : 0);
         out.writeByte(flags);
-        Varint.write(out, n);
+        out.writeVarint(n);
         if (narrow) out.write(small, 0, n);
         else for (int x = 0; x < n; x++) out.writeInt(big[x]);
         if (runStart == null) {
             out.writeLong(attr0);
         } else {
-            Varint.write(out, runAttr.length);
+            out.writeVarint(runAttr.length);
             for (int r = 0; r < runAttr.length; r++) {
-                Varint.write(out, runStart[r]);
+                out.writeVarint(runStart[r]);
                 out.writeLong(runAttr[r]);
             }
         }
         if (combCells > 0) {
-            Varint.write(out, combCells);
-            for (int x = 0; x < n; x++) {
-                int[] c = comb(x);
-                if (c == null) continue;
-                Varint.write(out, x);
-                Varint.write(out, c.length);
+            out.writeVarint(combCells);
+            for (int i = 0; i < combCells; i++) {
+                int[] c = comb(combCell[i]);
+                out.writeVarint(combCell[i]);
+                out.writeVarint(c.length);
                 for (int k : c) out.writeInt(k);
             }
         }

@@ -1,14 +1,10 @@
 package scarab.daemon.terminal;
 
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 
@@ -198,20 +194,11 @@ public final class HistoryArchive {
     }
 
     static byte[] encode(HistLine[] lines, int from, int to) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-        // Buffered: the lines are written a few bytes at a time, and each write to a deflater stream is a deflate call.
-        try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(
-                new DeflaterOutputStream(bytes, deflater, 16 * 1024), 16 * 1024))) {
-            out.writeByte(FORMAT);
-            Varint.write(out, to - from);
-            for (int i = from; i < to; i++) lines[i].writeTo(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // in memory: cannot happen
-        } finally {
-            deflater.end();
-        }
-        return bytes.toByteArray();
+        ByteSink out = new ByteSink(64 * (to - from));
+        out.writeByte(FORMAT);
+        out.writeVarint(to - from);
+        for (int i = from; i < to; i++) lines[i].writeTo(out);
+        return out.deflated(Deflater.BEST_SPEED);
     }
 
     static List<HistLine> decode(HistoryChunk c) throws IOException {

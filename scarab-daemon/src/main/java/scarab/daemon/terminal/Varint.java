@@ -1,20 +1,11 @@
 package scarab.daemon.terminal;
 
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 
-/** Unsigned LEB128 integers of the stored history format: most counts and columns fit in one byte. */
+/** Reads the unsigned LEB128 integers of the stored history format ({@link ByteSink#writeVarint} writes them). */
 final class Varint {
     private Varint() {}
-
-    static void write(DataOutputStream out, long v) throws IOException {
-        while ((v & ~0x7fL) != 0) {
-            out.writeByte((int) ((v & 0x7f) | 0x80));
-            v >>>= 7;
-        }
-        out.writeByte((int) v);
-    }
 
     /** Reads a value, refusing one above {@code max} (corrupt or hostile data). */
     static int read(DataInputStream in, int max) throws IOException {
