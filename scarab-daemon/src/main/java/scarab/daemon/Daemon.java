@@ -149,6 +149,7 @@ public final class Daemon implements DaemonControl {
                 new scarab.daemon.session.HistoryBounds(options.scrollback(), options.historyBytes(), options.historyDisk()),
                 options.maxSessions(), options.maxClientsPerSession());
         sessions.statusMode(scarab.daemon.session.StatusMode.parse(options.status()));
+        sessions.remainOnExit(options.remainOnExit());
         sessions.loadStored(options.restore());
         store.rebuildFrom(new SessionStore.Rebuild() {
             @Override

@@ -2,6 +2,7 @@ package scarab.daemon.session;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -60,11 +61,12 @@ public final class Pane {
      */
     final Object lifecycle = new Object();
     private volatile PaneMeta meta;
-    /** Set once: at creation, or when a restored session's command is started again. */
+    /** At creation, when a restored session's command is started again, or by respawn-pane. */
     private volatile PtyChild process;
     /** Set with the process: the poller that reads it, and hangs it up when it is killed. */
     private volatile PtyPoller poller;
-    private final CompletableFuture<Integer> exit = new CompletableFuture<>();
+    /** The current process's end; a new one for each process respawn-pane starts. */
+    private volatile CompletableFuture<Integer> exit = new CompletableFuture<>();
     private final AtomicLong bytesRead = new AtomicLong();
     private final boolean restored;
     private final ReentrantReadWriteLock screenLock = new ReentrantReadWriteLock();
@@ -359,7 +361,8 @@ public final class Pane {
     void startReader(PtyPoller ptyPoller, PaneEvents events) {
         this.events = events;
         this.poller = ptyPoller;
-        ptyPoller.register(process, new PtyPoller.Listener() {
+        PtyChild mine = process;
+        ptyPoller.register(mine, new PtyPoller.Listener() {
             @Override
             public void output(byte[] buffer, int length) {
                 Pane.this.output(buffer, length);
@@ -374,7 +377,10 @@ public final class Pane {
 
             @Override
             public void ended(int exitStatus) {
-                events.exited(Pane.this, exitStatus);
+                // A process respawn-pane -k replaced: its end is not the pane's.
+                if (process == mine) {
+                    events.exited(Pane.this, exitStatus);
+                }
             }
         });
     }
@@ -640,6 +646,88 @@ public final class Pane {
             ended = new Response.Detached(0, sessionName(), "killed");
         } finally {
             screenLock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * remain-on-exit: the process ended and the pane stays, dead. Its exit is known; tmux's line
+     * says so at the bottom of its screen.
+     */
+    void markDead(int code) {
+        String when = java.time.format.DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss yyyy", java.util.Locale.ROOT)
+                .withZone(java.time.ZoneId.systemDefault()).format(java.time.Instant.now());
+        replay(("\r\n\033[0mPane is dead (status " + code + ", " + when + ")").getBytes(StandardCharsets.UTF_8));
+        exit.complete(code);
+        showChanged();
+    }
+
+    /**
+     * respawn-pane: takes the process away from the pane, so that its end (it is being ended by
+     * the caller, or has ended) is not the pane's; null if it had none.
+     */
+    synchronized PtyChild takeProcess() {
+        PtyChild old = process;
+        process = null;
+        return old;
+    }
+
+    /**
+     * respawn-pane: the pane runs {@code newProcess} now, as {@code newMeta} says, on a screen
+     * cleared as tmux's screen_reinit clears it (the visible rows, the modes; history stays).
+     * Start its reader with {@link #startReader}.
+     */
+    void respawned(PtyChild newProcess, PaneMeta newMeta) {
+        synchronized (this) {
+            process = newProcess;
+            meta = newMeta;
+            exit = new CompletableFuture<>();
+        }
+        replay("\033[?1049l\033[!p\033[H\033[2J".getBytes(StandardCharsets.UTF_8));
+        screenLock.writeLock().lock();
+        try {
+            ended = null;
+        } finally {
+            screenLock.writeLock().unlock();
+        }
+        showChanged();
+    }
+
+    /** What was written into the screen without its program (dead, respawned) reaches every client that shows it. */
+    private void showChanged() {
+        screenLock.writeLock().lock();
+        try {
+            Window w = window;
+            Pane shown = w == null ? null : w.active();
+            if (shown != null && shown != this) {
+                for (ClientLink c : shown.clients) {
+                    ComposedView view = c.view();
+                    if (view != null) {
+                        c.pictureDue(view::drawChanges);
+                    }
+                }
+            }
+            redrawOthers(null);
+        } finally {
+            screenLock.writeLock().unlock();
+        }
+    }
+
+    /** Ends {@code p} as {@link #terminate} ends the pane's own process (respawn-pane -k). */
+    void terminateReplaced(PtyChild p, long graceMillis) {
+        if (p == null || !p.isAlive()) {
+            return;
+        }
+        poller.hangUp(p);
+        p.signal(PtyChild.sighup());
+        try {
+            if (!p.awaitExit(graceMillis, TimeUnit.MILLISECONDS)) {
+                ProcessHandle.of(p.pid()).ifPresent(h -> h.descendants().forEach(ProcessHandle::destroyForcibly));
+                p.signal(PtyChild.sigkill());
+                p.awaitExit(2, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.signal(PtyChild.sigkill());
         }
     }
 

@@ -102,6 +102,39 @@ public final class Window {
         p.window(this);
     }
 
+    /**
+     * Takes one of several panes out (kill-pane, an exit, break-pane, join-pane): its space goes to
+     * its neighbours as tmux's layout_close_pane gives it, and when it was active the window's
+     * next active pane is its last active one. Structure lock held.
+     */
+    void removePane(Pane pane) {
+        List<Pane> rest = new ArrayList<>(panes);
+        rest.remove(pane);
+        layout.remove(pane.id());
+        panes = List.copyOf(rest);
+        followLayoutOrder();
+        if (active == pane) {
+            activate(nextActiveWithout(pane));
+        }
+        if (lastActive == pane) {
+            lastActive = null;
+        }
+    }
+
+    /** The pane that becomes active when {@code leaving} goes: the last active one, else the first other. */
+    Pane nextActiveWithout(Pane leaving) {
+        Pane last = lastActive;
+        if (last != null && last != leaving && panes.contains(last)) {
+            return last;
+        }
+        for (Pane p : panes) {
+            if (p != leaving) {
+                return p;
+            }
+        }
+        return null;
+    }
+
     public Pane active() {
         return active;
     }
