@@ -68,6 +68,10 @@ public final class Pane {
     /** The current process's end; a new one for each process respawn-pane starts. */
     private volatile CompletableFuture<Integer> exit = new CompletableFuture<>();
     private final AtomicLong bytesRead = new AtomicLong();
+    /** System.nanoTime of the first output since {@link WindowNames} last looked at the foreground command; 0: none. */
+    private volatile long nameCheckSince;
+    /** The foreground command as {@link WindowNames} last read it; null until read. */
+    private volatile String currentCommand;
     private final boolean restored;
     private final ReentrantReadWriteLock screenLock = new ReentrantReadWriteLock();
     /** Guarded by screenLock; replaced by a fresh one only if the emulator fails (write lock held). */
@@ -388,6 +392,9 @@ public final class Pane {
     /** Output from the program, on the poller thread. */
     private void output(byte[] buffer, int n) {
         bytesRead.addAndGet(n);
+        if (nameCheckSince == 0) {
+            nameCheckSince = System.nanoTime() | 1; // never 0
+        }
         byte[] replies;
         String title;
         boolean historyWaiting;
@@ -496,6 +503,40 @@ public final class Pane {
             return "exited";
         }
         return process == null ? "stopped" : "running";
+    }
+
+    /**
+     * tmux's #{pane_current_command}: what runs in the foreground now (as last read), else the
+     * name of the command the pane started.
+     */
+    public String currentCommand() {
+        String c = currentCommand;
+        return c != null ? c : Window.commandName(meta.command());
+    }
+
+    /** Records the foreground command; whether it changed. {@link WindowNames}' thread only. */
+    boolean currentCommand(String name) {
+        if (name.equals(currentCommand)) {
+            return false;
+        }
+        currentCommand = name;
+        return true;
+    }
+
+    /** Whether the pane wrote at least {@code delayNanos} before {@code now} since the last look; then forgets it. */
+    boolean takeNameCheck(long now, long delayNanos) {
+        long since = nameCheckSince;
+        if (since == 0 || now - since < delayNanos) {
+            return false;
+        }
+        nameCheckSince = 0;
+        return true;
+    }
+
+    /** Whether its process runs now. */
+    boolean hasLiveProcess() {
+        PtyChild p = process;
+        return p != null && p.isAlive() && !meta.exited();
     }
 
     public boolean hasProcess() {
@@ -682,6 +723,7 @@ public final class Pane {
             meta = newMeta;
             exit = new CompletableFuture<>();
         }
+        currentCommand = null;
         replay("\033[?1049l\033[!p\033[H\033[2J".getBytes(StandardCharsets.UTF_8));
         screenLock.writeLock().lock();
         try {

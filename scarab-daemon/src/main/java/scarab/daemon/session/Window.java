@@ -65,8 +65,8 @@ public final class Window {
     }
 
     /**
-     * The window's name: as renamed, else the active pane's command name, as tmux's
-     * automatic-rename (the program's base name).
+     * The window's name: as renamed, else what the active pane runs in the foreground, as tmux's
+     * automatic-rename (kept up to date by {@link WindowNames}).
      */
     public String name() {
         String fixed = fixedName;
@@ -74,7 +74,7 @@ public final class Window {
             return fixed;
         }
         Pane p = active;
-        return p == null ? "" : commandName(p.meta().command());
+        return p == null ? "" : p.currentCommand();
     }
 
     /** The name fixed by rename-window, or null while it follows the command. */
