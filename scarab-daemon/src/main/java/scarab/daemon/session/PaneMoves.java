@@ -103,12 +103,9 @@ public final class PaneMoves {
                     throw new UserError("same-pane", "source and target panes must be different");
                 }
                 if (from == to) {
-                    Pane nextActive = to.active() == moved ? to.nextActiveWithout(moved) : to.active();
                     layout(() -> to.layout().move(moved.id(), target.id(), spec));
+                    to.losePane(moved);
                     to.followLayoutOrder();
-                    if (nextActive != to.active()) {
-                        to.activate(nextActive);
-                    }
                 } else {
                     layout(() -> to.layout().insert(moved.id(), target.id(), spec));
                     if (from.panes().size() == 1) {

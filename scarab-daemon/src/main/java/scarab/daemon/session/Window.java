@@ -104,35 +104,35 @@ public final class Window {
 
     /**
      * Takes one of several panes out (kill-pane, an exit, break-pane, join-pane): its space goes to
-     * its neighbours as tmux's layout_close_pane gives it, and when it was active the window's
-     * next active pane is its last active one. Structure lock held.
+     * its neighbours as tmux's layout_close_pane gives it, and the active pane changes as
+     * {@link #losePane} says. Structure lock held.
      */
     void removePane(Pane pane) {
+        losePane(pane);
         List<Pane> rest = new ArrayList<>(panes);
         rest.remove(pane);
         layout.remove(pane.id());
         panes = List.copyOf(rest);
         followLayoutOrder();
-        if (active == pane) {
-            activate(nextActiveWithout(pane));
-        }
-        if (lastActive == pane) {
-            lastActive = null;
-        }
     }
 
-    /** The pane that becomes active when {@code leaving} goes: the last active one, else the first other. */
-    Pane nextActiveWithout(Pane leaving) {
-        Pane last = lastActive;
-        if (last != null && last != leaving && panes.contains(last)) {
-            return last;
-        }
-        for (Pane p : panes) {
-            if (p != leaving) {
-                return p;
+    /**
+     * tmux's window_lost_pane, called while {@code pane} is still in the list: when it was active,
+     * the last active pane takes over, else the pane before it, else the one after it; the last
+     * active pane is forgotten either way. Structure lock held.
+     */
+    void losePane(Pane pane) {
+        if (active == pane) {
+            Pane next = lastActive != null && lastActive != pane && panes.contains(lastActive) ? lastActive : null;
+            lastActive = null;
+            if (next == null) {
+                int at = panes.indexOf(pane);
+                next = at > 0 ? panes.get(at - 1) : at + 1 < panes.size() ? panes.get(at + 1) : null;
             }
+            active = next;
+        } else if (lastActive == pane) {
+            lastActive = null;
         }
-        return null;
     }
 
     public Pane active() {
