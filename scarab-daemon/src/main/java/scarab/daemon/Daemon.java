@@ -55,6 +55,7 @@ public final class Daemon implements DaemonControl {
     private IpcServer server;
     private Snapshotter snapshotter;
     private java.util.concurrent.ScheduledExecutorService janitor;
+    private scarab.daemon.session.WindowNames windowNames;
 
     private Daemon(Path socket, ScarabPaths paths) {
         this.socket = socket;
@@ -149,6 +150,7 @@ public final class Daemon implements DaemonControl {
                 new scarab.daemon.session.HistoryBounds(options.scrollback(), options.historyBytes(), options.historyDisk()),
                 options.maxSessions(), options.maxClientsPerSession());
         sessions.statusMode(scarab.daemon.session.StatusMode.parse(options.status()));
+        sessions.remainOnExit(options.remainOnExit());
         sessions.loadStored(options.restore());
         store.rebuildFrom(new SessionStore.Rebuild() {
             @Override
@@ -168,6 +170,8 @@ public final class Daemon implements DaemonControl {
         snapshotter = new Snapshotter(sessions, store);
         sessions.storeSoon(snapshotter::soon);
         snapshotter.start(options.snapshotInterval());
+        windowNames = new scarab.daemon.session.WindowNames(sessions);
+        windowNames.start();
         startCleanup(options);
         // From the uid, not the user name: a uid with no passwd entry has no name to look up.
         server = new IpcServer(socket, Commands.dispatcher(sessions, this), new DaemonInfo(Version.get()), ScarabPaths.user());
@@ -220,6 +224,9 @@ public final class Daemon implements DaemonControl {
         try {
             if (janitor != null) {
                 janitor.shutdownNow();
+            }
+            if (windowNames != null) {
+                windowNames.close();
             }
             if (server != null) {
                 server.close();

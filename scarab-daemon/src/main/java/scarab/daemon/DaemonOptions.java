@@ -17,13 +17,15 @@ import scarab.protocol.ScarabConfig;
  * @param historyDisk       disk the compressed history lines pushed out of memory may take per session
  *                          ({@code history-disk}); 0: none are kept
  * @param status            the status line: off, on or auto ({@code status})
+ * @param remainOnExit      a pane whose program ends stays, dead, until respawned or killed ({@code remain-on-exit})
  * @param cleanupExitedAfter   remove exited sessions this long after they exited; null: never
  * @param cleanupDetachedAfter remove running sessions nobody attached to for this long; null: never
  */
 public record DaemonOptions(boolean foreground, String socket, RestoreMode restore, Duration snapshotInterval,
                             int scrollback, Duration cleanupExitedAfter, Duration cleanupDetachedAfter,
                             List<String> defaultCommand, int maxSessions, int maxClientsPerSession, String logLevel,
-                            long historyBytes, long historyDisk, String status) {
+                            long historyBytes, long historyDisk, String status,
+                            boolean remainOnExit) {
 
     public static final String USAGE = "usage: scarab daemon [--foreground] [-S SOCKET] [--restore=eager|lazy|none]"
             + " [--snapshot-interval=2s] [--history-limit=10000] [--history-bytes=16MB] [--history-disk=256MB]"
@@ -40,7 +42,7 @@ public record DaemonOptions(boolean foreground, String socket, RestoreMode resto
     public static DaemonOptions defaults() {
         return new DaemonOptions(false, null, RestoreMode.EAGER, Duration.ofSeconds(2), DEFAULT_SCROLLBACK, null, null,
                 null, DEFAULT_MAX_SESSIONS, DEFAULT_MAX_CLIENTS, "info", DEFAULT_HISTORY_BYTES, DEFAULT_HISTORY_DISK,
-                "auto");
+                "auto", false);
     }
 
     /** The defaults with the config file's settings applied (the file has been validated). */
@@ -58,7 +60,8 @@ public record DaemonOptions(boolean foreground, String socket, RestoreMode resto
                 c.logLevel() == null ? d.logLevel : c.logLevel(),
                 c.historyBytes() == null ? d.historyBytes : ScarabConfig.bytes(c.historyBytes()),
                 c.historyDisk() == null ? d.historyDisk : ScarabConfig.bytes(c.historyDisk()),
-                c.status() == null ? d.status : c.status());
+                c.status() == null ? d.status : c.status(),
+                c.remainOnExit() == null ? d.remainOnExit : c.remainOnExit());
     }
 
     public static DaemonOptions parse(List<String> args) {
@@ -97,7 +100,7 @@ public record DaemonOptions(boolean foreground, String socket, RestoreMode resto
                     }
                     o = new DaemonOptions(o.foreground, o.socket, o.restore, o.snapshotInterval, o.scrollback,
                             o.cleanupExitedAfter, o.cleanupDetachedAfter, o.defaultCommand, o.maxSessions,
-                            o.maxClientsPerSession, o.logLevel, n, o.historyDisk, o.status);
+                            o.maxClientsPerSession, o.logLevel, n, o.historyDisk, o.status, o.remainOnExit);
                 }
                 case "--history-disk" -> {
                     String v = value != null ? value : next(args, ++i, a);
@@ -107,14 +110,14 @@ public record DaemonOptions(boolean foreground, String socket, RestoreMode resto
                     }
                     o = new DaemonOptions(o.foreground, o.socket, o.restore, o.snapshotInterval, o.scrollback,
                             o.cleanupExitedAfter, o.cleanupDetachedAfter, o.defaultCommand, o.maxSessions,
-                            o.maxClientsPerSession, o.logLevel, o.historyBytes, n, o.status);
+                            o.maxClientsPerSession, o.logLevel, o.historyBytes, n, o.status, o.remainOnExit);
                 }
                 case "--cleanup-exited-after" -> o = new DaemonOptions(o.foreground, o.socket, o.restore, o.snapshotInterval,
                         o.scrollback, Durations.parse(value != null ? value : next(args, ++i, a)), o.cleanupDetachedAfter,
-                        o.defaultCommand, o.maxSessions, o.maxClientsPerSession, o.logLevel, o.historyBytes, o.historyDisk, o.status);
+                        o.defaultCommand, o.maxSessions, o.maxClientsPerSession, o.logLevel, o.historyBytes, o.historyDisk, o.status, o.remainOnExit);
                 case "--cleanup-detached-after" -> o = new DaemonOptions(o.foreground, o.socket, o.restore, o.snapshotInterval,
                         o.scrollback, o.cleanupExitedAfter, Durations.parse(value != null ? value : next(args, ++i, a)),
-                        o.defaultCommand, o.maxSessions, o.maxClientsPerSession, o.logLevel, o.historyBytes, o.historyDisk, o.status);
+                        o.defaultCommand, o.maxSessions, o.maxClientsPerSession, o.logLevel, o.historyBytes, o.historyDisk, o.status, o.remainOnExit);
                 default -> throw new IllegalArgumentException("unknown daemon option " + a + "; " + USAGE);
             }
         }
@@ -123,7 +126,7 @@ public record DaemonOptions(boolean foreground, String socket, RestoreMode resto
 
     private DaemonOptions with(boolean fg, String sock, RestoreMode mode, Duration interval, int lines) {
         return new DaemonOptions(fg, sock, mode, interval, lines, cleanupExitedAfter, cleanupDetachedAfter, defaultCommand,
-                maxSessions, maxClientsPerSession, logLevel, historyBytes, historyDisk, status);
+                maxSessions, maxClientsPerSession, logLevel, historyBytes, historyDisk, status, remainOnExit);
     }
 
     private static String next(List<String> args, int i, String option) {

@@ -108,6 +108,7 @@ public record ConfigCheck(Path file, ScarabConfig config, List<String> problems,
                     case "restore" -> accept(key, value, v -> Values.oneOf(v, ScarabConfig.RESTORE_MODES));
                     case "log-level" -> accept(key, value, v -> Values.oneOf(v, ScarabConfig.LOG_LEVELS));
                     case "status" -> accept(key, value, v -> Values.oneOf(v, ScarabConfig.STATUS_MODES));
+                    case "remain-on-exit" -> accept(key, value, Values::bool);
                     case "max-sessions" -> accept(key, value, v -> Values.number(v, 1, 100_000, "a number of sessions"));
                     case "max-clients-per-session" ->
                             accept(key, value, v -> Values.number(v, 1, 10_000, "a number of clients"));
@@ -130,7 +131,8 @@ public record ConfigCheck(Path file, ScarabConfig config, List<String> problems,
                     (String) values.get("cleanup-detached-after"), (String) values.get("log-level"),
                     (Integer) values.get("max-sessions"), (Integer) values.get("max-clients-per-session"),
                     (Integer) values.get("history-limit"), (String) values.get("history-bytes"),
-                    (String) values.get("history-disk"), (String) values.get("status"));
+                    (String) values.get("history-disk"), (String) values.get("status"),
+                    (Boolean) values.get("remain-on-exit"));
             return new ConfigCheck(file, c, List.copyOf(problems), false);
         }
 
@@ -251,6 +253,17 @@ public record ConfigCheck(Path file, ScarabConfig config, List<String> problems,
                 return Result.expected("a duration in quotes like " + examples);
             }
             return Result.ok(v.textValue());
+        }
+
+        /** true or false; tmux's on and off too, as a tmux user writes them. */
+        static Result bool(JsonNode v) {
+            if (v.isBoolean()) {
+                return Result.ok(v.booleanValue());
+            }
+            if (v.isTextual() && List.of("on", "off").contains(v.textValue().toLowerCase(Locale.ROOT))) {
+                return Result.ok("on".equalsIgnoreCase(v.textValue()));
+            }
+            return Result.expected("true or false");
         }
 
         static Result oneOf(JsonNode v, List<String> choices) {

@@ -15,6 +15,7 @@ import java.util.Locale;
  * history-bytes = "16MB"                  # and the memory those lines may take (KB, MB, GB: 1024-based)
  * history-disk = "256MB"                  # older lines kept on disk, compressed, per session ("0": none)
  * status = "auto"                         # the status line: off, on, or auto (more than one window or pane)
+ * remain-on-exit = false                  # a pane whose program ends stays, dead, until respawn-pane or kill-pane
  * detach-keys = "ctrl-b,d"
  * snapshot-interval = "2s"                # how often changed screens are saved
  * restore = "eager"                       # eager | lazy | none
@@ -39,10 +40,11 @@ public record ScarabConfig(
         Integer historyLimit,
         String historyBytes,
         String historyDisk,
-        String status) {
+        String status,
+        Boolean remainOnExit) {
 
     public static final ScarabConfig EMPTY = new ScarabConfig(null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null);
+            null, null, null, null, null);
 
     /** 16 MB of history per session unless {@code history-bytes} says otherwise. */
     public static final long DEFAULT_HISTORY_BYTES = 16L << 20;
@@ -87,7 +89,7 @@ public record ScarabConfig(
     /** Every key the file may set, in the order the documentation lists them. */
     public static final List<String> KEYS = List.of("default-command", "scrollback", "detach-keys", "snapshot-interval",
             "restore", "cleanup-exited-after", "cleanup-detached-after", "log-level", "max-sessions",
-            "max-clients-per-session", "history-limit", "history-bytes", "history-disk", "status");
+            "max-clients-per-session", "history-limit", "history-bytes", "history-disk", "status", "remain-on-exit");
 
     public static final List<String> RESTORE_MODES = List.of("eager", "lazy", "none");
     /** The status line: never, always, or only when a session has more than one window or pane (the default). */

@@ -93,6 +93,9 @@ public final class ManCommand implements Runnable {
                 + " The prefix is also the prefix of the window and pane keys."},
         {"status", "\"auto\"", "The status line on the last row of attached clients: on, off, or auto (only when"
                 + " a session has more than one window or pane)."},
+        {"remain-on-exit", "false", "A pane whose program ends stays on screen, dead, with its exit status, until"
+                + " respawn-pane starts it again or kill-pane closes it (true), or closes at once (false). A"
+                + " session's last running pane ends the session either way."},
         {"snapshot-interval", "\"2s\"", "How often changed screens are saved."},
         {"restore", "\"eager\"", "What a new daemon does with the sessions of the last one: eager (start them"
                 + " again at once), lazy (when first used) or none (keep them stopped)."},

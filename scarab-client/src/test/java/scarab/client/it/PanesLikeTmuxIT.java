@@ -74,6 +74,109 @@ class PanesLikeTmuxIT {
         }
     }
 
+    /**
+     * Panes moved between windows: break-pane (with -d, -n and -t an index) and join-pane /
+     * move-pane (-h/-v, -b, -f, -d, -l) among splits, kills and window selections on several
+     * windows; every window's panes and the window list (indexes, the current one, sizes,
+     * layouts) compared with tmux after every step, refusals included.
+     */
+    @Test
+    void panesMovedBetweenWindowsLandWhereTmuxPutsThem() throws Exception {
+        long seed = Long.getLong("scarab.panes.seed", System.nanoTime());
+        Random random = new Random(seed);
+        int[][] sizes = {{80, 24}, {20 + random.nextInt(180), 6 + random.nextInt(55)}, {5 + random.nextInt(20),
+                4 + random.nextInt(10)}};
+        for (int n = 0; n < sizes.length; n++) {
+            String s = "m" + n;
+            int w = sizes[n][0];
+            int h = sizes[n][1];
+            String context = "seed " + seed + ", window " + w + "x" + h;
+            assertEquals(0, tmux("new-session", "-d", "-s", s, "-x", "" + w, "-y", "" + h, "sleep 100000").exit(), context);
+            assertEquals(0, tmux("resize-window", "-t", s + ":", "-x", "" + w, "-y", "" + h).exit(), context);
+            scarab.ok("new", "-d", "--size", w + "x" + h, "-c", "sleep 100000", s);
+            StringBuilder steps = new StringBuilder();
+            for (int step = 0; step < 24; step++) {
+                List<String> panes = tmux("list-panes", "-s", "-t", s, "-F", "#{window_index}.#{pane_index}").out();
+                List<String> command = moveStep(random, s, panes);
+                steps.append("\n  ").append(String.join(" ", command));
+                Reply theirs = tmux(tmuxForm(command).toArray(String[]::new));
+                Scarab.Result ours = scarab.run(command.toArray(String[]::new));
+                assertEquals(theirs.exit() == 0, ours.status() == 0, context + ", after" + steps + "\ntmux: "
+                        + theirs.err() + "\nscarab: " + ours.err());
+                if (theirs.exit() != 0) {
+                    assertEquals(theirs.err(), ours.err().strip(), context + ", after" + steps);
+                }
+                compareWindows(s, context + ", after" + steps);
+            }
+        }
+    }
+
+    private void compareWindows(String s, String context) throws Exception {
+        String windows = "#{window_index} #{window_active} #{window_panes} #{window_width}x#{window_height}"
+                + " #{window_layout}";
+        Reply theirs = tmux("list-windows", "-t", s, "-F", windows);
+        String ours = scarab.ok("list-windows", "-t", s, "-F", windows);
+        assertEquals(normalise(String.join("\n", theirs.out())), normalise(ours.strip()), context);
+        for (String line : theirs.out()) {
+            String window = s + ":" + line.split(" ")[0];
+            Reply theirPanes = tmux("list-panes", "-t", window, "-F", LIST);
+            String ourPanes = scarab.ok("list-panes", "-t", window, "-F", LIST);
+            assertEquals(normalise(String.join("\n", theirPanes.out())), normalise(ourPanes.strip()),
+                    context + ", window " + window);
+        }
+    }
+
+    private static List<String> moveStep(Random r, String s, List<String> panes) {
+        String pane = s + ":" + panes.get(r.nextInt(panes.size()));
+        String other = s + ":" + panes.get(r.nextInt(panes.size()));
+        List<String> c = new ArrayList<>();
+        switch (r.nextInt(9)) {
+            case 0, 1 -> {
+                c.addAll(List.of("split-window", r.nextBoolean() ? "-h" : "-v"));
+                if (r.nextInt(4) == 0) {
+                    c.add("-d");
+                }
+                c.addAll(List.of("-t", pane, "-c", "sleep 100000"));
+            }
+            case 2, 3 -> {
+                c.add("break-pane");
+                if (r.nextInt(3) == 0) {
+                    c.add("-d");
+                }
+                if (r.nextInt(3) == 0) {
+                    c.addAll(List.of("-n", "moved" + r.nextInt(3)));
+                }
+                c.addAll(List.of("-s", pane));
+                if (r.nextInt(3) == 0) {
+                    c.addAll(List.of("-t", s + ":" + r.nextInt(6)));
+                }
+            }
+            case 4, 5, 6 -> {
+                c.add(r.nextInt(3) == 0 ? "move-pane" : "join-pane");
+                c.add(r.nextBoolean() ? "-h" : "-v");
+                if (r.nextInt(4) == 0) {
+                    c.add("-b");
+                }
+                if (r.nextInt(5) == 0) {
+                    c.add("-f");
+                }
+                if (r.nextInt(3) == 0) {
+                    c.add("-d");
+                }
+                int kind = r.nextInt(3);
+                if (kind == 1) {
+                    c.addAll(List.of("-l", "" + (1 + r.nextInt(30))));
+                } else if (kind == 2) {
+                    c.addAll(List.of("-l", (5 + r.nextInt(90)) + "%"));
+                }
+                c.addAll(List.of("-s", pane, "-t", other));
+            }
+            case 7 -> c.addAll(List.of("select-window", "-t", pane.substring(0, pane.lastIndexOf('.'))));
+            default -> c.addAll(panes.size() > 1 ? List.of("kill-pane", "-t", pane) : List.of("select-pane", "-t", pane));
+        }
+        return c;
+    }
+
     private void compare(String s, String context) throws Exception {
         Reply theirs = tmux("list-panes", "-t", s + ":", "-F", LIST);
         String ours = scarab.ok("list-panes", "-t", s + ":", "-F", LIST);

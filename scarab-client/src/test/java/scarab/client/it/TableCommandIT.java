@@ -104,9 +104,9 @@ class TableCommandIT {
         assertEquals(new Scarab.Result(1, "", "can't find pane: 3\n"), fast("display", "-p", "-t", "work:0.3", "x"));
         assertEquals(new Scarab.Result(1, "", "can't find session: nosuch\n"),
                 scarab.run("display", "-p", "-t", "nosuch:0", "x"));
-        Scarab.Result r = scarab.run("respawn-pane", "-t", "work");
-        assertEquals(1, r.status());
-        assertTrue(r.err().startsWith("unknown command: respawn-pane"), r.err());
-        assertEquals("", r.out());
+        assertEquals(new Scarab.Result(1, "", "respawn pane failed: pane work:0.0 still active\n"),
+                scarab.run("respawn-pane", "-t", "work"));
+        assertEquals(new Scarab.Result(1, "", "source and target panes must be different\n"),
+                scarab.run("join-pane", "-s", "work:0.0", "-t", "work:0.0"));
     }
 }

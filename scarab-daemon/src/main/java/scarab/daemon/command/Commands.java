@@ -2,7 +2,9 @@ package scarab.daemon.command;
 
 import java.util.List;
 import scarab.daemon.ipc.Dispatcher;
+import scarab.daemon.session.PaneMoves;
 import scarab.daemon.session.PaneOperations;
+import scarab.daemon.session.PaneRespawn;
 import scarab.daemon.session.SessionManager;
 import scarab.daemon.session.WindowOperations;
 import scarab.daemon.target.TargetResolver;
@@ -41,6 +43,7 @@ public final class Commands {
     static TableCommands tableCommands(SessionManager sessions, ModelTargets model, TargetResolver resolver) {
         WindowOperations windows = new WindowOperations(sessions);
         PaneOperations panes = new PaneOperations(sessions);
+        PaneMoves moves = new PaneMoves(sessions);
         return new TableCommands(CommandTable.standard())
                 .register("display-message", new DisplayMessageCommand(resolver, model::variables))
                 .register("new-window", new NewWindowCommand(resolver, windows))
@@ -56,6 +59,10 @@ public final class Commands {
                 .register("select-layout", new SelectLayoutCommand(resolver, panes))
                 .register("swap-pane", new SwapPaneCommand(resolver, panes))
                 .register("resize-window", new ResizeWindowCommand(resolver, panes))
+                .register("break-pane", new BreakPaneCommand(resolver, moves))
+                .register("join-pane", new JoinPaneCommand(resolver, moves))
+                .register("move-pane", new JoinPaneCommand(resolver, moves))
+                .register("respawn-pane", new RespawnPaneCommand(resolver, new PaneRespawn(sessions)))
                 .seal();
     }
 }

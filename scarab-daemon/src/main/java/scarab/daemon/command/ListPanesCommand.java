@@ -76,7 +76,8 @@ public final class ListPanesCommand implements TableCommand {
         o.put("height", Integer.parseInt(v.apply("pane_height")));
         o.put("active", "1".equals(v.apply("pane_active")));
         o.put("zoomed", "1".equals(v.apply("window_zoomed_flag")));
-        o.put("command", v.apply("pane_start_command"));
+        o.put("command", v.apply("pane_current_command"));
+        o.put("startCommand", v.apply("pane_start_command"));
         String pid = v.apply("pane_pid");
         o.put("pid", pid.isEmpty() ? null : Long.parseLong(pid));
         o.put("cwd", v.apply("pane_current_path"));

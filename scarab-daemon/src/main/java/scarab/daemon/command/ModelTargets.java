@@ -174,7 +174,7 @@ public final class ModelTargets {
         v.put("pane_bottom", Integer.toString(g.top() + g.height() - 1));
         v.put("pane_title", m.title());
         v.put("pane_start_command", String.join(" ", m.command()));
-        v.put("pane_current_command", Window.commandName(m.command()));
+        v.put("pane_current_command", p.currentCommand());
         v.put("pane_current_path", currentPath(p));
         v.put("pane_dead", m.exited() ? "1" : "0");
         v.put("pane_dead_status", m.exitCode() == null ? "" : m.exitCode().toString());

@@ -187,6 +187,67 @@ public final class Layout {
     }
 
     /**
+     * join-pane's half in the window it goes to: {@code newPane} (a pane of another window) takes
+     * a split of {@code targetPane} as split-window would make it, but in pane order it goes just
+     * after the target (before it with -b), -f or not, as tmux's join-pane inserts it. Unzooms
+     * first; refuses in tmux's words when there is no room.
+     */
+    public void insert(int newPane, int targetPane, SplitSpec spec) {
+        if (order.contains(newPane)) {
+            throw new IllegalArgumentException("pane %" + newPane + " is already in this layout");
+        }
+        Cell lcnew = splitForJoin(targetPane, spec);
+        lcnew.paneId = newPane;
+        int at = order.indexOf(targetPane);
+        order.add(spec.before() ? at : at + 1, newPane);
+        settle();
+    }
+
+    /**
+     * join-pane of two panes of this window: the target is split for {@code movedPane} first,
+     * then the moved pane's old cell closes (its space to its neighbour, as kill-pane gives it)
+     * and the pane takes the new cell, after (or with -b before) the target in pane order. This
+     * order of the two steps is tmux's and shows in the geometry.
+     */
+    public void move(int movedPane, int targetPane, SplitSpec spec) {
+        Cell old = leaf(movedPane);
+        if (movedPane == targetPane) {
+            throw new IllegalArgumentException("a pane cannot be moved beside itself");
+        }
+        Cell lcnew = splitForJoin(targetPane, spec);
+        root = Edits.destroyCell(old, root);
+        Sizing.fixOffsets(root);
+        lcnew.paneId = movedPane;
+        order.remove(Integer.valueOf(movedPane));
+        int at = order.indexOf(targetPane);
+        order.add(spec.before() ? at : at + 1, movedPane);
+        settle();
+    }
+
+    /** The split of join-pane: split-window's arithmetic, with its refusal worded as join-pane's. */
+    private Cell splitForJoin(int targetPane, SplitSpec spec) {
+        Cell target = leaf(targetPane);
+        Type type = spec.horizontal() ? Type.LEFT_RIGHT : Type.TOP_BOTTOM;
+        int size = -1;
+        if (spec.size() != null) {
+            int curval;
+            if (spec.full()) {
+                curval = spec.horizontal() ? sx : sy;
+            } else {
+                PaneGeometry g = pane(targetPane);
+                curval = spec.horizontal() ? g.width() : g.height();
+            }
+            size = sizeArgument("size", spec.size(), spec.percent(), curval);
+        }
+        unzoom();
+        Cell lcnew = splitCell(spec.full() ? root : target, target, type, size, spec.before(), spec.full());
+        if (lcnew == null) {
+            throw new LayoutException("create pane failed: pane too small");
+        }
+        return lcnew;
+    }
+
+    /**
      * kill-pane, or a pane whose process exited: its space goes to the previous cell beside it
      * (the next when it was the first), as tmux's layout_close_pane. The last pane cannot be
      * removed: the window closes with it, which is its owner's business.

@@ -23,7 +23,8 @@ public final class ForegroundCwd {
         return cwd != null ? cwd : cwd(leaderPid);
     }
 
-    private static long foregroundGroup(long pid) {
+    /** The terminal's foreground process group of the session led by {@code pid} (tcgetpgrp), or -1. */
+    static long foregroundGroup(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"), StandardCharsets.UTF_8);
             // The command name (field 2) is in parentheses and may contain spaces: parse after the last ')'.

@@ -2,6 +2,7 @@ package scarab.daemon.session;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -60,12 +61,17 @@ public final class Pane {
      */
     final Object lifecycle = new Object();
     private volatile PaneMeta meta;
-    /** Set once: at creation, or when a restored session's command is started again. */
+    /** At creation, when a restored session's command is started again, or by respawn-pane. */
     private volatile PtyChild process;
     /** Set with the process: the poller that reads it, and hangs it up when it is killed. */
     private volatile PtyPoller poller;
-    private final CompletableFuture<Integer> exit = new CompletableFuture<>();
+    /** The current process's end; a new one for each process respawn-pane starts. */
+    private volatile CompletableFuture<Integer> exit = new CompletableFuture<>();
     private final AtomicLong bytesRead = new AtomicLong();
+    /** System.nanoTime of the first output since {@link WindowNames} last looked at the foreground command; 0: none. */
+    private volatile long nameCheckSince;
+    /** The foreground command as {@link WindowNames} last read it; null until read. */
+    private volatile String currentCommand;
     private final boolean restored;
     private final ReentrantReadWriteLock screenLock = new ReentrantReadWriteLock();
     /** Guarded by screenLock; replaced by a fresh one only if the emulator fails (write lock held). */
@@ -359,7 +365,8 @@ public final class Pane {
     void startReader(PtyPoller ptyPoller, PaneEvents events) {
         this.events = events;
         this.poller = ptyPoller;
-        ptyPoller.register(process, new PtyPoller.Listener() {
+        PtyChild mine = process;
+        ptyPoller.register(mine, new PtyPoller.Listener() {
             @Override
             public void output(byte[] buffer, int length) {
                 Pane.this.output(buffer, length);
@@ -374,7 +381,10 @@ public final class Pane {
 
             @Override
             public void ended(int exitStatus) {
-                events.exited(Pane.this, exitStatus);
+                // A process respawn-pane -k replaced: its end is not the pane's.
+                if (process == mine) {
+                    events.exited(Pane.this, exitStatus);
+                }
             }
         });
     }
@@ -382,6 +392,9 @@ public final class Pane {
     /** Output from the program, on the poller thread. */
     private void output(byte[] buffer, int n) {
         bytesRead.addAndGet(n);
+        if (nameCheckSince == 0) {
+            nameCheckSince = System.nanoTime() | 1; // never 0
+        }
         byte[] replies;
         String title;
         boolean historyWaiting;
@@ -490,6 +503,40 @@ public final class Pane {
             return "exited";
         }
         return process == null ? "stopped" : "running";
+    }
+
+    /**
+     * tmux's #{pane_current_command}: what runs in the foreground now (as last read), else the
+     * name of the command the pane started.
+     */
+    public String currentCommand() {
+        String c = currentCommand;
+        return c != null ? c : Window.commandName(meta.command());
+    }
+
+    /** Records the foreground command; whether it changed. {@link WindowNames}' thread only. */
+    boolean currentCommand(String name) {
+        if (name.equals(currentCommand)) {
+            return false;
+        }
+        currentCommand = name;
+        return true;
+    }
+
+    /** Whether the pane wrote at least {@code delayNanos} before {@code now} since the last look; then forgets it. */
+    boolean takeNameCheck(long now, long delayNanos) {
+        long since = nameCheckSince;
+        if (since == 0 || now - since < delayNanos) {
+            return false;
+        }
+        nameCheckSince = 0;
+        return true;
+    }
+
+    /** Whether its process runs now. */
+    boolean hasLiveProcess() {
+        PtyChild p = process;
+        return p != null && p.isAlive() && !meta.exited();
     }
 
     public boolean hasProcess() {
@@ -640,6 +687,89 @@ public final class Pane {
             ended = new Response.Detached(0, sessionName(), "killed");
         } finally {
             screenLock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * remain-on-exit: the process ended and the pane stays, dead. Its exit is known; tmux's line
+     * says so at the bottom of its screen.
+     */
+    void markDead(int code) {
+        String when = java.time.format.DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss yyyy", java.util.Locale.ROOT)
+                .withZone(java.time.ZoneId.systemDefault()).format(java.time.Instant.now());
+        replay(("\r\n\033[0mPane is dead (status " + code + ", " + when + ")").getBytes(StandardCharsets.UTF_8));
+        exit.complete(code);
+        showChanged();
+    }
+
+    /**
+     * respawn-pane: takes the process away from the pane, so that its end (it is being ended by
+     * the caller, or has ended) is not the pane's; null if it had none.
+     */
+    synchronized PtyChild takeProcess() {
+        PtyChild old = process;
+        process = null;
+        return old;
+    }
+
+    /**
+     * respawn-pane: the pane runs {@code newProcess} now, as {@code newMeta} says, on a screen
+     * cleared as tmux's screen_reinit clears it (the visible rows, the modes; history stays).
+     * Start its reader with {@link #startReader}.
+     */
+    void respawned(PtyChild newProcess, PaneMeta newMeta) {
+        synchronized (this) {
+            process = newProcess;
+            meta = newMeta;
+            exit = new CompletableFuture<>();
+        }
+        currentCommand = null;
+        replay("\033[?1049l\033[!p\033[H\033[2J".getBytes(StandardCharsets.UTF_8));
+        screenLock.writeLock().lock();
+        try {
+            ended = null;
+        } finally {
+            screenLock.writeLock().unlock();
+        }
+        showChanged();
+    }
+
+    /** What was written into the screen without its program (dead, respawned) reaches every client that shows it. */
+    private void showChanged() {
+        screenLock.writeLock().lock();
+        try {
+            Window w = window;
+            Pane shown = w == null ? null : w.active();
+            if (shown != null && shown != this) {
+                for (ClientLink c : shown.clients) {
+                    ComposedView view = c.view();
+                    if (view != null) {
+                        c.pictureDue(view::drawChanges);
+                    }
+                }
+            }
+            redrawOthers(null);
+        } finally {
+            screenLock.writeLock().unlock();
+        }
+    }
+
+    /** Ends {@code p} as {@link #terminate} ends the pane's own process (respawn-pane -k). */
+    void terminateReplaced(PtyChild p, long graceMillis) {
+        if (p == null || !p.isAlive()) {
+            return;
+        }
+        poller.hangUp(p);
+        p.signal(PtyChild.sighup());
+        try {
+            if (!p.awaitExit(graceMillis, TimeUnit.MILLISECONDS)) {
+                ProcessHandle.of(p.pid()).ifPresent(h -> h.descendants().forEach(ProcessHandle::destroyForcibly));
+                p.signal(PtyChild.sigkill());
+                p.awaitExit(2, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.signal(PtyChild.sigkill());
         }
     }
 

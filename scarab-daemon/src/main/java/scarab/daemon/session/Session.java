@@ -117,6 +117,53 @@ public final class Session {
         windows = List.copyOf(more);
     }
 
+    /** The window at {@code index}, or null. */
+    Window windowAt(int index) {
+        for (Window w : windows) {
+            if (w.index() == index) {
+                return w;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Moves a window to a free index (break-pane of a window's only pane: tmux links it at the new
+     * index and unlinks the old one). With {@code select} it becomes current; without, a current
+     * window that moved hands over as an unlinked one does: to the last window, else the previous
+     * by index (wrapping). Structure lock held.
+     */
+    void moveWindow(Window w, int index, boolean select) {
+        boolean wasCurrent = current == w;
+        int oldIndex = w.index();
+        w.index(index);
+        List<Window> sorted = new ArrayList<>(windows);
+        sorted.sort(Comparator.comparingInt(Window::index));
+        windows = List.copyOf(sorted);
+        if (select) {
+            if (current != w) {
+                last = current;
+                current = w;
+            }
+        } else if (wasCurrent) {
+            if (last != null && last != w) {
+                current = last;
+            } else {
+                // session_previous from the old place: the highest index below it, else the highest.
+                Window previous = null;
+                for (Window x : sorted) {
+                    if (x.index() < oldIndex) {
+                        previous = x;
+                    }
+                }
+                current = previous != null ? previous : sorted.get(sorted.size() - 1);
+            }
+            last = null;
+        } else if (last == w) {
+            last = null;
+        }
+    }
+
     /** Removes a window; the last window becomes current if it was. Structure lock held. */
     void removeWindow(Window w) {
         List<Window> fewer = new ArrayList<>(windows);

@@ -61,6 +61,8 @@ public final class SessionManager implements PaneEvents {
     private volatile RestoreMode restoreMode = RestoreMode.EAGER;
     /** The status setting of every session; set once before sessions are loaded. */
     private volatile StatusMode statusMode = StatusMode.AUTO;
+    /** tmux's remain-on-exit: a pane whose program ended stays, dead, until respawned or killed. */
+    private volatile boolean remainOnExit;
     private volatile Runnable storeSoon;
     /** Panes loaded for an eager restart, started by {@link #restartLoadedInBackground}. */
     private volatile List<Pane> pendingRestarts = List.of();
@@ -412,6 +414,36 @@ public final class SessionManager implements PaneEvents {
         return pane;
     }
 
+    /**
+     * Starts a process for an existing pane (respawn-pane): {@code requested} checked as a new
+     * pane's command (null: the default command) in {@code cwd}, at the pane's size.
+     */
+    scarab.daemon.pty.PtyChild spawnFor(Pane pane, List<String> requested, String cwd) {
+        Session session = pane.session();
+        List<String> command = runnable(requested, cwd);
+        try {
+            return launcher.start(command, cwd, pane.meta().cols(), pane.meta().rows(), session.meta().name(),
+                    session.id(), pane.id(), Map.of());
+        } catch (IOException | RuntimeException e) {
+            throw spawnFailed("cannot start ", command, cwd, null, e);
+        }
+    }
+
+    /** Refuses a command or directory {@link #spawnFor} would refuse, before anything is changed. */
+    void checkRunnable(List<String> requested, String cwd) {
+        runnable(requested, cwd);
+    }
+
+    /** The command {@link #spawnFor} runs for {@code requested}: it, or the default command. */
+    List<String> commandFor(List<String> requested) {
+        return requested == null || requested.isEmpty() ? launcher.defaultCommand() : requested;
+    }
+
+    /** The poller every pane's PTY is read by. */
+    PtyPoller poller() {
+        return poller;
+    }
+
     /** Forgets a pane taken out of its window (kill-pane, kill-window) and ends its process. */
     void endPane(Pane pane) {
         panes.remove(pane.id(), pane);
@@ -522,6 +554,11 @@ public final class SessionManager implements PaneEvents {
     /** The status setting (off, on, auto) for the sessions loaded or created from now on. */
     public void statusMode(StatusMode mode) {
         statusMode = mode;
+    }
+
+    /** remain-on-exit (off by default, as tmux's): set once at start from the config. */
+    public void remainOnExit(boolean remain) {
+        remainOnExit = remain;
     }
 
     /** Every pane of every session. */
@@ -676,11 +713,21 @@ public final class SessionManager implements PaneEvents {
         }
         PaneMeta paneMeta = pane.updateMeta(m -> m.withExit(exitCode));
         boolean sessionEnds;
+        boolean remains;
         synchronized (session.structure) {
-            sessionEnds = session.panes().size() == 1;
-            if (!sessionEnds) {
+            sessionEnds = session.panes().stream().allMatch(p -> p == pane || p.meta().exited());
+            remains = !sessionEnds && remainOnExit;
+            if (!sessionEnds && !remains) {
                 closePane(session, pane);
             }
+        }
+        if (remains) {
+            // remain-on-exit: the pane stays where it is, dead, with its screen, until respawned or killed.
+            log.info("pane dead: {} {} pane {} status {}", session.id().shortForm(), session.meta().name(), pane.label(),
+                    exitCode);
+            pane.markDead(exitCode);
+            saveStructure(session);
+            return;
         }
         if (!sessionEnds) {
             log.info("pane closed: {} {} pane {} status {}", session.id().shortForm(), session.meta().name(), pane.label(),
@@ -718,14 +765,7 @@ public final class SessionManager implements PaneEvents {
                 session.removeWindow(w);
                 return;
             }
-            // Its space goes to its neighbours, as tmux's layout_close_pane gives it.
-            w.layout().remove(pane.id());
-            w.panes(rest);
-            w.followLayoutOrder();
-            if (w.active() == pane) {
-                Pane next = w.lastActive() != null && rest.contains(w.lastActive()) ? w.lastActive() : rest.get(0);
-                w.activate(next);
-            }
+            w.removePane(pane);
             return;
         }
     }

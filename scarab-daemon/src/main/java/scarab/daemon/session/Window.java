@@ -65,8 +65,8 @@ public final class Window {
     }
 
     /**
-     * The window's name: as renamed, else the active pane's command name, as tmux's
-     * automatic-rename (the program's base name).
+     * The window's name: as renamed, else what the active pane runs in the foreground, as tmux's
+     * automatic-rename (kept up to date by {@link WindowNames}).
      */
     public String name() {
         String fixed = fixedName;
@@ -74,7 +74,7 @@ public final class Window {
             return fixed;
         }
         Pane p = active;
-        return p == null ? "" : commandName(p.meta().command());
+        return p == null ? "" : p.currentCommand();
     }
 
     /** The name fixed by rename-window, or null while it follows the command. */
@@ -100,6 +100,39 @@ public final class Window {
         more.add(p);
         panes = List.copyOf(more);
         p.window(this);
+    }
+
+    /**
+     * Takes one of several panes out (kill-pane, an exit, break-pane, join-pane): its space goes to
+     * its neighbours as tmux's layout_close_pane gives it, and the active pane changes as
+     * {@link #losePane} says. Structure lock held.
+     */
+    void removePane(Pane pane) {
+        losePane(pane);
+        List<Pane> rest = new ArrayList<>(panes);
+        rest.remove(pane);
+        layout.remove(pane.id());
+        panes = List.copyOf(rest);
+        followLayoutOrder();
+    }
+
+    /**
+     * tmux's window_lost_pane, called while {@code pane} is still in the list: when it was active,
+     * the last active pane takes over, else the pane before it, else the one after it; the last
+     * active pane is forgotten either way. Structure lock held.
+     */
+    void losePane(Pane pane) {
+        if (active == pane) {
+            Pane next = lastActive != null && lastActive != pane && panes.contains(lastActive) ? lastActive : null;
+            lastActive = null;
+            if (next == null) {
+                int at = panes.indexOf(pane);
+                next = at > 0 ? panes.get(at - 1) : at + 1 < panes.size() ? panes.get(at + 1) : null;
+            }
+            active = next;
+        } else if (lastActive == pane) {
+            lastActive = null;
+        }
     }
 
     public Pane active() {

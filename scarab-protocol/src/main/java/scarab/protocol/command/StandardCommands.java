@@ -95,25 +95,25 @@ final class StandardCommands {
                         .build(),
                 CommandSpec.builder("break-pane").alias("breakp")
                         .summary("Move a pane into a window of its own.")
+                        .flag('d', "do not make the new window the current one")
+                        .value('n', "window-name", "the new window's name (default: its command's)")
                         .target('s', TargetKind.PANE, "src-pane", "the pane to move")
-                        .target('t', TargetKind.WINDOW, "dst-window", "where the new window goes")
+                        .target('t', TargetKind.WINDOW, "dst-window", "where the new window goes (an unused index)")
                         .build(),
-                CommandSpec.builder("join-pane").alias("joinp")
-                        .summary("Move a pane into another window by splitting a pane there.")
-                        .flag('h', "split left-right")
-                        .flag('v', "split top-bottom (the default)")
-                        .target('s', TargetKind.PANE, "src-pane", "the pane to move")
-                        .target('t', TargetKind.PANE, "dst-pane", "the pane to split for it")
-                        .build(),
+                joinPane("join-pane", "joinp", "Move a pane into another window by splitting a pane there."),
+                joinPane("move-pane", "movep", "Move a pane by splitting another pane for it (as join-pane)."),
                 CommandSpec.builder("rename-window").alias("renamew")
                         .summary("Rename a window (it keeps the name; automatic naming stops).")
                         .target('t', TargetKind.WINDOW, "the window")
                         .args(1, 1, "new-name", "the window's new name")
                         .build(),
                 CommandSpec.builder("respawn-pane").alias("respawnp")
-                        .summary("Start a pane's command again.")
+                        .summary("Start a dead pane's command again.")
                         .flag('k', "end the running process first (else a running pane is refused)")
                         .target('t', TargetKind.PANE, "the pane")
+                        .value('c', "command", "the command line to run (default: the pane's own)")
+                        .value('C', "dir", "its working directory (default: where the pane started)")
+                        .help("A pane stays after its program ends only with remain-on-exit = true in the config.")
                         .build(),
                 CommandSpec.builder("list-windows").alias("lsw")
                         .summary("List the windows of a session, or of all sessions.")
@@ -137,5 +137,21 @@ final class StandardCommands {
                         .help("#{name} is a variable, #{?name,yes,no} a choice, #{=N:name} the first N"
                                 + " characters (=-N: the last N), ## a #.")
                         .build());
+    }
+
+    /** join-pane and move-pane: one command under two names, as tmux has them. */
+    private static CommandSpec joinPane(String name, String alias, String summary) {
+        return CommandSpec.builder(name).alias(alias)
+                .summary(summary)
+                .flag('b', "put the pane before (left of, or above) the target")
+                .flag('d', "do not make the moved pane the active one")
+                .flag('f', "span the whole window's width or height, not the target's")
+                .flag('h', "split left-right")
+                .flag('v', "split top-bottom (the default)")
+                .value('l', "size", "the moved pane's width or height: cells, or N% of the space")
+                .target('s', TargetKind.PANE, "src-pane", "the pane to move (default: the current one)")
+                .target('t', TargetKind.PANE, "dst-pane", "the pane to split for it")
+                .help(SIZE)
+                .build();
     }
 }

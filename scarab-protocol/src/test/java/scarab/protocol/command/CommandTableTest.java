@@ -28,10 +28,11 @@ class CommandTableTest {
         expected.put("resize-window", "resizew x:y:t: 0");
         expected.put("select-layout", "selectl t: 1");
         expected.put("swap-pane", "swapp dDUs:t: 0");
-        expected.put("break-pane", "breakp s:t: 0");
-        expected.put("join-pane", "joinp hvs:t: 0");
+        expected.put("break-pane", "breakp dn:s:t: 0");
+        expected.put("join-pane", "joinp bdfhvl:s:t: 0");
+        expected.put("move-pane", "movep bdfhvl:s:t: 0");
         expected.put("rename-window", "renamew t: 1");
-        expected.put("respawn-pane", "respawnp kt: 0");
+        expected.put("respawn-pane", "respawnp kt:c:C: 0");
         expected.put("list-windows", "lsw aF:t: 0");
         expected.put("list-panes", "lsp aF:t: 0");
         expected.put("display-message", "display pt: 1");
