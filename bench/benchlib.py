@@ -8,7 +8,7 @@ and points HOME and the XDG directories there, so nothing touches the user's own
 BENCH_CONFIG (environment) is written as the daemon's config.toml, to compare settings in one
 session: BENCH_CONFIG='history-disk = "0"' bench/two-pane-flood.py
 """
-import json, os, shutil, socket, statistics, struct, subprocess, tempfile, time
+import json, os, re, shutil, socket, statistics, struct, subprocess, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -37,11 +37,16 @@ class Workplace:
         self._prefix = prefix.strip("-")
 
     def tmux(self, role="tmux", config="/dev/null"):
-        """The argv start of a private tmux server for `role` (killed and its socket file removed by close)."""
+        """The argv start of a private tmux server for `role`, started with a session of its own
+        that keeps it running between the benchmark's sessions (a server whose last session was
+        killed exits, and a new-session racing with that exit fails); killed, and its socket file
+        removed, by close."""
         name = "%s-%s-%d" % (self._prefix, role, os.getpid())
+        argv = ["tmux", "-L", name, "-f", config]
         if name not in self._tmux_names:
             self._tmux_names.append(name)
-        return ["tmux", "-L", name, "-f", config]
+            self.run(argv + ["new-session", "-d", "-s", "bench-keeper", "sleep 1000000"])
+        return argv
 
     def run(self, args, check=True):
         p = subprocess.run(args, env=self.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
@@ -113,6 +118,14 @@ def rss_kb(pid):
         for line in f:
             if line.startswith("VmRSS:"):
                 return int(line.split()[1])
+
+
+def live_heap_kb(pid):
+    """A JVM's live heap after a full GC (jcmd; the daemon's serial GC: new generation + tenured)."""
+    subprocess.run(["jcmd", str(pid), "GC.run"], stdout=subprocess.DEVNULL, check=True)
+    out = subprocess.run(["jcmd", str(pid), "GC.heap_info"], stdout=subprocess.PIPE, check=True).stdout.decode()
+    used = [int(x) for x in re.findall(r"used (\d+)K", out)]
+    return sum(used[:2]) if len(used) >= 2 else used[0]
 
 
 def settle_rss(pid):

@@ -29,11 +29,9 @@ SIZE = int(float(sys.argv[2]) * 1e6) if len(sys.argv) > 2 else 50_000_000
 wp = benchlib.Workplace("scarab-twopane-")
 env = wp.env
 SCARAB = wp.scarab
-INNER = wp.tmux("inner")
 OUTER_CONF = wp.work + "/outer.conf"
 with open(OUTER_CONF, "w") as f:
     f.write("set -g status off\n")
-OUTER = wp.tmux("outer", OUTER_CONF)
 LOG = wp.work + "/mixed.log"
 
 
@@ -148,10 +146,11 @@ def flood(t):
 
 
 try:
+    INNER = wp.tmux("inner")
+    OUTER = wp.tmux("outer", OUTER_CONF)
     make_log(LOG)
     wp.start_scarab()
-    wp.run(OUTER + ["new-session", "-d", "-s", "ctl", "sleep 100000"])
-    ctl = benchlib.TmuxControl(OUTER, env, "ctl")
+    ctl = benchlib.TmuxControl(OUTER, env, "bench-keeper")
     results = {}
     for t in (Scarab(), Tmux()):
         flood(t)   # untimed
