@@ -10,7 +10,8 @@ full GC and its thread count.
 Usage: bench/scale.py [N]    (default 1000; needs the built distribution: mvn -DskipTests package)
 On demand, not in CI.
 """
-import json, os, re, shutil, socket, statistics, struct, subprocess, sys, tempfile, time
+from benchlib import Protocol, live_heap_kb, rss_kb, settle_rss
+import os, re, shutil, statistics, subprocess, sys, tempfile, time
 
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
 HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -31,12 +32,6 @@ def run(args):
         raise SystemExit("%s ... failed (status %d): %s" % (" ".join(args[:6]), p.returncode, p.stdout.decode()[-500:]))
     return p.stdout.decode()
 
-def rss_kb(pid):
-    with open("/proc/%d/status" % pid) as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-
 def threads(pid):
     return len(os.listdir("/proc/%d/task" % pid))
 
@@ -45,47 +40,6 @@ def median_ms(args, runs=15):
     for _ in range(runs):
         t = time.perf_counter(); run(args); times.append((time.perf_counter() - t) * 1000)
     return statistics.median(times)
-
-class Protocol:
-    """Scarab's wire protocol, just enough to create sessions quickly over one connection."""
-    def __init__(self, path):
-        self.s = socket.socket(socket.AF_UNIX); self.s.connect(path); self.id = 0
-        self.pid = self.call({"type": "hello", "protocolVersion": 1, "clientVersion": "bench", "capabilities": []})["pid"]
-    def call(self, msg):
-        self.id += 1; msg["id"] = self.id
-        body = json.dumps(msg).encode()
-        self.s.sendall(struct.pack(">I", len(body) + 1) + b"J" + body)
-        n = struct.unpack(">I", self.recv(4))[0]
-        reply = json.loads(self.recv(n)[1:])
-        if reply["type"] == "error":
-            raise RuntimeError(reply["message"])
-        return reply
-    def recv(self, n):
-        b = b""
-        while len(b) < n:
-            chunk = self.s.recv(n - len(b))
-            if not chunk:
-                raise EOFError("daemon closed the connection")
-            b += chunk
-        return b
-
-def scarab_heap_kb(pid):
-    """Live heap after a full GC (jcmd)."""
-    subprocess.run(["jcmd", str(pid), "GC.run"], stdout=subprocess.DEVNULL, check=True)
-    out = subprocess.run(["jcmd", str(pid), "GC.heap_info"], stdout=subprocess.PIPE, check=True).stdout.decode()
-    used = [int(x) for x in re.findall(r"used (\d+)K", out)]
-    return sum(used[:2]) if len(used) >= 2 else used[0]   # serial GC: new generation + tenured
-
-def settle_rss(pid):
-    """RSS once it stops moving (after a full GC for the JVM)."""
-    last = None
-    for _ in range(20):
-        time.sleep(0.5)
-        r = rss_kb(pid)
-        if last is not None and abs(r - last) < 64:
-            return r
-        last = r
-    return last
 
 def bench_scarab():
     run([SCARAB, "new", "-d", "-c", SHELL, "s0"])
@@ -97,14 +51,14 @@ def bench_scarab():
     for i in range(1, 10):
         p.call({"type": "new", "name": "s%d" % i, "command": [SHELL], "cwd": work, "cols": 80, "rows": 24, "env": {}})
     ls10 = median_ms([SCARAB, "ls"])
-    heap0 = scarab_heap_kb(p.pid); rss0 = settle_rss(p.pid)
+    heap0 = live_heap_kb(p.pid); rss0 = settle_rss(p.pid)
     t = time.perf_counter()
     for i in range(10, N):
         p.call({"type": "new", "name": "s%d" % i, "command": [SHELL], "cwd": work, "cols": 80, "rows": 24, "env": {}})
     create = time.perf_counter() - t
     listing = p.call({"type": "ls"})
     assert len(listing["sessions"]) == N, len(listing["sessions"])
-    heapN = scarab_heap_kb(p.pid); rssN = settle_rss(p.pid)
+    heapN = live_heap_kb(p.pid); rssN = settle_rss(p.pid)
     lsN = median_ms([SCARAB, "ls"])   # of the settled server, like ls10 (and as for tmux)
     result = dict(create=create, ls10=ls10, lsN=lsN, rss=(rssN - rss0) / (N - 10), heap=(heapN - heap0) / (N - 10),
                   threads=threads(p.pid), rss_total=rssN)

@@ -117,17 +117,28 @@ public abstract class ClientLink {
 
     /**
      * The screen changed: {@code draw} sends this client a fresh picture, at once if the last one
-     * is older than {@link #PICTURE_INTERVAL_NANOS}, else when it is; changes meanwhile share it.
+     * is older than {@link #PICTURE_INTERVAL_NANOS} or the client typed since it, else when it is;
+     * changes meanwhile share it. The interval keeps a flood from spending a core on pictures; a
+     * key's echo is what a person waits for, and tmux draws it at once (waiting for the interval
+     * made the echo in a four-pane window 20 ms at p50 against tmux's 0.5 ms).
      */
     void pictureDue(Runnable draw) {
         if (pictureDue.compareAndSet(false, true)) {
-            long wait = Math.max(0, lastPicture + PICTURE_INTERVAL_NANOS - System.nanoTime());
+            long wait = pictureDelay(System.nanoTime());
             PictureScheduler.schedule(() -> {
                 pictureDue.set(false);
                 lastPicture = System.nanoTime();
                 draw.run();
             }, wait);
         }
+    }
+
+    /** How long a picture that became due at {@code now} waits. */
+    long pictureDelay(long now) {
+        if (lastActive - lastPicture > 0) {
+            return 0;
+        }
+        return Math.max(0, lastPicture + PICTURE_INTERVAL_NANOS - now);
     }
 
     QueryReplyFilter queryReplies() {
