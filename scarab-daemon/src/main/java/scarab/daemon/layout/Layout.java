@@ -224,20 +224,18 @@ public final class Layout {
         settle();
     }
 
-    /** The split of join-pane: split-window's arithmetic, with its refusal worded as join-pane's. */
+    /**
+     * The split of join-pane: split-window's arithmetic, with its refusal worded as join-pane's,
+     * except that -l N% is of the target pane even with -f (tmux's join-pane takes the pane's size
+     * where split-window takes the window's).
+     */
     private Cell splitForJoin(int targetPane, SplitSpec spec) {
         Cell target = leaf(targetPane);
         Type type = spec.horizontal() ? Type.LEFT_RIGHT : Type.TOP_BOTTOM;
         int size = -1;
         if (spec.size() != null) {
-            int curval;
-            if (spec.full()) {
-                curval = spec.horizontal() ? sx : sy;
-            } else {
-                PaneGeometry g = pane(targetPane);
-                curval = spec.horizontal() ? g.width() : g.height();
-            }
-            size = sizeArgument("size", spec.size(), spec.percent(), curval);
+            PaneGeometry g = pane(targetPane);
+            size = sizeArgument("size", spec.size(), spec.percent(), spec.horizontal() ? g.width() : g.height());
         }
         unzoom();
         Cell lcnew = splitCell(spec.full() ? root : target, target, type, size, spec.before(), spec.full());

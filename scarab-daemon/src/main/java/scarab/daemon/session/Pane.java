@@ -690,14 +690,15 @@ public final class Pane {
         }
     }
 
-    /**
-     * remain-on-exit: the process ended and the pane stays, dead. Its exit is known; tmux's line
-     * says so at the bottom of its screen.
-     */
-    void markDead(int code) {
+    /** remain-on-exit: tmux's line at the bottom of a dead pane's screen saying how it ended. */
+    void showDead(int code) {
         String when = java.time.format.DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss yyyy", java.util.Locale.ROOT)
                 .withZone(java.time.ZoneId.systemDefault()).format(java.time.Instant.now());
         replay(("\r\n\033[0mPane is dead (status " + code + ", " + when + ")").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** remain-on-exit: the process ended and the pane stays, dead ({@link #showDead} said so on its screen). */
+    void markDead(int code) {
         exit.complete(code);
         showChanged();
     }

@@ -40,15 +40,30 @@ public final class PaneOperations {
             checkLive(session, target);
             Window w = target.window();
             int id = sessions.newPaneId();
-            PaneGeometry place;
+            PaneGeometry place = null;
+            Pane shown = session.activePane();
+            LayoutException refused = null;
+            boolean unzoomed = false;
             synchronized (session.structure) {
                 Layout trial = w.layout().copy();
-                layout(() -> trial.split(target.id(), id, spec));
-                place = trial.pane(id);
+                try {
+                    trial.split(target.id(), id, spec);
+                    place = trial.pane(id);
+                } catch (LayoutException e) {
+                    // tmux unzooms the window before it finds there is no room, and leaves it so.
+                    refused = e;
+                    unzoomed = w.layout().zoomed();
+                    w.layout().unzoom();
+                }
+            }
+            if (refused != null) {
+                if (unzoomed) {
+                    settle(session, w, shown, "window not unzoomed");
+                }
+                throw new UserError("layout", refused.getMessage());
             }
             String dir = cwd != null ? cwd : target.meta().cwd();
             Pane pane = sessions.startPane(session, id, command, dir, place.width(), place.height(), env);
-            Pane shown = session.activePane();
             synchronized (session.structure) {
                 try {
                     w.layout().split(target.id(), id, spec);

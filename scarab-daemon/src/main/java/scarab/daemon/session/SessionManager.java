@@ -711,6 +711,11 @@ public final class SessionManager implements PaneEvents {
             }
             return;
         }
+        if (remainOnExit) {
+            // tmux's line goes on the screen before the exit is known to anyone who asks (a dead
+            // pane's capture shows it); the last pane of a session shows it too, as tmux's would.
+            pane.showDead(exitCode);
+        }
         PaneMeta paneMeta = pane.updateMeta(m -> m.withExit(exitCode));
         boolean sessionEnds;
         boolean remains;
