@@ -14,8 +14,7 @@ import scarab.daemon.view.*;
  * picture thread draws at most every 20 ms; a flood brings a few hundred kilobytes meanwhile).
  * Both ways see the same screens, fed once; feeding is not timed.
  *
- * Usage: java -cp scarab-daemon/target/classes:$(ls ~/.m2/repository/org/slf4j/slf4j-api/*/slf4j-api-*.jar | head -1) \
- *          bench/ComposedFlood.java [MB] [CHUNK]
+ * Usage: java -cp scarab-daemon/target/classes:SLF4J_API_JAR bench/ComposedFlood.java [MB] [CHUNK]
  */
 public class ComposedFlood {
     public static void main(String[] args) {
@@ -43,17 +42,19 @@ public class ComposedFlood {
         StatusLine status = StatusLine.of("s", List.of(new StatusLine.WindowEntry(0, "sh", true, false, false)), "vm",
                 Clock.systemUTC());
         WindowPicture picture = WindowPicture.of(cols, rows, panes, status);
-        String line = "\033[32m2026-11-25T06:00:00Z INFO\033[0m worker-3 request handled in 12 ms path=/api/items?page=%d\r\n";
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; text.length() < chunk; i++) text.append(String.format(line, i));
-        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        String line = "\033[32m2026-11-25T06:00:00Z INFO\033[0m worker-3 request handled in 12 ms path=/api/items?page=%d id=%08x\r\n";
+        int counter = 0;
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         TerminalWriter wholeWriter = new TerminalWriter();
         TerminalWriter damageWriter = new TerminalWriter();
         WindowComposer composer = new WindowComposer();
         long wholeBytes = 0, damageBytes = 0, wholeCpu = 0, damageCpu = 0;
         int pictures = 0;
-        for (long fed = 0; fed < (long) mb << 20; fed += bytes.length) {
+        for (long fed = 0; fed < (long) mb << 20; ) {
+            StringBuilder text = new StringBuilder(chunk + 200);
+            while (text.length() < chunk) text.append(String.format(line, counter, counter++ * 0x9E3779B1));
+            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            fed += bytes.length;
             flood.feed(bytes);
             long t0 = cpu.getCurrentThreadCpuTime();
             wholeBytes += wholeWriter.update(Compositor.compose(picture)).length;

@@ -69,10 +69,20 @@ public final class FrameDiff {
     /**
      * The bytes from {@code shadow} (null = unknown) to {@code next}, given rows of {@code next}
      * that show rows of {@code shadow} moved up ({@link Scroll}): each is done by the terminal (a
-     * scroll region and line feeds) when that leaves fewer rows to send than it costs.
+     * scroll region and line feeds) when that leaves fewer rows to send, and the whole is sent so
+     * only if that is fewer bytes than without.
      */
     public static byte[] diff(Frame shadow, Frame next, List<Scroll> scrolls) {
         Objects.requireNonNull(next, "next");
+        byte[] plain = bytes(shadow, next, List.of());
+        if (scrolls.isEmpty()) return plain;
+        // Rows of a log differ from their neighbours in a few cells: rewriting those cells in
+        // place can cost less than scrolling and drawing the new rows whole. Send the smaller.
+        byte[] scrolled = bytes(shadow, next, scrolls);
+        return scrolled.length < plain.length ? scrolled : plain;
+    }
+
+    private static byte[] bytes(Frame shadow, Frame next, List<Scroll> scrolls) {
         FrameDiff d = new FrameDiff(shadow, next);
         if (d.known) for (Scroll s : scrolls) d.scroll(s);
         d.cells();

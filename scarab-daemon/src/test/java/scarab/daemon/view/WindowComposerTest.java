@@ -54,9 +54,11 @@ class WindowComposerTest {
             int which = r.nextInt(panes.size());
             Screen s = screens.get(which);
             if (r.nextInt(3) == 0) {
-                // a flood: whole lines, as cat prints them
+                // a flood: whole lines, as cat prints them, each unlike the others
                 StringBuilder sb = new StringBuilder();
-                for (int k = r.nextInt(s.rows() + 3); k >= 0; k--) sb.append("line ").append(step).append('.').append(k).append("\r\n");
+                for (int k = r.nextInt(s.rows() + 3); k >= 0; k--) {
+                    sb.append(k).append(' ').append(Long.toString(r.nextLong() & Long.MAX_VALUE, 36).repeat(3)).append("\r\n");
+                }
                 s.feed(sb.toString());
             } else {
                 s.feed(ScreenOps.random(r, s.cols(), s.rows()));
