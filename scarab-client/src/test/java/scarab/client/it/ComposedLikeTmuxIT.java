@@ -263,11 +263,24 @@ class ComposedLikeTmuxIT {
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Waits until the two outer panes show the same cells and cursor; fails showing both. */
+    /**
+     * Waits until the two outer panes show the same cells and cursor; fails showing both. While
+     * they differ, tmux's client is told to draw itself whole now and then (refresh-client): what
+     * is compared is tmux's picture of the state, not the leftovers of its own updates (its
+     * client was seen to leave a wide character at a row's start blank after a full-width pane
+     * scrolled, which a redraw shows). Scarab's client is never told to redraw.
+     */
     private void samePicture(String s, int cols, int rows, String context) throws Exception {
         String[] last = new String[2];
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        long nextRefresh = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
         while (true) {
+            if (System.nanoTime() > nextRefresh) {
+                for (String client : inner.run(true, "list-clients", "-F", "#{client_tty}").lines().toList()) {
+                    inner.run(false, "refresh-client", "-t", client);
+                }
+                nextRefresh = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            }
             last[0] = picture("t" + s, cols, rows);
             last[1] = picture("a" + s, cols, rows);
             if (last[0].equals(last[1])) {
@@ -275,11 +288,24 @@ class ComposedLikeTmuxIT {
             }
             if (System.nanoTime() > deadline) {
                 assertEquals(last[0], last[1], context + "\ntmux's panes: "
-                        + inner.run(true, "list-panes", "-t", s + ":0", "-F", GEOMETRY)
+                        + inner.run(true, "list-panes", "-t", s + ":0", "-F", GEOMETRY) + panesThatDiffer(s)
                         + "(first: tmux's client, second: Scarab's)");
             }
             Thread.sleep(25); // poll interval, not a wait for an outcome
         }
+    }
+
+    /** Which panes hold other contents in the two (then the emulators differ, not the pictures). */
+    private String panesThatDiffer(String s) throws Exception {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < panes(s); i++) {
+            String theirs = inner.run(true, "capture-pane", "-p", "-e", "-t", s + ":0." + i).stripTrailing();
+            String ours = scarab.ok("capture", "-e", s + ":0." + i).stripTrailing();
+            if (!theirs.equals(ours)) {
+                out.append("pane ").append(i).append(" differs:\n").append(theirs).append("\n---\n").append(ours).append('\n');
+            }
+        }
+        return out.toString();
     }
 
     /**
