@@ -10,17 +10,18 @@ import scarab.daemon.layout.Layout;
 import scarab.daemon.layout.PaneGeometry;
 import scarab.daemon.terminal.Screen;
 import scarab.daemon.view.Compositor;
-import scarab.daemon.view.Frame;
 import scarab.daemon.view.PaneRect;
 import scarab.daemon.view.StatusLine;
 import scarab.daemon.view.TerminalWriter;
+import scarab.daemon.view.WindowComposer;
 import scarab.daemon.view.WindowPicture;
 
 /**
  * A client that is drawn cell by cell rather than sent the program's bytes: its session shows a
  * status line, or its window has more than one pane. Each picture is the window composed with
- * its borders and status line ({@link Compositor}), sent as the least bytes that turn what the
- * client's terminal shows into it ({@link TerminalWriter}); after bytes to it were dropped the
+ * its borders and status line ({@link Compositor}), the rows that changed composed again
+ * ({@link WindowComposer}), sent as the least bytes that turn what the client's terminal shows
+ * into it ({@link TerminalWriter}); after bytes to it were dropped the
  * next picture is drawn whole. One per client; its methods are synchronized, so the picture
  * thread's updates and a writer's full redraw never interleave. Takes the panes' screen read
  * locks, one pane after another in pane id order, inside its own monitor.
@@ -29,6 +30,7 @@ final class ComposedView {
     private static final String HOST = hostName();
     private final ClientLink link;
     private final TerminalWriter writer = new TerminalWriter();
+    private final WindowComposer composer = new WindowComposer();
     private final Clock clock;
     /** Set by threads that hold a pane's lock (they must not wait for this monitor): draw it all next time. */
     private volatile boolean stale = true;
@@ -49,11 +51,11 @@ final class ComposedView {
             stale = false;
             writer.invalidate();
         }
-        Frame frame = frame();
+        WindowComposer.Composed frame = frame();
         if (frame == null) {
             return;
         }
-        byte[] bytes = writer.update(frame);
+        byte[] bytes = writer.update(frame.frame(), frame.from(), frame.scrolls());
         if (bytes.length > 0) {
             link.offer(bytes);
             link.outputPaused();
@@ -64,11 +66,11 @@ final class ComposedView {
     synchronized byte[] full() {
         stale = false;
         writer.invalidate();
-        Frame frame = frame();
-        return frame == null ? new byte[0] : writer.update(frame);
+        WindowComposer.Composed frame = frame();
+        return frame == null ? new byte[0] : writer.update(frame.frame());
     }
 
-    private Frame frame() {
+    private WindowComposer.Composed frame() {
         Pane shown = link.pane();
         if (shown == null) {
             return null;
@@ -118,7 +120,7 @@ final class ComposedView {
                 Screen s = p.lockedScreen();
                 rects.add(new PaneRect(s, g.left(), g.top(), g.width(), g.height(), p == active || panes.size() == 1));
             }
-            return Compositor.compose(new WindowPicture(link.cols(), link.rows(), windowCols, windowRows, rects, status,
+            return composer.compose(new WindowPicture(link.cols(), link.rows(), windowCols, windowRows, rects, status,
                     false));
         } finally {
             for (int i = 0; i < locked; i++) {

@@ -15,6 +15,7 @@ final class Line extends Row {
     int cellsize;    // tmux cellsize (allocated cells); affects a few tmux corner cases
     boolean wrapped;
     boolean ext;     // line may contain wide characters / padding (tmux GRID_LINE_EXTENDED)
+    long stamp;      // the screen's stamp of this line's last change (Screen.rowStamp); 0 = never stamped
 
     @Override int cp(int x) { return cp != null && x < cp.length ? cp[x] : 0; }
     @Override long attr(int x) { return at != null && x < at.length ? at[x] : 0L; }

@@ -69,6 +69,7 @@ public final class Screen implements VtHandler {
     private byte[] replies;
     private int repliesLen;
     private long changes;
+    private long stamps;          // the last stamp given to a line (rowStamp)
 
     private boolean tmuxStrict = true;
 
@@ -108,6 +109,7 @@ public final class Screen implements VtHandler {
         this.historyOn = this.historyLimit != 0;
         this.lines = new Line[rows];
         for (int i = 0; i < rows; i++) lines[i] = new Line();
+        stampAll();
         this.rupper = 0;
         this.rlower = rows - 1;
         resetTabs();
@@ -182,6 +184,20 @@ public final class Screen implements VtHandler {
     /** Increments whenever anything visible or stateful changes. */
     public long changeCount() { return changes; }
 
+    /**
+     * The damage stamp of visible row {@code y}: the line there gets a new one, unique in this
+     * screen, whenever one of its cells changes, and keeps it when it moves to another row (a
+     * scroll). So a view that remembers the stamp it drew each row from knows which rows changed
+     * (a stamp it has not seen) and which moved (a stamp it drew at another row). 0 means unknown:
+     * always draw it. Read under the screen's lock, as the cells are.
+     */
+    public long rowStamp(int y) { return lines[y].stamp; }
+
+    private void stamp(Line l) { l.stamp = ++stamps; }
+
+    /** Every visible line as changed: after a resize or a switch of screens, which replace lines. */
+    private void stampAll() { for (Line l : lines) stamp(l); }
+
     /** Text of the cell (with combining characters); DEC graphics mapped to Unicode like tmux does for display. */
     public String cellText(int x, int y) {
         Line l = lines[y];
@@ -238,6 +254,7 @@ public final class Screen implements VtHandler {
         if (newCols == cols && newRows == rows) return;
         changes++;
         resizeGrid(newCols, newRows);
+        stampAll();
     }
 
     /** tmux screen_resize_cursor() without reflow. */
@@ -353,7 +370,8 @@ public final class Screen implements VtHandler {
         l.cellsize = (int) n;
     }
 
-    private static void clearCell(Line l, int x, int bg) {
+    private void clearCell(Line l, int x, int bg) {
+        stamp(l);
         l.cp[x] = 0;
         l.at[x] = bg == 0 ? 0L : Attr.clearedWithBg(bg);
         if (l.comb != null) l.comb[x] = null;
@@ -361,6 +379,7 @@ public final class Screen implements VtHandler {
     }
 
     private void emptyLine(Line l, int bg) {
+        stamp(l);
         l.reset();
         if (bg != 0) {
             expand(l, cols);
@@ -371,6 +390,7 @@ public final class Screen implements VtHandler {
 
     /** tmux grid_set_cell. */
     private void setCell(Line l, int x, int c, long a, int us, int[] comb) {
+        stamp(l);
         expand(l, x + 1);
         if (x + 1 > l.used) l.used = x + 1;
         l.cp[x] = c;
@@ -456,6 +476,7 @@ public final class Screen implements VtHandler {
     private void gridMoveCells(int dx, int px, int py, int nx, int bg) {
         if (nx <= 0 || px == dx) return;
         Line l = lines[py];
+        stamp(l);
         expand(l, px + nx);
         expand(l, dx + nx);
         System.arraycopy(l.cp, px, l.cp, dx, nx);
@@ -855,6 +876,7 @@ public final class Screen implements VtHandler {
         gridClear(0, 0, cols, rows, 0);
         altSavedHistoryOn = historyOn;
         historyOn = false;
+        stampAll();
     }
 
     private void alternateOff(boolean cursor) {
@@ -877,6 +899,7 @@ public final class Screen implements VtHandler {
         resizeGrid(sx, sy);
         if (cx > cols - 1) cx = cols - 1;
         if (cy > rows - 1) cy = rows - 1;
+        stampAll();
     }
 
     // ---- printing ----
@@ -892,6 +915,7 @@ public final class Screen implements VtHandler {
             }
             int n = Math.min(len, cols - cx);
             Line l = lines[cy];
+            stamp(l);
             int x0 = cx;
             if (l.ext) eraseWideOverlapStart(l, x0);
             expand(l, x0 + n);

@@ -132,6 +132,52 @@ public final class Frame {
 
     void modes(Modes m) { this.modes = m; }
 
+    /** A copy to build the next frame from: the cells, cursor and modes (combining arrays shared: never changed). */
+    Frame copy() {
+        Frame c = new Frame(cols, rows);
+        System.arraycopy(cp, 0, c.cp, 0, cp.length);
+        System.arraycopy(attr, 0, c.attr, 0, attr.length);
+        System.arraycopy(us, 0, c.us, 0, us.length);
+        if (comb != null) c.comb = comb.clone();
+        c.cursorX = cursorX;
+        c.cursorY = cursorY;
+        c.cursorVisible = cursorVisible;
+        c.cursorStyle = cursorStyle;
+        c.modes = modes;
+        return c;
+    }
+
+    /** Row {@code y} becomes row {@code fromY} of {@code from} (a frame of the same width), whole. */
+    void copyRow(Frame from, int fromY, int y) {
+        int src = fromY * cols, dst = y * cols;
+        System.arraycopy(from.cp, src, cp, dst, cols);
+        System.arraycopy(from.attr, src, attr, dst, cols);
+        System.arraycopy(from.us, src, us, dst, cols);
+        if (from.comb != null || comb != null) {
+            if (comb == null) comb = new int[cp.length][];
+            if (from.comb != null) System.arraycopy(from.comb, src, comb, dst, cols);
+            else Arrays.fill(comb, dst, dst + cols, null);
+        }
+    }
+
+    /**
+     * What a terminal does to its picture when rows {@code top..bottom} scroll up {@code n} lines in
+     * the default pen (a scroll region and line feeds): the rows move up, blank ones come in below.
+     */
+    void scrollUp(int top, int bottom, int n) {
+        for (int y = top; y <= bottom; y++) {
+            if (y + n <= bottom) {
+                copyRow(this, y + n, y);
+            } else {
+                int i = y * cols;
+                Arrays.fill(cp, i, i + cols, 0);
+                Arrays.fill(attr, i, i + cols, 0L);
+                Arrays.fill(us, i, i + cols, 0);
+                if (comb != null) Arrays.fill(comb, i, i + cols, null);
+            }
+        }
+    }
+
     /** True if row y holds the same cells here and in {@code o} (a frame of the same width). */
     boolean sameRow(Frame o, int y) {
         int from = y * cols, to = from + cols;

@@ -1,6 +1,7 @@
 package scarab.daemon.view;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Objects;
 
 import scarab.daemon.terminal.CharWidth;
@@ -21,8 +22,9 @@ import scarab.daemon.terminal.Sgr;
  * or with one of another size, the terminal is reset (pen, character sets, scroll region, origin,
  * wrap and insert modes), cleared, and drawn whole, every mode stated.
  *
- * <p>Not done yet: a full-width area that scrolled is redrawn row by row, not moved with the
- * terminal's scroll region and a line feed.
+ * <p>Rows the caller knows moved up (a full-width pane that scrolled, {@link Scroll}) are moved by
+ * the terminal itself, with a scroll region, when that leaves less to send; the rest is diffed
+ * against the shadow as the terminal then shows it.
  */
 public final class FrameDiff {
     private static final String RESET = "\033[?25l\033[0m\033(B\033)B\017\033[r\033[?6l\033[?7h\033[4l\033[H\033[2J";
@@ -30,7 +32,7 @@ public final class FrameDiff {
     private static final int MAX_REWRITE = 4;
 
     private final Frame next;
-    private final Frame old;
+    private Frame old;
     private final boolean known;
     private final int cols;
     private final StringBuilder out = new StringBuilder(256);
@@ -61,11 +63,60 @@ public final class FrameDiff {
 
     /** The bytes from {@code shadow} (null = unknown) to {@code next}. */
     public static byte[] diff(Frame shadow, Frame next) {
+        return diff(shadow, next, List.of());
+    }
+
+    /**
+     * The bytes from {@code shadow} (null = unknown) to {@code next}, given rows of {@code next}
+     * that show rows of {@code shadow} moved up ({@link Scroll}): each is done by the terminal (a
+     * scroll region and line feeds) when that leaves fewer rows to send, and the whole is sent so
+     * only if that is fewer bytes than without.
+     */
+    public static byte[] diff(Frame shadow, Frame next, List<Scroll> scrolls) {
         Objects.requireNonNull(next, "next");
+        byte[] plain = bytes(shadow, next, List.of());
+        if (scrolls.isEmpty()) return plain;
+        // Rows of a log differ from their neighbours in a few cells: rewriting those cells in
+        // place can cost less than scrolling and drawing the new rows whole. Send the smaller.
+        byte[] scrolled = bytes(shadow, next, scrolls);
+        return scrolled.length < plain.length ? scrolled : plain;
+    }
+
+    private static byte[] bytes(Frame shadow, Frame next, List<Scroll> scrolls) {
         FrameDiff d = new FrameDiff(shadow, next);
+        if (d.known) for (Scroll s : scrolls) d.scroll(s);
         d.cells();
         d.tail();
         return d.out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Scrolls the terminal's rows {@code top..bottom} up if more rows then match {@code next} than
+     * before (rows that matched and would not any more count against it): DECSTBM, the cursor to
+     * the region's last row, a line feed per line, DECSTBM reset (which homes the cursor). The pen
+     * is the default here (every diff starts so), so the new rows are blank as {@link Frame#scrollUp}
+     * makes them in the shadow.
+     */
+    private void scroll(Scroll s) {
+        if (s.bottom() >= next.rows()) return;
+        Frame moved = old.copy();
+        moved.scrollUp(s.top(), s.bottom(), s.lines());
+        int gained = 0;
+        for (int y = s.top(); y <= s.bottom(); y++) {
+            boolean before = next.sameRow(old, y), after = next.sameRow(moved, y);
+            if (after && !before) gained++;
+            else if (before && !after) gained--;
+        }
+        if (gained <= 0) return;
+        out.append("\033[").append(s.top() + 1).append(';').append(s.bottom() + 1).append('r');
+        out.append("\033[").append(s.bottom() + 1).append(";1H");
+        if (s.lines() <= 4) out.append("\n".repeat(s.lines()));
+        else out.append("\033[").append(s.lines()).append('S');
+        out.append("\033[r");
+        old = moved;
+        curX = 0;
+        curY = 0;
+        curKnown = true;
     }
 
     private void cells() {

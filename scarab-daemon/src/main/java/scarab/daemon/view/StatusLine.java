@@ -12,7 +12,8 @@ import scarab.daemon.terminal.Attr;
 /**
  * A client's status line: the left part, the window list, the right part, all in one style.
  * {@link #of} builds tmux 3.3a's default: {@code status-left "[#{session_name}] "},
- * {@code status-right "\"#{=21:pane_title}\" %H:%M %d-%b-%y"}, black on green. How the parts
+ * {@code status-right "\"#{=21:pane_title}\" %H:%M %d-%b-%y"} (after the offset of a window
+ * larger than the client, {@link #withOffset}), black on green. How the parts
  * share a line narrower than all of them (and the lengths 10 and 40 they are cut to) is
  * {@link StatusLineLayout}'s job.
  *
@@ -51,6 +52,15 @@ public record StatusLine(String left, String right, List<WindowEntry> windows, l
             String flags = (current ? "*" : "") + (last ? "-" : "") + (zoomed ? "Z" : "");
             return index + ":" + name + (flags.isEmpty() ? " " : flags);
         }
+    }
+
+    /**
+     * The same line with the offset at which a window larger than the client is drawn in front of
+     * the right part, as tmux's default status-right shows it
+     * ({@code #{?window_bigger,[#{window_offset_x}#,#{window_offset_y}] ,}}).
+     */
+    public StatusLine withOffset(int x, int y) {
+        return new StatusLine(left, "[" + x + "," + y + "] " + right, windows, style);
     }
 
     /**

@@ -10,7 +10,16 @@ public final class TerminalWriter {
 
     /** The bytes that make the terminal show {@code next}; from then on the terminal is taken to show it. */
     public byte[] update(Frame next) {
-        byte[] b = FrameDiff.diff(shadow, next);
+        return update(next, null, java.util.List.of());
+    }
+
+    /**
+     * As {@link #update(Frame)}, with rows of {@code next} known to be rows of the shadow moved up
+     * ({@link Scroll}); they are relative to {@code from}, the frame they were composed from, and
+     * ignored unless that is the shadow.
+     */
+    public byte[] update(Frame next, Frame from, java.util.List<Scroll> scrolls) {
+        byte[] b = FrameDiff.diff(shadow, next, from == shadow ? scrolls : java.util.List.of());
         shadow = next;
         return b;
     }

@@ -9,9 +9,9 @@ import java.util.Objects;
  * owns a border cell, as tmux's pane list does: exactly one must be active), and the status line
  * or null for none, on the top or the bottom row.
  *
- * <p>The window is drawn from its top-left corner: a client smaller than the window sees the
- * top-left part (tmux would follow the active pane's cursor; the caller can shift the rectangles),
- * a larger one sees the window's right and bottom edges drawn as borders and the rest as {@code ·}.
+ * <p>A client smaller than the window (in either direction) sees the part around the active
+ * pane's cursor, as tmux pans it ({@link Compositor#offset}); a larger one sees the window from its
+ * top-left corner, its right and bottom edges drawn as borders and the rest as {@code ·}.
  */
 public record WindowPicture(int cols, int rows, int windowCols, int windowRows, List<PaneRect> panes,
                             StatusLine status, boolean statusTop) {

@@ -69,6 +69,29 @@ class CompositorTest {
         assertEquals(List.of("ab   │··", "     │··", "─────┘··", "········"), f.lines());
     }
 
+    /**
+     * tmux's tty_window_offset: a window taller than the client is seen from where the active
+     * pane's cursor is in view (here the window's last rows), with the offset on the status line.
+     */
+    @Test
+    void aWindowLargerThanTheClientIsPannedToTheActivePanesCursor() {
+        Screen upper = screen(40, 3, "up");
+        Screen lower = screen(40, 2, "low");
+        StatusLine status = StatusLine.of("s", List.of(new StatusLine.WindowEntry(0, "sh", true, false, false)),
+                "vm", CLOCK);
+        Frame f = Compositor.compose(new WindowPicture(40, 4, 40, 6, List.of(new PaneRect(upper, 0, 0, 40, 3, false),
+                new PaneRect(lower, 0, 4, 40, 2, true)), status, false));
+        assertEquals(List.of("─".repeat(40), "low" + " ".repeat(37), " ".repeat(40),
+                "[s] 0:sh*     [0,3] \"vm\" 15:08 07-Dec-26"), f.lines());
+        assertEquals(3, f.cursorX());
+        assertEquals(1, f.cursorY());
+        assertTrue(f.cursorVisible());
+
+        Frame hidden = Compositor.compose(new WindowPicture(40, 3, 40, 6, List.of(new PaneRect(upper, 0, 0, 40, 3, false),
+                new PaneRect(screen(40, 2, "low\033[?25l"), 0, 4, 40, 2, true)), null, false));
+        assertEquals(List.of("up" + " ".repeat(38), " ".repeat(40), " ".repeat(40)), hidden.lines());
+    }
+
     @Test
     void fourPanesMeetInAJoin() {
         Screen s = screen(4, 2, "");
