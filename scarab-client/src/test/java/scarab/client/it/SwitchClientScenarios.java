@@ -82,7 +82,7 @@ abstract class SwitchClientScenarios {
 
     @Test
     void prefixKeysSwitchToTheNextPreviousAndLastSession() throws Exception {
-        tmux.type(null, "clear; exec env " + envLine() + " " + scarab.clientCommand() + " attach alpha", "Enter");
+        tmux.type(null, "clear; env " + envLine() + " " + scarab.clientCommand() + " attach alpha", "Enter");
         tmux.awaitText(null, "alpha$");
         awaitShows("alpha");
 
