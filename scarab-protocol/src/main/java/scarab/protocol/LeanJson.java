@@ -70,7 +70,8 @@ public final class LeanJson {
                     .bool("readOnly", r.readOnly()).bool("detachOthers", r.detachOthers())
                     .number("cols", r.cols()).number("rows", r.rows()).string("fromSession", r.fromSession())
                     .number("terminalPid", r.terminalPid()).string("detachKeys", r.detachKeys())
-                    .number("terminalDevice", r.terminalDevice());
+                    .number("terminalDevice", r.terminalDevice()).string("ttyName", r.ttyName())
+                    .string("termName", r.termName());
         } else if (request instanceof Request.Resize r) {
             w.string("type", "resize").number("id", r.id()).number("cols", r.cols()).number("rows", r.rows());
         } else if (request instanceof Request.Detach r) {
@@ -177,6 +178,8 @@ public final class LeanJson {
             nullableQuote(caller.pane());
             b.append(",\"session\":");
             nullableQuote(caller.session());
+            b.append(",\"client\":");
+            nullableQuote(caller.client());
             b.append('}');
             return this;
         }

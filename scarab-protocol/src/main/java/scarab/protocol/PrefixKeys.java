@@ -43,6 +43,9 @@ public final class PrefixKeys {
         m.put("{", List.of("swap-pane", "-U"));
         m.put("}", List.of("swap-pane", "-D"));
         m.put(" ", List.of("select-layout", "next"));
+        m.put("(", List.of("switch-client", "-p"));
+        m.put(")", List.of("switch-client", "-n"));
+        m.put("L", List.of("switch-client", "-l"));
         String[] layouts = {"even-horizontal", "even-vertical", "main-horizontal", "main-vertical", "tiled"};
         for (int i = 0; i < layouts.length; i++) {
             m.put("\033" + (i + 1), List.of("select-layout", layouts[i]));

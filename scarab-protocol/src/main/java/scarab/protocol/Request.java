@@ -88,9 +88,14 @@ public sealed interface Request {
      *
      * <p>{@code terminalDevice}: the device number of the client's terminal (its standard input),
      * so that attaching a session from its own terminal is refused whatever the environment says.
+     *
+     * <p>{@code ttyName} and {@code termName}: the path of the client's terminal ({@code /dev/pts/3},
+     * which names the client in {@code list-clients} and {@code switch-client -c}, as in tmux) and
+     * its {@code TERM}; null when unknown.
      */
     record Attach(long id, String target, boolean readOnly, boolean detachOthers, int cols, int rows,
-                  String fromSession, Long terminalPid, String detachKeys, Long terminalDevice) implements Request {
+                  String fromSession, Long terminalPid, String detachKeys, Long terminalDevice,
+                  String ttyName, String termName) implements Request {
         /** An attach whose output and input travel as frames. */
         public Attach(long id, String target, boolean readOnly, boolean detachOthers, int cols, int rows,
                       String fromSession) {
@@ -101,6 +106,13 @@ public sealed interface Request {
         public Attach(long id, String target, boolean readOnly, boolean detachOthers, int cols, int rows,
                       String fromSession, Long terminalPid, String detachKeys) {
             this(id, target, readOnly, detachOthers, cols, rows, fromSession, terminalPid, detachKeys, null);
+        }
+
+        /** An attach that does not name its terminal. */
+        public Attach(long id, String target, boolean readOnly, boolean detachOthers, int cols, int rows,
+                      String fromSession, Long terminalPid, String detachKeys, Long terminalDevice) {
+            this(id, target, readOnly, detachOthers, cols, rows, fromSession, terminalPid, detachKeys, terminalDevice,
+                    null, null);
         }
     }
 

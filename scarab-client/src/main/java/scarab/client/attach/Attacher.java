@@ -30,8 +30,13 @@ public final class Attacher {
     private static final byte[] GENERIC_RESET = ("\033[0m\033[?25h\033[?1l\033>\033[?2004l\033[?1000l\033[?1002l"
             + "\033[?1003l\033[?1006l\033[?1004l\r\n").getBytes(StandardCharsets.US_ASCII);
 
+    /** This client's name for the daemon: its terminal's path. */
+    private static final String TTY_NAME = ttyName();
+
     private final DaemonConnection connection;
     private final String target;
+    /** The session shown now (switch-client changes it): bound keys' commands are for it. */
+    private volatile String shownSessionId;
     private final boolean readOnly;
     private final boolean detachOthers;
     private final DetachKeys keys;
@@ -119,6 +124,19 @@ public final class Attacher {
         }
     }
 
+    /**
+     * The path of this process's terminal (standard input), which names this client in
+     * list-clients and switch-client -c, as tmux names its clients; null if it has none.
+     */
+    private static String ttyName() {
+        try {
+            String path = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/0")).toString();
+            return path.startsWith("/dev/") ? path : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** An error answer of the daemon's own (it touched nothing), not a lost connection. */
     private static boolean refusedByDaemon(Exception e) {
         return e instanceof ClientError c && !"error".equals(c.code());
@@ -126,7 +144,7 @@ public final class Attacher {
 
     private Response.Attached attach(int cols, int rows, Long terminalPid) throws IOException {
         Response r = connection.call(new Request.Attach(connection.nextId(), target, readOnly, detachOthers, cols, rows,
-                fromSession, terminalPid, keys.spec(), terminalDevice()));
+                fromSession, terminalPid, keys.spec(), terminalDevice(), TTY_NAME, System.getenv("TERM")));
         if (!(r instanceof Response.Attached attached)) {
             throw new ClientError("unexpected answer to attach: " + r);
         }
@@ -156,8 +174,8 @@ public final class Attacher {
         }
         if (!attached.direct()) {
             // Otherwise the daemon reads the keys from the terminal itself.
-            String sessionId = attached.session().id();
-            Thread keyboard = new Thread(() -> pumpKeyboard(terminal.input(), done, sessionId), "scarab-keyboard");
+            shownSessionId = attached.session().id();
+            Thread keyboard = new Thread(() -> pumpKeyboard(terminal.input(), done), "scarab-keyboard");
             keyboard.setDaemon(true);
             keyboard.start();
         }
@@ -183,7 +201,9 @@ public final class Attacher {
                     return AttachOutcome.exited(x.session() == null ? name : x.session(), x.exitCode());
                 }
                 if (event instanceof Response.Attached a) {
+                    // Another session shown (switch-client).
                     name = a.session().name();
+                    shownSessionId = a.session().id();
                 }
             }
         } finally {
@@ -196,10 +216,11 @@ public final class Attacher {
      * attached session, on a connection of its own (this one carries the session's output), off
      * the keyboard thread, one after another in the order typed.
      */
-    private void runBound(List<String> command, String sessionId) {
+    private void runBound(List<String> command) {
+        String sessionId = shownSessionId;
         KEYS.execute(() -> {
             try (DaemonConnection c = DaemonConnection.open(connection.socket())) {
-                c.call(new Request.Command(c.nextId(), command, new Caller(null, null, sessionId)));
+                c.call(new Request.Command(c.nextId(), command, new Caller(null, null, sessionId, TTY_NAME)));
             } catch (IOException | RuntimeException e) {
                 // The daemon went away: the frame loop reports it; a refusal shows on the screen as nothing.
             }
@@ -212,7 +233,7 @@ public final class Attacher {
         return t;
     });
 
-    private void pumpKeyboard(InputStream in, AtomicBoolean done, String sessionId) {
+    private void pumpKeyboard(InputStream in, AtomicBoolean done) {
         InputFilter filter = new InputFilter(keys, !readOnly);
         byte[] buffer = new byte[4096];
         try {
@@ -229,7 +250,7 @@ public final class Attacher {
                     connection.sendInput(result.forward(), 0, result.forward().length);
                 }
                 for (List<String> command : result.commands()) {
-                    runBound(command, sessionId);
+                    runBound(command);
                 }
                 if (result.detach()) {
                     connection.send(new Request.Detach(connection.nextId(), null));

@@ -48,7 +48,7 @@ public final class AttachHandler implements RequestHandler<Request.Attach> {
         sessions.ensureRunning(s);
         try {
             sessions.attach(s, connection, r.readOnly(), r.detachOthers(), r.cols(), r.rows(), r.terminalPid(),
-                    r.detachKeys(), r.id());
+                    r.detachKeys(), r.ttyName(), r.termName(), r.id());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -44,6 +44,7 @@ public final class Commands {
         WindowOperations windows = new WindowOperations(sessions);
         PaneOperations panes = new PaneOperations(sessions);
         PaneMoves moves = new PaneMoves(sessions);
+        AttachedClients clients = new AttachedClients(sessions, resolver);
         return new TableCommands(CommandTable.standard())
                 .register("display-message", new DisplayMessageCommand(resolver, model::variables))
                 .register("new-window", new NewWindowCommand(resolver, windows))
@@ -62,6 +63,8 @@ public final class Commands {
                 .register("break-pane", new BreakPaneCommand(resolver, moves))
                 .register("join-pane", new JoinPaneCommand(resolver, moves))
                 .register("move-pane", new JoinPaneCommand(resolver, moves))
+                .register("switch-client", new SwitchClientCommand(resolver, sessions, clients, windows, panes))
+                .register("list-clients", new ListClientsCommand(resolver, clients, model))
                 .register("respawn-pane", new RespawnPaneCommand(resolver, new PaneRespawn(sessions)))
                 .seal();
     }

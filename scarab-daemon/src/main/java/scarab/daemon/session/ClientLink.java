@@ -38,6 +38,18 @@ public abstract class ClientLink {
     private volatile ComposedView view;
     /** The pane it shows: its input goes there. Changed under that pane's screen write lock. */
     private volatile Pane pane;
+    /**
+     * Held while the client moves to another session ({@link ClientSwitch}) or detaches, so a
+     * detach never misses a client half way between two sessions. Taken before any pane's lock.
+     */
+    final Object moves = new Object();
+    /** The session it showed before the current one (switch-client -l), or null. Changed under {@link #moves}. */
+    private volatile Session lastSession;
+    /** Its name in list-clients and switch-client -c: its terminal's path, as tmux names clients. */
+    private volatile String name;
+    /** Its terminal's TERM, or "unknown". */
+    private volatile String termName = "unknown";
+    private final long createdMillis = System.currentTimeMillis();
 
     ClientLink(Connection connection, boolean readOnly, int cols, int rows) {
         this.connection = connection;
@@ -86,6 +98,40 @@ public abstract class ClientLink {
         pane = shown;
     }
 
+    /** The session it shows now; null before it is registered. */
+    public Session session() {
+        Pane p = pane;
+        return p == null ? null : p.session();
+    }
+
+    public Session lastSession() {
+        return lastSession;
+    }
+
+    void lastSession(Session s) {
+        lastSession = s;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String termName() {
+        return termName;
+    }
+
+    /** Named once, before it is registered. */
+    void name(String clientName, String term) {
+        name = clientName;
+        if (term != null && !term.isEmpty()) {
+            termName = term;
+        }
+    }
+
+    public long createdMillis() {
+        return createdMillis;
+    }
+
     public Connection connection() {
         return connection;
     }
@@ -94,11 +140,11 @@ public abstract class ClientLink {
         return readOnly;
     }
 
-    int cols() {
+    public int cols() {
         return cols;
     }
 
-    int rows() {
+    public int rows() {
         return rows;
     }
 
@@ -145,7 +191,8 @@ public abstract class ClientLink {
         return queryReplies;
     }
 
-    long lastActive() {
+    /** {@link System#nanoTime} of its last key or resize (tmux's client activity). */
+    public long lastActive() {
         return lastActive;
     }
 

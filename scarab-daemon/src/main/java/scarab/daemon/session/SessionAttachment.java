@@ -5,16 +5,17 @@ import scarab.daemon.ipc.Attachment;
 import scarab.daemon.ipc.Connection;
 import scarab.protocol.Response;
 
-/** Binds one connection to one session through its {@link ClientLink}, which shows one of its panes. */
+/**
+ * Binds one connection to its {@link ClientLink}, which shows one pane of one session; the
+ * session is whichever the link shows now (switch-client moves it).
+ */
 final class SessionAttachment implements Attachment {
     private final SessionManager manager;
-    private final Session session;
     private final ClientLink link;
     private final Connection connection;
 
-    SessionAttachment(SessionManager manager, Session session, ClientLink link, Connection connection) {
+    SessionAttachment(SessionManager manager, ClientLink link, Connection connection) {
         this.manager = manager;
-        this.session = session;
         this.link = link;
         this.connection = connection;
     }
@@ -41,13 +42,18 @@ final class SessionAttachment implements Attachment {
 
     private void detach(String reason) {
         connection.setAttachment(null);
-        link.pane().detach(link, new Response.Detached(0, session.meta().name(), reason));
-        manager.detached(session);
+        synchronized (link.moves) {
+            Session session = link.session();
+            link.pane().detach(link, new Response.Detached(0, session.meta().name(), reason));
+            manager.detached(session);
+        }
     }
 
     @Override
     public void closed() {
-        link.pane().detach(link, null);
-        manager.detached(session);
+        synchronized (link.moves) {
+            link.pane().detach(link, null);
+            manager.detached(link.session());
+        }
     }
 }

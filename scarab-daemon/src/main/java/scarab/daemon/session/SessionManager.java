@@ -826,7 +826,7 @@ public final class SessionManager implements PaneEvents {
      * saves (last attach, exit status); one that fails (full disk, locked database) is tried
      * again by {@link #saveUnsaved}, so the row catches up once the fault clears.
      */
-    private java.util.concurrent.CompletableFuture<Void> saveMeta(Session session) {
+    java.util.concurrent.CompletableFuture<Void> saveMeta(Session session) {
         java.util.concurrent.CompletableFuture<Void> saved;
         SessionMeta meta;
         synchronized (session) {
@@ -900,7 +900,8 @@ public final class SessionManager implements PaneEvents {
      * output goes as frames on the connection ({@link FrameLink}).
      */
     public void attach(Session session, Connection connection, boolean readOnly, boolean detachOthers, int cols, int rows,
-                       Long terminalPid, String detachKeys, long requestId) throws java.io.IOException {
+                       Long terminalPid, String detachKeys, String ttyName, String termName, long requestId)
+            throws java.io.IOException {
         // 0x0 with a terminal offered: "take the size from my terminal" (the client attaches
         // before it has looked at its terminal; the daemon reads the size from it).
         boolean sizeFromTerminal = terminalPid != null && cols == 0 && rows == 0;
@@ -957,15 +958,15 @@ public final class SessionManager implements PaneEvents {
             ClientLink link;
             SessionAttachment attachment;
             if (terminal != null) {
-                TerminalLink direct = new TerminalLink(session, pane.poller(), terminal, keys, connection, readOnly,
-                        cols, rows);
-                attachment = new SessionAttachment(this, session, direct, connection);
+                TerminalLink direct = new TerminalLink(pane.poller(), terminal, keys, connection, readOnly, cols, rows);
+                attachment = new SessionAttachment(this, direct, connection);
                 direct.attachment(attachment);
                 link = direct;
             } else {
                 link = new FrameLink(connection, readOnly, cols, rows);
-                attachment = new SessionAttachment(this, session, link, connection);
+                attachment = new SessionAttachment(this, link, connection);
             }
+            link.name(clientName(ttyName, connection), termName);
             connection.setAttachment(attachment);
             linked = true;
             if (!pane.attach(link)) {
@@ -981,6 +982,26 @@ public final class SessionManager implements PaneEvents {
         }
         log.info("session attached: {} {} by connection {}{}{}", session.id().shortForm(), meta.name(), connection,
                 readOnly ? " (read-only)" : "", terminal != null ? " (its terminal directly)" : "");
+    }
+
+    /**
+     * A client's name, as tmux names it: its terminal's path, else (a client that could not say,
+     * as tmux's "client-PID") one made from its connection's number.
+     */
+    private static String clientName(String ttyName, Connection connection) {
+        if (ttyName != null && ttyName.startsWith("/")) {
+            return ttyName;
+        }
+        return "client-" + connection.toString().replace("#", "");
+    }
+
+    /** Every attached client of every session. */
+    public List<ClientLink> clients() {
+        List<ClientLink> all = new ArrayList<>();
+        for (Session s : list()) {
+            all.addAll(s.clients());
+        }
+        return all;
     }
 
     /** Detaches every client of a session; each is told why. Returns how many there were. */

@@ -36,7 +36,6 @@ final class TerminalLink extends ClientLink implements PtyPoller.TerminalListene
     /** How long the end of an attach waits for a full terminal to take the last output. */
     static final long FAREWELL_WAIT_SECONDS = 5;
 
-    private final Session session;
     private final PtyPoller poller;
     private final ClientTerminal terminal;
     /** Poller thread only. */
@@ -59,10 +58,9 @@ final class TerminalLink extends ClientLink implements PtyPoller.TerminalListene
     /** The terminal was full: the poller was asked to say when it has room, and writes wait for that. */
     private boolean waitingForRoom;
 
-    TerminalLink(Session session, PtyPoller poller, ClientTerminal terminal, DetachKeys keys, Connection connection,
+    TerminalLink(PtyPoller poller, ClientTerminal terminal, DetachKeys keys, Connection connection,
                  boolean readOnly, int cols, int rows) {
         super(connection, readOnly, cols, rows);
-        this.session = session;
         this.poller = poller;
         this.terminal = terminal;
         this.filter = new InputFilter(keys, !readOnly);
@@ -179,7 +177,7 @@ final class TerminalLink extends ClientLink implements PtyPoller.TerminalListene
         for (java.util.List<String> command : r.commands()) {
             Pane shown = pane();
             KeyCommands.run(command, new scarab.protocol.command.Caller(null, shown == null ? null : shown.label(),
-                    session.id().full()));
+                    shown == null ? null : shown.session().id().full(), name()));
         }
         if (r.detach()) {
             SessionAttachment a = attachment;

@@ -129,6 +129,20 @@ final class StandardCommands {
                         .target('t', TargetKind.WINDOW, "the window")
                         .longFlag("json", "one JSON object per pane")
                         .build(),
+                CommandSpec.builder("switch-client").alias("switchc")
+                        .summary("Show another session in an attached client.")
+                        .flag('l', "the client's last (previously shown) session")
+                        .flag('n', "the next session, by name")
+                        .flag('p', "the previous session, by name")
+                        .value('c', "target-client", "the client (default: the one showing the caller's session)")
+                        .target('t', TargetKind.SESSION, "the session, or session:window.pane to show")
+                        .build(),
+                CommandSpec.builder("list-clients").alias("lsc")
+                        .summary("List the attached clients.")
+                        .value('F', "format", "a format for each client (#{client_name}, #{client_tty}, ...)")
+                        .target('t', TargetKind.SESSION, "only the clients of this session")
+                        .longFlag("json", "one JSON object per client")
+                        .build(),
                 CommandSpec.builder("display-message").alias("display")
                         .summary("Print a format expanded for a target.")
                         .flag('p', "print to standard output")

@@ -35,6 +35,8 @@ class CommandTableTest {
         expected.put("respawn-pane", "respawnp kt:c:C: 0");
         expected.put("list-windows", "lsw aF:t: 0");
         expected.put("list-panes", "lsp aF:t: 0");
+        expected.put("switch-client", "switchc lnpc:t: 0");
+        expected.put("list-clients", "lsc F:t: 0");
         expected.put("display-message", "display pt: 1");
         Map<String, String> actual = new LinkedHashMap<>();
         for (CommandSpec s : TABLE.all()) {

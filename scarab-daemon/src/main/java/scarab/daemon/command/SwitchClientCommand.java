@@ -1,0 +1,90 @@
+package scarab.daemon.command;
+
+import java.util.Comparator;
+import java.util.List;
+import scarab.daemon.UserError;
+import scarab.daemon.session.ClientLink;
+import scarab.daemon.session.ClientSwitch;
+import scarab.daemon.session.Pane;
+import scarab.daemon.session.PaneOperations;
+import scarab.daemon.session.Session;
+import scarab.daemon.session.SessionManager;
+import scarab.daemon.session.Window;
+import scarab.daemon.session.WindowOperations;
+import scarab.daemon.target.Target;
+import scarab.daemon.target.TargetResolver;
+import scarab.protocol.command.Caller;
+import scarab.protocol.command.CommandLine;
+import scarab.protocol.command.TargetKind;
+
+/**
+ * {@code switch-client [-lnp] [-c target-client] [-t target-session]}, as tmux 3.3a's: the client
+ * is found first ({@code no current client}, {@code can't find client: X}); a target with a window
+ * or pane ({@code work:2.1}) makes them current in their session first; -n and -p go to the next
+ * and previous session by name, wrapping, -l to the session the client showed before. Sessions
+ * that have exited are skipped by -n and -p (tmux has no such sessions).
+ */
+public final class SwitchClientCommand implements TableCommand {
+    private final TargetResolver resolver;
+    private final SessionManager sessions;
+    private final AttachedClients clients;
+    private final WindowOperations windows;
+    private final PaneOperations panes;
+    private final ClientSwitch switcher;
+
+    SwitchClientCommand(TargetResolver resolver, SessionManager sessions, AttachedClients clients,
+                        WindowOperations windows, PaneOperations panes) {
+        this.resolver = resolver;
+        this.sessions = sessions;
+        this.clients = clients;
+        this.windows = windows;
+        this.panes = panes;
+        this.switcher = new ClientSwitch(sessions);
+    }
+
+    @Override
+    public void run(CommandLine line, Caller caller, Output out) {
+        ClientLink client = clients.find(line.value('c'), caller);
+        String raw = line.value('t');
+        Target target = null;
+        if (raw != null || !(line.has('n') || line.has('p') || line.has('l'))) {
+            // tmux reads -t as a pane when it names one (":", "." or "%"), else as a session.
+            boolean pane = raw != null && raw.chars().anyMatch(ch -> ch == ':' || ch == '.' || ch == '%');
+            target = resolver.resolve(raw, pane ? TargetKind.PANE : TargetKind.SESSION, caller);
+        }
+        Session to;
+        if (line.has('n') || line.has('p')) {
+            to = neighbour(client.session(), line.has('n') ? 1 : -1);
+        } else if (line.has('l')) {
+            to = client.lastSession();
+            if (to == null || sessions.list().stream().noneMatch(s -> s == to) || to.meta().exited()) {
+                throw new UserError("not-found", "can't find last session");
+            }
+        } else {
+            to = ModelTargets.session(target);
+            Window w = target.window() == null ? null : ModelTargets.window(target);
+            Pane p = target.pane() == null ? null : ModelTargets.pane(target);
+            if (w != null && p != null && p != w.active()) {
+                panes.select(to, p);
+            }
+            if (w != null) {
+                windows.selectWindow(to, w);
+            }
+        }
+        switcher.switchTo(client, to);
+    }
+
+    /** The next (+1) or previous (-1) live session by name, wrapping; never {@code from} itself. */
+    private Session neighbour(Session from, int step) {
+        List<Session> live = sessions.list().stream()
+                .filter(s -> s == from || !s.meta().exited())
+                .sorted(Comparator.comparing((Session s) -> s.meta().name()))
+                .toList();
+        int at = live.indexOf(from);
+        Session s = at < 0 || live.size() < 2 ? null : live.get(Math.floorMod(at + step, live.size()));
+        if (s == null) {
+            throw new UserError("not-found", step > 0 ? "can't find next session" : "can't find previous session");
+        }
+        return s;
+    }
+}
