@@ -74,7 +74,24 @@ public final class Daemon implements DaemonControl {
             System.exit(2);
             return;
         }
+        configureKeys(config.config());
         System.exit(run(options, env, config.warnings()));
+    }
+
+    /**
+     * The prefix table with the config file's {@code [keys]} over tmux's defaults, and
+     * repeat-time. The file was checked: each entry left in it binds.
+     */
+    static void configureKeys(scarab.protocol.ScarabConfig config) {
+        scarab.protocol.keys.KeyBindings keys = scarab.protocol.keys.KeyBindings.standard();
+        if (config.keys() != null) {
+            for (Map.Entry<String, String> e : config.keys().entrySet()) {
+                keys = keys.bind(e.getKey(), e.getValue());
+            }
+        }
+        java.time.Duration repeat = config.repeatTime() == null ? scarab.daemon.session.KeyCommands.DEFAULT_REPEAT_TIME
+                : Durations.parse(config.repeatTime());
+        scarab.daemon.session.KeyCommands.configure(keys, repeat);
     }
 
     /** Runs a daemon until it is stopped; returns the process exit status. */

@@ -8,12 +8,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 import scarab.client.ClientError;
-import scarab.client.daemon.DaemonConnection;
 import scarab.protocol.DetachKeys;
 import scarab.protocol.Frame;
-import scarab.protocol.InputFilter;
-import scarab.protocol.command.Caller;
-import java.util.List;
 import scarab.client.daemon.DaemonConnection;
 import scarab.protocol.Request;
 import scarab.protocol.Response;
@@ -21,8 +17,8 @@ import scarab.protocol.TerminalModes;
 
 /**
  * The attach loop. This thread relays the daemon's output frames straight to the terminal
- * ({@link OutputRelay}); a second thread reads the keyboard, watches for the detach keys and sends
- * each read as one input frame at once. The terminal is restored on every way out: detach, session exit, daemon loss,
+ * ({@link OutputRelay}); a second thread reads the keyboard and sends each read as one input frame
+ * at once (the daemon watches for the prefix and the detach keys). The terminal is restored on every way out: detach, session exit, daemon loss,
  * an exception, and SIGTERM/SIGHUP (a shutdown hook).
  */
 public final class Attacher {
@@ -156,8 +152,7 @@ public final class Attacher {
         }
         if (!attached.direct()) {
             // Otherwise the daemon reads the keys from the terminal itself.
-            String sessionId = attached.session().id();
-            Thread keyboard = new Thread(() -> pumpKeyboard(terminal.input(), done, sessionId), "scarab-keyboard");
+            Thread keyboard = new Thread(() -> pumpKeyboard(terminal.input(), done), "scarab-keyboard");
             keyboard.setDaemon(true);
             keyboard.start();
         }
@@ -192,28 +187,11 @@ public final class Attacher {
     }
 
     /**
-     * A key bound after the prefix: its command runs as {@code scarab COMMAND} would, for the
-     * attached session, on a connection of its own (this one carries the session's output), off
-     * the keyboard thread, one after another in the order typed.
+     * Sends each read of the keyboard as one input frame at once. The daemon reads the keys (the
+     * prefix, the bindings, the prompts and the detach keys) as it does for a terminal it serves
+     * itself, so both ways of attaching behave alike.
      */
-    private void runBound(List<String> command, String sessionId) {
-        KEYS.execute(() -> {
-            try (DaemonConnection c = DaemonConnection.open(connection.socket())) {
-                c.call(new Request.Command(c.nextId(), command, new Caller(null, null, sessionId)));
-            } catch (IOException | RuntimeException e) {
-                // The daemon went away: the frame loop reports it; a refusal shows on the screen as nothing.
-            }
-        });
-    }
-
-    private static final java.util.concurrent.ExecutorService KEYS = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "scarab-key-commands");
-        t.setDaemon(true);
-        return t;
-    });
-
-    private void pumpKeyboard(InputStream in, AtomicBoolean done, String sessionId) {
-        InputFilter filter = new InputFilter(keys, !readOnly);
+    private void pumpKeyboard(InputStream in, AtomicBoolean done) {
         byte[] buffer = new byte[4096];
         try {
             while (!done.get()) {
@@ -221,19 +199,8 @@ public final class Attacher {
                 if (n < 0) {
                     return;
                 }
-                if (n == 0) {
-                    continue;
-                }
-                InputFilter.Result result = filter.filter(buffer, n);
-                if (!readOnly && result.forward().length > 0) {
-                    connection.sendInput(result.forward(), 0, result.forward().length);
-                }
-                for (List<String> command : result.commands()) {
-                    runBound(command, sessionId);
-                }
-                if (result.detach()) {
-                    connection.send(new Request.Detach(connection.nextId(), null));
-                    return;
+                if (n > 0) {
+                    connection.sendInput(buffer, 0, n);
                 }
             }
         } catch (IOException e) {

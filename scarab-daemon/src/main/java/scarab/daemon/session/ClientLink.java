@@ -4,6 +4,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import scarab.daemon.ipc.Connection;
+import scarab.daemon.view.Overlay;
+import scarab.protocol.DetachKeys;
 import scarab.protocol.Response;
 
 /**
@@ -38,13 +40,30 @@ public abstract class ClientLink {
     private volatile ComposedView view;
     /** The pane it shows: its input goes there. Changed under that pane's screen write lock. */
     private volatile Pane pane;
+    /** What it shows over its window (a prompt, a message, pane numbers), or null; see {@link ClientKeys}. */
+    private volatile Overlay overlay;
+    /** Its keys: read by the daemon, whichever way they arrive. */
+    private final ClientKeys keys;
 
-    ClientLink(Connection connection, boolean readOnly, int cols, int rows) {
+    ClientLink(Connection connection, boolean readOnly, int cols, int rows, DetachKeys detachKeys) {
         this.connection = connection;
         this.readOnly = readOnly;
         this.cols = cols;
         this.rows = rows;
         this.lastActive = System.nanoTime();
+        this.keys = new ClientKeys(this, detachKeys, !readOnly, System::nanoTime);
+    }
+
+    ClientKeys keys() {
+        return keys;
+    }
+
+    Overlay overlay() {
+        return overlay;
+    }
+
+    void overlay(Overlay shown) {
+        overlay = shown;
     }
 
     /** Starts delivering; {@code redraw} renders the screen (the caller's lock rules apply inside). */
