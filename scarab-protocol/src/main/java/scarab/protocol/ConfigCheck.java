@@ -195,8 +195,8 @@ public record ConfigCheck(Path file, ScarabConfig config, List<String> problems,
         private void unknown(String key, JsonNode value) {
             if (value.isObject()) {
                 int line = lineOfSection(key);
-                problems.add(file + ":" + (line > 0 ? line : lineOf(key)) + ": [" + key + "]: the config file has no"
-                        + " sections; write its keys at the top, before any [section]");
+                problems.add(file + ":" + (line > 0 ? line : lineOf(key)) + ": [" + key + "]: no such table (the only one"
+                        + " is [keys]); write the other keys at the top, before any [table]");
                 return;
             }
             String near = NearMiss.closest(key, ScarabConfig.KEYS);

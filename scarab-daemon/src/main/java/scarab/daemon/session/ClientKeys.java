@@ -48,6 +48,12 @@ final class ClientKeys implements KeyReader.Handler {
         void forward(byte[] bytes);
 
         void detach();
+
+        /**
+         * Whether the reading thread may wait (a connection thread) for the key commands typed
+         * before; else (the poller) typing that follows them is handed to their thread.
+         */
+        boolean mayWait();
     }
 
     /** An open prompt: its label, its editor, and what to do with the text (or the one key) it gets. */
@@ -67,6 +73,8 @@ final class ClientKeys implements KeyReader.Handler {
     private Prompt prompt;
     private Overlay shown;
     private long generation;
+    /** Tasks of this client queued on the key commands' thread and not done yet. */
+    private int pending;
 
     ClientKeys(ClientLink link, DetachKeys detachKeys, boolean bindings, LongSupplier clock) {
         this.link = link;
@@ -102,9 +110,57 @@ final class ClientKeys implements KeyReader.Handler {
         }
     }
 
+    /**
+     * Typing goes to the program of the pane shown, after the commands of the keys typed before it
+     * have run, as tmux runs a binding before it reads the next key: {@code C-b c} then typing goes
+     * to the new window, {@code C-b Left} then typing to the pane on the left.
+     */
     @Override
     public void forward(byte[] bytes) {
-        sink.forward(bytes);
+        Sink to = sink;
+        if (to.mayWait()) {
+            synchronized (this) {
+                boolean interrupted = false;
+                while (pending > 0) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        } else {
+            synchronized (this) {
+                if (pending > 0) {
+                    pending++;
+                    KeyCommands.after(() -> {
+                        try {
+                            to.forward(bytes);
+                        } finally {
+                            done();
+                        }
+                    });
+                    return;
+                }
+            }
+        }
+        to.forward(bytes);
+    }
+
+    private synchronized void done() {
+        pending--;
+        notifyAll();
+    }
+
+    /** Queues a table command of this client; typing after it waits for it ({@link #forward}). */
+    private void queue(List<String> argv) {
+        synchronized (this) {
+            pending++;
+        }
+        KeyCommands.run(argv, this::caller, this::message, this::done);
     }
 
     @Override
@@ -184,7 +240,7 @@ final class ClientKeys implements KeyReader.Handler {
             return;
         }
         if (!ClientCommands.isClientCommand(spec)) {
-            KeyCommands.run(argv, caller(), this::message);
+            queue(argv);
             return;
         }
         switch (spec.name()) {
@@ -277,7 +333,7 @@ final class ClientKeys implements KeyReader.Handler {
         }
         List<Pane> panes = w.panes();
         if (index < panes.size()) {
-            KeyCommands.run(List.of("select-pane", "-t", panes.get(index).label()), caller(), this::message);
+            queue(List.of("select-pane", "-t", panes.get(index).label()));
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scarab.protocol.command.Caller;
@@ -52,21 +53,36 @@ public final class KeyCommands {
         return repeatNanos;
     }
 
-    /** Runs a command line later, in order; {@code failed} hears its error message, if any. */
-    static void run(List<String> command, Caller caller, Consumer<String> failed) {
+    /**
+     * Runs a command line later, in order; {@code failed} hears its error message, if any, and
+     * {@code done} runs after it whatever happened. The caller (the client's pane) is asked when
+     * the command runs, as tmux finds a binding's target when it runs it: two keys typed at once
+     * act one after the other ({@code C-b Left Left}).
+     */
+    static void run(List<String> command, Supplier<Caller> caller, Consumer<String> failed, Runnable done) {
         BiFunction<List<String>, Caller, String> r = runner;
-        if (r == null) {
-            return;
-        }
         THREAD.execute(() -> {
             try {
-                String error = r.apply(command, caller);
+                String error = r == null ? null : r.apply(command, caller.get());
                 if (error != null && !error.isBlank()) {
                     failed.accept(error);
                 }
             } catch (RuntimeException e) {
                 log.warn("the key command {} failed: {}", command, e.toString());
                 failed.accept(e.toString());
+            } finally {
+                done.run();
+            }
+        });
+    }
+
+    /** Runs something after the key commands queued so far (typing that follows them). */
+    static void after(Runnable task) {
+        THREAD.execute(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.warn("typed input after key commands was not delivered: {}", e.toString());
             }
         });
     }

@@ -40,6 +40,11 @@ final class SessionAttachment implements Attachment {
                 public void detach() {
                     SessionAttachment.this.detach();
                 }
+
+                @Override
+                public boolean mayWait() {
+                    return true; // this client's own connection thread
+                }
             });
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();

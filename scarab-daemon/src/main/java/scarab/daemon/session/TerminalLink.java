@@ -170,7 +170,7 @@ final class TerminalLink extends ClientLink implements PtyPoller.TerminalListene
         keys().typed(buffer, length, keySink);
     }
 
-    /** Typed bytes go to the program without waiting; the detach keys end the attach. Poller thread. */
+    /** Typed bytes go to the program without waiting; the detach keys end the attach. Poller thread (or the key commands'). */
     private final ClientKeys.Sink keySink = new ClientKeys.Sink() {
         @Override
         public void forward(byte[] bytes) {
@@ -186,6 +186,11 @@ final class TerminalLink extends ClientLink implements PtyPoller.TerminalListene
             if (a != null) {
                 a.detach();
             }
+        }
+
+        @Override
+        public boolean mayWait() {
+            return false; // the poller serves every session
         }
     };
 
