@@ -88,6 +88,28 @@ abstract class PromptScenarios {
         return awaitEqual(what, () -> lastRow(THEIRS), () -> lastRow(OURS));
     }
 
+    /**
+     * As {@link #sameLastRow}, for a message, which each client shows for 750 ms: each side's row
+     * is taken when it first shows, and the two must be equal.
+     */
+    private String sameMessage(String what, String... keys) {
+        tmux.type(THEIRS, keys);
+        tmux.type(OURS, keys);
+        String t = null;
+        String o = null;
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while ((t == null || o == null) && System.nanoTime() < deadline) {
+            if (o == null && !lastRow(OURS).isBlank()) {
+                o = lastRow(OURS);
+            }
+            if (t == null && !lastRow(THEIRS).isBlank()) {
+                t = lastRow(THEIRS);
+            }
+        }
+        assertEquals(t, o, what);
+        return o;
+    }
+
     /** As {@link #sameLastRow}, for keys that close what the row showed: both rows blank. */
     private void bothClosed(String what, String... keys) {
         tmux.type(THEIRS, keys);
@@ -140,7 +162,7 @@ abstract class PromptScenarios {
         assertTrue(killWindow.contains("kill-window sh? (y/n)"), killWindow);
         bothClosed("n keeps the window", "n");
         sameLastRow("the command prompt", "C-b", ":");
-        String error = sameLastRow("an unknown command's message", "foo-bar", "Enter");
+        String error = sameMessage("an unknown command's message", "foo-bar", "Enter");
         assertTrue(error.contains("Unknown command: foo-bar"), error);
         assertEquals("1\n", scarab.ok("list-panes", "-t", "keys", "-F", "#{window_panes}"));
 

@@ -105,9 +105,8 @@ final class ClientKeys implements KeyReader.Handler {
         if (repeating && clock.getAsLong() - repeatUntil >= 0) {
             repeating = false;
         }
-        synchronized (this) {
-            return repeating || prompt != null || shown != null;
-        }
+        // The link's copy, read without the monitor: plain typing asks this for every byte.
+        return repeating || link.overlay() != null;
     }
 
     /**

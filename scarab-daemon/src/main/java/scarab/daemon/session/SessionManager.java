@@ -910,7 +910,7 @@ public final class SessionManager implements PaneEvents {
             ClientLink link;
             SessionAttachment attachment;
             if (terminal != null) {
-                TerminalLink direct = new TerminalLink(session, pane.poller(), terminal, keys, connection, readOnly,
+                TerminalLink direct = new TerminalLink(pane.poller(), terminal, keys, connection, readOnly,
                         cols, rows);
                 attachment = new SessionAttachment(this, session, direct, connection);
                 direct.attachment(attachment);

@@ -35,7 +35,6 @@ final class TerminalLink extends ClientLink implements PtyPoller.TerminalListene
     /** How long the end of an attach waits for a full terminal to take the last output. */
     static final long FAREWELL_WAIT_SECONDS = 5;
 
-    private final Session session;
     private final PtyPoller poller;
     private final ClientTerminal terminal;
     private volatile SessionAttachment attachment;
@@ -56,10 +55,9 @@ final class TerminalLink extends ClientLink implements PtyPoller.TerminalListene
     /** The terminal was full: the poller was asked to say when it has room, and writes wait for that. */
     private boolean waitingForRoom;
 
-    TerminalLink(Session session, PtyPoller poller, ClientTerminal terminal, DetachKeys keys, Connection connection,
+    TerminalLink(PtyPoller poller, ClientTerminal terminal, DetachKeys keys, Connection connection,
                  boolean readOnly, int cols, int rows) {
         super(connection, readOnly, cols, rows, keys);
-        this.session = session;
         this.poller = poller;
         this.terminal = terminal;
     }
