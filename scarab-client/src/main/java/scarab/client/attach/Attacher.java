@@ -133,6 +133,7 @@ public final class Attacher {
         Response.Attached attached = early != null ? early : attach(terminal.cols(), terminal.rows(), null);
         String name = attached.session().name();
         AtomicBoolean done = new AtomicBoolean();
+        java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
         terminal.onResize(() -> {
             if (!done.get()) {
                 try {
@@ -152,7 +153,7 @@ public final class Attacher {
         }
         if (!attached.direct()) {
             // Otherwise the daemon reads the keys from the terminal itself.
-            Thread keyboard = new Thread(() -> pumpKeyboard(terminal.input(), done), "scarab-keyboard");
+            Thread keyboard = new Thread(() -> pumpKeyboard(terminal.input(), done, ended), "scarab-keyboard");
             keyboard.setDaemon(true);
             keyboard.start();
         }
@@ -183,16 +184,20 @@ public final class Attacher {
             }
         } finally {
             done.set(true);
+            ended.countDown();
         }
     }
 
     /**
      * Sends each read of the keyboard as one input frame at once. The daemon reads the keys (the
      * prefix, the bindings, the prompts and the detach keys) as it does for a terminal it serves
-     * itself, so both ways of attaching behave alike.
+     * itself, so both ways of attaching behave alike. After a read that may have held the detach
+     * keys this thread waits (up to {@link #DETACH_WAIT_MILLIS}) for the daemon to end the attach
+     * before it reads again: what is typed after detaching is the shell's, not a lost frame's.
      */
-    private void pumpKeyboard(InputStream in, AtomicBoolean done) {
+    private void pumpKeyboard(InputStream in, AtomicBoolean done, java.util.concurrent.CountDownLatch ended) {
         byte[] buffer = new byte[4096];
+        DetachWatch watch = new DetachWatch(keys);
         try {
             while (!done.get()) {
                 int n = in.read(buffer, 0, buffer.length);
@@ -201,10 +206,48 @@ public final class Attacher {
                 }
                 if (n > 0) {
                     connection.sendInput(buffer, 0, n);
+                    if (watch.mayDetach(buffer, n)) {
+                        ended.await(DETACH_WAIT_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    }
                 }
             }
         } catch (IOException e) {
             // keyboard or daemon gone; the frame loop reports what happened
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** How long the keyboard waits for the daemon after what may be the detach keys (a prompt may have taken them). */
+    private static final long DETACH_WAIT_MILLIS = 2000;
+
+    /**
+     * Whether typed bytes may end with the detach keys: the prefix and the key (the prefix twice
+     * is a literal prefix), or the single key. Only a hint: the daemon decides (a prompt open on
+     * the client takes them as text).
+     */
+    static final class DetachWatch {
+        private final DetachKeys keys;
+        private boolean afterPrefix;
+
+        DetachWatch(DetachKeys keys) {
+            this.keys = keys;
+        }
+
+        boolean mayDetach(byte[] b, int n) {
+            boolean may = false;
+            for (int i = 0; i < n; i++) {
+                int c = b[i] & 0xff;
+                if (keys.prefix() == DetachKeys.NONE) {
+                    may |= c == keys.key();
+                } else if (afterPrefix) {
+                    may |= c == keys.key();
+                    afterPrefix = false;
+                } else {
+                    afterPrefix = c == keys.prefix();
+                }
+            }
+            return may;
         }
     }
 }

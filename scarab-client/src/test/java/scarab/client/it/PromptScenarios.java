@@ -188,8 +188,11 @@ abstract class PromptScenarios {
         // -d 0: until a key, so that both stay up while they are compared.
         tmux.type(THEIRS, "display-panes -d 0", "Enter");
         tmux.type(OURS, "display-panes -d 0", "Enter");
-        String screen = awaitEqual("the pane numbers", () -> tmux.screenWithEscapes(THEIRS),
-                () -> tmux.screenWithEscapes(OURS));
+        // Each side's screen once its digits show (red and blue); then the two must be equal.
+        tmux.await(THEIRS, "tmux's pane numbers", WAIT, s -> tmux.screenWithEscapes(THEIRS).contains("\033[41m"));
+        String theirs = tmux.screenWithEscapes(THEIRS); // -d 0: shown until a key
+        tmux.await(OURS, "our pane numbers", WAIT, s -> tmux.screenWithEscapes(OURS).contains("\033[41m"));
+        String screen = awaitEqual("the pane numbers", () -> theirs, () -> tmux.screenWithEscapes(OURS));
         assertTrue(screen.contains("\033[41m") && screen.contains("\033[44m"), "red and blue digits:\n" + screen);
         tmux.type(OURS, "0");
         awaitScarab("pane 0 selected", () -> panes("#{pane_active}").equals("1\n0\n"));

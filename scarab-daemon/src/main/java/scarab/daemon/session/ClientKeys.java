@@ -93,11 +93,6 @@ final class ClientKeys implements KeyReader.Handler {
         }
     }
 
-    /** What the client shows over its window now, or null. */
-    Overlay overlay() {
-        return link.overlay();
-    }
-
     // ---- KeyReader.Handler ----------------------------------------------------------------------
 
     @Override

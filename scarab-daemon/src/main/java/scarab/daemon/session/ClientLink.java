@@ -149,6 +149,20 @@ public abstract class ClientLink {
         }
     }
 
+    /**
+     * The composed picture changed: the view the client has when the picture is drawn draws it
+     * (not the one it had when asked: a prompt that closes and a message that opens replace the
+     * view in between, and a replaced view must not draw over what its successor shows).
+     */
+    void viewDue() {
+        pictureDue(() -> {
+            ComposedView v = view;
+            if (v != null) {
+                v.drawChanges();
+            }
+        });
+    }
+
     QueryReplyFilter queryReplies() {
         return queryReplies;
     }

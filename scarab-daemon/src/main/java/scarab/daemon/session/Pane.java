@@ -406,7 +406,7 @@ public final class Pane {
                 for (ClientLink c : shown.clients) {
                     ComposedView view = c.view();
                     if (view != null) {
-                        c.pictureDue(view::drawChanges);
+                        c.viewDue();
                     }
                 }
             }
@@ -418,7 +418,7 @@ public final class Pane {
                 for (ClientLink c : clients) {
                     ComposedView view = c.view();
                     if (view != null) {
-                        c.pictureDue(view::drawChanges);
+                        c.viewDue();
                     } else if (c.picture()) {
                         c.pictureDue(() -> redraw(c));
                     } else {
@@ -693,7 +693,7 @@ public final class Pane {
         ComposedView view = link.view();
         if (view != null) {
             view.invalidate();
-            link.pictureDue(view::drawChanges);
+            link.viewDue();
         } else if (replace) {
             link.replaceWithRedraw(picture(link));
         } else {
@@ -836,7 +836,7 @@ public final class Pane {
                 boolean wasPicture = c.picture();
                 updatePicture(c);
                 if (c.view() != null) {
-                    c.pictureDue(c.view()::drawChanges);
+                    c.viewDue();
                 } else if (wasComposed || wasPicture != c.picture()) {
                     show(c, true);
                 }
@@ -860,7 +860,7 @@ public final class Pane {
             boolean wasPicture = c.picture();
             updatePicture(c);
             if (c.view() != null) {
-                c.pictureDue(c.view()::drawChanges);
+                c.viewDue();
             } else if (wasComposed || wasPicture != c.picture()) {
                 show(c, true);
             }
@@ -891,7 +891,7 @@ public final class Pane {
         for (ClientLink c : clients) {
             ComposedView view = c.view();
             if (view != null) {
-                c.pictureDue(view::drawChanges);
+                c.viewDue();
             }
         }
     }
