@@ -93,17 +93,22 @@ abstract class PromptScenarios {
      * is taken when it first shows, and the two must be equal.
      */
     private String sameMessage(String what, String... keys) {
+        String ourBefore = lastRow(OURS);
+        String theirBefore = lastRow(THEIRS);
         tmux.type(THEIRS, keys);
         tmux.type(OURS, keys);
         String t = null;
         String o = null;
         long deadline = System.nanoTime() + WAIT.toNanos();
         while ((t == null || o == null) && System.nanoTime() < deadline) {
-            if (o == null && !lastRow(OURS).isBlank()) {
-                o = lastRow(OURS);
+            String ours = lastRow(OURS);
+            // a message has no prompt cursor (a reversed cell): the prompt's own rows are passed over
+            if (o == null && !ours.isBlank() && !ours.equals(ourBefore) && !ours.contains("\033[7m")) {
+                o = ours;
             }
-            if (t == null && !lastRow(THEIRS).isBlank()) {
-                t = lastRow(THEIRS);
+            String theirs = lastRow(THEIRS);
+            if (t == null && !theirs.isBlank() && !theirs.equals(theirBefore) && !theirs.contains("\033[7m")) {
+                t = theirs;
             }
         }
         assertEquals(t, o, what);
