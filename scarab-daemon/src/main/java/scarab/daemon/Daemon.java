@@ -75,7 +75,23 @@ public final class Daemon implements DaemonControl {
             System.exit(2);
             return;
         }
-        System.exit(run(options, env, config.warnings()));
+        System.exit(run(options, env, config.warnings(), keys(config.config()),
+                repeatTime(config.config())));
+    }
+
+    /** The prefix table: the config file's {@code [keys]} over tmux's defaults (the file was checked). */
+    static scarab.protocol.keys.KeyBindings keys(scarab.protocol.ScarabConfig config) {
+        scarab.protocol.keys.KeyBindings keys = scarab.protocol.keys.KeyBindings.standard();
+        if (config.keys() != null) {
+            for (Map.Entry<String, String> e : config.keys().entrySet()) {
+                keys = keys.bind(e.getKey(), e.getValue());
+            }
+        }
+        return keys;
+    }
+
+    static java.time.Duration repeatTime(scarab.protocol.ScarabConfig config) {
+        return config.repeatTime() == null ? java.time.Duration.ofMillis(500) : Durations.parse(config.repeatTime());
     }
 
     /** Runs a daemon until it is stopped; returns the process exit status. */
@@ -89,8 +105,17 @@ public final class Daemon implements DaemonControl {
      * shown by {@code daemon status}.
      */
     public static int run(DaemonOptions options, Map<String, String> env, List<String> configWarnings) {
+        return run(options, env, configWarnings, scarab.protocol.keys.KeyBindings.standard(),
+                java.time.Duration.ofMillis(500));
+    }
+
+    /** As above, with the prefix table and repeat-time of the config file. */
+    static int run(DaemonOptions options, Map<String, String> env, List<String> configWarnings,
+                   scarab.protocol.keys.KeyBindings keys, java.time.Duration repeatTime) {
         ScarabPaths paths = new ScarabPaths(env);
         configureLogging(options.foreground(), paths.stateDir(), options.logLevel());
+        // After the logging's set-up: the key commands' class has a logger of its own.
+        scarab.daemon.session.KeyCommands.configure(keys, repeatTime);
         FatalErrors.install();
         Path socket = paths.socket(options.socket());
         Daemon daemon = new Daemon(socket, paths);

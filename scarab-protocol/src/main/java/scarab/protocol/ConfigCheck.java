@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import scarab.protocol.keys.KeyBindings;
 
 /**
  * A config file read and checked: the settings it gets right ({@link #config}) and one line per
@@ -109,6 +110,8 @@ public record ConfigCheck(Path file, ScarabConfig config, List<String> problems,
                     case "log-level" -> accept(key, value, v -> Values.oneOf(v, ScarabConfig.LOG_LEVELS));
                     case "status" -> accept(key, value, v -> Values.oneOf(v, ScarabConfig.STATUS_MODES));
                     case "remain-on-exit" -> accept(key, value, Values::bool);
+                    case "repeat-time" -> accept(key, value, v -> Values.duration(v, "\"500ms\" or \"1s\""));
+                    case "keys" -> keys(value);
                     case "max-sessions" -> accept(key, value, v -> Values.number(v, 1, 100_000, "a number of sessions"));
                     case "max-clients-per-session" ->
                             accept(key, value, v -> Values.number(v, 1, 10_000, "a number of clients"));
@@ -124,6 +127,8 @@ public record ConfigCheck(Path file, ScarabConfig config, List<String> problems,
                 values.remove("scrollback");
             }
             @SuppressWarnings("unchecked")
+            Map<String, String> keys = (Map<String, String>) values.get("keys");
+            @SuppressWarnings("unchecked")
             List<String> command = (List<String>) values.get("default-command");
             ScarabConfig c = new ScarabConfig(command, (Integer) values.get("scrollback"),
                     (String) values.get("detach-keys"), (String) values.get("snapshot-interval"),
@@ -132,8 +137,50 @@ public record ConfigCheck(Path file, ScarabConfig config, List<String> problems,
                     (Integer) values.get("max-sessions"), (Integer) values.get("max-clients-per-session"),
                     (Integer) values.get("history-limit"), (String) values.get("history-bytes"),
                     (String) values.get("history-disk"), (String) values.get("status"),
-                    (Boolean) values.get("remain-on-exit"));
+                    (Boolean) values.get("remain-on-exit"), (String) values.get("repeat-time"), keys);
             return new ConfigCheck(file, c, List.copyOf(problems), false);
+        }
+
+        /**
+         * The {@code [keys]} table: each entry checked on its own as {@link KeyBindings#bind} will
+         * apply it; a wrong one is reported and left out (its key keeps its default binding).
+         */
+        private String keys(JsonNode table) {
+            if (!table.isObject()) {
+                return "a table: [keys] with lines like \"M-h\" = \"select-pane -L\"";
+            }
+            Map<String, String> good = new java.util.LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = table.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String where = file + ":" + lineOfEntry("keys", e.getKey()) + ": keys: \"" + e.getKey() + "\": ";
+                if (!e.getValue().isTextual()) {
+                    problems.add(where + "expected a command line in quotes like \"select-pane -L\" (\"\" unbinds),"
+                            + " not " + shown(e.getValue()));
+                    continue;
+                }
+                try {
+                    KeyBindings.standard().bind(e.getKey(), e.getValue().textValue());
+                    good.put(e.getKey(), e.getValue().textValue());
+                } catch (IllegalArgumentException x) {
+                    problems.add(where + x.getMessage());
+                }
+            }
+            values.put("keys", java.util.Collections.unmodifiableMap(good));
+            return null;
+        }
+
+        /** The line of {@code entry} inside the {@code [section]} table (0 when not found). */
+        private int lineOfEntry(String section, String entry) {
+            int start = lineOfSection(section);
+            for (int i = Math.max(0, start); i < lines.length; i++) {
+                String l = lines[i].strip();
+                for (String form : List.of("\"" + entry + "\"", "'" + entry + "'", entry)) {
+                    if (l.startsWith(form) && l.substring(form.length()).stripLeading().startsWith("=")) {
+                        return i + 1;
+                    }
+                }
+            }
+            return start;
         }
 
         /** Keeps the value when it is right; else returns what was expected. */
@@ -149,8 +196,8 @@ public record ConfigCheck(Path file, ScarabConfig config, List<String> problems,
         private void unknown(String key, JsonNode value) {
             if (value.isObject()) {
                 int line = lineOfSection(key);
-                problems.add(file + ":" + (line > 0 ? line : lineOf(key)) + ": [" + key + "]: the config file has no"
-                        + " sections; write its keys at the top, before any [section]");
+                problems.add(file + ":" + (line > 0 ? line : lineOf(key)) + ": [" + key + "]: no such table (the only one"
+                        + " is [keys]); write the other keys at the top, before any [table]");
                 return;
             }
             String near = NearMiss.closest(key, ScarabConfig.KEYS);

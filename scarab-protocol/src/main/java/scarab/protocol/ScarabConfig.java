@@ -2,6 +2,7 @@ package scarab.protocol;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -24,6 +25,12 @@ import java.util.Locale;
  * log-level = "info"                      # error | warn | info | debug | trace
  * max-sessions = 2000
  * max-clients-per-session = 64
+ * repeat-time = "500ms"                   # after a repeatable key (C-b Up), more of them need no prefix this long
+ *
+ * [keys]                                  # the prefix table: key (tmux's names) = command line
+ * "M-h" = "select-pane -L"
+ * "R" = "-r resize-pane -R 3"             # -r: repeatable, as tmux's bind -r
+ * "x" = ""                                # unbound
  * </pre>
  */
 public record ScarabConfig(
@@ -41,10 +48,12 @@ public record ScarabConfig(
         String historyBytes,
         String historyDisk,
         String status,
-        Boolean remainOnExit) {
+        Boolean remainOnExit,
+        String repeatTime,
+        Map<String, String> keys) {
 
     public static final ScarabConfig EMPTY = new ScarabConfig(null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null);
+            null, null, null, null, null, null, null);
 
     /** 16 MB of history per session unless {@code history-bytes} says otherwise. */
     public static final long DEFAULT_HISTORY_BYTES = 16L << 20;
@@ -89,7 +98,8 @@ public record ScarabConfig(
     /** Every key the file may set, in the order the documentation lists them. */
     public static final List<String> KEYS = List.of("default-command", "scrollback", "detach-keys", "snapshot-interval",
             "restore", "cleanup-exited-after", "cleanup-detached-after", "log-level", "max-sessions",
-            "max-clients-per-session", "history-limit", "history-bytes", "history-disk", "status", "remain-on-exit");
+            "max-clients-per-session", "history-limit", "history-bytes", "history-disk", "status", "remain-on-exit",
+            "repeat-time", "keys");
 
     public static final List<String> RESTORE_MODES = List.of("eager", "lazy", "none");
     /** The status line: never, always, or only when a session has more than one window or pane (the default). */

@@ -122,8 +122,8 @@ class ConfigCheckTest {
     @Test
     void aSectionIsReportedOnItsOwnLine() throws Exception {
         ConfigCheck c = check("scrollback = 100\n\n[session]\nrestore = \"lazy\"\n");
-        assertEquals(List.of(f() + ":3: [session]: the config file has no sections; write its keys at the top,"
-                + " before any [section]"), c.problems());
+        assertEquals(List.of(f() + ":3: [session]: no such table (the only one is [keys]); write the other keys at"
+                + " the top, before any [table]"), c.problems());
     }
 
     @Test
@@ -182,5 +182,30 @@ class ConfigCheckTest {
         assertNull(bad.config().historyDisk(), "the default is used");
         ConfigCheck typo = check("history-disc = \"1GB\"\n");
         assertTrue(typo.problems().get(0).contains("history-disk"), "a near miss is named: " + typo.problems());
+    }
+
+    @Test
+    void keysAreCheckedOneByOneAndTheWrongOnesLeftOut() throws Exception {
+        ConfigCheck c = check("""
+                repeat-time = "300ms"
+
+                [keys]
+                "M-h" = "select-pane -L"
+                "x" = ""
+                "F99" = "new-window"
+                'y' = "no-such-command"
+                z = 5
+                "R" = "-r resize-pane -R 2"
+                """);
+        assertEquals(List.of(
+                f() + ":6: keys: \"F99\": unknown key \"F99\" (tmux's key names: x, C-x, M-x, Up, C-Left, F1,"
+                        + " Space, Enter, ...)",
+                f() + ":7: keys: \"y\": unknown command: no-such-command",
+                f() + ":8: keys: \"z\": expected a command line in quotes like \"select-pane -L\" (\"\" unbinds), not 5"),
+                c.problems());
+        assertEquals(java.util.Map.of("M-h", "select-pane -L", "x", "", "R", "-r resize-pane -R 2"), c.config().keys());
+        assertEquals("300ms", c.config().repeatTime());
+        assertTrue(check("keys = 5\n").problems().get(0).contains(":1: keys: expected a table"));
+        assertTrue(check("repeat-time = \"soon\"\n").problems().get(0).contains("repeat-time: expected a duration"));
     }
 }

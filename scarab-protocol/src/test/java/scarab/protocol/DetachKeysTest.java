@@ -1,15 +1,11 @@
 package scarab.protocol;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** Detach key specs (the client sends them to the daemon as text) and the filter that watches for them. */
+/** Detach key specs (the client sends them to the daemon as text). */
 class DetachKeysTest {
     @Test
     void specsParse() {
@@ -34,41 +30,5 @@ class DetachKeysTest {
                 assertEquals(k, DetachKeys.parse(k.spec()), k.spec());
             }
         }
-    }
-
-    private static InputFilter.Result feed(InputFilter f, String s) {
-        byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
-        return f.filter(b, b.length);
-    }
-
-    private static String text(InputFilter.Result r) {
-        return new String(r.forward(), StandardCharsets.ISO_8859_1);
-    }
-
-    @Test
-    void prefixThenKeyDetachesEvenAcrossReads() {
-        InputFilter f = new InputFilter(DetachKeys.parse("ctrl-b,d"));
-        InputFilter.Result r = feed(f, "ls\u0002");
-        assertEquals("ls", text(r));
-        assertFalse(r.detach());
-        r = feed(f, "d");
-        assertTrue(r.detach());
-        assertArrayEquals(new byte[0], r.forward());
-    }
-
-    @Test
-    void doublePrefixSendsOnePrefixAndOtherKeysPassThrough() {
-        InputFilter f = new InputFilter(DetachKeys.parse("ctrl-b,d"));
-        InputFilter.Result r = feed(f, "\u0002\u0002a\u0002xd");
-        assertEquals("\u0002a\u0002xd", text(r));
-        assertFalse(r.detach());
-    }
-
-    @Test
-    void singleKeyDetachesAtOnceAndKeepsWhatCameBefore() {
-        InputFilter f = new InputFilter(DetachKeys.parse("ctrl-\\"));
-        InputFilter.Result r = feed(f, "abc\u001cdef");
-        assertEquals("abc", text(r));
-        assertTrue(r.detach());
     }
 }

@@ -8,12 +8,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 import scarab.client.ClientError;
-import scarab.client.daemon.DaemonConnection;
 import scarab.protocol.DetachKeys;
 import scarab.protocol.Frame;
-import scarab.protocol.InputFilter;
-import scarab.protocol.command.Caller;
-import java.util.List;
 import scarab.client.daemon.DaemonConnection;
 import scarab.protocol.Request;
 import scarab.protocol.Response;
@@ -21,8 +17,8 @@ import scarab.protocol.TerminalModes;
 
 /**
  * The attach loop. This thread relays the daemon's output frames straight to the terminal
- * ({@link OutputRelay}); a second thread reads the keyboard, watches for the detach keys and sends
- * each read as one input frame at once. The terminal is restored on every way out: detach, session exit, daemon loss,
+ * ({@link OutputRelay}); a second thread reads the keyboard and sends each read as one input frame
+ * at once (the daemon watches for the prefix and the detach keys). The terminal is restored on every way out: detach, session exit, daemon loss,
  * an exception, and SIGTERM/SIGHUP (a shutdown hook).
  */
 public final class Attacher {
@@ -35,8 +31,6 @@ public final class Attacher {
 
     private final DaemonConnection connection;
     private final String target;
-    /** The session shown now (switch-client changes it): bound keys' commands are for it. */
-    private volatile String shownSessionId;
     private final boolean readOnly;
     private final boolean detachOthers;
     private final DetachKeys keys;
@@ -155,6 +149,7 @@ public final class Attacher {
         Response.Attached attached = early != null ? early : attach(terminal.cols(), terminal.rows(), null);
         String name = attached.session().name();
         AtomicBoolean done = new AtomicBoolean();
+        java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
         terminal.onResize(() -> {
             if (!done.get()) {
                 try {
@@ -174,8 +169,7 @@ public final class Attacher {
         }
         if (!attached.direct()) {
             // Otherwise the daemon reads the keys from the terminal itself.
-            shownSessionId = attached.session().id();
-            Thread keyboard = new Thread(() -> pumpKeyboard(terminal.input(), done), "scarab-keyboard");
+            Thread keyboard = new Thread(() -> pumpKeyboard(terminal.input(), done, ended), "scarab-keyboard");
             keyboard.setDaemon(true);
             keyboard.start();
         }
@@ -203,62 +197,74 @@ public final class Attacher {
                 if (event instanceof Response.Attached a) {
                     // Another session shown (switch-client).
                     name = a.session().name();
-                    shownSessionId = a.session().id();
                 }
             }
         } finally {
             done.set(true);
+            ended.countDown();
         }
     }
 
     /**
-     * A key bound after the prefix: its command runs as {@code scarab COMMAND} would, for the
-     * attached session, on a connection of its own (this one carries the session's output), off
-     * the keyboard thread, one after another in the order typed.
+     * Sends each read of the keyboard as one input frame at once. The daemon reads the keys (the
+     * prefix, the bindings, the prompts and the detach keys) as it does for a terminal it serves
+     * itself, so both ways of attaching behave alike. After a read that may have held the detach
+     * keys this thread waits (up to {@link #DETACH_WAIT_MILLIS}) for the daemon to end the attach
+     * before it reads again: what is typed after detaching is the shell's, not a lost frame's.
      */
-    private void runBound(List<String> command) {
-        String sessionId = shownSessionId;
-        KEYS.execute(() -> {
-            try (DaemonConnection c = DaemonConnection.open(connection.socket())) {
-                c.call(new Request.Command(c.nextId(), command, new Caller(null, null, sessionId, TTY_NAME)));
-            } catch (IOException | RuntimeException e) {
-                // The daemon went away: the frame loop reports it; a refusal shows on the screen as nothing.
-            }
-        });
-    }
-
-    private static final java.util.concurrent.ExecutorService KEYS = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "scarab-key-commands");
-        t.setDaemon(true);
-        return t;
-    });
-
-    private void pumpKeyboard(InputStream in, AtomicBoolean done) {
-        InputFilter filter = new InputFilter(keys, !readOnly);
+    private void pumpKeyboard(InputStream in, AtomicBoolean done, java.util.concurrent.CountDownLatch ended) {
         byte[] buffer = new byte[4096];
+        DetachWatch watch = new DetachWatch(keys);
         try {
             while (!done.get()) {
                 int n = in.read(buffer, 0, buffer.length);
                 if (n < 0) {
                     return;
                 }
-                if (n == 0) {
-                    continue;
-                }
-                InputFilter.Result result = filter.filter(buffer, n);
-                if (!readOnly && result.forward().length > 0) {
-                    connection.sendInput(result.forward(), 0, result.forward().length);
-                }
-                for (List<String> command : result.commands()) {
-                    runBound(command);
-                }
-                if (result.detach()) {
-                    connection.send(new Request.Detach(connection.nextId(), null));
-                    return;
+                if (n > 0) {
+                    connection.sendInput(buffer, 0, n);
+                    if (watch.mayDetach(buffer, n)) {
+                        ended.await(DETACH_WAIT_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    }
                 }
             }
         } catch (IOException e) {
             // keyboard or daemon gone; the frame loop reports what happened
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** How long the keyboard waits for the daemon after what may be the detach keys (a prompt may have taken them). */
+    private static final long DETACH_WAIT_MILLIS = 2000;
+
+    /**
+     * Whether typed bytes may end with the detach keys: the prefix and the key (the prefix twice
+     * is a literal prefix), or the single key. Only a hint: the daemon decides (a prompt open on
+     * the client takes them as text).
+     */
+    static final class DetachWatch {
+        private final DetachKeys keys;
+        private boolean afterPrefix;
+
+        DetachWatch(DetachKeys keys) {
+            this.keys = keys;
+        }
+
+        boolean mayDetach(byte[] b, int n) {
+            boolean may = false;
+            for (int i = 0; i < n; i++) {
+                int c = b[i] & 0xff;
+                if (keys.prefix() == DetachKeys.NONE) {
+                    may |= c == keys.key();
+                } else if (afterPrefix) {
+                    may |= c == keys.key();
+                    afterPrefix = false;
+                } else {
+                    afterPrefix = c == keys.prefix();
+                }
+            }
+            return may;
         }
     }
 }

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import scarab.daemon.session.NamedKey;
+import scarab.protocol.keys.NamedKey;
 
 /**
  * The bash completion script of {@code scarab completion bash}, sourced into bash: the function

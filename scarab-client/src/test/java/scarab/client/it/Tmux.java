@@ -26,6 +26,11 @@ public final class Tmux implements AutoCloseable {
                 + "set -g default-terminal xterm-256color\n");
     }
 
+    /** This server's command line ({@code tmux -L NAME -f CONF}), to run a client of it in another terminal. */
+    public String commandLine() {
+        return "tmux -L " + socketName + " -f " + config;
+    }
+
     /** Starts the server with one window running {@code command} (a shell command line). */
     public void start(int cols, int rows, String command) {
         tmux("new-session", "-d", "-x", String.valueOf(cols), "-y", String.valueOf(rows), "-s", "main", command);

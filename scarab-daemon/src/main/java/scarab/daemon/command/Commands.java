@@ -19,7 +19,10 @@ public final class Commands {
         TargetResolver resolver = new TargetResolver(model.model());
         SessionTargets targets = new SessionTargets(sessions, resolver);
         CommandHandler table = new CommandHandler(tableCommands(sessions, model, resolver));
-        scarab.daemon.session.KeyCommands.runner(table::run);
+        scarab.daemon.session.KeyCommands.runner((argv, caller) -> {
+            TableCommand.Output out = table.run(argv, caller);
+            return out.status() == 0 ? null : out.stderr();
+        });
         return new Dispatcher(List.of(
                 table,
                 new NewHandler(sessions, daemon),

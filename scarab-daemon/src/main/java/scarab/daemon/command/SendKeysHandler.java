@@ -8,7 +8,7 @@ import java.io.IOException;
 import scarab.daemon.UserError;
 import scarab.daemon.ipc.Connection;
 import scarab.daemon.ipc.RequestHandler;
-import scarab.daemon.session.KeyEncoder;
+import scarab.protocol.keys.KeyEncoder;
 import scarab.daemon.session.Pane;
 import scarab.daemon.session.Session;
 import scarab.daemon.session.SessionManager;

@@ -4,6 +4,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import scarab.daemon.ipc.Connection;
+import scarab.daemon.view.Overlay;
+import scarab.protocol.DetachKeys;
 import scarab.protocol.Response;
 
 /**
@@ -50,13 +52,30 @@ public abstract class ClientLink {
     /** Its terminal's TERM, or "unknown". */
     private volatile String termName = "unknown";
     private final long createdMillis = System.currentTimeMillis();
+    /** What it shows over its window (a prompt, a message, pane numbers), or null; see {@link ClientKeys}. */
+    private volatile Overlay overlay;
+    /** Its keys: read by the daemon, whichever way they arrive. */
+    private final ClientKeys keys;
 
-    ClientLink(Connection connection, boolean readOnly, int cols, int rows) {
+    ClientLink(Connection connection, boolean readOnly, int cols, int rows, DetachKeys detachKeys) {
         this.connection = connection;
         this.readOnly = readOnly;
         this.cols = cols;
         this.rows = rows;
         this.lastActive = System.nanoTime();
+        this.keys = new ClientKeys(this, detachKeys, !readOnly, System::nanoTime);
+    }
+
+    ClientKeys keys() {
+        return keys;
+    }
+
+    Overlay overlay() {
+        return overlay;
+    }
+
+    void overlay(Overlay shown) {
+        overlay = shown;
     }
 
     /** Starts delivering; {@code redraw} renders the screen (the caller's lock rules apply inside). */
@@ -185,6 +204,20 @@ public abstract class ClientLink {
             return 0;
         }
         return Math.max(0, lastPicture + PICTURE_INTERVAL_NANOS - now);
+    }
+
+    /**
+     * The composed picture changed: the view the client has when the picture is drawn draws it
+     * (not the one it had when asked: a prompt that closes and a message that opens replace the
+     * view in between, and a replaced view must not draw over what its successor shows).
+     */
+    void viewDue() {
+        pictureDue(() -> {
+            ComposedView v = view;
+            if (v != null) {
+                v.drawChanges();
+            }
+        });
     }
 
     QueryReplyFilter queryReplies() {

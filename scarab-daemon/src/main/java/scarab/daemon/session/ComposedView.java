@@ -10,6 +10,9 @@ import scarab.daemon.layout.Layout;
 import scarab.daemon.layout.PaneGeometry;
 import scarab.daemon.terminal.Screen;
 import scarab.daemon.view.Compositor;
+import scarab.daemon.view.Frame;
+import scarab.daemon.view.Overlay;
+import scarab.daemon.view.OverlayPainter;
 import scarab.daemon.view.PaneRect;
 import scarab.daemon.view.StatusLine;
 import scarab.daemon.view.TerminalWriter;
@@ -18,9 +21,10 @@ import scarab.daemon.view.WindowPicture;
 
 /**
  * A client that is drawn cell by cell rather than sent the program's bytes: its session shows a
- * status line, or its window has more than one pane. Each picture is the window composed with
- * its borders and status line ({@link Compositor}), the rows that changed composed again
- * ({@link WindowComposer}), sent as the least bytes that turn what the client's terminal shows
+ * status line, its window has more than one pane, or it shows a prompt, a message or the pane
+ * numbers ({@link Overlay}, painted over a copy of the composed window). Each picture is the window
+ * composed with its borders and status line ({@link Compositor}), the rows that changed composed
+ * again ({@link WindowComposer}), sent as the least bytes that turn what the client's terminal shows
  * into it ({@link TerminalWriter}); after bytes to it were dropped the
  * next picture is drawn whole. One per client; its methods are synchronized, so the picture
  * thread's updates and a writer's full redraw never interleave. Takes the panes' screen read
@@ -79,6 +83,7 @@ final class ComposedView {
         Window window;
         List<Pane> panes = new ArrayList<>();
         List<PaneGeometry> places = new ArrayList<>();
+        List<Integer> indexes = new ArrayList<>();
         int windowCols;
         int windowRows;
         Pane active;
@@ -98,6 +103,7 @@ final class ComposedView {
                 if (zoomed.isEmpty() || zoomed.getAsInt() == p.id()) {
                     panes.add(p);
                     places.add(layout.pane(p.id()));
+                    indexes.add(window.indexOf(p));
                 }
             }
         }
@@ -120,8 +126,22 @@ final class ComposedView {
                 Screen s = p.lockedScreen();
                 rects.add(new PaneRect(s, g.left(), g.top(), g.width(), g.height(), p == active || panes.size() == 1));
             }
-            return composer.compose(new WindowPicture(link.cols(), link.rows(), windowCols, windowRows, rects, status,
-                    false));
+            WindowComposer.Composed composed = composer.compose(new WindowPicture(link.cols(), link.rows(), windowCols,
+                    windowRows, rects, status, false));
+            Overlay overlay = link.overlay();
+            if (overlay == null) {
+                return composed;
+            }
+            // Painted on a copy: the composer's frame is the base of its next picture.
+            Frame frame = composed.frame().copy();
+            List<OverlayPainter.PaneLabel> labels = new ArrayList<>();
+            for (int i = 0; i < rects.size(); i++) {
+                PaneRect r = rects.get(i);
+                labels.add(new OverlayPainter.PaneLabel(r.left(), r.top(), r.width(), r.height(), indexes.get(i),
+                        panes.get(i) == active));
+            }
+            OverlayPainter.paint(frame, overlay, labels);
+            return new WindowComposer.Composed(frame, composed.from(), composed.scrolls());
         } finally {
             for (int i = 0; i < locked; i++) {
                 lockOrder.get(i).readUnlock();

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scarab.daemon.ipc.Connection;
+import scarab.protocol.DetachKeys;
 import scarab.protocol.Frame;
 import scarab.protocol.Response;
 
@@ -45,7 +46,7 @@ final class FrameLink extends ClientLink {
         void close();
     }
 
-    FrameLink(Connection connection, boolean readOnly, int cols, int rows) {
+    FrameLink(Connection connection, boolean readOnly, int cols, int rows, DetachKeys keys) {
         this(connection, new Socket() {
             @Override
             public void output(byte[] data, int off, int len) throws IOException {
@@ -61,11 +62,11 @@ final class FrameLink extends ClientLink {
             public void close() {
                 connection.close();
             }
-        }, readOnly, cols, rows);
+        }, readOnly, cols, rows, keys);
     }
 
-    FrameLink(Connection connection, Socket socket, boolean readOnly, int cols, int rows) {
-        super(connection, readOnly, cols, rows);
+    FrameLink(Connection connection, Socket socket, boolean readOnly, int cols, int rows, DetachKeys keys) {
+        super(connection, readOnly, cols, rows, keys);
         this.socket = socket;
     }
 

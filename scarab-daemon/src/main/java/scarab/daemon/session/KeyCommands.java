@@ -1,45 +1,88 @@
 package scarab.daemon.session;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scarab.protocol.command.Caller;
+import scarab.protocol.keys.KeyBindings;
 
 /**
- * Runs the commands of keys bound after the prefix that the daemon read from a client's own
- * terminal: on one thread of their own, in the order typed, never on the poller thread that read
- * them (a command may start a process or wait for the disk). The daemon says at start what runs a
- * command line ({@link #runner}).
+ * Runs the command lines of keys typed on attached clients (bound keys, the prompts): on one
+ * thread of their own, in the order typed, never on the thread that read them (a command may
+ * start a process or wait for the disk). The daemon says at start what runs a command line
+ * ({@link #runner}) and which keys are bound ({@link #configure}, from the config file); both are
+ * set once, before any client attaches.
  */
 public final class KeyCommands {
     private static final Logger log = LoggerFactory.getLogger(KeyCommands.class);
+    /** tmux's default {@code repeat-time}. */
+    public static final Duration DEFAULT_REPEAT_TIME = Duration.ofMillis(500);
     private static final ExecutorService THREAD = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "scarab-key-commands");
         t.setDaemon(true);
         return t;
     });
-    private static volatile BiConsumer<List<String>, Caller> runner;
+    private static volatile BiFunction<List<String>, Caller, String> runner;
+    private static volatile KeyBindings bindings = KeyBindings.standard();
+    private static volatile long repeatNanos = DEFAULT_REPEAT_TIME.toNanos();
 
     private KeyCommands() {}
 
-    /** What runs a command line for a caller: the command table's handler. */
-    public static void runner(BiConsumer<List<String>, Caller> run) {
+    /** What runs a command line for a caller: the command table's handler. It answers its error, or null. */
+    public static void runner(BiFunction<List<String>, Caller, String> run) {
         runner = run;
     }
 
-    static void run(List<String> command, Caller caller) {
-        BiConsumer<List<String>, Caller> r = runner;
-        if (r == null) {
-            return;
-        }
+    /** The prefix table and repeat-time of every client. */
+    public static void configure(KeyBindings table, Duration repeatTime) {
+        bindings = table;
+        repeatNanos = repeatTime.toNanos();
+    }
+
+    static KeyBindings bindings() {
+        return bindings;
+    }
+
+    static long repeatNanos() {
+        return repeatNanos;
+    }
+
+    /**
+     * Runs a command line later, in order; {@code failed} hears its error message, if any, and
+     * {@code done} runs after it whatever happened. The caller (the client's pane) is asked when
+     * the command runs, as tmux finds a binding's target when it runs it: two keys typed at once
+     * act one after the other ({@code C-b Left Left}).
+     */
+    static void run(List<String> command, Supplier<Caller> caller, Consumer<String> failed, Runnable done) {
+        BiFunction<List<String>, Caller, String> r = runner;
         THREAD.execute(() -> {
             try {
-                r.accept(command, caller);
+                String error = r == null ? null : r.apply(command, caller.get());
+                if (error != null && !error.isBlank()) {
+                    failed.accept(error);
+                }
             } catch (RuntimeException e) {
                 log.warn("the key command {} failed: {}", command, e.toString());
+                failed.accept(e.toString());
+            } finally {
+                done.run();
+            }
+        });
+    }
+
+    /** Runs something after the key commands queued so far (typing that follows them). */
+    static void after(Runnable task) {
+        THREAD.execute(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.warn("typed input after key commands was not delivered: {}", e.toString());
             }
         });
     }

@@ -419,7 +419,7 @@ public final class Pane {
                 for (ClientLink c : shown.clients) {
                     ComposedView view = c.view();
                     if (view != null) {
-                        c.pictureDue(view::drawChanges);
+                        c.viewDue();
                     }
                 }
             }
@@ -431,7 +431,7 @@ public final class Pane {
                 for (ClientLink c : clients) {
                     ComposedView view = c.view();
                     if (view != null) {
-                        c.pictureDue(view::drawChanges);
+                        c.viewDue();
                     } else if (c.picture()) {
                         c.pictureDue(() -> redraw(c));
                     } else {
@@ -824,7 +824,7 @@ public final class Pane {
         ComposedView view = link.view();
         if (view != null) {
             view.invalidate();
-            link.pictureDue(view::drawChanges);
+            link.viewDue();
         } else if (replace) {
             link.replaceWithRedraw(picture(link));
         } else {
@@ -967,7 +967,7 @@ public final class Pane {
                 boolean wasPicture = c.picture();
                 updatePicture(c);
                 if (c.view() != null) {
-                    c.pictureDue(c.view()::drawChanges);
+                    c.viewDue();
                 } else if (wasComposed || wasPicture != c.picture()) {
                     show(c, true);
                 }
@@ -978,13 +978,37 @@ public final class Pane {
     }
 
     /**
-     * How a client is drawn: composed cell by cell when its session shows a status line or its
-     * window more than one pane; else the program's own bytes when its size is this pane's, or
-     * a picture cropped or padded to its size. Write lock held.
+     * A client's overlay (prompt, message, pane numbers) came or went: it is drawn composed while
+     * one is up, and goes back to the program's own bytes (with a full redraw) after.
+     */
+    void overlayChanged(ClientLink c) {
+        screenLock.writeLock().lock();
+        try {
+            if (!clients.contains(c)) {
+                return; // moved to another pane meanwhile, which decides how it is drawn
+            }
+            boolean wasComposed = c.view() != null;
+            boolean wasPicture = c.picture();
+            updatePicture(c);
+            if (c.view() != null) {
+                c.viewDue();
+            } else if (wasComposed || wasPicture != c.picture()) {
+                show(c, true);
+            }
+        } finally {
+            screenLock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * How a client is drawn: composed cell by cell when its session shows a status line, its
+     * window more than one pane, or the client something over its window (a prompt); else the
+     * program's own bytes when its size is this pane's, or a picture cropped or padded to its
+     * size. Write lock held.
      */
     private void updatePicture(ClientLink c) {
         Window w = window;
-        boolean composed = session.statusShown() || w != null && w.panes().size() > 1;
+        boolean composed = session.statusShown() || w != null && w.panes().size() > 1 || c.overlay() != null;
         if (composed && c.view() == null) {
             c.view(new ComposedView(c, java.time.Clock.systemDefaultZone()));
         } else if (!composed) {
@@ -998,7 +1022,7 @@ public final class Pane {
         for (ClientLink c : clients) {
             ComposedView view = c.view();
             if (view != null) {
-                c.pictureDue(view::drawChanges);
+                c.viewDue();
             }
         }
     }

@@ -20,9 +20,36 @@ final class SessionAttachment implements Attachment {
         this.connection = connection;
     }
 
+    /**
+     * A relayed client's keys, read here as a direct client's are ({@link ClientKeys}): typed
+     * bytes go to the program, waiting for it as send-keys does; the detach keys detach.
+     */
     @Override
     public void input(byte[] data) throws IOException {
-        link.pane().input(link, data);
+        try {
+            link.keys().typed(data, data.length, new ClientKeys.Sink() {
+                @Override
+                public void forward(byte[] bytes) {
+                    try {
+                        link.pane().input(link, bytes);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+
+                @Override
+                public void detach() {
+                    SessionAttachment.this.detach();
+                }
+
+                @Override
+                public boolean mayWait() {
+                    return true; // this client's own connection thread
+                }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     @Override

@@ -908,13 +908,11 @@ public final class SessionManager implements PaneEvents {
         if (!sizeFromTerminal) {
             checkSize(cols, rows);
         }
-        DetachKeys keys = null;
-        if (terminalPid != null) {
-            try {
-                keys = DetachKeys.parse(detachKeys == null ? DetachKeys.DEFAULT_SPEC : detachKeys);
-            } catch (IllegalArgumentException e) {
-                throw new UserError("bad-detach-keys", e.getMessage());
-            }
+        DetachKeys keys;
+        try {
+            keys = DetachKeys.parse(detachKeys == null ? DetachKeys.DEFAULT_SPEC : detachKeys);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("bad-detach-keys", e.getMessage());
         }
         if (!detachOthers && session.clientCount() >= maxClients) {
             throw new UserError("too-many-clients", "session \"" + session.meta().name() + "\" already has "
@@ -963,7 +961,7 @@ public final class SessionManager implements PaneEvents {
                 direct.attachment(attachment);
                 link = direct;
             } else {
-                link = new FrameLink(connection, readOnly, cols, rows);
+                link = new FrameLink(connection, readOnly, cols, rows, keys);
                 attachment = new SessionAttachment(this, link, connection);
             }
             link.name(clientName(ttyName, connection), termName);

@@ -12,7 +12,6 @@ import scarab.daemon.ipc.Connection;
 import scarab.daemon.pty.ClientTerminal;
 import scarab.daemon.pty.PtyPoller;
 import scarab.protocol.DetachKeys;
-import scarab.protocol.InputFilter;
 import scarab.protocol.Response;
 
 /**
@@ -38,8 +37,6 @@ final class TerminalLink extends ClientLink implements PtyPoller.TerminalListene
 
     private final PtyPoller poller;
     private final ClientTerminal terminal;
-    /** Poller thread only. */
-    private final InputFilter filter;
     private volatile SessionAttachment attachment;
     private volatile Supplier<byte[]> redraw;
 
@@ -60,10 +57,9 @@ final class TerminalLink extends ClientLink implements PtyPoller.TerminalListene
 
     TerminalLink(PtyPoller poller, ClientTerminal terminal, DetachKeys keys, Connection connection,
                  boolean readOnly, int cols, int rows) {
-        super(connection, readOnly, cols, rows);
+        super(connection, readOnly, cols, rows, keys);
         this.poller = poller;
         this.terminal = terminal;
-        this.filter = new InputFilter(keys, !readOnly);
     }
 
     /** The attachment that detaches this client (detach keys, terminal lost); set before {@link #start}. */
@@ -169,23 +165,32 @@ final class TerminalLink extends ClientLink implements PtyPoller.TerminalListene
         if (leaving) {
             return; // typed after the detach keys, while the poller had not stopped watching yet
         }
-        InputFilter.Result r = filter.filter(buffer, length);
-        if (r.forward().length > 0 && !pane().inputFromTerminal(this, r.forward(), () -> poller.readKeys(terminal, true))) {
-            // The program is far behind on its input: the rest waits in the terminal.
-            poller.readKeys(terminal, false);
+        keys().typed(buffer, length, keySink);
+    }
+
+    /** Typed bytes go to the program without waiting; the detach keys end the attach. Poller thread (or the key commands'). */
+    private final ClientKeys.Sink keySink = new ClientKeys.Sink() {
+        @Override
+        public void forward(byte[] bytes) {
+            if (!pane().inputFromTerminal(TerminalLink.this, bytes, () -> poller.readKeys(terminal, true))) {
+                // The program is far behind on its input: the rest waits in the terminal.
+                poller.readKeys(terminal, false);
+            }
         }
-        for (java.util.List<String> command : r.commands()) {
-            Pane shown = pane();
-            KeyCommands.run(command, new scarab.protocol.command.Caller(null, shown == null ? null : shown.label(),
-                    shown == null ? null : shown.session().id().full(), name()));
-        }
-        if (r.detach()) {
+
+        @Override
+        public void detach() {
             SessionAttachment a = attachment;
             if (a != null) {
                 a.detach();
             }
         }
-    }
+
+        @Override
+        public boolean mayWait() {
+            return false; // the poller serves every session
+        }
+    };
 
     @Override
     public boolean writable() {

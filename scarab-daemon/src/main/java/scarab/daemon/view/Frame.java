@@ -133,7 +133,7 @@ public final class Frame {
     void modes(Modes m) { this.modes = m; }
 
     /** A copy to build the next frame from: the cells, cursor and modes (combining arrays shared: never changed). */
-    Frame copy() {
+    public Frame copy() {
         Frame c = new Frame(cols, rows);
         System.arraycopy(cp, 0, c.cp, 0, cp.length);
         System.arraycopy(attr, 0, c.attr, 0, attr.length);

@@ -38,7 +38,7 @@ class FrameLinkTest {
     @Test
     void anyFailureOfTheWriterDisconnectsTheClient() throws Exception {
         FailingSocket socket = new FailingSocket(new IllegalStateException("injected failure"));
-        FrameLink link = new FrameLink(null, socket, false, 80, 24);
+        FrameLink link = new FrameLink(null, socket, false, 80, 24, scarab.protocol.DetachKeys.parse("ctrl-b,d"));
         link.start("scarab-client-test", () -> new byte[0]);
         link.offer("output".getBytes(StandardCharsets.US_ASCII));
         link.outputPaused();
@@ -49,7 +49,7 @@ class FrameLinkTest {
     @Test
     void aRedrawThatFailsDisconnectsTheClient() throws Exception {
         FailingSocket socket = new FailingSocket(new IllegalStateException("never reached"));
-        FrameLink link = new FrameLink(null, socket, false, 80, 24);
+        FrameLink link = new FrameLink(null, socket, false, 80, 24, scarab.protocol.DetachKeys.parse("ctrl-b,d"));
         link.start("scarab-client-test", () -> {
             throw new IllegalStateException("injected failure in a redraw");
         });

@@ -1,4 +1,4 @@
-package scarab.daemon.session;
+package scarab.protocol.keys;
 
 import java.util.Locale;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package scarab.daemon.session;
+package scarab.protocol.keys;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +28,16 @@ public final class KeyEncoder {
             out.writeBytes(b != null ? b : key.getBytes(StandardCharsets.UTF_8));
         }
         return out.toByteArray();
+    }
+
+    /**
+     * The bytes a terminal sends for one key name ({@code C-Up}, {@code M-h}, {@code x}), or null
+     * when it is not a key name or tmux has no bytes for it: for bindings, which match typed bytes.
+     */
+    public static byte[] key(String name, boolean applicationCursor) {
+        KeyName k = KeyName.parse(name);
+        byte[] b = k == null ? null : bytes(k, applicationCursor, false);
+        return b == null || b.length == 0 ? null : b;
     }
 
     /** The bytes of one key, or null when tmux has none for it (it is then typed as text). */

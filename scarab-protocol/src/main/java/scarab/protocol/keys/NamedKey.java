@@ -1,4 +1,4 @@
-package scarab.daemon.session;
+package scarab.protocol.keys;
 
 import java.util.HashMap;
 import java.util.List;
