@@ -3,6 +3,7 @@ package scarab.daemon.session;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -398,6 +399,7 @@ public final class Pane {
         byte[] replies;
         String title;
         boolean historyWaiting;
+        List<ClientLink> echoes = null; // composed clients that typed: drawn here once the lock is released
         screenLock.writeLock().lock();
         try {
             try {
@@ -418,8 +420,9 @@ public final class Pane {
                 // Clients show the active pane of their window: its composed ones draw this one too.
                 for (ClientLink c : shown.clients) {
                     ComposedView view = c.view();
-                    if (view != null) {
-                        c.viewDue();
+                    if (view != null && c.claimEcho()) {
+                        echoes = echoes == null ? new ArrayList<>(2) : echoes;
+                        echoes.add(c);
                     }
                 }
             }
@@ -431,7 +434,10 @@ public final class Pane {
                 for (ClientLink c : clients) {
                     ComposedView view = c.view();
                     if (view != null) {
-                        c.viewDue();
+                        if (c.claimEcho()) {
+                            echoes = echoes == null ? new ArrayList<>(2) : echoes;
+                            echoes.add(c);
+                        }
                     } else if (c.picture()) {
                         c.pictureDue(() -> redraw(c));
                     } else {
@@ -442,6 +448,11 @@ public final class Pane {
             }
         } finally {
             screenLock.writeLock().unlock();
+        }
+        if (echoes != null) {
+            for (ClientLink c : echoes) {
+                c.drawClaimed();
+            }
         }
         if (replies != null) {
             answer(replies);
