@@ -63,6 +63,13 @@ public final class Commands {
                 .register("join-pane", new JoinPaneCommand(resolver, moves))
                 .register("move-pane", new JoinPaneCommand(resolver, moves))
                 .register("respawn-pane", new RespawnPaneCommand(resolver, new PaneRespawn(sessions)))
+                .register("set-buffer", new SetBufferCommand(sessions.pasteBuffers()))
+                .register("show-buffer", new ShowBufferCommand(sessions.pasteBuffers()))
+                .register("list-buffers", new ListBuffersCommand(sessions.pasteBuffers()))
+                .register("save-buffer", new SaveBufferCommand(sessions.pasteBuffers()))
+                .register("load-buffer", new LoadBufferCommand(sessions.pasteBuffers()))
+                .register("delete-buffer", new DeleteBufferCommand(sessions.pasteBuffers()))
+                .register("paste-buffer", new PasteBufferCommand(resolver, sessions, sessions.pasteBuffers()))
                 .seal();
     }
 }
