@@ -77,6 +77,12 @@ public final class CopyMode {
     private int searchCount;
     private String lastSearch;
 
+    /** Where an incremental search started (tmux's searchx, searchy, searcho); -1: none running. */
+    private int searchx = -1;
+    private int searchy = -1;
+    private int searcho = -1;
+    private boolean hidePosition;
+
     private Jump jump = Jump.OFF;
     private String jumpChar;
 
@@ -149,6 +155,9 @@ public final class CopyMode {
      * while search matches are shown.
      */
     public String positionIndicator() {
+        if (hidePosition) {
+            return "";
+        }
         String pos = "[" + oy + "/" + g.hsize + "]";
         if (marks != null) {
             return "(" + searchCount + " results) " + pos;
@@ -189,6 +198,43 @@ public final class CopyMode {
             return List.of();
         }
         return SearchMatches.find(g, searchStr, from, to);
+    }
+
+    /**
+     * {@code #{copy_cursor_word}}: the word under the cursor, separators and spaces ending it on
+     * either side, as tmux's format_grid_word reads it from the drawn view (whose rows do not join
+     * even where the lines wrapped); "" on a separator.
+     */
+    public String cursorWord() {
+        int y = g.hsize - oy + cy;
+        int x = cx;
+        while (x > 0 && !g.padding(x, y) && !isWordEnd(x, y)) {
+            x--;
+        }
+        if (g.padding(x, y)) {
+            return "";
+        }
+        boolean found = isWordEnd(x, y);
+        StringBuilder word = new StringBuilder();
+        int end = g.length(y);
+        while (true) {
+            if (found) {
+                if (end == 0 || x >= end - 1) {
+                    break;
+                }
+                x++;
+            }
+            found = true;
+            if (g.padding(x, y) || isWordEnd(x, y)) {
+                break;
+            }
+            word.append(g.text(x, y));
+        }
+        return word.toString();
+    }
+
+    private boolean isWordEnd(int x, int y) {
+        return g.inSet(x, y, separators) || g.inSet(x, y, " \t\n\u000b\f\r");
     }
 
     // ---- commands ----------------------------------------------------------------------------
@@ -507,6 +553,17 @@ public final class CopyMode {
                     }
                 }
             }
+            case "search-backward-incremental", "search-forward-incremental" -> {
+                clear = Clear.ALWAYS;
+                if (arg != null && !arg.isEmpty()) {
+                    action = incremental(name.startsWith("search-forward"), arg);
+                }
+            }
+            case "toggle-position" -> {
+                clear = Clear.NEVER;
+                hidePosition = !hidePosition;
+                action = Action.REDRAW;
+            }
             case "select-line" -> {
                 clear = Clear.ALWAYS;
                 selectLine(np);
@@ -522,6 +579,7 @@ public final class CopyMode {
             }
             if (clear != Clear.NEVER) {
                 marks = null;
+                searchx = searchy = -1;
             }
             if (action == Action.NOTHING) {
                 action = Action.REDRAW;
@@ -1085,6 +1143,11 @@ public final class CopyMode {
     }
 
     private void search(boolean down) {
+        searchFound(down);
+    }
+
+    /** tmux's window_copy_search: whether a match was found (and the cursor moved to it). */
+    private boolean searchFound(boolean down) {
         searchDown = down;
         lastSearch = searchStr;
         int[] fx = {cx};
@@ -1106,7 +1169,7 @@ public final class CopyMode {
         }
         boolean found = searchJump(fx[0], fy[0], endline, cis, true, down);
         if (!found) {
-            return;
+            return false;
         }
         marks = computeMarks();
         searchCount = SearchMatches.count(g, searchStr);
@@ -1144,6 +1207,44 @@ public final class CopyMode {
                 }
             }
         }
+        return true;
+    }
+
+    /**
+     * One keystroke of an incremental search (emacs keys' C-s and C-r): {@code text} is the prompt's
+     * text after a prefix, {@code =} (search again in the direction of the command), {@code +}
+     * (down) or {@code -} (up). A changed text searches again from where the search began; an
+     * empty one only clears the highlighting.
+     */
+    private Action incremental(boolean forwardCommand, String text) {
+        char prefix = text.charAt(0);
+        String rest = text.substring(1);
+        Action action = Action.NOTHING;
+        if (searchx == -1 || searchy == -1) {
+            searchx = cx;
+            searchy = cy;
+            searcho = oy;
+        } else if (searchStr != null && !rest.equals(searchStr)) {
+            cx = searchx;
+            cy = searchy;
+            oy = searcho;
+            action = Action.REDRAW;
+        }
+        if (rest.isEmpty()) {
+            marks = null;
+            return Action.REDRAW;
+        }
+        boolean down = prefix == '+' || prefix == '=' && forwardCommand;
+        if (prefix != '+' && prefix != '-' && prefix != '=') {
+            return action;
+        }
+        searchType = down ? 1 : -1;
+        searchStr = rest;
+        if (!searchFound(down)) {
+            marks = null;
+            return Action.REDRAW;
+        }
+        return action;
     }
 
     private boolean searchJump(int fx, int fy, int endline, boolean cis, boolean wrap, boolean down) {

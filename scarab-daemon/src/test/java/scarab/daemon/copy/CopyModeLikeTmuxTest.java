@@ -133,11 +133,19 @@ class CopyModeLikeTmuxTest {
     }
 
     private void compare(CopyMode ours, String context) {
-        String theirs = tmux("display", "-p", "#{copy_cursor_x} #{copy_cursor_y} #{scroll_position} #{selection_present}")
-                .out().strip();
+        String theirs = tmux("display", "-p", "#{copy_cursor_x} #{copy_cursor_y} #{scroll_position} #{selection_present}"
+                + "|#{copy_cursor_word}|").out();
         String mine = ours.cursorX() + " " + ours.cursorY() + " " + ours.scrollPosition() + " "
                 + (ours.selectionPresent() ? 1 : 0);
-        assertEquals(theirs, mine, context + "\n(cursor x, y, scroll position, selection)");
+        // tmux reads the word from the drawn view, whose top row carries the position indicator
+        // at its right: the word is compared below that row.
+        String word = theirs.substring(theirs.indexOf('|'));
+        theirs = theirs.substring(0, theirs.indexOf('|'));
+        if (ours.cursorY() > 0) {
+            mine += "|" + ours.cursorWord() + "|\n";
+            theirs += word;
+        }
+        assertEquals(theirs, mine, context + "\n(cursor x, y, scroll position, selection, word under the cursor)");
     }
 
     private void awaitTmux(String context, String expected) throws InterruptedException {
@@ -175,6 +183,8 @@ class CopyModeLikeTmuxTest {
             case 1 -> new Command(count, new String[] {"jump-forward", "jump-backward", "jump-to-forward",
                     "jump-to-backward"}[r.nextInt(4)], List.of(JUMP[r.nextInt(JUMP.length)]));
             case 2 -> new Command(1, "goto-line", List.of("" + r.nextInt(80)));
+            case 3 -> new Command(1, r.nextBoolean() ? "search-forward-incremental" : "search-backward-incremental",
+                    List.of("=+-".charAt(r.nextInt(3)) + SEARCH[r.nextInt(SEARCH.length)].substring(0, 1 + r.nextInt(1))));
             default -> new Command(count, plain[r.nextInt(plain.length)], List.of());
         };
     }
