@@ -110,6 +110,30 @@ class BuffersLikeTmuxIT {
         }
     }
 
+    /**
+     * {@code load-buffer -} and {@code save-buffer -} through the real client process: its standard
+     * input, bytes that are not UTF-8 and NULs included, reaches the buffer exactly (checked in the
+     * file save-buffer writes), and standard output gets the text.
+     */
+    @Test
+    void loadBufferReadsTheClientsStandardInput() throws Exception {
+        byte[] data = {'a', 0, '\n', (byte) 0xff, 'z', (byte) 0xc3, (byte) 0xa9, '\t', '\r'};
+        List<String> command = new ArrayList<>(Arrays.asList(scarab.clientCommand().split(" ")));
+        command.addAll(List.of("load-buffer", "-b", "in", "-"));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().putAll(scarab.env);
+        Process p = pb.start();
+        p.getOutputStream().write(data);
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(true, p.waitFor(60, TimeUnit.SECONDS), "the client ended");
+        assertEquals(0, p.exitValue(), out);
+        scarab.ok("save-buffer", "-b", "in", dir.resolve("from-stdin").toString());
+        assertArrayEquals(data, Files.readAllBytes(dir.resolve("from-stdin")));
+        assertEquals("in: 9 bytes: \"a\\0\\n\\377z\u00e9\\t\\r\"\n", scarab.ok("list-buffers"));
+        assertEquals(new String(data, StandardCharsets.UTF_8), scarab.ok("save-buffer", "-b", "in", "-"));
+    }
+
     /** Files written by save-buffer: each side to its own. */
     private List<String> saving(List<String> command, String side) {
         List<String> c = new ArrayList<>(command);
