@@ -97,6 +97,9 @@ public final class LeanJson {
             w.string("type", "daemon-stop").number("id", r.id());
         } else if (request instanceof Request.Command r) {
             w.string("type", "command").number("id", r.id()).strings("argv", r.argv()).caller("caller", r.caller());
+            if (r.input() != null) {
+                w.string("input", r.input());
+            }
         } else {
             return null;
         }

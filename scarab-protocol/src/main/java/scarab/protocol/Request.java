@@ -132,7 +132,13 @@ public sealed interface Request {
     /**
      * A command of the {@link scarab.protocol.command.CommandTable} as its words ({@code argv[0]}
      * is its name or alias), parsed and run by the daemon as tmux's server does. Answered by
-     * {@link Response.CommandResult}, also when the command fails.
+     * {@link Response.CommandResult}, also when the command fails. {@code input}: the client's
+     * standard input, base64, for a command whose spec {@code readsStdin()} given {@code -}
+     * ({@code load-buffer -}); else null.
      */
-    record Command(long id, List<String> argv, scarab.protocol.command.Caller caller) implements Request {}
+    record Command(long id, List<String> argv, scarab.protocol.command.Caller caller, String input) implements Request {
+        public Command(long id, List<String> argv, scarab.protocol.command.Caller caller) {
+            this(id, argv, caller, null);
+        }
+    }
 }

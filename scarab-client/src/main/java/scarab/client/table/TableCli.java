@@ -4,7 +4,9 @@ import scarab.client.LeadingOptions;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import scarab.client.ClientContext;
 import scarab.client.ClientError;
@@ -82,12 +84,13 @@ public final class TableCli {
             return 0;
         }
         try (DaemonConnection c = starter.connect(noStart)) {
-            Response r = c.call(new Request.Command(c.nextId(), new ArrayList<>(argv), caller(ctx)));
+            Response r = c.call(new Request.Command(c.nextId(), new ArrayList<>(argv), caller(ctx), stdin(spec, line)));
             if (!(r instanceof Response.CommandResult result)) {
                 throw new ClientError("unexpected answer from the daemon: " + r);
             }
             if (result.stdout() != null) {
-                ctx.out().print(result.stdout());
+                // UTF-8 whatever the locale: a paste buffer's text is printed as the bytes it holds.
+                ctx.out().write(result.stdout().getBytes(StandardCharsets.UTF_8));
                 ctx.out().flush();
             }
             if (result.stderr() != null) {
@@ -96,6 +99,14 @@ public final class TableCli {
             }
             return result.exitStatus();
         }
+    }
+
+    /** The standard input, base64, when the command reads it ({@code load-buffer -}); else null. */
+    private static String stdin(CommandSpec spec, CommandLine line) throws IOException {
+        if (!spec.readsStdin() || !line.args().contains("-")) {
+            return null;
+        }
+        return Base64.getEncoder().encodeToString(System.in.readAllBytes());
     }
 
     /** Who is asking: what the daemon fills a target's blanks from. */

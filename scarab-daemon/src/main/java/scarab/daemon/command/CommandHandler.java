@@ -1,5 +1,6 @@
 package scarab.daemon.command;
 
+import java.util.Base64;
 import java.util.List;
 import scarab.daemon.UserError;
 import scarab.daemon.ipc.Connection;
@@ -31,12 +32,25 @@ public final class CommandHandler implements RequestHandler<Request.Command> {
 
     @Override
     public Response handle(Request.Command r, Connection connection) {
-        TableCommand.Output out = run(r.argv(), r.caller());
+        byte[] stdin = null;
+        if (r.input() != null) {
+            try {
+                stdin = Base64.getDecoder().decode(r.input());
+            } catch (IllegalArgumentException e) {
+                return new Response.CommandResult(r.id(), 1, "", "standard input: not base64\n");
+            }
+        }
+        TableCommand.Output out = run(r.argv(), r.caller(), stdin);
         return new Response.CommandResult(r.id(), out.status(), out.stdout(), out.stderr());
     }
 
     /** Parses and runs one command line; for the request, and later for key bindings and the prompt. */
     public TableCommand.Output run(List<String> argv, scarab.protocol.command.Caller caller) {
+        return run(argv, caller, null);
+    }
+
+    /** As {@link #run(List, scarab.protocol.command.Caller)}, with the client's standard input (or null). */
+    public TableCommand.Output run(List<String> argv, scarab.protocol.command.Caller caller, byte[] stdin) {
         TableCommand.Output out = new TableCommand.Output();
         if (argv == null || argv.isEmpty() || argv.get(0) == null) {
             return fail(out, "no command given");
@@ -66,7 +80,7 @@ public final class CommandHandler implements RequestHandler<Request.Command> {
             return fail(out, "unknown command: " + spec.name() + " (not served by this daemon yet)");
         }
         try {
-            command.run(line, caller == null ? scarab.protocol.command.Caller.NOBODY : caller, out);
+            command.run(line, caller == null ? scarab.protocol.command.Caller.NOBODY : caller, stdin, out);
         } catch (UserError e) {
             fail(out, e.getMessage());
         }

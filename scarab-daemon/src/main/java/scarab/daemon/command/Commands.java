@@ -69,6 +69,13 @@ public final class Commands {
                 .register("switch-client", new SwitchClientCommand(resolver, sessions, clients, windows, panes))
                 .register("list-clients", new ListClientsCommand(resolver, clients, model))
                 .register("respawn-pane", new RespawnPaneCommand(resolver, new PaneRespawn(sessions)))
+                .register("set-buffer", new SetBufferCommand(sessions.pasteBuffers()))
+                .register("show-buffer", new ShowBufferCommand(sessions.pasteBuffers()))
+                .register("list-buffers", new ListBuffersCommand(sessions.pasteBuffers()))
+                .register("save-buffer", new SaveBufferCommand(sessions.pasteBuffers()))
+                .register("load-buffer", new LoadBufferCommand(sessions.pasteBuffers()))
+                .register("delete-buffer", new DeleteBufferCommand(sessions.pasteBuffers()))
+                .register("paste-buffer", new PasteBufferCommand(resolver, sessions, sessions.pasteBuffers()))
                 .seal();
     }
 }

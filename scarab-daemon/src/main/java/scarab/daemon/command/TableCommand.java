@@ -13,6 +13,14 @@ import scarab.protocol.command.CommandLine;
 public interface TableCommand {
     void run(CommandLine line, Caller caller, Output out);
 
+    /**
+     * With the client's standard input, sent when the spec {@code readsStdin()} and a {@code -}
+     * was given (else null); the commands that read it ({@code load-buffer -}) override this.
+     */
+    default void run(CommandLine line, Caller caller, byte[] stdin, Output out) {
+        run(line, caller, out);
+    }
+
     /** What a command prints and how it ends; one per run, used by one thread. */
     final class Output {
         private final StringBuilder stdout = new StringBuilder();
@@ -22,6 +30,11 @@ public interface TableCommand {
         /** A line for standard output (tmux's {@code cmdq_print}). */
         public void println(String line) {
             stdout.append(line).append('\n');
+        }
+
+        /** Text for standard output as it is, with no newline added. */
+        public void print(String text) {
+            stdout.append(text);
         }
 
         /** A line for standard error that does not fail the command. */

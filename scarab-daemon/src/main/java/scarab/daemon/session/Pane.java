@@ -351,6 +351,14 @@ public final class Pane {
         return readScreen(s -> s.captureView(options)).readingStoredLinesFrom(storedHistory);
     }
 
+    /**
+     * A snapshot of the pane's lines for copy mode: the whole history (the stored lines read when
+     * first shown) and the visible screen, as tmux's copy mode clones a pane's screen.
+     */
+    public scarab.daemon.terminal.ScreenLines lines() {
+        return readScreen(s -> s.lines()).readingStoredLinesFrom(storedHistory);
+    }
+
     /** Marks the restored state as already stored (its snapshot came from the store). */
     void snapshotTaken(String cwd) {
         screenLock.readLock().lock();

@@ -51,6 +51,8 @@ public final class SessionManager implements PaneEvents {
     private final java.util.Set<SessionId> unsaved = ConcurrentHashMap.newKeySet();
     private final java.util.Set<Integer> unsavedPanes = ConcurrentHashMap.newKeySet();
     private final Object namesLock = new Object();
+    /** The paste buffers, one set for the whole daemon as tmux's server has them. */
+    private final scarab.daemon.paste.PasteBuffers pasteBuffers = new scarab.daemon.paste.PasteBuffers();
     /** name -> id, including names reserved by creates still in progress. Guarded by namesLock. */
     private final Map<String, SessionId> names = new HashMap<>();
     private final SessionStore store;
@@ -1025,6 +1027,11 @@ public final class SessionManager implements PaneEvents {
      * Makes sure a session has a live process before it is attached or typed into: a restored
      * session waiting for its first use (restore mode lazy) is started now.
      */
+    /** The daemon's paste buffers (copy mode's copies, the buffer commands). */
+    public scarab.daemon.paste.PasteBuffers pasteBuffers() {
+        return pasteBuffers;
+    }
+
     public void ensureRunning(Session session) {
         List<Pane> waiting = session.panes().stream().filter(p -> !p.hasProcess() && !p.meta().exited()).toList();
         if (waiting.isEmpty() || session.meta().exited()) {

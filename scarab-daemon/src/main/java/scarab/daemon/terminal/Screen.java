@@ -1725,6 +1725,20 @@ public final class Screen implements VtHandler {
     public List<String> capture(CaptureOptions o) { return captureView(o).capture(); }
 
     /**
+     * A snapshot of every line, history (stored lines included, read later) and visible, for copy
+     * mode: as {@link #captureView}, cheap enough for the screen's lock (history lines shared,
+     * a screenful copied).
+     */
+    public ScreenLines lines() {
+        long disk = history.firstAbs() - history.diskFirst();
+        int hs = history.size();
+        Row[] memory = new Row[hs + rows];
+        for (int i = 0; i < hs; i++) memory[i] = history.get(i);
+        for (int i = 0; i < rows; i++) memory[hs + i] = lines[i].copy();
+        return new ScreenLines(memory, cols, rows, Math.min(cx, cols), cy, history.diskFirst(), disk);
+    }
+
+    /**
      * What a capture with these options needs, copied: the history lines in range are immutable and
      * shared, the visible ones are copied, and the lines in range that left memory for the store
      * are only named (read later from a {@link HistorySource}). Cheap enough for the screen's lock

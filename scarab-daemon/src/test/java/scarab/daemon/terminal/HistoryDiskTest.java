@@ -155,6 +155,73 @@ class HistoryDiskTest {
         }
     }
 
+    /**
+     * Copy mode over a history mostly on disk (ScreenLines reading the stored chunks) sees the
+     * lines a screen that kept everything in memory has: every line's cells, wrapped flag and
+     * length, and the text a selection of the whole history copies; also after a restore.
+     */
+    @Test
+    void copyModeReadsStoredLinesAsIfInMemory() throws IOException {
+        Random r = new Random(11);
+        Screen reference = new Screen(50, 12, HUGE, Long.MAX_VALUE);
+        Screen s = new Screen(50, 12, LIMIT, Long.MAX_VALUE, true);
+        HistoryArchive archive = new HistoryArchive(Long.MAX_VALUE);
+        for (int round = 0; round < 12; round++) {
+            StringBuilder out = new StringBuilder();
+            for (int i = 0; i < 70; i++) out.append(noise(r, round * 70 + i));
+            reference.feed(out.toString());
+            s.feed(out.toString());
+            snapshot(s, archive);
+        }
+        assertTrue(s.historySize() < reference.historySize() / 4, "most lines left memory: " + s.historySize());
+        HistorySource stored = (from, to) -> store.loadHistoryChunks(id, from, to);
+        assertCopiesLike(reference, s.lines().readingStoredLinesFrom(stored), "stored");
+        snapshot(s, archive);
+        Screen restored = restore(50, 12, Long.MAX_VALUE, new HistoryArchive(Long.MAX_VALUE));
+        assertCopiesLike(reference, restored.lines().readingStoredLinesFrom(stored), "restored");
+    }
+
+    private static void assertCopiesLike(Screen reference, ScreenLines ours, String what) {
+        ScreenLines theirs = reference.lines();
+        assertEquals(theirs.size(), ours.size(), what + ": lines");
+        assertEquals(theirs.historySize(), ours.historySize(), what + ": history");
+        for (long y = 0; y < theirs.size(); y++) {
+            LineView a = theirs.line(y);
+            LineView b = ours.line(y);
+            StringBuilder ta = new StringBuilder();
+            StringBuilder tb = new StringBuilder();
+            for (int x = 0; x < 50; x++) {
+                ta.append(a.text(x)).append(a.width(x));
+                tb.append(b.text(x)).append(b.width(x));
+            }
+            assertEquals(ta.toString() + a.wrapped() + a.used(), tb.toString() + b.wrapped() + b.used(), what + ": line " + y);
+        }
+        String[] copied = new String[2];
+        ScreenLines[] both = {theirs, ours};
+        for (int i = 0; i < 2; i++) {
+            int k = i;
+            scarab.daemon.copy.CopyMode mode = new scarab.daemon.copy.CopyMode(both[i], true,
+                    new scarab.daemon.copy.CopyTarget() {
+                        @Override
+                        public void copy(byte[] text) {
+                            copied[k] = new String(text, java.nio.charset.StandardCharsets.UTF_8);
+                        }
+
+                        @Override
+                        public void append(byte[] text) {
+                            copy(text);
+                        }
+                    });
+            mode.command("history-top");
+            mode.command("begin-selection");
+            mode.command("history-bottom");
+            assertEquals(String.valueOf(both[i].historySize()), mode.positionIndicator().replaceAll("\\[0/(\\d+)\\]", "$1"));
+            assertEquals(scarab.daemon.copy.CopyMode.Action.CANCEL, mode.command("copy-selection-and-cancel"));
+        }
+        assertTrue(copied[0].length() > 10_000, what + ": the whole history was copied");
+        assertEquals(copied[0], copied[1], what + ": the copied text");
+    }
+
     @Test
     void historyBytesPushesLinesToDiskToo() throws IOException {
         Random r = new Random(5);

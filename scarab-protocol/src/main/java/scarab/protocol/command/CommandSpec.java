@@ -23,6 +23,7 @@ public final class CommandSpec {
     private final String argsDescription;
     private final String summary;
     private final String help;
+    private final boolean readsStdin;
 
     private CommandSpec(Builder b) {
         this.name = b.name;
@@ -45,6 +46,7 @@ public final class CommandSpec {
         this.argsDescription = b.argsDescription;
         this.summary = b.summary;
         this.help = b.help;
+        this.readsStdin = b.readsStdin;
     }
 
     public static Builder builder(String name) {
@@ -115,6 +117,14 @@ public final class CommandSpec {
 
     public String summary() {
         return summary;
+    }
+
+    /**
+     * A positional argument {@code -} names the client's standard input ({@code load-buffer -}):
+     * the client reads it and sends it with the command, since the daemon cannot read it.
+     */
+    public boolean readsStdin() {
+        return readsStdin;
     }
 
     /**
@@ -208,6 +218,7 @@ public final class CommandSpec {
         private String argsDescription;
         private String summary;
         private String help = "";
+        private boolean readsStdin;
 
         private Builder(String name) {
             this.name = name;
@@ -251,6 +262,12 @@ public final class CommandSpec {
         /** A long flag without a value: {@code --json}. */
         public Builder longFlag(String longName, String description) {
             return add(new FlagSpec((char) 0, longName, null, description, null));
+        }
+
+        /** A positional {@code -} is the client's standard input, sent with the command. */
+        public Builder readsStdin() {
+            this.readsStdin = true;
+            return this;
         }
 
         /** Positional arguments: at least {@code min}, at most {@code max} ({@link #UNBOUNDED}). */

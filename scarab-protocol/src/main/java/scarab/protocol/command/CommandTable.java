@@ -12,7 +12,7 @@ import java.util.Map;
  * handler it registered for the name ({@code scarab.daemon.command.TableCommands}). Immutable.
  */
 public final class CommandTable {
-    private static final CommandTable STANDARD = new CommandTable(StandardCommands.all());
+    private static final CommandTable STANDARD = new CommandTable(concat(StandardCommands.all(), BufferCommands.all()));
 
     private final List<CommandSpec> specs;
     private final Map<String, CommandSpec> byName = new HashMap<>();
@@ -33,7 +33,13 @@ public final class CommandTable {
         }
     }
 
-    /** The commands of issue 14 and {@code display-message}. */
+    private static List<CommandSpec> concat(List<CommandSpec> a, List<CommandSpec> b) {
+        List<CommandSpec> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** The commands of issue 14, {@code display-message} and the paste buffers'. */
     public static CommandTable standard() {
         return STANDARD;
     }

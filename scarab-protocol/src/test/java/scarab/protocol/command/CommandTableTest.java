@@ -38,6 +38,14 @@ class CommandTableTest {
         expected.put("switch-client", "switchc lnpc:t: 0");
         expected.put("list-clients", "lsc F:t: 0");
         expected.put("display-message", "display pt: 1");
+        // tmux 3.3a's letters, less -t target-client and -w (the client's clipboard), and list-buffers' -f
+        expected.put("set-buffer", "setb ab:n: 1");
+        expected.put("show-buffer", "showb b: 0");
+        expected.put("list-buffers", "lsb F: 0");
+        expected.put("save-buffer", "saveb ab: 1");
+        expected.put("load-buffer", "loadb b: 1");
+        expected.put("delete-buffer", "deleteb b: 0");
+        expected.put("paste-buffer", "pasteb dprs:b:t: 0");
         Map<String, String> actual = new LinkedHashMap<>();
         for (CommandSpec s : TABLE.all()) {
             actual.put(s.name(), String.join(",", s.aliases()) + " " + s.template() + " " + s.maxArgs());
