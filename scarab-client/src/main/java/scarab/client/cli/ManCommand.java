@@ -105,6 +105,10 @@ public final class ManCommand implements Runnable {
         {"log-level", "\"info\"", "error, warn, info, debug or trace."},
         {"max-sessions", "2000", "The most sessions the daemon holds."},
         {"max-clients-per-session", "64", "The most clients attached to one session."},
+        {"repeat-time", "\"500ms\"", "After a repeatable key (the arrows and resize keys after the prefix, or a"
+                + " [keys] binding marked -r), more of them need no prefix for this long."},
+        {"keys", "[keys]", "A table of the prefix key bindings: a key in tmux's names and the command line it runs"
+                + " (\"M-h\" = \"select-pane -L\"; a leading -r makes it repeatable; \"\" unbinds it)."},
     };
 
     /** Every visible command once (its aliases beside its name), then its own subcommands. */

@@ -127,14 +127,29 @@ abstract class PromptScenarios {
         String t = "";
         String o = "";
         while (System.nanoTime() < deadline) {
-            t = theirs.get();
-            o = ours.get();
+            t = visible(theirs.get());
+            o = visible(ours.get());
             if (t.equals(o) && !t.isBlank()) {
                 return o;
             }
             Tmux.pause();
         }
-        throw new AssertionError(what + ": tmux shows\n" + t + "\nscarab shows\n" + o);
+        // Escapes made visible: screens that differ only in colours look the same otherwise.
+        throw new AssertionError(what + ": tmux shows\n" + t.replace("\033", "^[") + "\nscarab shows\n"
+                + o.replace("\033", "^["));
+    }
+
+    /**
+     * A screen captured with escapes, without the colour changes at the end of a row, after its
+     * last cell: they colour no cell anyone sees (the outer tmux emits one when a row's blank tail
+     * was written with the default colours, none when it was cleared, and the two clients clear
+     * differently).
+     */
+    private static String visible(String screen) {
+        // Foreground changes and resets only: a background set at the end starts blank cells the
+        // capture trimmed, which are seen.
+        return screen.lines().map(l -> l.replaceAll("(\033\\[(0|39|49|3[0-7]|9[0-7])?m)+$", ""))
+                .collect(Collectors.joining("\n"));
     }
 
     private String panes(String format) {
@@ -202,6 +217,20 @@ abstract class PromptScenarios {
         tmux.type(OURS, "0");
         awaitScarab("pane 0 selected", () -> panes("#{pane_active}").equals("1\n0\n"));
         tmux.await(OURS, "the numbers gone", WAIT, s -> !tmux.screenWithEscapes(OURS).contains("\033[41m"));
+    }
+
+    @Test
+    void bufferKeysPasteAndDelete() throws Exception {
+        attachShell("keys");
+        scarab.ok("set-buffer", "echo pasted-$((6*7))");
+        tmux.type(OURS, "C-b", "]");
+        tmux.await(OURS, "the buffer typed at the prompt", WAIT, s -> s.contains("inner$ echo pasted-$((6*7))"));
+        tmux.type(OURS, "Enter");
+        tmux.await(OURS, "the pasted command run", WAIT, s -> s.contains("pasted-42"));
+        String buffers = scarab.ok("list-buffers");
+        assertTrue(buffers.startsWith("buffer0: 20 bytes: ") && buffers.lines().count() == 1, buffers);
+        tmux.type(OURS, "C-b", "-");
+        awaitScarab("the buffer deleted", () -> scarab.ok("list-buffers").isEmpty());
     }
 
     @Test

@@ -1,11 +1,9 @@
 package scarab.daemon.session;
 
-import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scarab.daemon.UserError;
 import scarab.daemon.layout.Layout;
-import scarab.daemon.layout.LayoutException;
 import scarab.daemon.layout.SplitSpec;
 
 /**
@@ -103,11 +101,11 @@ public final class PaneMoves {
                     throw new UserError("same-pane", "source and target panes must be different");
                 }
                 if (from == to) {
-                    layout(() -> to.layout().move(moved.id(), target.id(), spec));
+                    PaneOperations.layout(() -> to.layout().move(moved.id(), target.id(), spec));
                     to.losePane(moved);
                     to.followLayoutOrder();
                 } else {
-                    layout(() -> to.layout().insert(moved.id(), target.id(), spec));
+                    PaneOperations.layout(() -> to.layout().insert(moved.id(), target.id(), spec));
                     if (from.panes().size() == 1) {
                         from.panes(java.util.List.of());
                     } else {
@@ -138,24 +136,7 @@ public final class PaneMoves {
         if (session.currentWindow() != to) {
             session.applyLayout(to);
         }
-        if (session.activePane() != shown) {
-            sessions.moveClients(session, shown);
-        }
-        session.fit();
-        try {
-            sessions.saveStructure(session).join();
-        } catch (CompletionException e) {
-            // The change is made and shown; the shape is saved again at the next round.
-            log.warn("{}: {}; stored at the next round", what, e.getCause().getMessage());
-        }
-    }
-
-    private static void layout(Runnable change) {
-        try {
-            change.run();
-        } catch (LayoutException e) {
-            throw new UserError("layout", e.getMessage());
-        }
+        sessions.settle(session, shown, what);
     }
 
     private void checkLive(Session session, Pane pane) {

@@ -2,7 +2,6 @@ package scarab.daemon.session;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -168,6 +167,7 @@ public final class PaneOperations {
             throw new UserError("layout", "panes of different windows are not swapped yet");
         }
         if (a == b) {
+            change(session, a, w -> w.layout().unzoom()); // tmux unzooms the window even then
             return;
         }
         change(session, a, w -> {
@@ -211,20 +211,11 @@ public final class PaneOperations {
         if (session.currentWindow() != w) {
             session.applyLayout(w); // fit, below, sizes the current window's panes
         }
-        if (session.activePane() != shown) {
-            sessions.moveClients(session, shown);
-        }
-        session.fit();
-        try {
-            sessions.saveStructure(session).join();
-        } catch (CompletionException e) {
-            // The change is made and shown; the shape is saved again at the next round.
-            log.warn("{}: {}; stored at the next round", what, e.getCause().getMessage());
-        }
+        sessions.settle(session, shown, what);
     }
 
     /** Runs a layout change, turning the engine's refusal into the user's message. */
-    private static void layout(Runnable change) {
+    static void layout(Runnable change) {
         try {
             change.run();
         } catch (LayoutException e) {

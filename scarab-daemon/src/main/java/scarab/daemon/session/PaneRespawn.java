@@ -1,7 +1,6 @@
 package scarab.daemon.session;
 
 import java.util.List;
-import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scarab.daemon.UserError;
@@ -56,11 +55,7 @@ public final class PaneRespawn {
             }
             pane.respawned(process, pane.meta().respawned(sessions.commandFor(cmd), dir));
             pane.startReader(sessions.poller(), sessions);
-            try {
-                sessions.saveStructure(session).join();
-            } catch (CompletionException e) {
-                log.warn("pane respawned: {}; stored at the next round", e.getCause().getMessage());
-            }
+            sessions.storeStructure(session, "pane respawned");
             log.info("pane respawned: {} {} {} pid {} command {}", session.id().shortForm(), session.meta().name(),
                     pane.label(), process.pid(), cmd);
         }

@@ -845,6 +845,32 @@ public final class SessionManager implements PaneEvents {
         });
     }
 
+    /**
+     * Saves a session's new shape and waits for it, as a window or pane command does before it
+     * answers. A failure is logged, not thrown: the change is made and shown, and the shape is
+     * stored again at the next round ({@code what} names the change in the log).
+     */
+    void storeStructure(Session session, String what) {
+        try {
+            saveStructure(session).join();
+        } catch (CompletionException e) {
+            log.warn("{}: {}; stored at the next round", what, e.getCause().getMessage());
+        }
+    }
+
+    /**
+     * After a change of a session's shape: its clients show the active pane (those that showed
+     * {@code shown}, if another is active now), every client's size is fitted, and the shape is
+     * stored ({@link #storeStructure}).
+     */
+    void settle(Session session, Pane shown, String what) {
+        if (session.activePane() != shown) {
+            moveClients(session, shown);
+        }
+        session.fit();
+        storeStructure(session, what);
+    }
+
     /** Queues a save of a session's whole shape (windows, panes, current window); retried like {@link #saveMeta}. */
     java.util.concurrent.CompletableFuture<Void> saveStructure(Session session) {
         java.util.concurrent.CompletableFuture<Void> saved;

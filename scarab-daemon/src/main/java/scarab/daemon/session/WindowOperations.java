@@ -180,11 +180,7 @@ public final class WindowOperations {
      * retries the save: the panes are out of the model and must not be left running unseen.
      */
     private void commitRemoval(Session session, List<Pane> ended, Pane shown, String what) {
-        try {
-            sessions.saveStructure(session).join();
-        } catch (CompletionException e) {
-            log.warn("{}: {}; stored at the next round", what, e.getCause().getMessage());
-        }
+        sessions.storeStructure(session, what);
         for (Pane p : ended) {
             for (ClientLink c : p.clients()) {
                 if (p == shown) {

@@ -143,6 +143,8 @@ public final class KeyBindings {
         put(m, "(", "switch-client", "-p");
         put(m, ")", "switch-client", "-n");
         put(m, "L", "switch-client", "-l");
+        put(m, "]", "paste-buffer", "-p");
+        put(m, "-", "delete-buffer");
         put(m, ",", "command-prompt", "-I", "#W", "rename-window -- '%%'");
         put(m, "'", "command-prompt", "-p", "index", "select-window -t ':%%'");
         put(m, "&", "confirm-before", "-p", "kill-window #W? (y/n)", "kill-window");
