@@ -316,15 +316,18 @@ public final class DaemonStarter {
      * A long-lived server with many idle sessions and a small live heap (about 10 KB per idle
      * session): the serial collector, a heap that starts small and gives memory back after a
      * collection (else the young generation alone would keep a hundred MB of touched pages), and
-     * modest thread stacks. The young generation is fixed at 16 MB with large survivor spaces: a
-     * busy session's scrollback lines live for its 10,000 lines and then die, and with the default
-     * small survivors they were promoted early and filled the old generation with garbage: 50 MB
-     * of output cost 36 full collections and 1.2 s of pauses; now 7 and 0.35 s (bench/attach.py
-     * throughput about 20% higher). Parallel and G1 were measured too (bench/capture-stall.py): longer
-     * pauses and a worse echo p99 for the other sessions. The same flags are in the launcher's
-     * --foreground branch.
+     * modest thread stacks. The young generation is fixed at 32 MB with large survivor spaces (8 MB
+     * each): a busy pane's history lines live for its 10,000 lines and then die, and with history on
+     * disk a flood's lines also wait in memory until they are stored (up to twice that); with
+     * smaller survivors they are promoted and fill the old generation with garbage (with 16 MB, a
+     * 50 MB flood cost 12 full collections and 2.7 s of pauses with history-disk on, against 3 and
+     * 0.6 s without it; 32 MB halved the pauses, and bench/attach.py's one-pane flood went from
+     * 1.48-1.66x tmux's to 1.74-2.04x attached, 1.65-1.91x to 2.22-2.52x detached, in the same
+     * session). The heap starts at 40 MB so that the young generation is whole from the start.
+     * Parallel and G1 were measured too (bench/capture-stall.py): longer pauses and a worse echo p99
+     * for the other sessions. The same flags are in the launcher's --foreground branch.
      */
-    static final List<String> DAEMON_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms24m", "-Xmn16m",
+    static final List<String> DAEMON_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms40m", "-Xmn32m",
             "-XX:SurvivorRatio=2", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-Xss512k", "-Xshare:auto",
             "-XX:+ExitOnOutOfMemoryError");
 
