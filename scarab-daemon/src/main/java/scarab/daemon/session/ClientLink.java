@@ -220,31 +220,6 @@ public abstract class ClientLink {
         });
     }
 
-    /**
-     * The composed picture changed by output that may be the echo of what this client typed: if it
-     * typed since its last picture, the picture is claimed for the caller to draw itself, at once,
-     * once it holds no pane lock ({@link #drawClaimed}), and true is returned; else as
-     * {@link #viewDue}. The echo then costs no hand-off to the picture thread (tmux draws it in the
-     * same turn of its loop that read it).
-     */
-    boolean claimEcho() {
-        if (lastActive - lastPicture > 0 && pictureDue.compareAndSet(false, true)) {
-            return true;
-        }
-        viewDue();
-        return false;
-    }
-
-    /** Draws a picture claimed by {@link #claimEcho}. No pane lock may be held. */
-    void drawClaimed() {
-        pictureDue.set(false);
-        lastPicture = System.nanoTime();
-        ComposedView v = view;
-        if (v != null) {
-            v.drawChanges();
-        }
-    }
-
     QueryReplyFilter queryReplies() {
         return queryReplies;
     }

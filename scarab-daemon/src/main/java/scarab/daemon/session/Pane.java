@@ -3,7 +3,6 @@ package scarab.daemon.session;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -407,7 +406,6 @@ public final class Pane {
         byte[] replies;
         String title;
         boolean historyWaiting;
-        List<ClientLink> echoes = null; // composed clients that typed: drawn here once the lock is released
         screenLock.writeLock().lock();
         try {
             try {
@@ -428,9 +426,8 @@ public final class Pane {
                 // Clients show the active pane of their window: its composed ones draw this one too.
                 for (ClientLink c : shown.clients) {
                     ComposedView view = c.view();
-                    if (view != null && c.claimEcho()) {
-                        echoes = echoes == null ? new ArrayList<>(2) : echoes;
-                        echoes.add(c);
+                    if (view != null) {
+                        c.viewDue();
                     }
                 }
             }
@@ -442,10 +439,7 @@ public final class Pane {
                 for (ClientLink c : clients) {
                     ComposedView view = c.view();
                     if (view != null) {
-                        if (c.claimEcho()) {
-                            echoes = echoes == null ? new ArrayList<>(2) : echoes;
-                            echoes.add(c);
-                        }
+                        c.viewDue();
                     } else if (c.picture()) {
                         c.pictureDue(() -> redraw(c));
                     } else {
@@ -456,11 +450,6 @@ public final class Pane {
             }
         } finally {
             screenLock.writeLock().unlock();
-        }
-        if (echoes != null) {
-            for (ClientLink c : echoes) {
-                c.drawClaimed();
-            }
         }
         if (replies != null) {
             answer(replies);

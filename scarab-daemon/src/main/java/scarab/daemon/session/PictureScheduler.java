@@ -8,8 +8,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one thread that draws the pictures sent to clients of another size than their session's
- * ({@link ClientLink#pictureDue}): off the poller thread, which must not spend its turns painting
- * (except a key's echo, {@link ClientLink#claimEcho}: one picture per key, drawn where it was read).
+ * ({@link ClientLink#pictureDue}): off the poller thread, which must not spend its turns painting.
  */
 final class PictureScheduler {
     private static final Logger log = LoggerFactory.getLogger(PictureScheduler.class);
