@@ -54,6 +54,7 @@ class CopyModeKeysTest {
             }
         } finally {
             new ProcessBuilder("tmux", "-L", socket, "kill-server").start().waitFor(10, TimeUnit.SECONDS);
+            scarab.daemon.TmuxSocketFile.delete(socket);
         }
     }
 
