@@ -971,14 +971,7 @@ public final class Pane {
         screenLock.writeLock().lock();
         try {
             for (ClientLink c : clients) {
-                boolean wasComposed = c.view() != null;
-                boolean wasPicture = c.picture();
-                updatePicture(c);
-                if (c.view() != null) {
-                    c.viewDue();
-                } else if (wasComposed || wasPicture != c.picture()) {
-                    show(c, true);
-                }
+                redecide(c);
             }
         } finally {
             screenLock.writeLock().unlock();
@@ -995,16 +988,24 @@ public final class Pane {
             if (!clients.contains(c)) {
                 return; // moved to another pane meanwhile, which decides how it is drawn
             }
-            boolean wasComposed = c.view() != null;
-            boolean wasPicture = c.picture();
-            updatePicture(c);
-            if (c.view() != null) {
-                c.viewDue();
-            } else if (wasComposed || wasPicture != c.picture()) {
-                show(c, true);
-            }
+            redecide(c);
         } finally {
             screenLock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Decides again how a client is drawn; a composed one is redrawn, and one that changed to the
+     * program's bytes or to a picture of another size is shown afresh. Write lock held.
+     */
+    private void redecide(ClientLink c) {
+        boolean wasComposed = c.view() != null;
+        boolean wasPicture = c.picture();
+        updatePicture(c);
+        if (c.view() != null) {
+            c.viewDue();
+        } else if (wasComposed || wasPicture != c.picture()) {
+            show(c, true);
         }
     }
 

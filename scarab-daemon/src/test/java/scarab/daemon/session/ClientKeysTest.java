@@ -156,7 +156,7 @@ class ClientKeysTest {
         assertNull(link.overlay());
         failWith = "can't find window: 9\n";
         type("\u0002:select-window -t 9\r");
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (link.overlay() == null && System.nanoTime() < deadline) {
             Thread.sleep(2);
         }
