@@ -20,6 +20,7 @@ import scarab.client.ClientError;
 import scarab.client.daemon.DaemonConnection;
 import scarab.protocol.Request;
 import scarab.protocol.Response;
+import scarab.protocol.SessionInfo;
 
 /**
  * A rename and a kill of the same session at once: one of them comes first, the other sees its
@@ -166,6 +167,25 @@ class RenameKillIT {
         assertNothingLeft(List.of("s", "x", "y"));
     }
 
+    private static List<String> names(DaemonConnection c) {
+        try {
+            Response.Listing listing = (Response.Listing) c.call(new Request.ListSessions(c.nextId(), null, null));
+            return listing.sessions().stream().map(SessionInfo::name).toList();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String screen(DaemonConnection c, String target) {
+        try {
+            Response.Captured captured = (Response.Captured) c.call(
+                    new Request.Capture(c.nextId(), target, false, null, null, false));
+            return String.join("\n", captured.lines());
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private static String answer(DaemonConnection c, long id) {
         try {
             return c.next(id).getClass().getSimpleName();
@@ -193,9 +213,12 @@ class RenameKillIT {
                 throw new AssertionError(e);
             }
         });
+        // The probes go through one open connection, not the client's command line: a client JVM's
+        // start-up on a busy machine could outlast the daemon's 5 s wait for the lock by itself.
         try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + scarab.database());
              Statement lock = other.createStatement();
-             DaemonConnection renamer = DaemonConnection.open(scarab.socket())) {
+             DaemonConnection renamer = DaemonConnection.open(scarab.socket());
+             DaemonConnection probe = DaemonConnection.open(scarab.socket())) {
             lock.execute("BEGIN IMMEDIATE");
             lock.execute("UPDATE sessions SET name = name");
             long rename = renamer.nextId();
@@ -203,13 +226,13 @@ class RenameKillIT {
             java.util.concurrent.CompletableFuture<String> answered = java.util.concurrent.CompletableFuture.supplyAsync(
                     () -> answer(renamer, rename));
             Scarab.waitFor("the rename to be under way", WAIT,
-                    () -> answered.isDone() || scarab.ok("ls", "--names").lines().anyMatch("renamed"::equals));
-            scarab.ok("send-keys", "echoer", "typed-while-renaming", "Enter");
+                    () -> answered.isDone() || names(probe).contains("renamed"));
+            probe.call(new Request.SendKeys(probe.nextId(), "echoer", List.of("typed-while-renaming", "Enter"), false));
             Scarab.waitFor("the echo, or the rename's answer", WAIT,
-                    () -> answered.isDone() || scarab.ok("capture", "echoer").contains("typed-while-renaming"));
+                    () -> answered.isDone() || screen(probe, "echoer").contains("typed-while-renaming"));
             assertFalse(answered.isDone(), "the rename was answered (" + (answered.isDone() ? answered.join() : "")
                     + ") before the other session's output was seen");
-            assertTrue(scarab.ok("capture", "echoer").contains("typed-while-renaming"));
+            assertTrue(screen(probe, "echoer").contains("typed-while-renaming"));
             lock.execute("ROLLBACK");
             System.out.println("the rename: " + answered.join());
         }
