@@ -192,6 +192,26 @@ abstract class PromptScenarios {
                 s -> s.contains("after-42") && !s.contains("Unknown command"));
     }
 
+    /**
+     * display-message without -p shows on the client, as tmux's: typed at the prompt (-d 0: until a
+     * key) in both clients, then run from a shell outside, which finds the client of the session.
+     */
+    @Test
+    void displayMessageShowsOnTheClientAsInTmux() throws Exception {
+        Files.writeString(config, "status = \"off\"\n");
+        attachShell("keys");
+        startReference();
+        sameLastRow("the command prompt", "C-b", ":");
+        String shown = sameLastRow("the message, until a key",
+                "display-message -d 0 'at #{window_index}.#{pane_index} of #{window_panes}'", "Enter");
+        assertTrue(shown.contains("at 0.0 of 1"), shown);
+        bothClosed("a key clears it", "Escape");
+        scarab.ok("display-message", "-d", "0", "from-a-shell #{session_name}");
+        tmux.await(OURS, "the message from the command line", WAIT,
+                s -> s.lines().reduce((a, b) -> b).orElse("").contains("from-a-shell keys"));
+        assertEquals("printed keys\n", scarab.ok("display-message", "-p", "printed #{session_name}"));
+    }
+
     @Test
     void displayPanesLooksAsInTmuxAndADigitSelects() throws Exception {
         Files.writeString(config, "status = \"off\"\n");

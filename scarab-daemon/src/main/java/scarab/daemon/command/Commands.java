@@ -49,7 +49,7 @@ public final class Commands {
         PaneMoves moves = new PaneMoves(sessions);
         AttachedClients clients = new AttachedClients(sessions, resolver);
         return new TableCommands(CommandTable.standard())
-                .register("display-message", new DisplayMessageCommand(resolver, model::variables))
+                .register("display-message", new DisplayMessageCommand(resolver, model::variables, clients))
                 .register("new-window", new NewWindowCommand(resolver, windows))
                 .register("select-window", new SelectWindowCommand(resolver, windows))
                 .register("kill-window", new KillWindowCommand(resolver, windows))

@@ -428,6 +428,11 @@ final class ClientKeys implements KeyReader.Handler {
         show(new Overlay.Line(text, -1), DISPLAY_MILLIS);
     }
 
+    /** A display-message for {@code millis} (0: until a key), as it is written. */
+    void display(String text, long millis) {
+        show(new Overlay.Line(text, -1), millis == 0 ? -1 : millis);
+    }
+
     /** Shows an overlay until {@code millis} pass (-1: until a key) or a key is typed. */
     private void show(Overlay o, long millis) {
         long mine;

@@ -118,6 +118,17 @@ public abstract class ClientLink {
     }
 
     /** The session it shows now; null before it is registered. */
+    /** tmux's display-time: how long a message stays. */
+    public static final long DISPLAY_MILLIS = ClientKeys.DISPLAY_MILLIS;
+
+    /**
+     * Shows {@code text} on this client's status line (display-message) for {@code millis}, or
+     * until a key when 0; not over an open prompt, as tmux keeps a prompt in front of messages.
+     */
+    public void display(String text, long millis) {
+        keys.display(text, millis);
+    }
+
     public Session session() {
         Pane p = pane;
         return p == null ? null : p.session();

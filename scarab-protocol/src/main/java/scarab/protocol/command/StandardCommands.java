@@ -144,8 +144,10 @@ final class StandardCommands {
                         .longFlag("json", "one JSON object per client")
                         .build(),
                 CommandSpec.builder("display-message").alias("display")
-                        .summary("Print a format expanded for a target.")
-                        .flag('p', "print to standard output")
+                        .summary("Show a format expanded for a target on a client's status line, or print it.")
+                        .flag('p', "print to standard output instead")
+                        .value('c', "target-client", "the client (default: the one showing the caller's session)")
+                        .value('d', "delay", "milliseconds the message stays (default 750; 0: until a key)")
                         .target('t', TargetKind.PANE, "the pane the format describes")
                         .args(0, 1, "[message]", "a format: text with #{session_name}, #{pane_id}, ...")
                         .help("#{name} is a variable, #{?name,yes,no} a choice, #{=N:name} the first N"

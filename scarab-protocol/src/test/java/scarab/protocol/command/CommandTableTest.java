@@ -37,7 +37,7 @@ class CommandTableTest {
         expected.put("list-panes", "lsp aF:t: 0");
         expected.put("switch-client", "switchc lnpc:t: 0");
         expected.put("list-clients", "lsc F:t: 0");
-        expected.put("display-message", "display pt: 1");
+        expected.put("display-message", "display pc:d:t: 1");
         // tmux 3.3a's letters, less -t target-client and -w (the client's clipboard), and list-buffers' -f
         expected.put("set-buffer", "setb ab:n: 1");
         expected.put("show-buffer", "showb b: 0");
