@@ -50,6 +50,8 @@ class ComposedLikeTmuxIT {
     private static final String PANE_COMMAND = "sleep 100000";
 
     private Scarab scarab;
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final DaemonDumpOnFailure dumpOnFailure = new DaemonDumpOnFailure(() -> scarab);
     private Path dir;
     private TmuxServer inner;
     private TmuxServer outer;

@@ -27,6 +27,8 @@ abstract class PromptScenarios {
     private static final String OURS = "main:0";
     private static final String THEIRS = "main:ref";
     private Scarab scarab;
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final DaemonDumpOnFailure dumpOnFailure = new DaemonDumpOnFailure(() -> scarab);
     private Tmux tmux;
     private Tmux reference;
     private Path config;
