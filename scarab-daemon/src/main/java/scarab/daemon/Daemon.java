@@ -177,6 +177,7 @@ public final class Daemon implements DaemonControl {
         sessions.statusMode(scarab.daemon.session.StatusMode.parse(options.status()));
         sessions.remainOnExit(options.remainOnExit());
         sessions.loadStored(options.restore());
+        sessions.startStatusClock();
         store.rebuildFrom(new SessionStore.Rebuild() {
             @Override
             public boolean mayRecreate() {

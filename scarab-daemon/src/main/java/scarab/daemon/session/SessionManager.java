@@ -1107,6 +1107,11 @@ public final class SessionManager implements PaneEvents {
                 .orElseThrow(() -> new UserError("not-found", "no sessions; create one with: scarab new NAME"));
     }
 
+    /** From now until shutdown, the status lines' clocks move on when the minute turns. */
+    public void startStatusClock() {
+        new StatusClock(this::clients, java.time.Clock.systemDefaultZone(), () -> shuttingDown).start();
+    }
+
     /** Daemon shutdown: ends every process (their rows stay; they come back as stopped). */
     public void shutdown() {
         shuttingDown = true;
