@@ -75,6 +75,7 @@ public final class Daemon implements DaemonControl {
             System.exit(2);
             return;
         }
+        scarab.daemon.session.CopyModeClient.configure(config.config().modeKeys(), config.config().setClipboard(), env);
         System.exit(run(options, env, config.warnings(), keys(config.config()),
                 repeatTime(config.config())));
     }
@@ -174,6 +175,7 @@ public final class Daemon implements DaemonControl {
         sessions = new SessionManager(store, new PtyLauncher(env, socket, options.defaultCommand()),
                 new scarab.daemon.session.HistoryBounds(options.scrollback(), options.historyBytes(), options.historyDisk()),
                 options.maxSessions(), options.maxClientsPerSession());
+        scarab.daemon.session.CopyModeClient.buffers(sessions.pasteBuffers());
         sessions.statusMode(scarab.daemon.session.StatusMode.parse(options.status()));
         sessions.remainOnExit(options.remainOnExit());
         sessions.loadStored(options.restore());

@@ -112,6 +112,8 @@ public record ConfigCheck(Path file, ScarabConfig config, List<String> problems,
                     case "remain-on-exit" -> accept(key, value, Values::bool);
                     case "repeat-time" -> accept(key, value, v -> Values.duration(v, "\"500ms\" or \"1s\""));
                     case "keys" -> keys(value);
+                    case "mode-keys" -> accept(key, value, v -> Values.oneOf(v, ScarabConfig.MODE_KEYS));
+                    case "set-clipboard" -> accept(key, value, Values::bool);
                     case "max-sessions" -> accept(key, value, v -> Values.number(v, 1, 100_000, "a number of sessions"));
                     case "max-clients-per-session" ->
                             accept(key, value, v -> Values.number(v, 1, 10_000, "a number of clients"));
@@ -137,7 +139,8 @@ public record ConfigCheck(Path file, ScarabConfig config, List<String> problems,
                     (Integer) values.get("max-sessions"), (Integer) values.get("max-clients-per-session"),
                     (Integer) values.get("history-limit"), (String) values.get("history-bytes"),
                     (String) values.get("history-disk"), (String) values.get("status"),
-                    (Boolean) values.get("remain-on-exit"), (String) values.get("repeat-time"), keys);
+                    (Boolean) values.get("remain-on-exit"), (String) values.get("repeat-time"), keys,
+                    (String) values.get("mode-keys"), (Boolean) values.get("set-clipboard"));
             return new ConfigCheck(file, c, List.copyOf(problems), false);
         }
 

@@ -26,6 +26,8 @@ import java.util.Locale;
  * max-sessions = 2000
  * max-clients-per-session = 64
  * repeat-time = "500ms"                   # after a repeatable key (C-b Up), more of them need no prefix this long
+ * mode-keys = "emacs"                     # copy mode's keys: emacs or vi (default: vi when $VISUAL/$EDITOR has "vi")
+ * set-clipboard = true                    # a copy also goes to the outer terminal's clipboard (OSC 52)
  *
  * [keys]                                  # the prefix table: key (tmux's names) = command line
  * "M-h" = "select-pane -L"
@@ -50,10 +52,12 @@ public record ScarabConfig(
         String status,
         Boolean remainOnExit,
         String repeatTime,
-        Map<String, String> keys) {
+        Map<String, String> keys,
+        String modeKeys,
+        Boolean setClipboard) {
 
     public static final ScarabConfig EMPTY = new ScarabConfig(null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null);
 
     /** 16 MB of history per session unless {@code history-bytes} says otherwise. */
     public static final long DEFAULT_HISTORY_BYTES = 16L << 20;
@@ -99,11 +103,13 @@ public record ScarabConfig(
     public static final List<String> KEYS = List.of("default-command", "scrollback", "detach-keys", "snapshot-interval",
             "restore", "cleanup-exited-after", "cleanup-detached-after", "log-level", "max-sessions",
             "max-clients-per-session", "history-limit", "history-bytes", "history-disk", "status", "remain-on-exit",
-            "repeat-time", "keys");
+            "repeat-time", "keys", "mode-keys", "set-clipboard");
 
     public static final List<String> RESTORE_MODES = List.of("eager", "lazy", "none");
     /** The status line: never, always, or only when a session has more than one window or pane (the default). */
     public static final List<String> STATUS_MODES = List.of("off", "on", "auto");
+    /** Copy mode's key tables, as tmux's {@code mode-keys}. */
+    public static final List<String> MODE_KEYS = List.of("emacs", "vi");
     public static final List<String> LOG_LEVELS = List.of("error", "warn", "info", "debug", "trace");
 
     /** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 7d}; null when not one. */

@@ -107,6 +107,10 @@ public final class ManCommand implements Runnable {
         {"max-clients-per-session", "64", "The most clients attached to one session."},
         {"repeat-time", "\"500ms\"", "After a repeatable key (the arrows and resize keys after the prefix, or a"
                 + " [keys] binding marked -r), more of them need no prefix for this long."},
+        {"mode-keys", "\"emacs\"", "Copy mode's keys: emacs or vi, as tmux's mode-keys (default: vi when"
+                + " $VISUAL, or else $EDITOR, of the daemon names a program with vi in its name, else emacs)."},
+        {"set-clipboard", "true", "A copy in copy mode also goes to the outer terminal's clipboard with OSC 52"
+                + " (as tmux's set-clipboard on); false keeps it in the paste buffer only."},
         {"keys", "[keys]", "A table of the prefix key bindings: a key in tmux's names and the command line it runs"
                 + " (\"M-h\" = \"select-pane -L\"; a leading -r makes it repeatable; \"\" unbinds it)."},
     };

@@ -56,13 +56,24 @@ final class ClientKeys implements KeyReader.Handler {
         boolean mayWait();
     }
 
-    /** An open prompt: its label, its editor, and what to do with the text (or the one key) it gets. */
-    private record Prompt(String label, PromptEditor editor, boolean singleKey, Consumer<String> done) {}
+    /**
+     * An open prompt: its label, its editor, and what to do with the text (or the one key) it gets;
+     * a numeric one (tmux's {@code -N}) takes digits and ends at any other key, which is then read
+     * as usual; {@code changed}, if not null, hears every change (tmux's {@code -i}).
+     */
+    private record Prompt(String label, PromptEditor editor, boolean singleKey, Consumer<String> done,
+                          boolean numeric, Consumer<String> changed) {
+        Prompt(String label, PromptEditor editor, boolean singleKey, Consumer<String> done) {
+            this(label, editor, singleKey, done, false, null);
+        }
+    }
 
     private final ClientLink link;
     private final KeyReader reader;
     private final boolean bindings;
     private final LongSupplier clock;
+    /** Copy mode on this client: its keys while it is on. */
+    private final CopyModeClient copy;
     /** The sink of the current {@link #typed} call (reading thread only). */
     private Sink sink;
     /** Reading thread only: keys of the prefix table that repeat need no prefix until then (nanoTime). */
@@ -81,6 +92,11 @@ final class ClientKeys implements KeyReader.Handler {
         this.reader = new KeyReader(detachKeys);
         this.bindings = bindings;
         this.clock = clock;
+        this.copy = new CopyModeClient(link, this, detachKeys.prefix());
+    }
+
+    CopyModeClient copyMode() {
+        return copy;
     }
 
     /** What the client typed: read as tmux reads it, on the thread that read it. */
@@ -101,7 +117,7 @@ final class ClientKeys implements KeyReader.Handler {
             repeating = false;
         }
         // The link's copy, read without the monitor: plain typing asks this for every byte.
-        return repeating || link.overlay() != null;
+        return repeating || link.overlay() != null || copy.wantsKeys();
     }
 
     /**
@@ -185,8 +201,7 @@ final class ClientKeys implements KeyReader.Handler {
             p = prompt;
             before = shown;
         }
-        if (p != null) {
-            promptKey(p, key);
+        if (p != null && promptKey(p, key)) {
             return true;
         }
         if (before != null) {
@@ -199,9 +214,8 @@ final class ClientKeys implements KeyReader.Handler {
                     return true;
                 }
             }
-            return repeatKey(key);
         }
-        return repeatKey(key);
+        return repeatKey(key) || copy.key(key);
     }
 
     /** In repeat mode a repeatable key runs again; any other key ends it and is read as usual. */
@@ -241,6 +255,7 @@ final class ClientKeys implements KeyReader.Handler {
             case ClientCommands.COMMAND_PROMPT -> commandPrompt(line);
             case ClientCommands.CONFIRM_BEFORE -> confirmBefore(line);
             case ClientCommands.DISPLAY_PANES -> displayPanes(line);
+            case ClientCommands.COPY_MODE -> copy.command(line);
             default -> throw new IllegalStateException(spec.name());
         }
     }
@@ -361,20 +376,39 @@ final class ClientKeys implements KeyReader.Handler {
 
     // ---- what is shown --------------------------------------------------------------------------
 
-    private void promptKey(Prompt p, String key) {
+    /** A key for the open prompt; false when it ended a numeric prompt and is to be read as usual. */
+    private boolean promptKey(Prompt p, String key) {
         if (p.singleKey()) {
             close(p);
             p.done().accept(key);
-            return;
+            return true;
         }
+        if (p.numeric() && !(key.length() == 1 && key.charAt(0) >= '0' && key.charAt(0) <= '9')) {
+            close(p);
+            p.done().accept(p.editor().text());
+            return false;
+        }
+        String before = p.editor().text();
         switch (p.editor().key(key)) {
             case DONE -> {
                 close(p);
                 p.done().accept(p.editor().text());
             }
             case CANCELLED -> close(p);
-            case EDITING -> publish(p);
+            case EDITING -> {
+                publish(p);
+                if (p.changed() != null && !before.equals(p.editor().text())) {
+                    p.changed().accept(p.editor().text());
+                }
+            }
         }
+        return true;
+    }
+
+    /** Opens a prompt for copy mode (a search, a line number, a jump's character, a count). */
+    void copyPrompt(String label, String initial, boolean oneKey, boolean numeric, Consumer<String> changed,
+                    Consumer<String> done) {
+        open(new Prompt(label, new PromptEditor(initial), oneKey, done, numeric, changed));
     }
 
     private void open(Prompt p) {

@@ -54,6 +54,8 @@ public abstract class ClientLink {
     private final long createdMillis = System.currentTimeMillis();
     /** What it shows over its window (a prompt, a message, pane numbers), or null; see {@link ClientKeys}. */
     private volatile Overlay overlay;
+    /** A pane's picture in copy mode, painted over that pane while shown, or null; see {@link CopyModeClient}. */
+    private volatile CopyModeClient.View copyView;
     /** Its keys: read by the daemon, whichever way they arrive. */
     private final ClientKeys keys;
 
@@ -76,6 +78,19 @@ public abstract class ClientLink {
 
     void overlay(Overlay shown) {
         overlay = shown;
+    }
+
+    CopyModeClient.View copyView() {
+        return copyView;
+    }
+
+    void copyView(CopyModeClient.View shown) {
+        copyView = shown;
+    }
+
+    /** Copy mode on this client: {@link CopyModeClient#enterCopyMode} enters it (the mouse wheel). */
+    public CopyModeClient copyMode() {
+        return keys.copyMode();
     }
 
     /** Starts delivering; {@code redraw} renders the screen (the caller's lock rules apply inside). */

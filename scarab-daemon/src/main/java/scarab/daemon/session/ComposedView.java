@@ -10,6 +10,7 @@ import scarab.daemon.layout.Layout;
 import scarab.daemon.layout.PaneGeometry;
 import scarab.daemon.terminal.Screen;
 import scarab.daemon.view.Compositor;
+import scarab.daemon.view.CopyModePainter;
 import scarab.daemon.view.Frame;
 import scarab.daemon.view.Overlay;
 import scarab.daemon.view.OverlayPainter;
@@ -126,14 +127,23 @@ final class ComposedView {
                 Screen s = p.lockedScreen();
                 rects.add(new PaneRect(s, g.left(), g.top(), g.width(), g.height(), p == active || panes.size() == 1));
             }
-            WindowComposer.Composed composed = composer.compose(new WindowPicture(link.cols(), link.rows(), windowCols,
-                    windowRows, rects, status, false));
+            WindowPicture picture = new WindowPicture(link.cols(), link.rows(), windowCols, windowRows, rects, status,
+                    false);
+            WindowComposer.Composed composed = composer.compose(picture);
             Overlay overlay = link.overlay();
-            if (overlay == null) {
+            CopyModeClient.View copy = link.copyView();
+            int copyIndex = copy == null ? -1 : panes.indexOf(copy.pane());
+            if (overlay == null && copyIndex < 0) {
                 return composed;
             }
             // Painted on a copy: the composer's frame is the base of its next picture.
             Frame frame = composed.frame().copy();
+            if (copyIndex >= 0) {
+                CopyModePainter.paint(frame, picture, rects.get(copyIndex), copy.picture(), panes.get(copyIndex) == active);
+            }
+            if (overlay == null) {
+                return new WindowComposer.Composed(frame, composed.from(), composed.scrolls());
+            }
             List<OverlayPainter.PaneLabel> labels = new ArrayList<>();
             for (int i = 0; i < rects.size(); i++) {
                 PaneRect r = rects.get(i);

@@ -1017,7 +1017,8 @@ public final class Pane {
      */
     private void updatePicture(ClientLink c) {
         Window w = window;
-        boolean composed = session.statusShown() || w != null && w.panes().size() > 1 || c.overlay() != null;
+        boolean composed = session.statusShown() || w != null && w.panes().size() > 1 || c.overlay() != null
+                || c.copyView() != null;
         if (composed && c.view() == null) {
             c.view(new ComposedView(c, java.time.Clock.systemDefaultZone()));
         } else if (!composed) {

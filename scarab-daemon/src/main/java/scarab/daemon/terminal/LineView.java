@@ -54,6 +54,16 @@ public final class LineView {
         return b.toString();
     }
 
+    /** The cell's packed {@link Attr} attributes (0 past the cells written): for drawing copy mode's view. */
+    public long attr(int x) {
+        return row == null || x >= row.length() ? 0L : row.attr(x);
+    }
+
+    /** The cell's underline colour, 0 for none. */
+    public int underlineColour(int x) {
+        return row == null || x >= row.length() ? 0 : row.us(x);
+    }
+
     /** How many cells the cell's character takes: 2 for wide, 0 for padding, else 1. */
     public int width(int x) {
         if (padding(x)) {

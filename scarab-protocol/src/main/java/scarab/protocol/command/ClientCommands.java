@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The commands that act on the client a key was typed on, as tmux's {@code command-prompt},
- * {@code confirm-before} and {@code display-panes} do: they open a prompt or draw over the
+ * {@code confirm-before}, {@code display-panes} and {@code copy-mode} do: they open a prompt or draw over the
  * client's picture, so they mean something only for a key binding or the {@code :} prompt, never
  * from a shell. Not part of the CLI's table ({@link CommandTable#standard}); {@link #keyTable}
  * is the table a binding or the prompt is parsed with: the CLI's commands and these.
@@ -14,6 +14,7 @@ public final class ClientCommands {
     public static final String COMMAND_PROMPT = "command-prompt";
     public static final String CONFIRM_BEFORE = "confirm-before";
     public static final String DISPLAY_PANES = "display-panes";
+    public static final String COPY_MODE = "copy-mode";
 
     private static final CommandTable KEY_TABLE = keyTable(CommandTable.standard());
 
@@ -27,7 +28,7 @@ public final class ClientCommands {
     /** Whether the spec is one of these (run by the client's own key handler, not the table's). */
     public static boolean isClientCommand(CommandSpec spec) {
         return spec.name().equals(COMMAND_PROMPT) || spec.name().equals(CONFIRM_BEFORE)
-                || spec.name().equals(DISPLAY_PANES);
+                || spec.name().equals(DISPLAY_PANES) || spec.name().equals(COPY_MODE);
     }
 
     private static CommandTable keyTable(CommandTable standard) {
@@ -46,6 +47,11 @@ public final class ClientCommands {
         all.add(CommandSpec.builder(DISPLAY_PANES).alias("displayp")
                 .summary("Show each pane's index over it; typing one selects that pane.")
                 .value('d', "duration", "how long, in milliseconds (default: 1000, tmux's display-panes-time)")
+                .build());
+        all.add(CommandSpec.builder(COPY_MODE)
+                .summary("Enter copy mode on a pane of the client's window: its history, to move in, search and copy from.")
+                .flag('u', "scroll one page up at once (tmux's C-b PageUp)")
+                .value('t', "target-pane", "the pane (default: the active one)")
                 .build());
         return new CommandTable(all);
     }

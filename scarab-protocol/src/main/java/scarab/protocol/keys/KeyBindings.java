@@ -151,6 +151,8 @@ public final class KeyBindings {
         put(m, "x", "confirm-before", "-p", "kill-pane #P? (y/n)", "kill-pane");
         put(m, ":", "command-prompt");
         put(m, "q", "display-panes");
+        put(m, "[", "copy-mode");
+        put(m, "\033[5~", "copy-mode", "-u"); // PageUp
         String[] layouts = {"even-horizontal", "even-vertical", "main-horizontal", "main-vertical", "tiled"};
         for (int i = 0; i < layouts.length; i++) {
             put(m, "\033" + (i + 1), "select-layout", layouts[i]);
