@@ -86,6 +86,8 @@ final class ClientKeys implements KeyReader.Handler {
     private long generation;
     /** Tasks of this client queued on the key commands' thread and not done yet. */
     private int pending;
+    /** Typing the poller read that is queued on the key commands' thread and not read yet. */
+    private int typingQueued;
 
     ClientKeys(ClientLink link, DetachKeys detachKeys, boolean bindings, LongSupplier clock) {
         this.link = link;
@@ -101,12 +103,47 @@ final class ClientKeys implements KeyReader.Handler {
 
     /** What the client typed: read as tmux reads it, on the thread that read it. */
     void typed(byte[] data, int length, Sink to) {
+        if (!to.mayWait() && readOffThePoller()) {
+            byte[] typed = java.util.Arrays.copyOf(data, length);
+            synchronized (this) {
+                typingQueued++;
+            }
+            KeyCommands.after(() -> {
+                try {
+                    read(typed, typed.length, to);
+                } finally {
+                    synchronized (this) {
+                        typingQueued--;
+                    }
+                }
+            });
+            return;
+        }
+        read(data, length, to);
+    }
+
+    private void read(byte[] data, int length, Sink to) {
         sink = to;
         try {
             reader.read(data, length, this);
         } finally {
             sink = null;
         }
+    }
+
+    /**
+     * Whether typing that the poller read is read on the key commands' thread instead: in copy
+     * mode, whose keys read the pane's history (older lines from the disk) and search all of it,
+     * which the thread serving every session's output must not wait for; and after such typing
+     * until it is done, so that what is typed stays in order.
+     */
+    private boolean readOffThePoller() {
+        synchronized (this) {
+            if (typingQueued > 0) {
+                return true;
+            }
+        }
+        return copy.wantsKeys();
     }
 
     // ---- KeyReader.Handler ----------------------------------------------------------------------
@@ -167,6 +204,11 @@ final class ClientKeys implements KeyReader.Handler {
 
     /** Queues a table command of this client; typing after it waits for it ({@link #forward}). */
     private void queue(List<String> argv) {
+        if (KeyCommands.onTheirThread()) {
+            // Typing read on that thread (copy mode): the command runs now, before the next key.
+            KeyCommands.runNow(argv, caller(), this::message);
+            return;
+        }
         synchronized (this) {
             pending++;
         }

@@ -14,8 +14,9 @@ import scarab.protocol.keys.KeyBindings;
 
 /**
  * Runs the command lines of keys typed on attached clients (bound keys, the prompts): on one
- * thread of their own, in the order typed, never on the thread that read them (a command may
- * start a process or wait for the disk). The daemon says at start what runs a command line
+ * thread of their own, in the order typed, never on the poller that read them (a command may
+ * start a process or wait for the disk). Typing in copy mode is read on this thread too
+ * ({@link ClientKeys#typed}); the commands of its keys then run at once ({@link #runNow}). The daemon says at start what runs a command line
  * ({@link #runner}) and which keys are bound ({@link #configure}, from the config file); both are
  * set once, before any client attaches.
  */
@@ -23,9 +24,11 @@ public final class KeyCommands {
     private static final Logger log = LoggerFactory.getLogger(KeyCommands.class);
     /** tmux's default {@code repeat-time}. */
     public static final Duration DEFAULT_REPEAT_TIME = Duration.ofMillis(500);
+    private static volatile Thread thread;
     private static final ExecutorService THREAD = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "scarab-key-commands");
         t.setDaemon(true);
+        thread = t;
         return t;
     });
     private static volatile BiFunction<List<String>, Caller, String> runner;
@@ -60,20 +63,32 @@ public final class KeyCommands {
      * act one after the other ({@code C-b Left Left}).
      */
     static void run(List<String> command, Supplier<Caller> caller, Consumer<String> failed, Runnable done) {
-        BiFunction<List<String>, Caller, String> r = runner;
         THREAD.execute(() -> {
             try {
-                String error = r == null ? null : r.apply(command, caller.get());
-                if (error != null && !error.isBlank()) {
-                    failed.accept(error);
-                }
-            } catch (RuntimeException e) {
-                log.warn("the key command {} failed: {}", command, e.toString());
-                failed.accept(e.toString());
+                runNow(command, caller.get(), failed);
             } finally {
                 done.run();
             }
         });
+    }
+
+    /** Runs a command line at once; only on this class's thread ({@link #onTheirThread}). */
+    static void runNow(List<String> command, Caller caller, Consumer<String> failed) {
+        BiFunction<List<String>, Caller, String> r = runner;
+        try {
+            String error = r == null ? null : r.apply(command, caller);
+            if (error != null && !error.isBlank()) {
+                failed.accept(error);
+            }
+        } catch (RuntimeException e) {
+            log.warn("the key command {} failed: {}", command, e.toString());
+            failed.accept(e.toString());
+        }
+    }
+
+    /** Whether the current thread is the one key commands run on. */
+    static boolean onTheirThread() {
+        return Thread.currentThread() == thread;
     }
 
     /** Runs something after the key commands queued so far (typing that follows them). */
