@@ -75,6 +75,7 @@ public final class Daemon implements DaemonControl {
             System.exit(2);
             return;
         }
+        scarab.daemon.session.ClientMouse.enable(Boolean.TRUE.equals(config.config().mouse()));
         System.exit(run(options, env, config.warnings(), keys(config.config()),
                 repeatTime(config.config())));
     }

@@ -109,7 +109,7 @@ public record ConfigCheck(Path file, ScarabConfig config, List<String> problems,
                     case "restore" -> accept(key, value, v -> Values.oneOf(v, ScarabConfig.RESTORE_MODES));
                     case "log-level" -> accept(key, value, v -> Values.oneOf(v, ScarabConfig.LOG_LEVELS));
                     case "status" -> accept(key, value, v -> Values.oneOf(v, ScarabConfig.STATUS_MODES));
-                    case "remain-on-exit" -> accept(key, value, Values::bool);
+                    case "remain-on-exit", "mouse" -> accept(key, value, Values::bool);
                     case "repeat-time" -> accept(key, value, v -> Values.duration(v, "\"500ms\" or \"1s\""));
                     case "keys" -> keys(value);
                     case "max-sessions" -> accept(key, value, v -> Values.number(v, 1, 100_000, "a number of sessions"));
@@ -137,7 +137,8 @@ public record ConfigCheck(Path file, ScarabConfig config, List<String> problems,
                     (Integer) values.get("max-sessions"), (Integer) values.get("max-clients-per-session"),
                     (Integer) values.get("history-limit"), (String) values.get("history-bytes"),
                     (String) values.get("history-disk"), (String) values.get("status"),
-                    (Boolean) values.get("remain-on-exit"), (String) values.get("repeat-time"), keys);
+                    (Boolean) values.get("remain-on-exit"), (String) values.get("repeat-time"), keys,
+                    (Boolean) values.get("mouse"));
             return new ConfigCheck(file, c, List.copyOf(problems), false);
         }
 

@@ -26,6 +26,7 @@ import java.util.Locale;
  * max-sessions = 2000
  * max-clients-per-session = 64
  * repeat-time = "500ms"                   # after a repeatable key (C-b Up), more of them need no prefix this long
+ * mouse = "on"                            # clicks select panes and windows, borders drag, the wheel scrolls (default off)
  *
  * [keys]                                  # the prefix table: key (tmux's names) = command line
  * "M-h" = "select-pane -L"
@@ -50,10 +51,11 @@ public record ScarabConfig(
         String status,
         Boolean remainOnExit,
         String repeatTime,
-        Map<String, String> keys) {
+        Map<String, String> keys,
+        Boolean mouse) {
 
     public static final ScarabConfig EMPTY = new ScarabConfig(null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null);
 
     /** 16 MB of history per session unless {@code history-bytes} says otherwise. */
     public static final long DEFAULT_HISTORY_BYTES = 16L << 20;
@@ -99,7 +101,7 @@ public record ScarabConfig(
     public static final List<String> KEYS = List.of("default-command", "scrollback", "detach-keys", "snapshot-interval",
             "restore", "cleanup-exited-after", "cleanup-detached-after", "log-level", "max-sessions",
             "max-clients-per-session", "history-limit", "history-bytes", "history-disk", "status", "remain-on-exit",
-            "repeat-time", "keys");
+            "repeat-time", "mouse", "keys");
 
     public static final List<String> RESTORE_MODES = List.of("eager", "lazy", "none");
     /** The status line: never, always, or only when a session has more than one window or pane (the default). */

@@ -107,6 +107,9 @@ public final class ManCommand implements Runnable {
         {"max-clients-per-session", "64", "The most clients attached to one session."},
         {"repeat-time", "\"500ms\"", "After a repeatable key (the arrows and resize keys after the prefix, or a"
                 + " [keys] binding marked -r), more of them need no prefix for this long."},
+        {"mouse", "false", "As tmux's mouse option (true or \"on\"): a click selects a pane, or a window in the"
+                + " status line; dragging a border resizes; the wheel goes to a program that asked for the mouse,"
+                + " else scrolls back (copy mode). Mouse reports reach a program only where it asked for them."},
         {"keys", "[keys]", "A table of the prefix key bindings: a key in tmux's names and the command line it runs"
                 + " (\"M-h\" = \"select-pane -L\"; a leading -r makes it repeatable; \"\" unbinds it)."},
     };

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import scarab.daemon.keys.KeyReader;
+import scarab.daemon.keys.MouseReport;
 import scarab.daemon.keys.PromptEditor;
 import scarab.daemon.view.Overlay;
 import scarab.protocol.CommandSplitter;
@@ -63,6 +64,7 @@ final class ClientKeys implements KeyReader.Handler {
     private final KeyReader reader;
     private final boolean bindings;
     private final LongSupplier clock;
+    private final ClientMouse mouse;
     /** The sink of the current {@link #typed} call (reading thread only). */
     private Sink sink;
     /** Reading thread only: keys of the prefix table that repeat need no prefix until then (nanoTime). */
@@ -81,6 +83,7 @@ final class ClientKeys implements KeyReader.Handler {
         this.reader = new KeyReader(detachKeys);
         this.bindings = bindings;
         this.clock = clock;
+        this.mouse = new ClientMouse(link, this::queue, this::queueTask, this::afterCommands);
     }
 
     /** What the client typed: read as tmux reads it, on the thread that read it. */
@@ -112,7 +115,12 @@ final class ClientKeys implements KeyReader.Handler {
     @Override
     public void forward(byte[] bytes) {
         Sink to = sink;
-        if (to.mayWait()) {
+        afterCommands(() -> to.forward(bytes));
+    }
+
+    /** Runs {@code r} after the key commands typed before it (at once when none waits). Reading thread. */
+    private void afterCommands(Runnable r) {
+        if (sink.mayWait()) {
             synchronized (this) {
                 boolean interrupted = false;
                 while (pending > 0) {
@@ -132,7 +140,7 @@ final class ClientKeys implements KeyReader.Handler {
                     pending++;
                     KeyCommands.after(() -> {
                         try {
-                            to.forward(bytes);
+                            r.run();
                         } finally {
                             done();
                         }
@@ -141,7 +149,7 @@ final class ClientKeys implements KeyReader.Handler {
                 }
             }
         }
-        to.forward(bytes);
+        r.run();
     }
 
     private synchronized void done() {
@@ -157,9 +165,35 @@ final class ClientKeys implements KeyReader.Handler {
         KeyCommands.run(argv, this::caller, this::message, this::done);
     }
 
+    /** Queues work of this client on the key commands' thread (a border drag); typing after it waits for it. */
+    private void queueTask(Runnable task) {
+        synchronized (this) {
+            pending++;
+        }
+        KeyCommands.after(() -> {
+            try {
+                task.run();
+            } finally {
+                done();
+            }
+        });
+    }
+
     @Override
     public void detach() {
         sink.detach();
+    }
+
+    @Override
+    public boolean mouseOn() {
+        return ClientMouse.enabled();
+    }
+
+    @Override
+    public void mouse(MouseReport report) {
+        if (bindings) {
+            mouse.report(report); // a read-only client's clicks reach nobody
+        }
     }
 
     @Override
