@@ -37,7 +37,8 @@ public final class ClientMouse {
      * or when the pane shows copy mode for this client: tmux binds WheelUpPane to
      * {@code copy-mode -e} (then scrolls) and MouseDrag1Pane to {@code copy-mode -M}. Copy mode
      * plugs in here ({@link #wheelTarget}); until then the wheel over such a pane does nothing.
-     * Called on the key commands' thread, after the commands typed before.
+     * Called on the key commands' thread, in order with the commands typed before and after
+     * (typing that follows waits for it); it must not wait for a client's reading thread.
      */
     public interface WheelTarget {
         /** Whether {@code pane} shows copy mode to {@code client}: its wheel and drags go here, never to the program. */
@@ -237,7 +238,7 @@ public final class ClientMouse {
         boolean up = m.wheelUp();
         byte[] bytes = encode(p, m, lb);
         // WheelUpPane: if -F '#{||:#{pane_in_mode},#{mouse_any_flag}}' { send -M } { copy-mode -e }
-        afterCommands.accept(() -> {
+        tasks.accept(() -> {
             if (t.inMode(link, pane) || bytes == null) {
                 t.wheel(link, pane, up);
             } else {
@@ -251,7 +252,7 @@ public final class ClientMouse {
         Pane pane = p.pane();
         int x = Math.max(0, Math.min(p.width() - 1, m.x() - p.left()));
         int y = Math.max(0, Math.min(p.height() - 1, m.y() - p.top()));
-        afterCommands.accept(() -> t.drag(link, pane, x, y, end));
+        tasks.accept(() -> t.drag(link, pane, x, y, end));
     }
 
     /** The event to the pane's program, if it asked for the mouse and the event is inside the pane. */
