@@ -76,6 +76,7 @@ public final class Daemon implements DaemonControl {
             return;
         }
         scarab.daemon.session.CopyModeClient.configure(config.config().modeKeys(), config.config().setClipboard(), env);
+        scarab.daemon.session.ClientMouse.enable(Boolean.TRUE.equals(config.config().mouse()));
         System.exit(run(options, env, config.warnings(), keys(config.config()),
                 repeatTime(config.config())));
     }

@@ -109,7 +109,7 @@ public record ConfigCheck(Path file, ScarabConfig config, List<String> problems,
                     case "restore" -> accept(key, value, v -> Values.oneOf(v, ScarabConfig.RESTORE_MODES));
                     case "log-level" -> accept(key, value, v -> Values.oneOf(v, ScarabConfig.LOG_LEVELS));
                     case "status" -> accept(key, value, v -> Values.oneOf(v, ScarabConfig.STATUS_MODES));
-                    case "remain-on-exit" -> accept(key, value, Values::bool);
+                    case "remain-on-exit", "mouse" -> accept(key, value, Values::bool);
                     case "repeat-time" -> accept(key, value, v -> Values.duration(v, "\"500ms\" or \"1s\""));
                     case "keys" -> keys(value);
                     case "mode-keys" -> accept(key, value, v -> Values.oneOf(v, ScarabConfig.MODE_KEYS));
@@ -140,7 +140,7 @@ public record ConfigCheck(Path file, ScarabConfig config, List<String> problems,
                     (Integer) values.get("history-limit"), (String) values.get("history-bytes"),
                     (String) values.get("history-disk"), (String) values.get("status"),
                     (Boolean) values.get("remain-on-exit"), (String) values.get("repeat-time"), keys,
-                    (String) values.get("mode-keys"), (Boolean) values.get("set-clipboard"));
+                    (String) values.get("mode-keys"), (Boolean) values.get("set-clipboard"), (Boolean) values.get("mouse"));
             return new ConfigCheck(file, c, List.copyOf(problems), false);
         }
 

@@ -28,6 +28,7 @@ import java.util.Locale;
  * repeat-time = "500ms"                   # after a repeatable key (C-b Up), more of them need no prefix this long
  * mode-keys = "emacs"                     # copy mode's keys: emacs or vi (default: vi when $VISUAL/$EDITOR has "vi")
  * set-clipboard = true                    # a copy also goes to the outer terminal's clipboard (OSC 52)
+ * mouse = "on"                            # clicks select panes and windows, borders drag, the wheel scrolls (default off)
  *
  * [keys]                                  # the prefix table: key (tmux's names) = command line
  * "M-h" = "select-pane -L"
@@ -54,10 +55,11 @@ public record ScarabConfig(
         String repeatTime,
         Map<String, String> keys,
         String modeKeys,
-        Boolean setClipboard) {
+        Boolean setClipboard,
+        Boolean mouse) {
 
     public static final ScarabConfig EMPTY = new ScarabConfig(null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null);
 
     /** 16 MB of history per session unless {@code history-bytes} says otherwise. */
     public static final long DEFAULT_HISTORY_BYTES = 16L << 20;
@@ -103,7 +105,7 @@ public record ScarabConfig(
     public static final List<String> KEYS = List.of("default-command", "scrollback", "detach-keys", "snapshot-interval",
             "restore", "cleanup-exited-after", "cleanup-detached-after", "log-level", "max-sessions",
             "max-clients-per-session", "history-limit", "history-bytes", "history-disk", "status", "remain-on-exit",
-            "repeat-time", "keys", "mode-keys", "set-clipboard");
+            "repeat-time", "keys", "mode-keys", "set-clipboard", "mouse");
 
     public static final List<String> RESTORE_MODES = List.of("eager", "lazy", "none");
     /** The status line: never, always, or only when a session has more than one window or pane (the default). */

@@ -24,7 +24,7 @@ import scarab.protocol.TerminalModes;
 public final class Attacher {
     /** Resets what a session may have left switched on, for when the daemon could not do it. */
     private static final byte[] GENERIC_RESET = ("\033[0m\033[?25h\033[?1l\033>\033[?2004l\033[?1000l\033[?1002l"
-            + "\033[?1003l\033[?1006l\033[?1004l\r\n").getBytes(StandardCharsets.US_ASCII);
+            + "\033[?1003l\033[?1005l\033[?1006l\033[?1004l\r\n").getBytes(StandardCharsets.US_ASCII);
 
     /** This client's name for the daemon: its terminal's path. */
     private static final String TTY_NAME = ttyName();

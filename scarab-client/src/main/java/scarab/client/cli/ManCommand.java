@@ -111,6 +111,9 @@ public final class ManCommand implements Runnable {
                 + " $VISUAL, or else $EDITOR, of the daemon names a program with vi in its name, else emacs)."},
         {"set-clipboard", "true", "A copy in copy mode also goes to the outer terminal's clipboard with OSC 52"
                 + " (as tmux's set-clipboard on); false keeps it in the paste buffer only."},
+        {"mouse", "false", "As tmux's mouse option (true or \"on\"): a click selects a pane, or a window in the"
+                + " status line; dragging a border resizes; the wheel goes to a program that asked for the mouse,"
+                + " else scrolls back (copy mode). Mouse reports reach a program only where it asked for them."},
         {"keys", "[keys]", "A table of the prefix key bindings: a key in tmux's names and the command line it runs"
                 + " (\"M-h\" = \"select-pane -L\"; a leading -r makes it repeatable; \"\" unbinds it)."},
     };

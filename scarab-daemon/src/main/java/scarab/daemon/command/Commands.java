@@ -19,6 +19,7 @@ public final class Commands {
         TargetResolver resolver = new TargetResolver(model.model());
         SessionTargets targets = new SessionTargets(sessions, resolver);
         CommandHandler table = new CommandHandler(tableCommands(sessions, model, resolver));
+        scarab.daemon.session.ClientMouse.paneOperations(new PaneOperations(sessions));
         scarab.daemon.session.KeyCommands.runner((argv, caller) -> {
             TableCommand.Output out = table.run(argv, caller);
             return out.status() == 0 ? null : out.stderr();

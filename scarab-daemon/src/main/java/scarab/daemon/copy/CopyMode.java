@@ -989,6 +989,16 @@ public final class CopyMode {
         return s.substring(0, s.offsetByCodePoints(0, 1));
     }
 
+    /**
+     * The mouse put the cursor on cell ({@code x}, {@code y}) of the view (tmux's
+     * window_copy_start_drag and window_copy_drag_update): a selection being made follows it.
+     */
+    public void moveCursor(int x, int y) {
+        cx = Math.max(0, Math.min(g.sx - 1, x));
+        cy = Math.max(0, Math.min(g.sy - 1, y));
+        updateSelection(false);
+    }
+
     // ---- the selection (tmux's window_copy_*_selection) ----------------------------------------
 
     private void startSelection() {

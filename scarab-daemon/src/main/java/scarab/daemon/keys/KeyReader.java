@@ -15,8 +15,10 @@ import scarab.protocol.DetachKeys;
  * <p>A key is one byte, ESC and a byte (Meta), ESC {@code [} or ESC {@code O} and the parameters up
  * to a final byte (cursor and function keys), or one UTF-8 character. A key's bytes may come in
  * separate reads; the state carries across them. A lone ESC at the end of a read, while keys are
- * wanted, is the Escape key (tmux's escape-time 0: the reads of one key arrive together). Not
- * thread safe: one reader thread at a time.
+ * wanted, is the Escape key (tmux's escape-time 0: the reads of one key arrive together). With the
+ * mouse on ({@link Handler#mouseOn}), mouse reports ({@link MouseReport}: SGR, and X10 whose three
+ * bytes follow {@code ESC [ M}) are cut out whole, wherever they come, and go to
+ * {@link Handler#mouse}, never to the program. Not thread safe: one reader thread at a time.
  */
 public final class KeyReader {
     /** What the reader finds. Calls come in the order typed, on the reading thread. */
@@ -38,6 +40,14 @@ public final class KeyReader {
 
         /** The detach keys were typed; nothing after them is read. */
         void detach();
+
+        /** Whether mouse reports are taken out of what is typed ({@code mouse} on) and given to {@link #mouse}. */
+        default boolean mouseOn() {
+            return false;
+        }
+
+        /** A whole mouse report, read while {@link #mouseOn}. */
+        default void mouse(MouseReport report) {}
     }
 
     private final DetachKeys detachKeys;
@@ -55,7 +65,7 @@ public final class KeyReader {
             int b = data[i] & 0xff;
             if (pending.length() > 0 || afterPrefix) {
                 pending.append((char) b);
-                if (complete(pending)) {
+                if (complete(pending, h.mouseOn())) {
                     if (dispatch(h, run)) {
                         return;
                     }
@@ -67,10 +77,12 @@ public final class KeyReader {
                 h.detach();
                 return;
             }
-            if (h.keysWanted()) {
+            if (h.keysWanted() || b == 0x1b && h.mouseOn()) {
+                // With the mouse on, an escape sequence is held until it is known not to be a
+                // mouse report; what is not one is then typed as it came.
                 flush(run, h);
                 pending.append((char) b);
-                if (complete(pending) && dispatch(h, run)) {
+                if (complete(pending, h.mouseOn()) && dispatch(h, run)) {
                     return;
                 }
                 continue;
@@ -95,6 +107,13 @@ public final class KeyReader {
     private boolean dispatch(Handler h, ByteArrayOutputStream run) {
         String key = pending.toString();
         pending.setLength(0);
+        if (h.mouseOn()) {
+            MouseReport m = MouseReport.parse(key);
+            if (m != null) {
+                h.mouse(m); // not a key: a prefix typed before it still waits for its key
+                return false;
+            }
+        }
         if (afterPrefix) {
             afterPrefix = false;
             if (key.length() == 1 && key.charAt(0) == detachKeys.key()) {
@@ -131,6 +150,14 @@ public final class KeyReader {
      * parameters up to a final byte; the bytes of one UTF-8 character.
      */
     static boolean complete(CharSequence k) {
+        return complete(k, false);
+    }
+
+    /** As {@link #complete(CharSequence)}; with the mouse on, a mouse report is one key ({@link MouseReport#complete}). */
+    static boolean complete(CharSequence k, boolean mouse) {
+        if (mouse && k.length() >= 3 && MouseReport.startsLike(k)) {
+            return MouseReport.complete(k);
+        }
         char first = k.charAt(0);
         if (first >= 0xc0 && first < 0xf8) {
             int need = first >= 0xf0 ? 4 : first >= 0xe0 ? 3 : 2;

@@ -82,11 +82,20 @@ final class Edits {
         if (lc == parent.last()) {
             lc = lc.prev();
         }
+        resizeCell(root, lc, type, change, true);
+    }
+
+    /**
+     * layout_resize_layout: move the border after {@code lc} by {@code change}. Growing takes
+     * from the cells after it, and with {@code opposite} (resize-pane) from those before it when
+     * those after have no room; a border dragged with the mouse does not ({@code opposite} false).
+     */
+    static void resizeCell(Cell root, Cell lc, Type type, int change, boolean opposite) {
         int needed = change;
         while (needed != 0) {
             int size;
             if (change > 0) {
-                size = grow(lc, type, needed);
+                size = grow(lc, type, needed, opposite);
                 needed -= size;
             } else {
                 size = shrink(lc, type, needed);
@@ -115,7 +124,7 @@ final class Edits {
         resizePane(root, leaf, type, change);
     }
 
-    private static int grow(Cell lc, Type type, int needed) {
+    private static int grow(Cell lc, Type type, int needed, boolean opposite) {
         long size = 0;
         Cell remove = lc.next();
         while (remove != null) {
@@ -125,7 +134,7 @@ final class Edits {
             }
             remove = remove.next();
         }
-        if (remove == null) {
+        if (opposite && remove == null) {
             remove = lc.prev();
             while (remove != null) {
                 size = Sizing.resizeCheck(remove, type);

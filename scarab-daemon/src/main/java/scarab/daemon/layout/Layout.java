@@ -277,6 +277,15 @@ public final class Layout {
     }
 
     /**
+     * A border dragged with the mouse from cell (lx, ly) to (x, y) of the window (tmux's
+     * resize-pane -M): the border at the last place follows the mouse. False when no border was
+     * there (or the window is zoomed, where tmux finds no borders) or nothing moved.
+     */
+    public boolean dragBorder(int lx, int ly, int x, int y) {
+        return !zoomed() && BorderDrag.drag(root, lx, ly, x, y);
+    }
+
+    /**
      * resize-pane -x W -y H (either may be null): make the pane as near that size as its
      * neighbours allow. For -x N% pass {@code windowWidth() * N / 100}, as tmux does.
      * Unzooms first; as in tmux, a bad height is found after the width was applied.

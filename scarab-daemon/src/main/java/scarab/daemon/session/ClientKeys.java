@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import scarab.daemon.keys.KeyReader;
+import scarab.daemon.keys.MouseReport;
 import scarab.daemon.keys.PromptEditor;
 import scarab.daemon.view.Overlay;
 import scarab.protocol.CommandSplitter;
@@ -74,6 +75,7 @@ final class ClientKeys implements KeyReader.Handler {
     private final LongSupplier clock;
     /** Copy mode on this client: its keys while it is on. */
     private final CopyModeClient copy;
+    private final ClientMouse mouse;
     /** The sink of the current {@link #typed} call (reading thread only). */
     private Sink sink;
     /** Reading thread only: keys of the prefix table that repeat need no prefix until then (nanoTime). */
@@ -95,6 +97,7 @@ final class ClientKeys implements KeyReader.Handler {
         this.bindings = bindings;
         this.clock = clock;
         this.copy = new CopyModeClient(link, this, detachKeys.prefix());
+        this.mouse = new ClientMouse(link, this::queue, this::queueTask, this::afterCommands);
     }
 
     CopyModeClient copyMode() {
@@ -165,7 +168,12 @@ final class ClientKeys implements KeyReader.Handler {
     @Override
     public void forward(byte[] bytes) {
         Sink to = sink;
-        if (to.mayWait()) {
+        afterCommands(() -> to.forward(bytes));
+    }
+
+    /** Runs {@code r} after the key commands typed before it (at once when none waits). Reading thread. */
+    private void afterCommands(Runnable r) {
+        if (sink.mayWait()) {
             synchronized (this) {
                 boolean interrupted = false;
                 while (pending > 0) {
@@ -185,7 +193,7 @@ final class ClientKeys implements KeyReader.Handler {
                     pending++;
                     KeyCommands.after(() -> {
                         try {
-                            to.forward(bytes);
+                            r.run();
                         } finally {
                             done();
                         }
@@ -194,7 +202,7 @@ final class ClientKeys implements KeyReader.Handler {
                 }
             }
         }
-        to.forward(bytes);
+        r.run();
     }
 
     private synchronized void done() {
@@ -215,9 +223,35 @@ final class ClientKeys implements KeyReader.Handler {
         KeyCommands.run(argv, this::caller, this::message, this::done);
     }
 
+    /** Queues work of this client on the key commands' thread (a border drag); typing after it waits for it. */
+    private void queueTask(Runnable task) {
+        synchronized (this) {
+            pending++;
+        }
+        KeyCommands.after(() -> {
+            try {
+                task.run();
+            } finally {
+                done();
+            }
+        });
+    }
+
     @Override
     public void detach() {
         sink.detach();
+    }
+
+    @Override
+    public boolean mouseOn() {
+        return ClientMouse.enabled();
+    }
+
+    @Override
+    public void mouse(MouseReport report) {
+        if (bindings) {
+            mouse.report(report); // a read-only client's clicks reach nobody
+        }
     }
 
     @Override

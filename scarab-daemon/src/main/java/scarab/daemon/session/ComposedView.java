@@ -12,6 +12,7 @@ import scarab.daemon.terminal.Screen;
 import scarab.daemon.view.Compositor;
 import scarab.daemon.view.CopyModePainter;
 import scarab.daemon.view.Frame;
+import scarab.daemon.view.MouseModes;
 import scarab.daemon.view.Overlay;
 import scarab.daemon.view.OverlayPainter;
 import scarab.daemon.view.PaneRect;
@@ -108,7 +109,7 @@ final class ComposedView {
                 }
             }
         }
-        StatusLine status = session.statusShown() ? status(session, window, shown, zoomedNow) : null;
+        StatusLine status = session.statusShown() ? status(session, window, shown, zoomedNow, clock) : null;
         List<Pane> lockOrder = new ArrayList<>(panes);
         lockOrder.sort(Comparator.comparingInt(Pane::id));
         for (Pane p : lockOrder) {
@@ -121,15 +122,20 @@ final class ComposedView {
                 locked++;
             }
             List<PaneRect> rects = new ArrayList<>();
+            boolean anyAllMotion = false;
             for (int i = 0; i < panes.size(); i++) {
                 Pane p = panes.get(i);
                 PaneGeometry g = places.get(i);
                 Screen s = p.lockedScreen();
                 rects.add(new PaneRect(s, g.left(), g.top(), g.width(), g.height(), p == active || panes.size() == 1));
+                anyAllMotion |= s.mouseTracking() == 1003;
             }
             WindowPicture picture = new WindowPicture(link.cols(), link.rows(), windowCols, windowRows, rects, status,
                     false);
             WindowComposer.Composed composed = composer.compose(picture);
+            if (ClientMouse.enabled()) {
+                MouseModes.mouseOn(composed.frame(), anyAllMotion);
+            }
             Overlay overlay = link.overlay();
             CopyModeClient.View copy = link.copyView();
             int copyIndex = copy == null ? -1 : panes.indexOf(copy.pane());
@@ -159,7 +165,8 @@ final class ComposedView {
         }
     }
 
-    private StatusLine status(Session session, Window current, Pane active, boolean currentZoomed) {
+    /** The status line a client of {@code session} is shown (also read by {@link ClientMouse} for its window names). */
+    static StatusLine status(Session session, Window current, Pane active, boolean currentZoomed, Clock clock) {
         List<StatusLine.WindowEntry> entries = new ArrayList<>();
         Window last = session.lastWindow();
         for (Window w : session.windows()) {

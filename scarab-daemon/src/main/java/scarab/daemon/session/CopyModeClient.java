@@ -58,6 +58,10 @@ public final class CopyModeClient {
     private int rows;
     /** The repeat count for the next command (tmux's mode prefix), 1 when none was given. */
     private int count = 1;
+    /** Entered by the wheel ({@code copy-mode -e}): scrolling back to the bottom leaves. */
+    private boolean exitAtBottom;
+    /** A mouse drag is making the selection. */
+    private boolean dragging;
 
     CopyModeClient(ClientLink link, ClientKeys keys, int prefix) {
         this.link = link;
@@ -118,6 +122,88 @@ public final class CopyModeClient {
         changed(target);
     }
 
+    // ---- the mouse (ClientMouse's wheel target) ---------------------------------------------------
+
+    /** tmux's default copy-mode wheel step: {@code send -X -N 5 scroll-up}. */
+    static final int WHEEL_LINES = 5;
+
+    /** Whether {@code target} shows copy mode on this client (tmux's pane_in_mode): its mouse comes here. */
+    boolean inMode(Pane target) {
+        synchronized (this) {
+            return mode != null && pane == target;
+        }
+    }
+
+    /**
+     * The wheel over {@code target}: up enters copy mode as {@code copy-mode -e} (leaving again when
+     * scrolled back to the bottom), without scrolling yet, as tmux's WheelUpPane; in copy mode it
+     * scrolls either way.
+     */
+    void wheel(Pane target, boolean up) {
+        if (!inMode(target)) {
+            if (up) {
+                enter(target);
+                synchronized (this) {
+                    exitAtBottom = true;
+                }
+                changed(target);
+            }
+            return;
+        }
+        boolean exit;
+        synchronized (this) {
+            exit = exitAtBottom;
+        }
+        apply(target, WHEEL_LINES, up ? "scroll-up" : exit ? "scroll-down-and-cancel" : "scroll-down");
+    }
+
+    /**
+     * Button 1 dragged to cell ({@code x}, {@code y}) of {@code target} (tmux's {@code copy-mode -M}
+     * and its MouseDrag1Pane): the first report enters copy mode if needed and starts a selection
+     * there, the next ones move its end, and the button's release copies it and leaves
+     * (MouseDragEnd1Pane's {@code copy-pipe-and-cancel}).
+     */
+    void drag(Pane target, int x, int y, boolean end) {
+        if (!inMode(target)) {
+            if (end) {
+                return;
+            }
+            enter(target);
+        }
+        boolean leave;
+        synchronized (this) {
+            if (pane != target || mode == null) {
+                return;
+            }
+            mode.moveCursor(x, y);
+            if (!dragging) {
+                dragging = true;
+                mode.command(1, "begin-selection");
+            }
+            leave = end && mode.command(1, "copy-pipe-and-cancel") == CopyMode.Action.CANCEL;
+            if (end) {
+                dragging = false;
+            }
+            if (!leave) {
+                render();
+            }
+        }
+        if (leave) {
+            leave();
+        } else {
+            changed(target);
+        }
+    }
+
+    /** Runs a command {@code n} times, then leaves or redraws. */
+    private void apply(Pane target, int n, String command) {
+        if (run(target, n, command)) {
+            leave();
+        } else {
+            changed(target);
+        }
+    }
+
     /** Starts copy mode on the pane unless it is in it already; false if it was. */
     private boolean enter(Pane target) {
         synchronized (this) {
@@ -130,6 +216,8 @@ public final class CopyModeClient {
             emacs = emacsKeys;
             pane = target;
             count = 1;
+            exitAtBottom = false;
+            dragging = false;
             mode = new CopyMode(lines, emacs, new ClientTarget(), LAST_SEARCH.get(target));
             cols = lines.cols();
             rows = lines.rows();

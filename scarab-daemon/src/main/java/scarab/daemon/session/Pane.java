@@ -904,6 +904,11 @@ public final class Pane {
         session.fit();
     }
 
+    /** A mouse event for this pane's program (a few bytes, from {@link ClientMouse}): queued, never waits. */
+    void mouseInput(byte[] data) {
+        backlog.sendFrom(data, () -> { });
+    }
+
     /** Input from a client's socket (its connection thread may wait for the program). */
     void input(ClientLink link, byte[] data) throws IOException {
         if (link.readOnly()) {
@@ -1017,8 +1022,9 @@ public final class Pane {
      */
     private void updatePicture(ClientLink c) {
         Window w = window;
+        // With the mouse on, the daemon owns the terminal's mouse modes (ComposedView), never the program.
         boolean composed = session.statusShown() || w != null && w.panes().size() > 1 || c.overlay() != null
-                || c.copyView() != null;
+                || c.copyView() != null || ClientMouse.enabled();
         if (composed && c.view() == null) {
             c.view(new ComposedView(c, java.time.Clock.systemDefaultZone()));
         } else if (!composed) {

@@ -134,6 +134,14 @@ public final class PaneOperations {
         change(session, pane, w -> layout(() -> w.layout().resizePaneTo(pane.id(), width, height)));
     }
 
+    /**
+     * A border of {@code pane}'s window dragged with the mouse from window cell (lx, ly) to (x, y)
+     * (tmux's resize-pane -M, one motion of the drag).
+     */
+    public void dragBorder(Session session, Pane pane, int lx, int ly, int x, int y) {
+        change(session, pane, w -> w.layout().dragBorder(lx, ly, x, y));
+    }
+
     /** resize-pane -Z: zooms the pane to the whole window, or unzooms the window. */
     public void toggleZoom(Session session, Pane pane) {
         change(session, pane, w -> {

@@ -15,7 +15,7 @@ final class TerminalReset {
     static byte[] forScreen(Screen screen) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         String s = "\033[0m\033(B\033[r\033[?6l\033[?7h\033[4l\033[?25h\033[?1l\033>\033[?2004l"
-                + "\033[?1000l\033[?1002l\033[?1003l\033[?1006l\033[?1004l";
+                + "\033[?1000l\033[?1002l\033[?1003l\033[?1005l\033[?1006l\033[?1004l";
         if (screen.alternateScreenActive()) {
             // The terminal left its main screen when the program entered the alternate one: going
             // back restores that screen and the cursor saved with it.

@@ -18,7 +18,9 @@ public final class Screen implements VtHandler {
     static final int MODE_CURSOR = 0x1, MODE_INSERT = 0x2, MODE_KCURSOR = 0x4, MODE_KKEYPAD = 0x8,
             MODE_WRAP = 0x10, MODE_MOUSE_STANDARD = 0x20, MODE_MOUSE_BUTTON = 0x40, MODE_CURSOR_BLINKING = 0x80,
             MODE_MOUSE_UTF8 = 0x100, MODE_MOUSE_SGR = 0x200, MODE_BRACKETPASTE = 0x400, MODE_FOCUSON = 0x800,
-            MODE_MOUSE_ALL = 0x1000, MODE_ORIGIN = 0x2000, MODE_CURSOR_BLINKING_SET = 0x4000;
+            MODE_MOUSE_ALL = 0x1000, MODE_ORIGIN = 0x2000, MODE_CURSOR_BLINKING_SET = 0x4000,
+            /** urxvt's mouse encoding (1015): tmux 3.3a ignores it; kept so a mouse event reaches such a program as it asked. */
+            MODE_MOUSE_URXVT = 0x8000;
     static final int ALL_MOUSE_MODES = MODE_MOUSE_STANDARD | MODE_MOUSE_BUTTON | MODE_MOUSE_ALL;
     static final int DEFAULT_MODE = MODE_CURSOR | MODE_WRAP;
 
@@ -159,6 +161,7 @@ public final class Screen implements VtHandler {
     }
     public boolean mouseSgr() { return (mode & MODE_MOUSE_SGR) != 0; }
     public boolean mouseUtf8() { return (mode & MODE_MOUSE_UTF8) != 0; }
+    public boolean mouseUrxvt() { return (mode & MODE_MOUSE_URXVT) != 0; }
     public boolean alternateScreenActive() { return altSaved != null; }
     public int historySize() { return history.size(); }
     public int scrollTop() { return rupper; }
@@ -1500,6 +1503,7 @@ public final class Screen implements VtHandler {
                 case 1004: if (on) mode |= MODE_FOCUSON; else mode &= ~MODE_FOCUSON; break;
                 case 1005: if (on) mode |= MODE_MOUSE_UTF8; else mode &= ~MODE_MOUSE_UTF8; break;
                 case 1006: if (on) mode |= MODE_MOUSE_SGR; else mode &= ~MODE_MOUSE_SGR; break;
+                case 1015: if (on) mode |= MODE_MOUSE_URXVT; else mode &= ~MODE_MOUSE_URXVT; break;
                 case 47: case 1047:
                     if (on) alternateOn(false); else alternateOff(false);
                     break;

@@ -64,6 +64,15 @@ public record StatusLine(String left, String right, List<WindowEntry> windows, l
     }
 
     /**
+     * The index of the window whose name is drawn at column {@code x} of this line on a terminal
+     * {@code cols} wide (tmux's status ranges: a click there selects it), or -1: the left or right
+     * part, the space between two names, a {@code <} or {@code >} of a cut list.
+     */
+    public int windowAt(int cols, int x) {
+        return StatusLineLayout.windowAt(cols, this, x);
+    }
+
+    /**
      * tmux 3.3a's default status line for a session, its windows and the active pane's title (a
      * new pane's title is the host name in tmux) at the time {@code clock} tells, in its zone.
      */

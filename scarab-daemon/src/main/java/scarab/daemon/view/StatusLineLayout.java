@@ -54,6 +54,48 @@ final class StatusLineLayout {
         if (wlist > 0) putList(f, row, style, list, wl, wlist, focusStart, focusEnd);
     }
 
+    /** Which window's label {@link #draw} puts at column {@code x} of a row {@code cols} wide; -1 for none. */
+    static int windowAt(int cols, StatusLine s, int x) {
+        List<Integer> owner = new ArrayList<>();
+        int focusStart = -1, focusEnd = -1;
+        List<StatusLine.WindowEntry> ws = s.windows();
+        for (int i = 0; i < ws.size(); i++) {
+            StatusLine.WindowEntry w = ws.get(i);
+            if (w.current()) focusStart = owner.size();
+            for (int k = cells(w.label()).size(); k > 0; k--) owner.add(w.index());
+            if (w.current()) focusEnd = owner.size();
+            if (i + 1 < ws.size()) owner.add(-1);
+        }
+        if (focusStart == -1) focusStart = focusEnd = 0;
+        int wl = cells(trim(s.left(), LEFT_LENGTH)).size(), wr = cells(trim(s.right(), RIGHT_LENGTH)).size();
+        int wlist = owner.size();
+        while (wl + wr + wlist > cols) {
+            if (wlist > 0) wlist--;
+            else if (wr > 0) wr--;
+            else wl--;
+        }
+        if (wlist <= 0 || x < wl || x >= wl + wlist) return -1;
+        int offset = wl, start = 0, width = wlist;
+        if (width < owner.size()) {
+            // as putList: the current window kept in view, '<' and '>' where the list is cut
+            int focusCentre = focusStart + (focusEnd - focusStart) / 2;
+            start = focusCentre < width / 2 ? 0 : focusCentre - width / 2;
+            if (start + width > owner.size()) start = owner.size() - width;
+            if (start != 0 && width > 1) {
+                if (x == offset) return -1;
+                offset++;
+                start++;
+                width--;
+            }
+            if (start + width < owner.size() && width > 1) {
+                if (x == offset + width - 1) return -1;
+                width--;
+            }
+        }
+        int i = start + x - offset;
+        return x - offset < width && i < owner.size() ? owner.get(i) : -1;
+    }
+
     private static void putList(Frame f, int row, long style, List<Cell> list, int offset, int width,
                                 int focusStart, int focusEnd) {
         if (width >= list.size()) {
