@@ -56,6 +56,17 @@ final class ClientKeys implements KeyReader.Handler {
         boolean mayWait();
     }
 
+    /**
+     * A mode that takes every key while it is shown (the chooser, a command's output), as tmux's
+     * pane modes do; kept per client here. Its keys come on the reading thread: it must not wait.
+     */
+    interface Mode {
+        void key(String key);
+
+        /** A command's error while the mode is shown: the mode shows it (else it would be lost). */
+        default void message(String text) {}
+    }
+
     /** An open prompt: its label, its editor, and what to do with the text (or the one key) it gets. */
     private record Prompt(String label, PromptEditor editor, boolean singleKey, Consumer<String> done) {}
 
@@ -72,6 +83,7 @@ final class ClientKeys implements KeyReader.Handler {
     // Guarded by this.
     private Prompt prompt;
     private Overlay shown;
+    private Mode mode;
     private long generation;
     /** Tasks of this client queued on the key commands' thread and not done yet. */
     private int pending;
@@ -187,6 +199,14 @@ final class ClientKeys implements KeyReader.Handler {
         }
         if (p != null) {
             promptKey(p, key);
+            return true;
+        }
+        Mode m;
+        synchronized (this) {
+            m = mode;
+        }
+        if (m != null) {
+            m.key(key);
             return true;
         }
         if (before != null) {
@@ -420,10 +440,16 @@ final class ClientKeys implements KeyReader.Handler {
             return;
         }
         String text = first.substring(0, 1).toUpperCase(Locale.ROOT) + first.substring(1);
+        Mode m;
         synchronized (this) {
             if (prompt != null) {
                 return;
             }
+            m = mode;
+        }
+        if (m != null) {
+            m.message(text);
+            return;
         }
         show(new Overlay.Line(text, -1), DISPLAY_MILLIS);
     }
@@ -432,7 +458,7 @@ final class ClientKeys implements KeyReader.Handler {
     private void show(Overlay o, long millis) {
         long mine;
         synchronized (this) {
-            if (prompt != null) {
+            if (prompt != null || mode != null) {
                 return;
             }
             shown = o;
@@ -442,6 +468,40 @@ final class ClientKeys implements KeyReader.Handler {
         if (millis > 0) {
             PictureScheduler.schedule(() -> expire(mine), TimeUnit.MILLISECONDS.toNanos(millis));
         }
+    }
+
+    /** Enters a mode showing {@code first}; an open prompt or a message goes. */
+    void enterMode(Mode m, Overlay first) {
+        synchronized (this) {
+            prompt = null;
+            mode = m;
+            shown = first;
+            generation++;
+        }
+        changed();
+    }
+
+    /** What the mode shows now: drawn again (the same overlay drawn again when its source changed). */
+    void modeShows(Mode m, Overlay o) {
+        synchronized (this) {
+            if (mode != m) {
+                return;
+            }
+            shown = o;
+        }
+        changed();
+    }
+
+    void leaveMode(Mode m) {
+        synchronized (this) {
+            if (mode != m) {
+                return;
+            }
+            mode = null;
+            shown = null;
+            generation++;
+        }
+        changed();
     }
 
     private void expire(long which) {
