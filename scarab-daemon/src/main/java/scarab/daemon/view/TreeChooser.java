@@ -2,7 +2,7 @@ package scarab.daemon.view;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +44,8 @@ public final class TreeChooser {
     private String filter = "";
     private String selected;
     private List<Line> lines;
+    /** Each item's own score against the filter, by identity; made by {@link #rebuild} while filtering. */
+    private Map<Item, Integer> own = new IdentityHashMap<>();
 
     /**
      * @param sessionsExpanded {@code choose-tree -w}: sessions start expanded (their windows
@@ -178,7 +180,7 @@ public final class TreeChooser {
         String best = lines.get(0).item().id();
         int bestScore = FuzzyFilter.NONE;
         for (Line l : lines) {
-            int s = FuzzyFilter.score(filter, l.item().search());
+            int s = own.get(l.item());
             if (s > bestScore) {
                 bestScore = s;
                 best = l.item().id();
@@ -228,7 +230,9 @@ public final class TreeChooser {
         if (filter.isEmpty()) {
             add(out, roots, 0, false, null);
         } else {
-            Map<Item, Integer> best = new HashMap<>();
+            // By identity: an item's record hash would walk its whole subtree at every lookup.
+            Map<Item, Integer> best = new IdentityHashMap<>();
+            own = new IdentityHashMap<>();
             for (Item r : roots) {
                 bestScore(r, best);
             }
@@ -240,6 +244,7 @@ public final class TreeChooser {
     /** The best score in an item's subtree, recorded for each item. */
     private int bestScore(Item item, Map<Item, Integer> best) {
         int s = FuzzyFilter.score(filter, item.search());
+        own.put(item, s);
         for (Item c : item.children()) {
             s = Math.max(s, bestScore(c, best));
         }
@@ -264,7 +269,7 @@ public final class TreeChooser {
             boolean last = i == shown.size() - 1;
             Map<Item, Integer> childBest = best;
             boolean open;
-            if (best != null && FuzzyFilter.score(filter, it.search()) == FuzzyFilter.NONE) {
+            if (best != null && own.get(it) == FuzzyFilter.NONE) {
                 open = true; // listed for a descendant: shown open, with the matching children only
             } else {
                 childBest = null; // matches itself: its children as they are
