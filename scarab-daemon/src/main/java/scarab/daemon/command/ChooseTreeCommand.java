@@ -1,5 +1,6 @@
 package scarab.daemon.command;
 
+import scarab.daemon.UserError;
 import scarab.daemon.session.ChooserMode;
 import scarab.daemon.session.ClientLink;
 import scarab.daemon.session.SessionManager;
@@ -25,6 +26,10 @@ public final class ChooseTreeCommand implements TableCommand {
     @Override
     public void run(CommandLine line, Caller caller, Output out) {
         ClientLink client = clients.find(line.value('c'), caller);
+        if (client.readOnly()) {
+            // its keys would kill and rename through the chooser
+            throw new UserError("read-only", "client is read-only");
+        }
         ChooserMode.open(client, sessions, !line.has('s') || line.has('w'));
     }
 }
