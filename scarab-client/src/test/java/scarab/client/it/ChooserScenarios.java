@@ -100,6 +100,9 @@ abstract class ChooserScenarios {
         assertTrue(screen.contains("(0) + alpha: 1 windows (attached)"), screen);
         assertTrue(screen.contains("┌ alpha (sort: time) ─"), screen);
         assertTrue(screen.lines().anyMatch(l -> l.startsWith("│alpha-screen 42")), screen);
+        // The selected line in tmux's mode-style, black on yellow, as tmux's capture shows it.
+        String colours = tmux.screenWithEscapes(null);
+        assertTrue(colours.contains("\033[30m\033[43m(0) + alpha: 1 windows (attached)"), colours);
 
         // Plain letters start the filter: only the matches are listed, the best one previewed.
         tmux.type(null, "g");
@@ -220,6 +223,14 @@ abstract class ChooserScenarios {
                 throw new IllegalStateException(e);
             }
         });
+
+        // The prefix still works over the chooser: C-b d detaches.
+        tmux.type(null, "C-b", "s");
+        awaitScreen("the chooser", s -> listed(s).size() == 4);
+        tmux.type(null, "C-b", "d");
+        // (the client was exec'd by the outer shell: its pane closes with it)
+        Scarab.waitFor("the client detached", WAIT, () -> scarab.ok("list-clients").isEmpty());
+        assertEquals(0, scarab.sessionsByName().get("gamma").get("clients").asInt());
     }
 
     @Test

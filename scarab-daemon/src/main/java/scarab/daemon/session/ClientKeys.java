@@ -72,6 +72,7 @@ final class ClientKeys implements KeyReader.Handler {
 
     private final ClientLink link;
     private final KeyReader reader;
+    private final DetachKeys detachKeys;
     private final boolean bindings;
     private final LongSupplier clock;
     /** The sink of the current {@link #typed} call (reading thread only). */
@@ -91,6 +92,7 @@ final class ClientKeys implements KeyReader.Handler {
     ClientKeys(ClientLink link, DetachKeys detachKeys, boolean bindings, LongSupplier clock) {
         this.link = link;
         this.reader = new KeyReader(detachKeys);
+        this.detachKeys = detachKeys;
         this.bindings = bindings;
         this.clock = clock;
     }
@@ -206,6 +208,9 @@ final class ClientKeys implements KeyReader.Handler {
             m = mode;
         }
         if (m != null) {
+            if (key.length() == 1 && key.charAt(0) == detachKeys.prefix()) {
+                return false; // the prefix still works in a mode, as in tmux's: C-b d detaches
+            }
             m.key(key);
             return true;
         }
