@@ -53,7 +53,7 @@ final class AttachedClients {
                 .orElseThrow(() -> new UserError("not-found", "no current client"));
     }
 
-    private java.util.Optional<ClientLink> named(String name) {
+    java.util.Optional<ClientLink> named(String name) {
         String full = name.startsWith("/") ? name : "/dev/" + name;
         return of(null).stream().filter(c -> c.name().equals(name) || c.name().equals(full)).findFirst();
     }

@@ -6,6 +6,7 @@ import scarab.daemon.session.PaneMoves;
 import scarab.daemon.session.PaneOperations;
 import scarab.daemon.session.PaneRespawn;
 import scarab.daemon.session.SessionManager;
+import scarab.daemon.session.TextViewMode;
 import scarab.daemon.session.WindowOperations;
 import scarab.daemon.target.TargetResolver;
 import scarab.protocol.command.CommandTable;
@@ -20,8 +21,14 @@ public final class Commands {
         SessionTargets targets = new SessionTargets(sessions, resolver);
         CommandHandler table = new CommandHandler(tableCommands(sessions, model, resolver));
         scarab.daemon.session.ClientMouse.paneOperations(new PaneOperations(sessions));
+        AttachedClients attached = new AttachedClients(sessions, resolver);
         scarab.daemon.session.KeyCommands.runner((argv, caller) -> {
             TableCommand.Output out = table.run(argv, caller);
+            if (out.status() == 0 && !out.stdout().isEmpty() && caller.client() != null && !isDisplayMessage(argv)) {
+                // What a command run from a key or the : prompt prints is shown over the window, as
+                // tmux shows it in view mode (C-b ? lists the keys there).
+                attached.named(caller.client()).ifPresent(c -> TextViewMode.show(c, out.stdout()));
+            }
             return out.status() == 0 ? null : out.stderr();
         });
         return new Dispatcher(List.of(
@@ -38,6 +45,15 @@ public final class Commands {
                 new SendKeysHandler(sessions, targets),
                 new DaemonStatusHandler(sessions, daemon),
                 new DaemonStopHandler(daemon)));
+    }
+
+    /** display-message writes to the status line in tmux, not to view mode: left as it was. */
+    private static boolean isDisplayMessage(List<String> argv) {
+        try {
+            return scarab.protocol.command.ClientCommands.keyTable().lookup(argv.get(0)).name().equals("display-message");
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /**
@@ -69,6 +85,8 @@ public final class Commands {
                 .register("move-pane", new JoinPaneCommand(resolver, moves))
                 .register("switch-client", new SwitchClientCommand(resolver, sessions, clients, windows, panes))
                 .register("list-clients", new ListClientsCommand(resolver, clients, model))
+                .register("choose-tree", new ChooseTreeCommand(sessions, clients))
+                .register("list-keys", new ListKeysCommand())
                 .register("respawn-pane", new RespawnPaneCommand(resolver, new PaneRespawn(sessions)))
                 .register("set-buffer", new SetBufferCommand(sessions.pasteBuffers()))
                 .register("show-buffer", new ShowBufferCommand(sessions.pasteBuffers()))

@@ -58,6 +58,17 @@ final class ClientKeys implements KeyReader.Handler {
     }
 
     /**
+     * A mode that takes every key while it is shown (the chooser, a command's output), as tmux's
+     * pane modes do; kept per client here. Its keys come on the reading thread: it must not wait.
+     */
+    interface Mode {
+        void key(String key);
+
+        /** A command's error while the mode is shown: the mode shows it (else it would be lost). */
+        default void message(String text) {}
+    }
+
+    /**
      * An open prompt: its label, its editor, and what to do with the text (or the one key) it gets;
      * a numeric one (tmux's {@code -N}) takes digits and ends at any other key, which is then read
      * as usual; {@code changed}, if not null, hears every change (tmux's {@code -i}).
@@ -71,6 +82,7 @@ final class ClientKeys implements KeyReader.Handler {
 
     private final ClientLink link;
     private final KeyReader reader;
+    private final DetachKeys detachKeys;
     private final boolean bindings;
     private final LongSupplier clock;
     /** Copy mode on this client: its keys while it is on. */
@@ -85,6 +97,7 @@ final class ClientKeys implements KeyReader.Handler {
     // Guarded by this.
     private Prompt prompt;
     private Overlay shown;
+    private Mode mode;
     private long generation;
     /** Tasks of this client queued on the key commands' thread and not done yet. */
     private int pending;
@@ -94,6 +107,7 @@ final class ClientKeys implements KeyReader.Handler {
     ClientKeys(ClientLink link, DetachKeys detachKeys, boolean bindings, LongSupplier clock) {
         this.link = link;
         this.reader = new KeyReader(detachKeys);
+        this.detachKeys = detachKeys;
         this.bindings = bindings;
         this.clock = clock;
         this.copy = new CopyModeClient(link, this, detachKeys.prefix());
@@ -225,6 +239,10 @@ final class ClientKeys implements KeyReader.Handler {
 
     /** Queues work of this client on the key commands' thread (a border drag); typing after it waits for it. */
     private void queueTask(Runnable task) {
+        if (KeyCommands.onTheirThread()) {
+            task.run(); // typing read on that thread (copy mode): in order with the commands run at once
+            return;
+        }
         synchronized (this) {
             pending++;
         }
@@ -278,6 +296,17 @@ final class ClientKeys implements KeyReader.Handler {
             before = shown;
         }
         if (p != null && promptKey(p, key)) {
+            return true;
+        }
+        Mode m;
+        synchronized (this) {
+            m = mode;
+        }
+        if (m != null) {
+            if (key.length() == 1 && key.charAt(0) == detachKeys.prefix()) {
+                return false; // the prefix still works in a mode, as in tmux's: C-b d detaches
+            }
+            m.key(key);
             return true;
         }
         if (before != null) {
@@ -530,10 +559,16 @@ final class ClientKeys implements KeyReader.Handler {
             return;
         }
         String text = first.substring(0, 1).toUpperCase(Locale.ROOT) + first.substring(1);
+        Mode m;
         synchronized (this) {
             if (prompt != null) {
                 return;
             }
+            m = mode;
+        }
+        if (m != null) {
+            m.message(text);
+            return;
         }
         show(new Overlay.Line(text, -1), DISPLAY_MILLIS);
     }
@@ -547,7 +582,7 @@ final class ClientKeys implements KeyReader.Handler {
     private void show(Overlay o, long millis) {
         long mine;
         synchronized (this) {
-            if (prompt != null) {
+            if (prompt != null || mode != null) {
                 return;
             }
             shown = o;
@@ -557,6 +592,40 @@ final class ClientKeys implements KeyReader.Handler {
         if (millis > 0) {
             PictureScheduler.schedule(() -> expire(mine), TimeUnit.MILLISECONDS.toNanos(millis));
         }
+    }
+
+    /** Enters a mode showing {@code first}; an open prompt or a message goes. */
+    void enterMode(Mode m, Overlay first) {
+        synchronized (this) {
+            prompt = null;
+            mode = m;
+            shown = first;
+            generation++;
+        }
+        changed();
+    }
+
+    /** What the mode shows now: drawn again (the same overlay drawn again when its source changed). */
+    void modeShows(Mode m, Overlay o) {
+        synchronized (this) {
+            if (mode != m) {
+                return;
+            }
+            shown = o;
+        }
+        changed();
+    }
+
+    void leaveMode(Mode m) {
+        synchronized (this) {
+            if (mode != m) {
+                return;
+            }
+            mode = null;
+            shown = null;
+            generation++;
+        }
+        changed();
     }
 
     private void expire(long which) {

@@ -9,6 +9,8 @@ import java.util.List;
 import scarab.daemon.layout.Layout;
 import scarab.daemon.layout.PaneGeometry;
 import scarab.daemon.terminal.Screen;
+import scarab.daemon.view.ChooserPainter;
+import scarab.daemon.view.ChooserPicture;
 import scarab.daemon.view.Compositor;
 import scarab.daemon.view.CopyModePainter;
 import scarab.daemon.view.Frame;
@@ -17,6 +19,7 @@ import scarab.daemon.view.Overlay;
 import scarab.daemon.view.OverlayPainter;
 import scarab.daemon.view.PaneRect;
 import scarab.daemon.view.StatusLine;
+import scarab.daemon.view.TextViewPainter;
 import scarab.daemon.view.TerminalWriter;
 import scarab.daemon.view.WindowComposer;
 import scarab.daemon.view.WindowPicture;
@@ -110,6 +113,10 @@ final class ComposedView {
             }
         }
         StatusLine status = session.statusShown() ? status(session, window, shown, zoomedNow, clock) : null;
+        Overlay overlay = link.overlay();
+        int areaRows = status == null ? link.rows() : link.rows() - 1;
+        // The chooser's preview reads another pane's screen: made before the window's locks are taken.
+        ChooserPicture chooser = overlay instanceof Overlay.Tree t ? t.source().picture(link.cols(), areaRows) : null;
         List<Pane> lockOrder = new ArrayList<>(panes);
         lockOrder.sort(Comparator.comparingInt(Pane::id));
         for (Pane p : lockOrder) {
@@ -136,7 +143,6 @@ final class ComposedView {
             if (ClientMouse.enabled()) {
                 MouseModes.mouseOn(composed.frame(), anyAllMotion);
             }
-            Overlay overlay = link.overlay();
             CopyModeClient.View copy = link.copyView();
             int copyIndex = copy == null ? -1 : panes.indexOf(copy.pane());
             if (overlay == null && copyIndex < 0) {
@@ -156,7 +162,13 @@ final class ComposedView {
                 labels.add(new OverlayPainter.PaneLabel(r.left(), r.top(), r.width(), r.height(), indexes.get(i),
                         panes.get(i) == active));
             }
-            OverlayPainter.paint(frame, overlay, labels);
+            if (chooser != null) {
+                ChooserPainter.paint(frame, chooser, areaRows);
+            } else if (overlay instanceof Overlay.Text text) {
+                TextViewPainter.paint(frame, text, areaRows);
+            } else {
+                OverlayPainter.paint(frame, overlay, labels);
+            }
             return new WindowComposer.Composed(frame, composed.from(), composed.scrolls());
         } finally {
             for (int i = 0; i < locked; i++) {

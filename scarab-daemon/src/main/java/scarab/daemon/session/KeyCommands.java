@@ -48,7 +48,8 @@ public final class KeyCommands {
         repeatNanos = repeatTime.toNanos();
     }
 
-    static KeyBindings bindings() {
+    /** The prefix table every client uses now (list-keys prints it). */
+    public static KeyBindings bindings() {
         return bindings;
     }
 

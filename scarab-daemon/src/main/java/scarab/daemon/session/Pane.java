@@ -84,6 +84,8 @@ public final class Pane {
     static volatile java.util.function.Consumer<byte[]> emulatorFaultForTests;
     /** Changed only under screenLock's write lock; iterated freely. */
     private final CopyOnWriteArrayList<ClientLink> clients = new CopyOnWriteArrayList<>();
+    /** Clients whose chooser previews this pane ({@link ChooserMode}): drawn again when its screen changes. */
+    private final CopyOnWriteArrayList<ClientLink> previewers = new CopyOnWriteArrayList<>();
     /**
      * Killed or ended: what a client that attaches from now on is told at once instead of being
      * registered; null while clients may attach. Guarded by screenLock's write lock.
@@ -448,6 +450,9 @@ public final class Pane {
                     }
                 }
             }
+            for (ClientLink c : previewers) {
+                c.viewDue();
+            }
         } finally {
             screenLock.writeLock().unlock();
         }
@@ -616,6 +621,15 @@ public final class Pane {
     }
 
     // ---- attached clients -------------------------------------------------------------------
+
+    /** A client's chooser shows this pane's screen: its output redraws that client too. */
+    void previewBy(ClientLink c) {
+        previewers.addIfAbsent(c);
+    }
+
+    void previewEnd(ClientLink c) {
+        previewers.remove(c);
+    }
 
     public int clientCount() {
         return clients.size();

@@ -1,5 +1,6 @@
 package scarab.daemon.view;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -23,4 +24,22 @@ public sealed interface Overlay {
 
     /** Each pane's index in its centre, big where it fits (tmux's display-panes). */
     record PaneNumbers() implements Overlay {}
+
+    /**
+     * The chooser (choose-tree) over the whole window area. Its state changes while it is shown:
+     * each frame asks {@code source} for a picture ({@link ChooserPainter}), before the window's
+     * locks are taken, since the preview reads another pane's screen.
+     */
+    record Tree(Source source) implements Overlay {
+        public interface Source {
+            ChooserPicture picture(int cols, int rows);
+        }
+    }
+
+    /** Text to read over the window area from line {@code top} (tmux's view mode: list-keys from a key). */
+    record Text(List<String> lines, int top) implements Overlay {
+        public Text {
+            lines = List.copyOf(lines);
+        }
+    }
 }

@@ -137,6 +137,21 @@ final class StandardCommands {
                         .value('c', "target-client", "the client (default: the one showing the caller's session)")
                         .target('t', TargetKind.SESSION, "the session, or session:window.pane to show")
                         .build(),
+                CommandSpec.builder("choose-tree")
+                        .summary("Choose a session, window or pane from a tree over the client's window.")
+                        .flag('s', "start with the sessions collapsed")
+                        .flag('w', "start with the sessions expanded (their windows shown)")
+                        .flag('Z', "use the whole window (the tree always does: accepted for tmux's bindings)")
+                        .value('c', "target-client", "the client (default: the one showing the caller's session)")
+                        .help("Sorted by last use, with a live preview of the selected item. Keys: Up/Down (k/j),"
+                                + " Left/Right (collapse/expand), Enter switches, x kills (after y), r renames,"
+                                + " n makes a new session, / or f filters (fuzzy), q or Escape leaves.")
+                        .build(),
+                CommandSpec.builder("list-keys").alias("lsk")
+                        .summary("List the key bindings, as tmux's bind-key lines.")
+                        .value('T', "key-table", "only this table (scarab has one: prefix)")
+                        .help("Run from a key or the : prompt, the list is shown over the window (q leaves).")
+                        .build(),
                 CommandSpec.builder("list-clients").alias("lsc")
                         .summary("List the attached clients.")
                         .value('F', "format", "a format for each client (#{client_name}, #{client_tty}, ...)")

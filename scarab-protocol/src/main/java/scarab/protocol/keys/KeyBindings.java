@@ -41,6 +41,11 @@ public final class KeyBindings {
         return STANDARD;
     }
 
+    /** Every binding, by its key's bytes (ISO-8859-1 text): what list-keys prints. */
+    public Map<String, Binding> all() {
+        return byKey;
+    }
+
     /** The binding of a key (its bytes as ISO-8859-1 text), or null. */
     public Binding lookup(String key) {
         Binding b = byKey.get(key);
@@ -153,6 +158,9 @@ public final class KeyBindings {
         put(m, "q", "display-panes");
         put(m, "[", "copy-mode");
         put(m, "\033[5~", "copy-mode", "-u"); // PageUp
+        put(m, "s", "choose-tree", "-Zs");
+        put(m, "w", "choose-tree", "-Zw");
+        put(m, "?", "list-keys");
         String[] layouts = {"even-horizontal", "even-vertical", "main-horizontal", "main-vertical", "tiled"};
         for (int i = 0; i < layouts.length; i++) {
             put(m, "\033" + (i + 1), "select-layout", layouts[i]);

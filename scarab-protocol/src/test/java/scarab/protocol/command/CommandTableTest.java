@@ -36,6 +36,9 @@ class CommandTableTest {
         expected.put("list-windows", "lsw aF:t: 0");
         expected.put("list-panes", "lsp aF:t: 0");
         expected.put("switch-client", "switchc lnpc:t: 0");
+        // issue 15's chooser and key list: a part of tmux 3.3a's letters (and -c for the client)
+        expected.put("choose-tree", " swZc: 0");
+        expected.put("list-keys", "lsk T: 0");
         expected.put("list-clients", "lsc F:t: 0");
         expected.put("display-message", "display pc:d:t: 1");
         // tmux 3.3a's letters, less -t target-client and -w (the client's clipboard), and list-buffers' -f
