@@ -58,6 +58,8 @@ public abstract class ClientLink {
     private volatile CopyModeClient.View copyView;
     /** Its keys: read by the daemon, whichever way they arrive. */
     private final ClientKeys keys;
+    /** Finished or abandoned: what still holds the link (a pane it previews) lets it go. */
+    private volatile boolean ended;
 
     ClientLink(Connection connection, boolean readOnly, int cols, int rows, DetachKeys detachKeys) {
         this.connection = connection;
@@ -70,6 +72,15 @@ public abstract class ClientLink {
 
     ClientKeys keys() {
         return keys;
+    }
+
+    /** Called first by {@link #finish} and {@link #abandon}. */
+    final void markEnded() {
+        ended = true;
+    }
+
+    boolean ended() {
+        return ended;
     }
 
     Overlay overlay() {

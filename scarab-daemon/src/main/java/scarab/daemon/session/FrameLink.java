@@ -119,6 +119,7 @@ final class FrameLink extends ClientLink {
     /** Sends {@code lastBytes} and then {@code message}, then stops writing. */
     @Override
     synchronized void finish(byte[] lastBytes, Response message) {
+        markEnded();
         if (finished || farewell != null) {
             return;
         }
@@ -136,6 +137,7 @@ final class FrameLink extends ClientLink {
     /** The client is gone: stop at once. */
     @Override
     synchronized void abandon() {
+        markEnded();
         finished = true;
         queue.clear();
         wakeWriter();

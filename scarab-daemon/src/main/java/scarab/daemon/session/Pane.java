@@ -451,7 +451,11 @@ public final class Pane {
                 }
             }
             for (ClientLink c : previewers) {
-                c.viewDue();
+                if (c.ended()) {
+                    previewers.remove(c); // detached with its chooser open
+                } else {
+                    c.viewDue();
+                }
             }
         } finally {
             screenLock.writeLock().unlock();

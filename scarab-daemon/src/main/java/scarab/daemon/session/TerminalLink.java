@@ -115,6 +115,7 @@ final class TerminalLink extends ClientLink implements PtyPoller.TerminalListene
 
     @Override
     synchronized void finish(byte[] lastBytes, Response message) {
+        markEnded();
         if (closed || farewell != null) {
             return;
         }
@@ -154,6 +155,7 @@ final class TerminalLink extends ClientLink implements PtyPoller.TerminalListene
 
     @Override
     synchronized void abandon() {
+        markEnded();
         leaving = true;
         closeLocked();
     }
