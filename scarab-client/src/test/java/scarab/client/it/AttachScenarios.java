@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,13 +49,7 @@ abstract class AttachScenarios {
     }
 
     private String envLine(Map<String, String> extra) {
-        Map<String, String> env = new java.util.TreeMap<>(scarab.env);
-        env.put("TERM", "xterm-256color");
-        if (!direct()) {
-            env.put("SCARAB_DIRECT", "0");
-        }
-        env.putAll(extra);
-        return env.entrySet().stream().map(e -> e.getKey() + "='" + e.getValue() + "'").collect(Collectors.joining(" "));
+        return scarab.envLine(direct(), extra);
     }
 
     /** Types an attach command at the outer prompt; the outer shell is back after detach. */

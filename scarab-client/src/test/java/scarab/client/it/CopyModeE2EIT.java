@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,9 +63,7 @@ class CopyModeE2EIT {
     }
 
     private String envLine() {
-        Map<String, String> env = new java.util.TreeMap<>(scarab.env);
-        env.put("TERM", "xterm-256color");
-        return env.entrySet().stream().map(e -> e.getKey() + "='" + e.getValue() + "'").collect(Collectors.joining(" "));
+        return scarab.envLine(true, Map.of());
     }
 
     /** The history in a session attached in the outer tmux's first window, its output piped to a file. */

@@ -13,11 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,10 +71,7 @@ class CrashDuringAttachIT {
 
     /** The real client, typed at a shell in a tmux window; the shell prints its exit status after. */
     private String envLine() {
-        Map<String, String> env = new TreeMap<>(scarab.env);
-        env.put("TERM", "xterm-256color");
-        env.put("PS1", "outer$ ");
-        return env.entrySet().stream().map(e -> e.getKey() + "='" + e.getValue() + "'").collect(Collectors.joining(" "));
+        return scarab.envLine(true, Map.of("PS1", "outer$ "));
     }
 
     private void realClient(String window, String session) {

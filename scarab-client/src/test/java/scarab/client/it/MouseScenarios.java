@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,13 +60,7 @@ abstract class MouseScenarios {
     }
 
     private String envLine(Map<String, String> extra) {
-        Map<String, String> env = new java.util.TreeMap<>(scarab.env);
-        env.put("TERM", "xterm-256color");
-        if (!direct()) {
-            env.put("SCARAB_DIRECT", "0");
-        }
-        env.putAll(extra);
-        return env.entrySet().stream().map(e -> e.getKey() + "='" + e.getValue() + "'").collect(Collectors.joining(" "));
+        return scarab.envLine(direct(), extra);
     }
 
     /** Session "main" (its first pane running {@code ours} and {@code theirs}) in both, each with a client of 100x30 attached. */

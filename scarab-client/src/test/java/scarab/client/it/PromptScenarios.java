@@ -54,13 +54,7 @@ abstract class PromptScenarios {
     }
 
     private String envLine(Map<String, String> extra) {
-        Map<String, String> env = new java.util.TreeMap<>(scarab.env);
-        env.put("TERM", "xterm-256color");
-        if (!direct()) {
-            env.put("SCARAB_DIRECT", "0");
-        }
-        env.putAll(extra);
-        return env.entrySet().stream().map(e -> e.getKey() + "='" + e.getValue() + "'").collect(Collectors.joining(" "));
+        return scarab.envLine(direct(), extra);
     }
 
     /** A session running sh, attached in the outer tmux's first window. */

@@ -48,6 +48,22 @@ public final class Scarab implements AutoCloseable {
      * The client as a shell command line, for the tests that type it into a terminal. JLine copies
      * its native library into jline.tmpdir on every start: this test's directory, not /tmp.
      */
+    /**
+     * This daemon's environment as shell words ({@code K='v' ...}) for a client started by typing
+     * in a tmux pane: TERM xterm-256color, keys relayed by the client unless {@code direct}, then
+     * {@code extra}.
+     */
+    public String envLine(boolean direct, Map<String, String> extra) {
+        Map<String, String> all = new java.util.TreeMap<>(env);
+        all.put("TERM", "xterm-256color");
+        if (!direct) {
+            all.put("SCARAB_DIRECT", "0");
+        }
+        all.putAll(extra);
+        return all.entrySet().stream().map(e -> e.getKey() + "='" + e.getValue() + "'")
+                .collect(java.util.stream.Collectors.joining(" "));
+    }
+
     public String clientCommand() {
         return "java -XX:TieredStopAtLevel=1 -Xshare:auto -Djline.tmpdir=" + root + " -cp "
                 + System.getProperty("java.class.path") + " scarab.client.Main";

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,12 +47,7 @@ abstract class SwitchClientScenarios {
     }
 
     private String envLine() {
-        Map<String, String> env = new java.util.TreeMap<>(scarab.env);
-        env.put("TERM", "xterm-256color");
-        if (!direct()) {
-            env.put("SCARAB_DIRECT", "0");
-        }
-        return env.entrySet().stream().map(e -> e.getKey() + "='" + e.getValue() + "'").collect(Collectors.joining(" "));
+        return scarab.envLine(direct(), Map.of());
     }
 
     /** The client's picture is the session's own screen, colours and all. */
