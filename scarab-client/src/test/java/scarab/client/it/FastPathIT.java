@@ -163,8 +163,11 @@ class FastPathIT {
         // send-keys, its alias and -l: the same text reaches both screens.
         alike(new String[] {"send-keys", "p1", "echo", "Space", "one", "Enter"},
                 new String[] {"send-keys", "f1", "echo", "Space", "one", "Enter"});
+        // cat's copy of the line first: else the terminal's echo of what follows may come before it.
+        Scarab.waitFor("cat to print the line on both", Duration.ofSeconds(60),
+                () -> screen("p1").split("echo one", -1).length == 3 && screen("f1").split("echo one", -1).length == 3);
         alike(new String[] {"send", "-l", "p1", "Enter", "Enter"}, new String[] {"send", "f1", "Enter", "-l", "Enter"});
-        Scarab.waitFor("both screens to show the keys", Duration.ofSeconds(10),
+        Scarab.waitFor("both screens to show the keys", Duration.ofSeconds(60),
                 () -> screen("p1").contains("EnterEnter") && screen("f1").contains("EnterEnter"));
         assertEquals(screen("p1"), screen("f1"));
         // rename, detach (nobody attached) and kill, under each name they go by.
