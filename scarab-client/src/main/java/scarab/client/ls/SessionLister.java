@@ -25,8 +25,11 @@ public final class SessionLister {
     /** {@code tmuxFormat}: {@code -F}'s format (tmux's list-sessions -F), or null. */
     public static int run(ClientContext ctx, DaemonStarter starter, boolean noStart, boolean json, boolean names,
                           String tmuxFormat) throws IOException {
-        if (json && names || tmuxFormat != null && (json || names)) {
-            throw new IllegalArgumentException("--json, --names and -F cannot be used together: choose one");
+        if (json && names) {
+            throw new IllegalArgumentException("--json and --names cannot be used together: choose one");
+        }
+        if (tmuxFormat != null && (json || names)) {
+            throw new IllegalArgumentException("-F cannot be used with --json or --names: choose one");
         }
         Response.Listing listing;
         // People's forms are rendered by the daemon: its code is warm, and this client's is not.
