@@ -91,6 +91,12 @@ public final class LeanJson {
                     .strings("keys", r.keys()).bool("literal", r.literal());
         } else if (request instanceof Request.Wait r) {
             w.string("type", "wait").number("id", r.id()).string("target", r.target());
+        } else if (request instanceof Request.WaitForOutput r) {
+            w.string("type", "wait-for-output").number("id", r.id()).string("target", r.target())
+                    .string("pattern", r.pattern()).number("timeoutMillis", r.timeoutMillis());
+        } else if (request instanceof Request.WaitIdle r) {
+            w.string("type", "wait-idle").number("id", r.id()).string("target", r.target())
+                    .number("idleMillis", r.idleMillis()).number("timeoutMillis", r.timeoutMillis());
         } else if (request instanceof Request.DaemonStatus r) {
             w.string("type", "daemon-status").number("id", r.id());
         } else if (request instanceof Request.DaemonStop r) {
@@ -275,6 +281,7 @@ public final class LeanJson {
         int sessionCount = 0;
         boolean more = false;
         List<String> lines = null;
+        String line = null;
         String sessionName = null;
         SessionInfo session = null;
         List<String> capabilities = null;
@@ -342,6 +349,7 @@ public final class LeanJson {
                     seen |= MORE;
                 }
                 case "lines" -> lines = strings(p, t);
+                case "line" -> line = string(p, t);
                 case "version" -> version = string(p, t);
                 case "socket" -> socket = string(p, t);
                 case "database" -> database = string(p, t);
@@ -384,6 +392,7 @@ public final class LeanJson {
             case "killed" -> new Response.Killed(id, sessions);
             case "captured" -> new Response.Captured(id, lines, more);
             case "done" -> new Response.Done(id);
+            case "output-matched" -> new Response.OutputMatched(id, line);
             case "status" -> new Response.Status(id, version, pid, startedAt, socket, database, config, sessionCount,
                     configWarnings, notices);
             case "detached" -> new Response.Detached(id, objectFree(sessionName, session), reason);

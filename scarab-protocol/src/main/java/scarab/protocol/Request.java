@@ -22,6 +22,8 @@ import java.util.Map;
     @JsonSubTypes.Type(value = Request.Resize.class, name = "resize"),
     @JsonSubTypes.Type(value = Request.Detach.class, name = "detach"),
     @JsonSubTypes.Type(value = Request.Wait.class, name = "wait"),
+    @JsonSubTypes.Type(value = Request.WaitForOutput.class, name = "wait-for-output"),
+    @JsonSubTypes.Type(value = Request.WaitIdle.class, name = "wait-idle"),
     @JsonSubTypes.Type(value = Request.DaemonStatus.class, name = "daemon-status"),
     @JsonSubTypes.Type(value = Request.DaemonStop.class, name = "daemon-stop"),
     @JsonSubTypes.Type(value = Request.Command.class, name = "command"),
@@ -51,6 +53,8 @@ public sealed interface Request {
         public static final String TABLE = "table";
         public static final String TABLE_COLOR = "table-color";
         public static final String NAMES = "names";
+        /** Followed by a tmux format ({@code ls -F}): a line per session, the format expanded. */
+        public static final String TMUX_FORMAT = "tmux-format:";
 
         public ListSessions(long id) {
             this(id, null, null);
@@ -124,6 +128,21 @@ public sealed interface Request {
 
     /** Block until the session's process exits; the response carries its status. */
     record Wait(long id, String target) implements Request {}
+
+    /**
+     * Until a line of the pane's screen, or of its output from now on, matches {@code pattern} (a
+     * Java regex, found anywhere in the line); answered by {@link Response.OutputMatched} with the
+     * line, or an error {@code timeout} after {@code timeoutMillis} (0: no limit) or when the
+     * pane's process ends first.
+     */
+    record WaitForOutput(long id, String target, String pattern, long timeoutMillis) implements Request {}
+
+    /**
+     * Until the pane has printed nothing for {@code idleMillis} (counted from the request at the
+     * earliest); answered by {@link Response.Done}, or an error {@code timeout} after
+     * {@code timeoutMillis} (0: no limit).
+     */
+    record WaitIdle(long id, String target, long idleMillis, long timeoutMillis) implements Request {}
 
     record DaemonStatus(long id) implements Request {}
 

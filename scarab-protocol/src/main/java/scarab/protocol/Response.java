@@ -21,6 +21,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = Response.Attached.class, name = "attached"),
     @JsonSubTypes.Type(value = Response.Detached.class, name = "detached"),
     @JsonSubTypes.Type(value = Response.Exited.class, name = "exited"),
+    @JsonSubTypes.Type(value = Response.OutputMatched.class, name = "output-matched"),
     @JsonSubTypes.Type(value = Response.Status.class, name = "status"),
     @JsonSubTypes.Type(value = Response.CommandResult.class, name = "command-result"),
 })
@@ -85,6 +86,9 @@ public sealed interface Response {
 
     /** Event or Wait response: the session's process ended with {@code exitCode}. */
     record Exited(long id, String session, int exitCode) implements Response {}
+
+    /** WaitForOutput response: the first line that matched. */
+    record OutputMatched(long id, String line) implements Response {}
 
     /**
      * {@code configWarnings}: the config file's problems when the daemon started (defaults used

@@ -16,15 +16,28 @@ public final class Cli {
     /** Every subcommand, in the order --help lists them. */
     static final List<Class<?>> SUBCOMMANDS = List.of(NewCommand.class, LsCommand.class, AttachCommand.class,
             DetachCommand.class, KillCommand.class, RenameCommand.class, CaptureCommand.class, SendKeysCommand.class,
-            WaitCommand.class, DaemonCommand.class, ConfigCommand.class, CompletionCommand.class, ManCommand.class, TrainCommand.class, TrainDaemonCommand.class,
+            WaitCommand.class, WaitForOutputCommand.class, SourceCommand.class, DaemonCommand.class, ConfigCommand.class, CompletionCommand.class, ManCommand.class, TrainCommand.class, TrainDaemonCommand.class,
             CommandLine.HelpCommand.class);
 
     public static int run(ClientContext ctx, String... args) {
+        if (scarab.client.script.CommandSequence.present(args)) {
+            return scarab.client.script.CommandSequence.run(ctx, args);
+        }
+        return runSingle(ctx, args);
+    }
+
+    /** {@link #run} of one command: a {@code ;} word is only a word. */
+    public static int runSingle(ClientContext ctx, String... args) {
         int table = scarab.client.table.TableCli.run(ctx, args);
         if (table != scarab.client.table.TableCli.NOT_SERVED) {
             return table;
         }
         return commandLine(ctx, args).execute(args);
+    }
+
+    /** Is {@code name} a command of the CLI (a subcommand, an alias, a table command)? */
+    public static boolean knows(String name) {
+        return SubcommandIndex.knows(name) || scarab.protocol.command.CommandTable.standard().find(name) != null;
     }
 
     /** The full command line, every subcommand registered (for help, completion and the man page). */

@@ -24,12 +24,17 @@ public final class LsCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--names", description = "Session names only, one per line (for shell completion).")
     boolean names;
 
+    @Option(names = "-F", paramLabel = "FORMAT", description = "A line per session in tmux's format language"
+            + " (list-sessions -F): #{session_name}, #{session_windows}, #{session_attached}, #{session_created},"
+            + " #{session_id}, #{?cond,a,b}, and the current window's and active pane's names.")
+    String format;
+
     public LsCommand(ClientContext ctx) {
         this.ctx = ctx;
     }
 
     @Override
     public Integer call() throws IOException {
-        return SessionLister.run(ctx, parent.starter(), parent.noStart, json, names);
+        return SessionLister.run(ctx, parent.starter(), parent.noStart, json, names, format);
     }
 }

@@ -27,17 +27,25 @@ public final class SendKeysCommand implements java.util.concurrent.Callable<Inte
     @Option(names = "-l", description = "Type every KEY as literal text (no key names).")
     boolean literal;
 
-    @Parameters(index = "0", paramLabel = "TARGET", description = "Session name, id, or unique id prefix (a name wins over a prefix).")
-    String target;
+    @Option(names = "-t", paramLabel = "TARGET", description = "The target as tmux takes it; then every word is a KEY.")
+    String option;
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "KEY", description = "Key names or text.")
-    List<String> keys;
+    @Parameters(index = "0..*", arity = "1..*", paramLabel = "[TARGET] KEY",
+            description = "Without -t, the session (name, id, or unique id prefix; a name wins over a prefix), then"
+                    + " key names or text.")
+    List<String> words;
 
     public SendKeysCommand(ClientContext ctx) {
     }
 
     @Override
     public Integer call() throws IOException {
-        return SessionRequests.sendKeys(parent::connect, target, keys, literal);
+        if (option != null) {
+            return SessionRequests.sendKeys(parent::connect, option, words, literal);
+        }
+        if (words.size() < 2) {
+            throw new IllegalArgumentException("send-keys needs a TARGET and at least one KEY");
+        }
+        return SessionRequests.sendKeys(parent::connect, words.get(0), words.subList(1, words.size()), literal);
     }
 }

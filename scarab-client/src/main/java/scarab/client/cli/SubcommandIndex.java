@@ -23,6 +23,10 @@ final class SubcommandIndex {
 
     private SubcommandIndex() {}
 
+    static boolean knows(String name) {
+        return BY_NAME.containsKey(name);
+    }
+
     /** The subcommand class, or null when there is none to be sure of (then all are registered). */
     static Class<?> find(String[] args) {
         for (int i = 0; i < args.length; i++) {

@@ -48,6 +48,8 @@ public final class DaemonConnection implements AutoCloseable {
     private final long timeoutMillis;
     /** The limit for the answer being awaited (the current request's). */
     private long answerTimeoutMillis;
+    /** Used by every command of a sequence ({@link SharedConnection}): their close leaves it open. */
+    private boolean shared;
 
     private DaemonConnection(Path socket, SocketChannel channel, long timeoutMillis) {
         this.socket = socket;
@@ -191,7 +193,8 @@ public final class DaemonConnection implements AutoCloseable {
      * {@link ClientError} carrying the daemon's message.
      */
     public Response call(Request request) throws IOException {
-        answerTimeoutMillis = request instanceof Request.Wait ? 0
+        answerTimeoutMillis = request instanceof Request.Wait || request instanceof Request.WaitForOutput
+                || request instanceof Request.WaitIdle ? 0
                 : request instanceof Request.Attach ? 2 * timeoutMillis : timeoutMillis;
         deadline.arm(answerTimeoutMillis);
         try {
@@ -315,6 +318,7 @@ public final class DaemonConnection implements AutoCloseable {
      * not be used afterwards; sending still may.
      */
     public byte[] takeBuffered() throws IOException {
+        shared = false; // the attach loop's from now on: the sequence opens another for what follows
         return buffered.readNBytes(buffered.available());
     }
 
@@ -331,8 +335,26 @@ public final class DaemonConnection implements AutoCloseable {
         return socket;
     }
 
+    void share() {
+        shared = true;
+    }
+
+    /** Still the sequence's, and open (a deadline that passed closed it). */
+    boolean sharedAndOpen() {
+        return shared && channel.isOpen();
+    }
+
+    /** Closes a connection the sequence is done with. */
+    void closeShared() {
+        shared = false;
+        close();
+    }
+
     @Override
     public void close() {
+        if (shared) {
+            return;
+        }
         deadline.finish();
         try {
             channel.close();

@@ -57,6 +57,14 @@ public final class DaemonStarter {
 
     /** Connects, starting a daemon first unless {@code noStart}. */
     public DaemonConnection connect(boolean noStart) {
+        SharedConnection sequence = SharedConnection.current(socket);
+        if (sequence != null) {
+            return sequence.connection(() -> connectAnew(noStart));
+        }
+        return connectAnew(noStart);
+    }
+
+    private DaemonConnection connectAnew(boolean noStart) {
         checkDirectory();
         try {
             return DaemonConnection.openPipelined(socket, requestTimeoutMillis());

@@ -21,6 +21,7 @@ import scarab.client.daemon.DaemonStarter;
 import scarab.client.daemon.DaemonStop;
 import scarab.client.ls.SessionLister;
 import scarab.client.requests.SessionRequests;
+import scarab.client.script.CommandSequence;
 
 /**
  * The short way through the commands people, shell completion and scripts run most: {@code scarab
@@ -61,8 +62,19 @@ public final class FastPath {
                 || args[0].equals("-V"));
     }
 
-    /** Runs {@code args} if they are a plain form of a hot command; else {@link #NOT_SERVED}. */
+    /**
+     * Runs {@code args} if they are a plain form of a hot command, or a sequence of commands
+     * ({@link CommandSequence}); else {@link #NOT_SERVED}.
+     */
     public static int run(ClientContext ctx, String[] args) {
+        if (CommandSequence.present(args)) {
+            return CommandSequence.run(ctx, args);
+        }
+        return runSingle(ctx, args);
+    }
+
+    /** {@link #run} of one command: a {@code ;} word is only a word. */
+    public static int runSingle(ClientContext ctx, String[] args) {
         if (aboutScarab(args)) {
             return about(ctx, args[0]);
         }
@@ -149,11 +161,11 @@ public final class FastPath {
         SessionRequests.Connector daemon = new Starting(starter, noStart);
         switch (command) {
             case "ls", "list", "list-sessions" -> {
-                Plain p = Plain.parse(args, from, Set.of("--json", "--names"), Set.of(), Set.of());
+                Plain p = Plain.parse(args, from, Set.of("--json", "--names"), Set.of("-F"), Set.of());
                 if (p == null || !p.words.isEmpty()) {
                     return NOT_SERVED;
                 }
-                return SessionLister.run(ctx, starter, noStart, p.has("--json"), p.has("--names"));
+                return SessionLister.run(ctx, starter, noStart, p.has("--json"), p.has("--names"), p.value("-F"));
             }
             case "attach", "a", "attach-session" -> {
                 Plain p = Plain.parse(args, from, Set.of("-r", "-d"), Set.of("--detach-keys"), Set.of());

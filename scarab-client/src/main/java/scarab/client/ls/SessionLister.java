@@ -19,18 +19,28 @@ public final class SessionLister {
 
     public static int run(ClientContext ctx, DaemonStarter starter, boolean noStart, boolean json, boolean names)
             throws IOException {
+        return run(ctx, starter, noStart, json, names, null);
+    }
+
+    /** {@code tmuxFormat}: {@code -F}'s format (tmux's list-sessions -F), or null. */
+    public static int run(ClientContext ctx, DaemonStarter starter, boolean noStart, boolean json, boolean names,
+                          String tmuxFormat) throws IOException {
         if (json && names) {
             throw new IllegalArgumentException("--json and --names cannot be used together: choose one");
         }
+        if (tmuxFormat != null && (json || names)) {
+            throw new IllegalArgumentException("-F cannot be used with --json or --names: choose one");
+        }
         Response.Listing listing;
         // People's forms are rendered by the daemon: its code is warm, and this client's is not.
-        String format = json ? null : names ? Request.ListSessions.NAMES
+        String format = tmuxFormat != null ? Request.ListSessions.TMUX_FORMAT + tmuxFormat
+                : json ? null : names ? Request.ListSessions.NAMES
                 : color(ctx) ? Request.ListSessions.TABLE_COLOR : Request.ListSessions.TABLE;
         try (DaemonConnection c = starter.connect(noStart)) {
             listing = (Response.Listing) c.call(new Request.ListSessions(c.nextId(), format,
                     format == null ? null : ctx.clock().millis()));
         }
-        print(ctx, listing, json, names);
+        print(ctx, listing, json, names, tmuxFormat);
         return 0;
     }
 
@@ -38,13 +48,13 @@ public final class SessionLister {
         return ctx.interactive() && !ctx.env().containsKey("NO_COLOR");
     }
 
-    static void print(ClientContext ctx, Response.Listing listing, boolean json, boolean names) {
+    static void print(ClientContext ctx, Response.Listing listing, boolean json, boolean names, String tmuxFormat) {
         for (String notice : listing.notices()) {
             ctx.err().println("scarab: note: " + notice);
         }
         List<SessionInfo> sessions = listing.sessions();
         if (listing.text() != null) {
-            if (listing.text().isEmpty() && !names && ctx.interactive()) {
+            if (listing.text().isEmpty() && !names && tmuxFormat == null && ctx.interactive()) {
                 ctx.err().println("no sessions; create one with: scarab new NAME");
             }
             ctx.out().print(listing.text());

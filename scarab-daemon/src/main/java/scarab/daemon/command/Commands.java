@@ -19,6 +19,7 @@ public final class Commands {
         ModelTargets model = new ModelTargets(sessions);
         TargetResolver resolver = new TargetResolver(model.model());
         SessionTargets targets = new SessionTargets(sessions, resolver);
+        scarab.daemon.watch.Watches watches = new scarab.daemon.watch.Watches();
         CommandHandler table = new CommandHandler(tableCommands(sessions, model, resolver));
         scarab.daemon.session.ClientMouse.paneOperations(new PaneOperations(sessions));
         AttachedClients attached = new AttachedClients(sessions, resolver);
@@ -34,10 +35,12 @@ public final class Commands {
         return new Dispatcher(List.of(
                 table,
                 new NewHandler(sessions, daemon),
-                new ListHandler(sessions, daemon),
+                new ListHandler(sessions, daemon, model),
                 new KillHandler(sessions, targets),
                 new RenameHandler(sessions, targets),
                 new WaitHandler(sessions, targets),
+                new WaitForOutputHandler(targets, watches),
+                new WaitIdleHandler(targets, watches),
                 new AttachHandler(sessions, targets),
                 new ResizeHandler(),
                 new DetachHandler(sessions, targets),

@@ -11,15 +11,18 @@ import scarab.protocol.Request;
 import scarab.protocol.Response;
 import scarab.protocol.SessionInfo;
 import scarab.protocol.SessionTable;
+import scarab.protocol.command.Format;
 
 /** {@code scarab ls}: every session, oldest first, plus any one-time notices from the daemon. */
 public final class ListHandler implements RequestHandler<Request.ListSessions> {
     private final SessionManager sessions;
     private final DaemonControl daemon;
+    private final ModelTargets model;
 
-    public ListHandler(SessionManager sessions, DaemonControl daemon) {
+    public ListHandler(SessionManager sessions, DaemonControl daemon, ModelTargets model) {
         this.sessions = sessions;
         this.daemon = daemon;
+        this.model = model;
     }
 
     @Override
@@ -29,6 +32,10 @@ public final class ListHandler implements RequestHandler<Request.ListSessions> {
 
     @Override
     public Response handle(Request.ListSessions r, Connection connection) {
+        if (r.format() != null && r.format().startsWith(Request.ListSessions.TMUX_FORMAT)) {
+            return new Response.Listing(r.id(), List.of(), daemon.takeNotices(),
+                    formatted(r.format().substring(Request.ListSessions.TMUX_FORMAT.length())));
+        }
         List<SessionInfo> all = sessions.list().stream().map(SessionInfoView::of).toList();
         if (r.format() == null) {
             return new Response.Listing(r.id(), all, daemon.takeNotices());
@@ -42,6 +49,15 @@ public final class ListHandler implements RequestHandler<Request.ListSessions> {
                     + "\"; use table, table-color or names");
         };
         return new Response.Listing(r.id(), List.of(), daemon.takeNotices(), text);
+    }
+
+    /** {@code ls -F}: a line per session, the format expanded as tmux's list-sessions -F does. */
+    private String formatted(String format) {
+        StringBuilder b = new StringBuilder();
+        for (scarab.daemon.session.Session s : sessions.list()) {
+            b.append(Format.expand(format, SessionFormats.variables(model, s))).append('\n');
+        }
+        return b.toString();
     }
 
     private static String names(List<SessionInfo> all) {

@@ -86,6 +86,8 @@ public final class Pane {
     private final CopyOnWriteArrayList<ClientLink> clients = new CopyOnWriteArrayList<>();
     /** Clients whose chooser previews this pane ({@link ChooserMode}): drawn again when its screen changes. */
     private final CopyOnWriteArrayList<ClientLink> previewers = new CopyOnWriteArrayList<>();
+    /** Commands waiting on the output (wait-for-output, wait --idle); told after each feed. */
+    private final CopyOnWriteArrayList<OutputWatcher> watchers = new CopyOnWriteArrayList<>();
     /**
      * Killed or ended: what a client that attaches from now on is told at once instead of being
      * registered; null while clients may attach. Guarded by screenLock's write lock.
@@ -399,6 +401,26 @@ public final class Pane {
         });
     }
 
+    /**
+     * Adds a watcher of the output and runs {@code first} on the screen as it is then, under the
+     * write lock: the watcher sees the screen once and then every change after it, nothing twice.
+     */
+    public <T> T watch(OutputWatcher w, Function<Screen, T> first) {
+        ensureLoaded();
+        screenLock.writeLock().lock();
+        try {
+            T t = first.apply(screen);
+            watchers.add(w);
+            return t;
+        } finally {
+            screenLock.writeLock().unlock();
+        }
+    }
+
+    public void unwatch(OutputWatcher w) {
+        watchers.remove(w);
+    }
+
     /** Output from the program, on the poller thread. */
     private void output(byte[] buffer, int n) {
         bytesRead.addAndGet(n);
@@ -418,6 +440,9 @@ public final class Pane {
                 screen.feed(buffer, 0, n);
             } catch (RuntimeException e) {
                 emulatorFailed(e);
+            }
+            for (OutputWatcher w : watchers) {
+                w.fed(screen);
             }
             historyWaiting = screen.historyWaitingForStore();
             replies = screen.takeReplies();

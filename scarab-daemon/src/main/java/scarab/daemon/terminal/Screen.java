@@ -164,6 +164,8 @@ public final class Screen implements VtHandler {
     public boolean mouseUrxvt() { return (mode & MODE_MOUSE_URXVT) != 0; }
     public boolean alternateScreenActive() { return altSaved != null; }
     public int historySize() { return history.size(); }
+    /** The number the next line pushed into history gets: it only grows, but for a resize that takes lines back. */
+    public long historyEnd() { return history.endAbs(); }
     public int scrollTop() { return rupper; }
     public int scrollBottom() { return rlower; }
     /** DECSCUSR cursor style (0 = default). */
