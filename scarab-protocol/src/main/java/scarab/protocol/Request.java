@@ -24,6 +24,7 @@ import java.util.Map;
     @JsonSubTypes.Type(value = Request.Wait.class, name = "wait"),
     @JsonSubTypes.Type(value = Request.DaemonStatus.class, name = "daemon-status"),
     @JsonSubTypes.Type(value = Request.DaemonStop.class, name = "daemon-stop"),
+    @JsonSubTypes.Type(value = Request.DaemonUpgrade.class, name = "daemon-upgrade"),
     @JsonSubTypes.Type(value = Request.Command.class, name = "command"),
 })
 public sealed interface Request {
@@ -128,6 +129,12 @@ public sealed interface Request {
     record DaemonStatus(long id) implements Request {}
 
     record DaemonStop(long id) implements Request {}
+
+    /**
+     * Re-execute the daemon in place, keeping every session's process. No answer on success (the
+     * connection ends with the old program); an Error when the daemon could not, and goes on.
+     */
+    record DaemonUpgrade(long id) implements Request {}
 
     /**
      * A command of the {@link scarab.protocol.command.CommandTable} as its words ({@code argv[0]}

@@ -390,6 +390,11 @@ public final class Pane {
             }
 
             @Override
+            public boolean atRest() {
+                return readScreen(Screen::parserAtRest);
+            }
+
+            @Override
             public void ended(int exitStatus) {
                 // A process respawn-pane -k replaced: its end is not the pane's.
                 if (process == mine) {
@@ -554,6 +559,11 @@ public final class Pane {
 
     public boolean hasProcess() {
         return process != null;
+    }
+
+    /** Its process now, or null (for an upgrade's hand-over). */
+    PtyChild process() {
+        return process;
     }
 
     public boolean restored() {
