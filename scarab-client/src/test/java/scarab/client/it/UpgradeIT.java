@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import scarab.protocol.Version;
 
 /**
  * {@code scarab daemon upgrade}: the daemon re-executes itself (the same jars: the test has one
@@ -76,8 +77,14 @@ class UpgradeIT {
         }
     }
 
+    /** The pane's program's pid, once it has one (a restored session's command starts in the background). */
     private long panePid(String name) {
-        return Long.parseLong(scarab.ok("list-panes", "-t", name, "-F", "#{pane_pid}").strip());
+        String[] pid = new String[1];
+        Scarab.waitFor(name + "'s program", WAIT, () -> {
+            pid[0] = scarab.ok("list-panes", "-t", name, "-F", "#{pane_pid}").strip();
+            return !pid[0].isEmpty();
+        });
+        return Long.parseLong(pid[0]);
     }
 
     private String log() throws IOException {
@@ -125,6 +132,10 @@ class UpgradeIT {
         String log = log();
         assertTrue(log.contains("upgraded in place: 2 processes handed over"), log);
         assertTrue(log.contains("session adopted"), log);
+        String version = scarab.ok("--version");
+        assertTrue(version.contains("\ndaemon " + Version.get() + " (pid " + daemon + ")"), version);
+        String status = scarab.ok("daemon", "status");
+        assertTrue(status.contains("client:   " + Version.get()), status);
         assertTrue(scarab.ok("ls").contains("running"), "listed as running");
         assertTrue(!scarab.ok("ls").contains("restored"), "not restored: the processes went on");
     }
