@@ -167,8 +167,17 @@ public final class Daemon implements DaemonControl {
 
     private void start(DaemonOptions options, Map<String, String> env) throws IOException {
         SocketDirectory.prepare(socket, !paths.inDefaultDirectory(socket));
+        // After an in-place upgrade the old program's lock descriptors are still open here (their
+        // locks crossed execve): noted before this program opens its own, then closed.
+        boolean upgraded = env.get(HandOverFile.ENV) != null;
+        List<Integer> socketLock = upgraded ? scarab.daemon.pty.ExecHandOver.descriptorsOf(DaemonLock.file(socket))
+                : List.of();
+        List<Integer> dbLock = upgraded
+                ? scarab.daemon.pty.ExecHandOver.descriptorsOf(DatabaseLock.file(paths.database())) : List.of();
         lock = DaemonLock.acquire(socket);
+        lock.takeOverFrom(socketLock);
         databaseLock = DatabaseLock.acquire(paths.database(), socket);
+        databaseLock.takeOverFrom(dbLock);
         long t0 = System.nanoTime();
         NativeLibraries.keepIn(paths.cacheDir().resolve("native"));
         StartupWarmUp.begin();
@@ -249,7 +258,8 @@ public final class Daemon implements DaemonControl {
         if (stopping.get() || sessions == null || snapshotter == null) {
             return "the daemon is stopping";
         }
-        return new InPlaceUpgrade(sessions, snapshotter, paths.stateDir()).run();
+        return new InPlaceUpgrade(sessions, snapshotter, paths.stateDir(),
+                List.of(DaemonLock.file(socket), DatabaseLock.file(paths.database()))).run();
     }
 
     /** Cleanup runs only when asked for: nothing is ever deleted without a configured age. */

@@ -38,11 +38,14 @@ final class InPlaceUpgrade {
     private final SessionManager sessions;
     private final Snapshotter snapshotter;
     private final Path stateDir;
+    /** The socket's and the database's lock files: their locks cross execve, held all along. */
+    private final List<Path> lockFiles;
 
-    InPlaceUpgrade(SessionManager sessions, Snapshotter snapshotter, Path stateDir) {
+    InPlaceUpgrade(SessionManager sessions, Snapshotter snapshotter, Path stateDir, List<Path> lockFiles) {
         this.sessions = sessions;
         this.snapshotter = snapshotter;
         this.stateDir = stateDir;
+        this.lockFiles = lockFiles;
     }
 
     /** @return only on failure: why (the daemon goes on) */
@@ -76,9 +79,11 @@ final class InPlaceUpgrade {
                     clients.size(), program, String.join(" ", argv));
             Map<String, String> env = new HashMap<>(System.getenv());
             env.put(HandOverFile.ENV, file.toString());
-            ExecHandOver.keepOnly(fds.values());
+            List<Integer> locks = new java.util.ArrayList<>();
+            lockFiles.forEach(f -> locks.addAll(ExecHandOver.descriptorsOf(f)));
+            ExecHandOver.keepOnly(fds.values(), locks);
             String failure = ExecHandOver.exec(program, argv, env);
-            ExecHandOver.undoKeep(fds.values());
+            ExecHandOver.undoKeep(fds.values(), locks);
             Files.deleteIfExists(file);
             log.error("upgrade failed, the daemon goes on: exec {}", failure);
             return "exec " + failure;

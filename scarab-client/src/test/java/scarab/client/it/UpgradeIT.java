@@ -203,6 +203,11 @@ class UpgradeIT {
         List<String> fds = fdTargets(daemon);
         assertEquals(2, count(fds, "/dev/ptmx", "/dev/pts/ptmx"), fds.toString());
         assertEquals(2, count(fds, "anon_inode:[pidfd]"), fds.toString());
+        // The lock files' locks crossed every exec on the old program's descriptor, then the new
+        // program's own took over: one descriptor each, not one per upgrade.
+        assertEquals(1, fds.stream().filter(t -> t.endsWith("/scarab.sock.lock")).count(), fds.toString());
+        assertEquals(1, fds.stream().filter(t -> t.endsWith("/sessions.db.lock")).count(), fds.toString());
+        assertEquals(String.valueOf(daemon), Files.readString(scarab.root.resolve("run/scarab/scarab.sock.lock")).strip());
         Scarab.waitFor("no more descriptors than after the first upgrade (" + settled + ")", WAIT,
                 () -> {
                     try {

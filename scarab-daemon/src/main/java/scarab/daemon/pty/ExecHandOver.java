@@ -29,16 +29,51 @@ public final class ExecHandOver {
      * database, client sockets), then clears it on the children's numbers, which the next program
      * adopts. Standard input, output and error stay as they are (daemon.out, or the journal).
      */
-    public static void keepOnly(Collection<PtyChild.Fds> kept) {
+    public static void keepOnly(Collection<PtyChild.Fds> kept, Collection<Integer> alsoKept) {
         PtyChild.closeOnExecFromThree();
         for (PtyChild.Fds f : kept) {
             Posix.LibC.INSTANCE.fcntl(f.master(), Posix.F_SETFD, 0);
             Posix.LibC.INSTANCE.fcntl(f.pidfd(), Posix.F_SETFD, 0);
         }
+        for (int fd : alsoKept) {
+            Posix.LibC.INSTANCE.fcntl(fd, Posix.F_SETFD, 0);
+        }
+    }
+
+    /**
+     * This process's descriptors open on {@code file}: the daemon's lock files, whose {@code fcntl}
+     * locks cross {@code execve} on them (a close-on-exec close would drop the lock, and another
+     * daemon could take it before the new program does).
+     */
+    public static List<Integer> descriptorsOf(Path file) {
+        List<Integer> out = new ArrayList<>();
+        java.io.File[] fds = new java.io.File("/proc/self/fd").listFiles();
+        if (fds == null || !Files.exists(file)) {
+            return out;
+        }
+        for (java.io.File f : fds) {
+            try {
+                int fd = Integer.parseInt(f.getName());
+                if (fd >= 3 && Files.isSameFile(f.toPath(), file)) {
+                    out.add(fd);
+                }
+            } catch (NumberFormatException | IOException e) {
+                // not a descriptor, or closed meanwhile
+            }
+        }
+        return out;
+    }
+
+    /** Closes descriptors this program inherited and took over another way (the lock files). */
+    public static void close(Collection<Integer> fds) {
+        fds.forEach(Posix.LibC.INSTANCE::close);
     }
 
     /** After a failed {@code execve}: the kept numbers are close-on-exec again, as every other. */
-    public static void undoKeep(Collection<PtyChild.Fds> kept) {
+    public static void undoKeep(Collection<PtyChild.Fds> kept, Collection<Integer> alsoKept) {
+        for (int fd : alsoKept) {
+            Posix.LibC.INSTANCE.fcntl(fd, Posix.F_SETFD, Posix.FD_CLOEXEC);
+        }
         for (PtyChild.Fds f : kept) {
             Posix.LibC.INSTANCE.fcntl(f.master(), Posix.F_SETFD, Posix.FD_CLOEXEC);
             Posix.LibC.INSTANCE.fcntl(f.pidfd(), Posix.F_SETFD, Posix.FD_CLOEXEC);
