@@ -16,15 +16,22 @@ final class KeyForwarder {
     private boolean holding;
     private final ByteArrayOutputStream held = new ByteArrayOutputStream();
 
-    /** Sends what was typed, or keeps it while holding. @throws IOException when the daemon is lost */
-    synchronized void send(byte[] data, int n) throws IOException {
-        if (holding || target == null) {
-            if (held.size() + n <= MAX_HELD) {
-                held.write(data, 0, n);
+    /**
+     * Sends what was typed, or keeps it while holding or when the connection failed (the frame
+     * loop tells whether the daemon is lost or upgrading; the keys are for the new program then).
+     */
+    synchronized void send(byte[] data, int n) {
+        if (!holding && target != null) {
+            try {
+                target.sendInput(data, 0, n);
+                return;
+            } catch (IOException e) {
+                target = null;
             }
-            return;
         }
-        target.sendInput(data, 0, n);
+        if (held.size() + n <= MAX_HELD) {
+            held.write(data, 0, n);
+        }
     }
 
     /** The daemon said it upgrades: keys wait from now on. */
