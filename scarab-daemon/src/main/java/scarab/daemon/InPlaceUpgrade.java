@@ -71,6 +71,11 @@ final class InPlaceUpgrade {
             return "the PTY reader did not stop within " + PARK_TIMEOUT_MILLIS / 1000 + " s";
         }
         Path file = stateDir.resolve("handover.json");
+        if (FaultInjection.fires("upgrade-hold")) {
+            // A test types into the clients now, while no program reads them.
+            log.info("upgrade held for a test");
+            FaultInjection.awaitFault("upgrade-go", 60_000);
+        }
         try {
             snapshotter.flushNow();
             Map<Integer, PtyChild.Fds> fds = sessions.handOverFds();

@@ -75,4 +75,31 @@ abstract class UpgradeAttachScenarios {
                 "the same shell");
         Scarab.waitFor("typed into the same shell", WAIT, () -> scarab.ok("capture", "work").contains("after-42\n"));
     }
+
+    /** Keys typed while no program reads them (the daemon held between its notice and its exec) are not lost. */
+    @Test
+    void keysTypedDuringTheUpgradeReachTheProgram() throws Exception {
+        java.nio.file.Path faults = java.nio.file.Files.createDirectories(scarab.root.resolve("faults"));
+        scarab.env.put("SCARAB_TEST_FAULTS", faults.toString());
+        scarab.ok("new", "-d", "-e", "PS1=inner$ ", "-c", "/bin/sh", "work");
+        tmux.type(null, "clear; exec env " + envLine(Map.of()) + " " + scarab.clientCommand() + " attach work", "Enter");
+        tmux.awaitText(null, "inner$");
+        java.nio.file.Files.createFile(faults.resolve("upgrade-hold"));
+        java.util.concurrent.CompletableFuture<String> upgrade =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> scarab.ok("daemon", "upgrade"));
+        java.nio.file.Path log = scarab.root.resolve("state/scarab/daemon.log");
+        Scarab.waitFor("the upgrade held", WAIT, () -> {
+            try {
+                return java.nio.file.Files.readString(log).contains("upgrade held for a test");
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        tmux.type(null, "echo during-$((7*7))", "Enter");
+        java.nio.file.Files.createFile(faults.resolve("upgrade-go"));
+        assertTrue(upgrade.get(60, java.util.concurrent.TimeUnit.SECONDS).contains("upgraded in place"));
+        Scarab.waitFor("the keys typed during the upgrade ran", WAIT,
+                () -> scarab.ok("capture", "work").contains("during-49\n"));
+        tmux.await(null, "the client shows it", WAIT, s -> s.contains("during-49"));
+    }
 }
