@@ -150,7 +150,8 @@ public final class Attacher {
     }
 
     private Response.Attached attach(int cols, int rows, Long terminalPid) throws IOException {
-        Response r = connection.call(new Request.Attach(connection.nextId(), target, readOnly, detachOthers, cols, rows,
+        Response r = connection.call(new Request.Attach(connection.nextId(), target, readOnly, detachOthers && !reattaching,
+                cols, rows,
                 fromSession, terminalPid, keys.spec(), terminalDevice(), TTY_NAME, System.getenv("TERM")));
         if (!(r instanceof Response.Attached attached)) {
             throw new ClientError("unexpected answer to attach: " + r);
@@ -161,6 +162,7 @@ public final class Attacher {
     /** The session shown when the daemon said it was upgrading: the one to attach to again. */
     private String shownId;
     private long upgradeNoticeAt;
+    private boolean reattaching;
 
     /**
      * After the daemon's notice of an in-place upgrade: waits for the new program, attaches to the
@@ -177,17 +179,14 @@ public final class Attacher {
             return AttachOutcome.lostServer();
         }
         connection = next;
-        String was = target;
+        // The same session, by id; never detaching the others, which are re-attaching too.
         target = shownId;
-        try {
-            Response.Attached early = null;
-            if (directNow) {
-                early = attach(0, 0, LocalTerminal.pid());
-            }
-            return pump(terminal, out, early);
-        } finally {
-            target = was;
+        reattaching = true;
+        Response.Attached early = null;
+        if (directNow) {
+            early = attach(0, 0, LocalTerminal.pid());
         }
+        return pump(terminal, out, early);
     }
 
     private AttachOutcome pump(LocalTerminal terminal, FileOutputStream out, Response.Attached early) throws IOException {
@@ -220,7 +219,7 @@ public final class Attacher {
             // for the whole attach: it outlives a re-attach after the daemon's upgrade.
             keyboardStarted = true;
             keyboardDone = done;
-            Thread keyboard = new Thread(() -> pumpKeyboard(terminal.input(), ended), "scarab-keyboard");
+            Thread keyboard = new Thread(() -> pumpKeyboard(terminal.input()), "scarab-keyboard");
             keyboard.setDaemon(true);
             keyboard.start();
         }
@@ -276,7 +275,7 @@ public final class Attacher {
      * keys this thread waits (up to {@link #DETACH_WAIT_MILLIS}) for the daemon to end the attach
      * before it reads again: what is typed after detaching is the shell's, not a lost frame's.
      */
-    private void pumpKeyboard(InputStream in, java.util.concurrent.CountDownLatch unused) {
+    private void pumpKeyboard(InputStream in) {
         byte[] buffer = new byte[4096];
         DetachWatch watch = new DetachWatch(keys);
         try {
