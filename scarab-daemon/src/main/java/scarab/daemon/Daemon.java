@@ -238,9 +238,9 @@ public final class Daemon implements DaemonControl {
         }
         Path path = Path.of(file);
         try {
-            Map<Integer, scarab.daemon.pty.PtyChild.Fds> panes = HandOverFile.read(path);
-            log.info("upgraded in place: {} processes handed over", panes.size());
-            return scarab.daemon.session.HandOverAdoption.of(panes);
+            HandOverFile.Contents handed = HandOverFile.read(path);
+            log.info("upgraded in place: {} processes handed over", handed.panes().size());
+            return scarab.daemon.session.HandOverAdoption.of(handed.panes(), handed.alternates());
         } catch (HandOverFile.Unusable e) {
             return scarab.daemon.session.HandOverAdoption.unusable(e.getMessage());
         } finally {

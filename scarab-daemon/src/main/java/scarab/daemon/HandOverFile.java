@@ -22,6 +22,10 @@ import scarab.protocol.Json;
  * (then every session is restored the old way, commands started again).
  *
  * <pre>{"format":1,"pid":1234,"version":"0.9.0","panes":[{"pane":3,"pid":77,"pidfd":41,"master":40,"pts":"/dev/pts/5"}]}</pre>
+ *
+ * <p>A pane whose alternate screen is active (a full-screen program) also carries it, base64, as
+ * {@code "alternate"}: the store's snapshot keeps the main screen only (a restarted program starts
+ * on it), while an adopted program goes on drawing on the alternate one.
  */
 public final class HandOverFile {
     /** The format this daemon writes, and the newest it reads. */
@@ -39,14 +43,24 @@ public final class HandOverFile {
     }
 
     /** Writes the hand-over, readable by this user only. {@code format} is {@link #FORMAT} but in tests. */
-    public static void write(Path file, int format, String version, Map<Integer, PtyChild.Fds> panes) throws IOException {
+    /** What a hand-over holds: per pane, its process's numbers, and the alternate screen if one was active. */
+    public record Contents(Map<Integer, PtyChild.Fds> panes, Map<Integer, byte[]> alternates) {}
+
+    public static void write(Path file, int format, String version, Map<Integer, PtyChild.Fds> panes,
+                             Map<Integer, byte[]> alternates) throws IOException {
         ObjectNode root = Json.mapper().createObjectNode();
         root.put("format", format);
         root.put("pid", ProcessHandle.current().pid());
         root.put("version", version);
         ArrayNode list = root.putArray("panes");
-        panes.forEach((pane, f) -> list.addObject().put("pane", pane).put("pid", f.pid()).put("pidfd", f.pidfd())
-                .put("master", f.master()).put("pts", f.terminal()));
+        panes.forEach((pane, f) -> {
+            ObjectNode p = list.addObject().put("pane", pane).put("pid", f.pid()).put("pidfd", f.pidfd())
+                    .put("master", f.master()).put("pts", f.terminal());
+            byte[] alt = alternates.get(pane);
+            if (alt != null) {
+                p.put("alternate", java.util.Base64.getEncoder().encodeToString(alt));
+            }
+        });
         writePrivate(file, Json.mapper().writeValueAsBytes(root));
     }
 
@@ -67,7 +81,7 @@ public final class HandOverFile {
      *
      * @return pane id to its process's numbers
      */
-    public static Map<Integer, PtyChild.Fds> read(Path file) throws Unusable {
+    public static Contents read(Path file) throws Unusable {
         JsonNode root;
         try {
             root = Json.mapper().readTree(Files.readAllBytes(file));
@@ -86,6 +100,7 @@ public final class HandOverFile {
             throw new Unusable("the hand-over file " + file + " was left by process " + root.path("pid").asLong());
         }
         Map<Integer, PtyChild.Fds> panes = new LinkedHashMap<>();
+        Map<Integer, byte[]> alternates = new LinkedHashMap<>();
         for (JsonNode p : root.path("panes")) {
             if (!p.path("pane").isInt() || !p.path("pid").canConvertToLong() || !p.path("pidfd").isInt()
                     || !p.path("master").isInt() || !p.path("pts").isTextual()) {
@@ -93,7 +108,14 @@ public final class HandOverFile {
             }
             panes.put(p.get("pane").asInt(), new PtyChild.Fds(p.get("pid").asLong(), p.get("pidfd").asInt(),
                     p.get("master").asInt(), p.get("pts").asText()));
+            if (p.path("alternate").isTextual()) {
+                try {
+                    alternates.put(p.get("pane").asInt(), java.util.Base64.getDecoder().decode(p.get("alternate").asText()));
+                } catch (IllegalArgumentException e) {
+                    throw new Unusable("the hand-over file " + file + " has a damaged alternate screen: " + e.getMessage());
+                }
+            }
         }
-        return panes;
+        return new Contents(panes, alternates);
     }
 }

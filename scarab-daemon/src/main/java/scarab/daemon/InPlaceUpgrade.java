@@ -79,7 +79,7 @@ final class InPlaceUpgrade {
         try {
             snapshotter.flushNow();
             Map<Integer, PtyChild.Fds> fds = sessions.handOverFds();
-            writeHandOver(file, fds);
+            writeHandOver(file, fds, sessions.alternateScreens());
             log.info("upgrading in place: {} processes handed over, {} clients to re-attach; exec {} {}", fds.size(),
                     clients.size(), program, String.join(" ", argv));
             Map<String, String> env = new HashMap<>(System.getenv());
@@ -103,14 +103,15 @@ final class InPlaceUpgrade {
         }
     }
 
-    private static void writeHandOver(Path file, Map<Integer, PtyChild.Fds> fds) throws IOException {
+    private static void writeHandOver(Path file, Map<Integer, PtyChild.Fds> fds, Map<Integer, byte[]> alternates)
+            throws IOException {
         Files.createDirectories(file.getParent());
         if (FaultInjection.fires("upgrade-damaged-handover")) {
             HandOverFile.writeDamaged(file);
         } else if (FaultInjection.fires("upgrade-unknown-format")) {
-            HandOverFile.write(file, HandOverFile.FORMAT + 1, Version.get(), fds);
+            HandOverFile.write(file, HandOverFile.FORMAT + 1, Version.get(), fds, alternates);
         } else {
-            HandOverFile.write(file, HandOverFile.FORMAT, Version.get(), fds);
+            HandOverFile.write(file, HandOverFile.FORMAT, Version.get(), fds, alternates);
         }
     }
 

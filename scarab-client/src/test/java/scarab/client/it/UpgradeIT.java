@@ -140,6 +140,30 @@ class UpgradeIT {
         assertTrue(!scarab.ok("ls").contains("restored"), "not restored: the processes went on");
     }
 
+    /**
+     * A full-screen program on the alternate screen (as vim is) goes on drawing there after the
+     * upgrade, and leaving it shows the main screen as it was (the snapshot alone keeps the main one).
+     */
+    @Test
+    void aFullScreenProgramKeepsItsAlternateScreen() throws Exception {
+        scarab.ok("new", "-d", "--size", "80x24", "-c",
+                "sh -c 'echo main-text; printf \"\\033[?1049halt-text\"; read x; printf \"\\033[?1049l\"; echo left-$x; sleep 1000'",
+                "full");
+        Scarab.waitFor("the alternate screen", WAIT, () -> scarab.ok("capture", "full").contains("alt-text"));
+        long pid = panePid("full");
+
+        scarab.ok("daemon", "upgrade");
+
+        assertEquals(pid, panePid("full"));
+        String shown = scarab.ok("capture", "full");
+        assertTrue(shown.contains("alt-text") && !shown.contains("main-text"), "the alternate screen shown: " + shown);
+        scarab.ok("send-keys", "full", "42", "Enter");
+        Scarab.waitFor("the main screen back", WAIT, () -> scarab.ok("capture", "full").contains("left-42"));
+        String main = scarab.ok("capture", "full");
+        assertTrue(main.contains("main-text"), "the main screen as it was: " + main);
+        assertTrue(!main.contains("alt-text"), main);
+    }
+
     @Test
     void aDamagedHandOverRestoresTheSessionsTheOrdinaryWay() throws Exception {
         counters("one");

@@ -26,27 +26,34 @@ public final class HandOverAdoption {
     private static final Logger log = LoggerFactory.getLogger(HandOverAdoption.class);
 
     /** An ordinary start: nothing handed over, nothing inherited to clean up. */
-    public static final HandOverAdoption NONE = new HandOverAdoption(Map.of(), false);
+    public static final HandOverAdoption NONE = new HandOverAdoption(Map.of(), Map.of(), false);
 
     private final Map<Integer, PtyChild.Fds> handed;
+    private final Map<Integer, byte[]> alternates;
     private final boolean upgraded;
     /** The numbers adopted so far (kept open); every other inherited PTY master and pidfd is let go. */
     private final Set<Integer> adoptedNumbers = new HashSet<>();
     private final List<String> problems = new CopyOnWriteArrayList<>();
 
-    private HandOverAdoption(Map<Integer, PtyChild.Fds> handed, boolean upgraded) {
+    private HandOverAdoption(Map<Integer, PtyChild.Fds> handed, Map<Integer, byte[]> alternates, boolean upgraded) {
         this.handed = Map.copyOf(handed);
+        this.alternates = Map.copyOf(alternates);
         this.upgraded = upgraded;
     }
 
-    /** The panes' numbers from a readable hand-over file. */
-    public static HandOverAdoption of(Map<Integer, PtyChild.Fds> handed) {
-        return new HandOverAdoption(handed, true);
+    /** The panes' numbers (and active alternate screens) from a readable hand-over file. */
+    public static HandOverAdoption of(Map<Integer, PtyChild.Fds> handed, Map<Integer, byte[]> alternates) {
+        return new HandOverAdoption(handed, alternates, true);
+    }
+
+    /** The alternate screen pane {@code id} showed, to replay over its stored screen; null if none. */
+    byte[] alternate(int id) {
+        return alternates.get(id);
     }
 
     /** An upgrade whose hand-over cannot be used: every session is restored the ordinary way. */
     public static HandOverAdoption unusable(String why) {
-        HandOverAdoption a = new HandOverAdoption(Map.of(), true);
+        HandOverAdoption a = new HandOverAdoption(Map.of(), Map.of(), true);
         a.problem("upgrade: " + why + "; every session is restored with its command started again");
         return a;
     }

@@ -561,6 +561,11 @@ public final class Pane {
         return process != null;
     }
 
+    /** For an upgrade's hand-over: the alternate screen's replay, or null when it is not active. */
+    byte[] alternateReplay() {
+        return readScreen(scarab.daemon.terminal.Renderer::renderAlternate);
+    }
+
     /** Its process now, or null (for an upgrade's hand-over). */
     PtyChild process() {
         return process;

@@ -168,6 +168,10 @@ public final class SessionManager implements PaneEvents {
      */
     private void resumeAdopted(Pane p, PtyChild child) {
         p.ensureLoaded();
+        byte[] alternate = handOver.alternate(p.id());
+        if (alternate != null) {
+            p.replay(alternate);
+        }
         p.startProcess(child);
         p.startReader(poller, this);
         log.info("session adopted: {} {} pane {} pid {}", p.session().id().shortForm(), p.session().meta().name(),
@@ -180,6 +184,18 @@ public final class SessionManager implements PaneEvents {
      */
     public Runnable parkReaders(long drainMillis, long timeoutMillis) throws InterruptedException {
         return poller.park(drainMillis, timeoutMillis);
+    }
+
+    /** While parked: the alternate screens active now (pane id to replay), which snapshots leave out. */
+    public Map<Integer, byte[]> alternateScreens() {
+        Map<Integer, byte[]> out = new java.util.TreeMap<>();
+        for (Pane p : allPanes()) {
+            byte[] alt = p.process() != null ? p.alternateReplay() : null;
+            if (alt != null) {
+                out.put(p.id(), alt);
+            }
+        }
+        return out;
     }
 
     /** While parked: each pane whose process is read now, with its numbers, for the hand-over file. */
