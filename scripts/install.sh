@@ -50,7 +50,8 @@ install -m 0644 "$dist/share/bash-completion/completions/scarab" "$prefix/share/
 install -m 0644 "$dist/share/zsh/site-functions/_scarab" "$prefix/share/zsh/site-functions/_scarab"
 unit_dir="${XDG_CONFIG_HOME:-$HOME/.config}/systemd/user"
 mkdir -p "$unit_dir"
-sed "s|^ExecStart=.*|ExecStart=$prefix/bin/scarab daemon --foreground|" "$dist/share/scarab/scarab.service" > "$unit_dir/scarab.service"
+sed -e "s|^ExecStart=.*|ExecStart=$prefix/bin/scarab daemon --foreground|" \
+    -e "s|^ExecReload=.*|ExecReload=$prefix/bin/scarab daemon upgrade|" "$dist/share/scarab/scarab.service" > "$unit_dir/scarab.service"
 rm -f "$share/scarab-client.jsa"
 # Record the class-data sharing archive now (the launcher knows the flags and class path it must
 # match), so the first `scarab ls` is already fast.

@@ -48,6 +48,8 @@ public final class Daemon implements DaemonControl {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final List<String> notices = new ArrayList<>();
     private List<String> configWarnings = List.of();
+    /** What an in-place upgrade could not adopt, for {@code daemon status}. */
+    private volatile List<String> upgradeProblems = List.of();
     private DaemonLock lock;
     private DatabaseLock databaseLock;
     private SessionStore store;
@@ -165,21 +167,36 @@ public final class Daemon implements DaemonControl {
 
     private void start(DaemonOptions options, Map<String, String> env) throws IOException {
         SocketDirectory.prepare(socket, !paths.inDefaultDirectory(socket));
+        // After an in-place upgrade the old program's lock descriptors are still open here (their
+        // locks crossed execve): noted before this program opens its own, then closed.
+        boolean upgraded = env.get(HandOverFile.ENV) != null;
+        List<Integer> socketLock = upgraded ? scarab.daemon.pty.ExecHandOver.descriptorsOf(DaemonLock.file(socket))
+                : List.of();
+        List<Integer> dbLock = upgraded
+                ? scarab.daemon.pty.ExecHandOver.descriptorsOf(DatabaseLock.file(paths.database())) : List.of();
         lock = DaemonLock.acquire(socket);
+        lock.takeOverFrom(socketLock);
         databaseLock = DatabaseLock.acquire(paths.database(), socket);
+        databaseLock.takeOverFrom(dbLock);
         long t0 = System.nanoTime();
         NativeLibraries.keepIn(paths.cacheDir().resolve("native"));
         StartupWarmUp.begin();
         store = SessionStore.open(paths.database());
         log.info("database opened in {} ms", (System.nanoTime() - t0) / 1_000_000);
         store.recoveryNotice().ifPresent(this::addNotice);
-        sessions = new SessionManager(store, new PtyLauncher(env, socket, options.defaultCommand()),
+        // The hand-over of an in-place upgrade is this process's alone: no session inherits its name.
+        Map<String, String> childEnv = new java.util.HashMap<>(env);
+        childEnv.remove(HandOverFile.ENV);
+        sessions = new SessionManager(store, new PtyLauncher(childEnv, socket, options.defaultCommand()),
                 new scarab.daemon.session.HistoryBounds(options.scrollback(), options.historyBytes(), options.historyDisk()),
                 options.maxSessions(), options.maxClientsPerSession());
         scarab.daemon.session.CopyModeClient.buffers(sessions.pasteBuffers());
         sessions.statusMode(scarab.daemon.session.StatusMode.parse(options.status()));
         sessions.remainOnExit(options.remainOnExit());
+        scarab.daemon.session.HandOverAdoption adoption = handOver(env.get(HandOverFile.ENV));
+        sessions.handOver(adoption);
         sessions.loadStored(options.restore());
+        upgradeProblems = adoption.problems();
         sessions.startStatusClock();
         store.rebuildFrom(new SessionStore.Rebuild() {
             @Override
@@ -208,6 +225,41 @@ public final class Daemon implements DaemonControl {
         sessions.restartLoadedInBackground();
         log.info("scarab daemon {} started, pid {}, socket {}, database {}", Version.get(),
                 ProcessHandle.current().pid(), socket, store.file());
+    }
+
+    /**
+     * What the daemon before an in-place upgrade handed over ({@code file}: null at an ordinary
+     * start). The file is read once and removed; one that cannot be used makes every session come
+     * back the ordinary way (and its processes are hung up), which the log and status say.
+     */
+    private scarab.daemon.session.HandOverAdoption handOver(String file) {
+        if (file == null || file.isEmpty()) {
+            return scarab.daemon.session.HandOverAdoption.NONE;
+        }
+        Path path = Path.of(file);
+        try {
+            HandOverFile.Contents handed = HandOverFile.read(path);
+            log.info("upgraded in place: {} processes handed over", handed.panes().size());
+            return scarab.daemon.session.HandOverAdoption.of(handed.panes(), handed.alternates());
+        } catch (HandOverFile.Unusable e) {
+            return scarab.daemon.session.HandOverAdoption.unusable(e.getMessage());
+        } finally {
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException e) {
+                log.warn("cannot remove the hand-over file {}: {}", path, e.getMessage());
+            }
+        }
+    }
+
+    /** One upgrade at a time, and none while stopping. */
+    @Override
+    public synchronized String upgrade() {
+        if (stopping.get() || sessions == null || snapshotter == null) {
+            return "the daemon is stopping";
+        }
+        return new InPlaceUpgrade(sessions, snapshotter, paths.stateDir(),
+                List.of(DaemonLock.file(socket), DatabaseLock.file(paths.database()))).run();
     }
 
     /** Cleanup runs only when asked for: nothing is ever deleted without a configured age. */
@@ -334,7 +386,11 @@ public final class Daemon implements DaemonControl {
 
     @Override
     public List<String> problems() {
-        return sessions == null ? List.of() : sessions.skippedRows();
+        List<String> all = new ArrayList<>(upgradeProblems);
+        if (sessions != null) {
+            all.addAll(sessions.skippedRows());
+        }
+        return all;
     }
 
     @Override

@@ -30,6 +30,11 @@ final class DaemonLock implements AutoCloseable {
         return socket.resolveSibling(socket.getFileName() + ".lock");
     }
 
+    /** See {@link LockFile#takeOverFrom}. */
+    void takeOverFrom(java.util.List<Integer> inherited) throws IOException {
+        lock.takeOverFrom(inherited);
+    }
+
     @Override
     public void close() throws IOException {
         lock.close();

@@ -37,6 +37,11 @@ final class DatabaseLock implements AutoCloseable {
         lock.abandon();
     }
 
+    /** See {@link LockFile#takeOverFrom}. */
+    void takeOverFrom(java.util.List<Integer> inherited) throws IOException {
+        lock.takeOverFrom(inherited);
+    }
+
     @Override
     public void close() throws IOException {
         lock.close();

@@ -27,6 +27,23 @@ public final class FaultInjection {
         }
     }
 
+    /** Waits (polling, up to {@code millis}) until the test creates the point's file; @return whether it did. */
+    public static boolean awaitFault(String point, long millis) {
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        while (!fires(point)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether the test asked this point to fail now. */
     public static boolean fires(String point) {
         if (DIRECTORY == null) {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
@@ -30,7 +31,7 @@ final class LockFile implements AutoCloseable {
 
     private final Path file;
     private final FileChannel channel;
-    private final FileLock lock;
+    private FileLock lock;
 
     private LockFile(Path file, FileChannel channel, FileLock lock) {
         this.file = file;
@@ -105,6 +106,25 @@ final class LockFile implements AutoCloseable {
         } finally {
             channel.close();
         }
+    }
+
+    /**
+     * After an in-place upgrade: the lock crossed {@code execve} on the old program's descriptors
+     * ({@code inherited}), and this process has it through its own now (fcntl locks are the
+     * process's). Closing those drops the process's lock, so it is taken again at once: a window of
+     * a system call, where waiting for the new program's start would have been a second.
+     */
+    void takeOverFrom(List<Integer> inherited) throws IOException {
+        if (inherited.isEmpty()) {
+            return;
+        }
+        scarab.daemon.pty.ExecHandOver.close(inherited);
+        lock.release();
+        FileLock again = channel.tryLock();
+        if (again == null) {
+            throw new UserError("daemon-running", "the lock " + file + " was taken by another process during the upgrade");
+        }
+        lock = again;
     }
 
     /** Removes the file and marks it released, then lets go: the next daemon makes a fresh one. */

@@ -101,6 +101,8 @@ public final class LeanJson {
             w.string("type", "daemon-status").number("id", r.id());
         } else if (request instanceof Request.DaemonStop r) {
             w.string("type", "daemon-stop").number("id", r.id());
+        } else if (request instanceof Request.DaemonUpgrade r) {
+            w.string("type", "daemon-upgrade").number("id", r.id());
         } else if (request instanceof Request.Command r) {
             w.string("type", "command").number("id", r.id()).strings("argv", r.argv()).caller("caller", r.caller());
             if (r.input() != null) {

@@ -26,6 +26,7 @@ import java.util.Map;
     @JsonSubTypes.Type(value = Request.WaitIdle.class, name = "wait-idle"),
     @JsonSubTypes.Type(value = Request.DaemonStatus.class, name = "daemon-status"),
     @JsonSubTypes.Type(value = Request.DaemonStop.class, name = "daemon-stop"),
+    @JsonSubTypes.Type(value = Request.DaemonUpgrade.class, name = "daemon-upgrade"),
     @JsonSubTypes.Type(value = Request.Command.class, name = "command"),
 })
 public sealed interface Request {
@@ -147,6 +148,12 @@ public sealed interface Request {
     record DaemonStatus(long id) implements Request {}
 
     record DaemonStop(long id) implements Request {}
+
+    /**
+     * Re-execute the daemon in place, keeping every session's process. No answer on success (the
+     * connection ends with the old program); an Error when the daemon could not, and goes on.
+     */
+    record DaemonUpgrade(long id) implements Request {}
 
     /**
      * A command of the {@link scarab.protocol.command.CommandTable} as its words ({@code argv[0]}

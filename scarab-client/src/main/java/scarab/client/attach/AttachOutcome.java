@@ -2,6 +2,9 @@ package scarab.client.attach;
 
 /** How an attach ended, and what the user is told about it. */
 public record AttachOutcome(String message, int exitStatus) {
+    /** Not an end: the daemon re-executes itself, and the client attaches to the new program. */
+    static final AttachOutcome UPGRADING = new AttachOutcome(null, 0);
+
     static AttachOutcome detached(String session) {
         return new AttachOutcome("[detached (from session " + session + ")]", 0);
     }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import scarab.client.ClientError;
 import scarab.protocol.DetachKeys;
@@ -29,8 +30,12 @@ public final class Attacher {
     /** This client's name for the daemon: its terminal's path. */
     private static final String TTY_NAME = ttyName();
 
-    private final DaemonConnection connection;
-    private final String target;
+    /** The daemon's connection; another after an in-place upgrade of the daemon ({@link Reattach}). */
+    private DaemonConnection connection;
+    /** The relayed keyboard's way to the daemon, held while the daemon upgrades. */
+    private final KeyForwarder keysOut = new KeyForwarder();
+    private boolean keyboardStarted;
+    private String target;
     private final boolean readOnly;
     private final boolean detachOthers;
     private final DetachKeys keys;
@@ -92,9 +97,17 @@ public final class Attacher {
         }
         Thread restoreOnSignal = new Thread(terminal::restore, "scarab-restore-terminal");
         Runtime.getRuntime().addShutdownHook(restoreOnSignal);
+        DaemonConnection first = connection;
         try {
             outcome = pump(terminal, out, early);
+            while (outcome == AttachOutcome.UPGRADING) {
+                // The daemon re-executes itself: attach to the new program, to the session shown.
+                outcome = reattach(terminal, out);
+            }
         } finally {
+            if (connection != first) {
+                connection.close();
+            }
             terminal.close();
             try {
                 Runtime.getRuntime().removeShutdownHook(restoreOnSignal);
@@ -137,7 +150,8 @@ public final class Attacher {
     }
 
     private Response.Attached attach(int cols, int rows, Long terminalPid) throws IOException {
-        Response r = connection.call(new Request.Attach(connection.nextId(), target, readOnly, detachOthers, cols, rows,
+        Response r = connection.call(new Request.Attach(connection.nextId(), target, readOnly, detachOthers && !reattaching,
+                cols, rows,
                 fromSession, terminalPid, keys.spec(), terminalDevice(), TTY_NAME, System.getenv("TERM")));
         if (!(r instanceof Response.Attached attached)) {
             throw new ClientError("unexpected answer to attach: " + r);
@@ -145,8 +159,40 @@ public final class Attacher {
         return attached;
     }
 
+    /** The session shown when the daemon said it was upgrading: the one to attach to again. */
+    private String shownId;
+    private long upgradeNoticeAt;
+    private boolean reattaching;
+
+    /**
+     * After the daemon's notice of an in-place upgrade: waits for the new program, attaches to the
+     * same session (served directly again if it was), and relays on. Keys typed meanwhile were held
+     * ({@link KeyForwarder}) or waited in the terminal, and go to the program now.
+     */
+    private AttachOutcome reattach(LocalTerminal terminal, FileOutputStream out) throws IOException {
+        DaemonConnection old = connection;
+        Path socket = old.socket();
+        old.close(); // the daemon waits for its clients to hang up before it re-executes
+        DaemonConnection next = Reattach.awaitNewDaemon(socket, upgradeNoticeAt);
+        if (next == null) {
+            out.write(GENERIC_RESET);
+            return AttachOutcome.lostServer();
+        }
+        connection = next;
+        // The same session, by id; never detaching the others, which are re-attaching too.
+        target = shownId;
+        reattaching = true;
+        Response.Attached early = null;
+        if (directNow) {
+            early = attach(0, 0, LocalTerminal.pid());
+        }
+        return pump(terminal, out, early);
+    }
+
     private AttachOutcome pump(LocalTerminal terminal, FileOutputStream out, Response.Attached early) throws IOException {
         Response.Attached attached = early != null ? early : attach(terminal.cols(), terminal.rows(), null);
+        directNow = attached.direct();
+        shownId = attached.session().id();
         String name = attached.session().name();
         AtomicBoolean done = new AtomicBoolean();
         java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
@@ -167,12 +213,18 @@ public final class Attacher {
             // The daemon may be gone already (the screen is up before this client is): the frame
             // loop below reads the end of the connection and says so.
         }
-        if (!attached.direct()) {
-            // Otherwise the daemon reads the keys from the terminal itself.
-            Thread keyboard = new Thread(() -> pumpKeyboard(terminal.input(), done, ended), "scarab-keyboard");
+        keysOut.resume(connection);
+        if (!attached.direct() && !keyboardStarted) {
+            // Otherwise the daemon reads the keys from the terminal itself. One keyboard thread
+            // for the whole attach: it outlives a re-attach after the daemon's upgrade.
+            keyboardStarted = true;
+            keyboardDone = done;
+            Thread keyboard = new Thread(() -> pumpKeyboard(terminal.input()), "scarab-keyboard");
             keyboard.setDaemon(true);
             keyboard.start();
         }
+        keyboardDone = done;
+        keyboardEnded = ended;
         OutputRelay relay = new OutputRelay(connection.channel(), connection.takeBuffered(), out.getChannel());
         try {
             while (true) {
@@ -187,6 +239,11 @@ public final class Attacher {
                     return AttachOutcome.lostServer();
                 }
                 Response event = DaemonConnection.decode(new Frame(Frame.CONTROL, control));
+                if (event instanceof Response.Detached d && "upgrade".equals(d.reason())) {
+                    keysOut.hold();
+                    upgradeNoticeAt = System.currentTimeMillis();
+                    return AttachOutcome.UPGRADING;
+                }
                 if (event instanceof Response.Detached d) {
                     String session = d.session() == null ? name : d.session();
                     return "killed".equals(d.reason()) ? AttachOutcome.killed(session) : AttachOutcome.detached(session);
@@ -205,6 +262,12 @@ public final class Attacher {
         }
     }
 
+    /** Whether this client's terminal was served by the daemon itself in the last attach. */
+    private boolean directNow;
+    /** The current attach's: set when it ends (the keyboard stops with the last one). */
+    private volatile AtomicBoolean keyboardDone;
+    private volatile java.util.concurrent.CountDownLatch keyboardEnded;
+
     /**
      * Sends each read of the keyboard as one input frame at once. The daemon reads the keys (the
      * prefix, the bindings, the prompts and the detach keys) as it does for a terminal it serves
@@ -212,19 +275,19 @@ public final class Attacher {
      * keys this thread waits (up to {@link #DETACH_WAIT_MILLIS}) for the daemon to end the attach
      * before it reads again: what is typed after detaching is the shell's, not a lost frame's.
      */
-    private void pumpKeyboard(InputStream in, AtomicBoolean done, java.util.concurrent.CountDownLatch ended) {
+    private void pumpKeyboard(InputStream in) {
         byte[] buffer = new byte[4096];
         DetachWatch watch = new DetachWatch(keys);
         try {
-            while (!done.get()) {
+            while (!keyboardDone.get() || keysOut.holding()) {
                 int n = in.read(buffer, 0, buffer.length);
                 if (n < 0) {
                     return;
                 }
                 if (n > 0) {
-                    connection.sendInput(buffer, 0, n);
+                    keysOut.send(buffer, n);
                     if (watch.mayDetach(buffer, n)) {
-                        ended.await(DETACH_WAIT_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+                        keyboardEnded.await(DETACH_WAIT_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
                     }
                 }
             }

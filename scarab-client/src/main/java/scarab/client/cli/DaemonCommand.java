@@ -28,7 +28,8 @@ import scarab.protocol.Response;
                 "  scarab daemon --foreground     run here, logging to stdout (as under systemd)",
                 "  scarab daemon --foreground --restore=lazy --snapshot-interval=5s",
                 "  scarab daemon status",
-                "  scarab daemon stop             the next daemon brings every session back"})
+                "  scarab daemon stop             the next daemon brings every session back",
+                "  scarab daemon upgrade          run the installed version, sessions' processes kept"})
 public final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
     private final ClientContext ctx;
 
@@ -91,6 +92,14 @@ public final class DaemonCommand implements java.util.concurrent.Callable<Intege
         return DaemonStop.run(ctx, parent.starter());
     }
 
+    @Command(name = "upgrade", mixinStandardHelpOptions = true,
+            description = "Re-execute the daemon in place with the installed version: the same pid, every session's"
+                    + " process kept running, screens and histories as they were; attached clients re-attach by"
+                    + " themselves. Should the hand-over fail, sessions are restored as after a stop (see daemon status).")
+    int upgrade() throws IOException {
+        return scarab.client.daemon.DaemonUpgrade.run(ctx, parent.starter());
+    }
+
     @Command(name = "status", mixinStandardHelpOptions = true, description = "Show the running daemon's version, pid, uptime and paths.")
     int status() throws IOException {
         DaemonConnection c;
@@ -103,6 +112,7 @@ public final class DaemonCommand implements java.util.concurrent.Callable<Intege
         try (c) {
             Response.Status s = (Response.Status) c.call(new Request.DaemonStatus(c.nextId()));
             Duration up = Duration.between(Instant.ofEpochMilli(s.startedAt()), Instant.now());
+            ctx.out().printf("client:   %s%n", scarab.protocol.Version.get());
             ctx.out().printf("version:  %s%npid:      %d%nuptime:   %s%nsocket:   %s%ndatabase: %s%nconfig:   %s%nsessions: %d%n",
                     s.version(), s.pid(), uptime(up), s.socket(), s.database(), s.config(), s.sessions());
             if (s.configWarnings() != null) {

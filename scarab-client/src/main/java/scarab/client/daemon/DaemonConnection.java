@@ -42,6 +42,7 @@ public final class DaemonConnection implements AutoCloseable {
     private final FrameWriter writer;
     private final AtomicLong nextId = new AtomicLong(1);
     private long daemonPid = -1;
+    private String daemonVersion;
     /** The hello's id while its welcome is still to be read (see openPipelined); 0 after. */
     private long welcomeId;
     private final AnswerDeadline deadline;
@@ -153,6 +154,12 @@ public final class DaemonConnection implements AutoCloseable {
             throw new ClientError("unexpected answer to hello from the daemon on " + socket + ": " + r);
         }
         daemonPid = welcome.pid();
+        daemonVersion = welcome.daemonVersion();
+    }
+
+    /** The daemon's version, from its welcome (null until read). */
+    public String daemonVersion() {
+        return daemonVersion;
     }
 
     /**

@@ -110,7 +110,7 @@ public final class FastPath {
     private static int about(ClientContext ctx, String option) {
         PrintWriter out = new PrintWriter(ctx.out(), true); // as picocli writes: the default charset
         if (option.equals("--version") || option.equals("-V")) {
-            out.println(VersionProvider.text());
+            out.println(VersionProvider.text(ctx.env()));
             out.flush();
             return 0;
         }
@@ -229,6 +229,7 @@ public final class FastPath {
                 return switch (p.words.get(0)) {
                     case "start" -> starter.startUnlessRunning();
                     case "stop" -> DaemonStop.run(ctx, starter);
+                    case "upgrade" -> scarab.client.daemon.DaemonUpgrade.run(ctx, starter);
                     default -> NOT_SERVED;
                 };
             }

@@ -358,7 +358,7 @@ class FastPathIT {
             Result version = same(false, now, option);
             assertEquals(0, version.status());
             assertEquals("scarab " + Version.get() + " (protocol " + Protocol.VERSION
-                    + ")\n", version.out());
+                    + ")\nno daemon running\n", version.out());
         }
         for (String option : List.of("--help", "-h")) {
             Result help = same(false, now, option);

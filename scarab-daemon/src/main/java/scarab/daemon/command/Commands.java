@@ -47,7 +47,8 @@ public final class Commands {
                 new CaptureHandler(sessions, targets),
                 new SendKeysHandler(sessions, targets),
                 new DaemonStatusHandler(sessions, daemon),
-                new DaemonStopHandler(daemon)));
+                new DaemonStopHandler(daemon),
+                new DaemonUpgradeHandler(daemon)));
     }
 
     /** display-message writes to the status line in tmux, not to view mode: left as it was. */

@@ -23,4 +23,10 @@ public interface DaemonControl {
 
     /** Begins an orderly shutdown after the current response is sent. */
     void requestStop();
+
+    /**
+     * Re-executes the daemon in place (same pid), handing every running process to the new
+     * program. Returns only when that failed, with why; the daemon then goes on as before.
+     */
+    String upgrade();
 }

@@ -35,7 +35,9 @@ final class Posix {
     static final int O_CLOEXEC = 02000000;
     static final int F_GETFL = 3;
     static final int F_SETFL = 4;
+    static final int F_GETFD = 1;
     static final int F_SETFD = 2;
+    static final short POLLIN = 1;
     static final int FD_CLOEXEC = 1;
     static final int WNOHANG = 1;
     static final int SIGHUP = 1;
@@ -154,6 +156,9 @@ final class Posix {
         String strerror(int errno);
 
         // posix_spawn: the child is started with vfork semantics and set up by glibc, no Java runs in it.
+
+        /** Replaces this process's program, keeping its pid, its children and the descriptors not close-on-exec. */
+        int execve(String path, String[] argv, String[] envp);
 
         int posix_spawn(int[] pid, String path, Pointer fileActions, Pointer attributes, String[] argv, String[] envp);
 

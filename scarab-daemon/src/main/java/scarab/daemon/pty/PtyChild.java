@@ -64,6 +64,42 @@ public final class PtyChild {
         return device;
     }
 
+    /** What a daemon hands its successor for this child across {@code execve} ({@link ExecHandOver}). */
+    public record Fds(long pid, int pidfd, int master, String terminal) {}
+
+    public Fds fds() {
+        return new Fds(pid, pidfd, master, terminalPath);
+    }
+
+    /**
+     * Takes over a child that the daemon this process was before {@code execve} started: the
+     * numbers must be what they claim (the pidfd names this pid, the master is a PTY master), or
+     * nothing is taken. The child may have ended meanwhile (a zombie is still ours to reap): the
+     * poller then reports its end as for any child. Both numbers are made close-on-exec again.
+     *
+     * @throws IOException when a number is not what the hand-over says; the caller closes none of them
+     */
+    public static PtyChild adopt(Fds fds) throws IOException {
+        Posix.LibC c = Posix.LibC.INSTANCE;
+        if (fds.pid() <= 0 || fds.pidfd() < 3 || fds.master() < 3 || fds.pidfd() == fds.master()) {
+            throw new IOException("bad numbers " + fds);
+        }
+        if (!ExecHandOver.isPidfdOf(fds.pidfd(), fds.pid())) {
+            throw new IOException("descriptor " + fds.pidfd() + " is not a pidfd of process " + fds.pid());
+        }
+        if (!ExecHandOver.isPtyMaster(fds.master())) {
+            throw new IOException("descriptor " + fds.master() + " is not a PTY master");
+        }
+        if (c.pidfd_send_signal(fds.pidfd(), 0, null, 0) != 0) {
+            throw new IOException("process " + fds.pid() + " is gone: " + Posix.strerror(Posix.errno()));
+        }
+        c.fcntl(fds.pidfd(), Posix.F_SETFD, Posix.FD_CLOEXEC);
+        c.fcntl(fds.master(), Posix.F_SETFD, Posix.FD_CLOEXEC);
+        int flags = c.fcntl(fds.master(), Posix.F_GETFL);
+        c.fcntl(fds.master(), Posix.F_SETFL, flags | Posix.O_NONBLOCK);
+        return new PtyChild((int) fds.pid(), fds.pidfd(), fds.master(), fds.terminal());
+    }
+
     /**
      * Starts the program at {@code path} with {@code argv} (argv[0] as the program will see it) on
      * a new PTY of the given size.

@@ -61,6 +61,14 @@ public final class PtyPoller implements AutoCloseable {
 
         /** The program has ended and all its output has been delivered. */
         void ended(int exitStatus);
+
+        /**
+         * Whether what was delivered so far ends at a clean point (no escape sequence or UTF-8
+         * character cut in two): where an upgrade may stop reading ({@link #park}).
+         */
+        default boolean atRest() {
+            return true;
+        }
     }
 
     /** What the poller tells the owner of a watched {@link ClientTerminal}, on the poller thread. */
@@ -240,6 +248,69 @@ public final class PtyPoller implements AutoCloseable {
         } catch (IllegalStateException e) {
             // closed: the daemon's exit closes the numbers
         }
+    }
+
+    /**
+     * Stops reading every PTY at a clean point, for an in-place upgrade: the loop finishes its
+     * turn, reads on from each PTY whose output stopped inside an escape sequence or a UTF-8
+     * character until it is at rest (or {@code drainMillis} have passed, or the program is quiet),
+     * then waits, holding every request, until the returned resume is run. Output written
+     * meanwhile waits in the kernel for the next reader: this one, resumed, or the program that
+     * adopts the PTYs after {@code execve}.
+     *
+     * @return what resumes the loop (a failed upgrade); null if the loop did not stop in time
+     */
+    public Runnable park(long drainMillis, long timeoutMillis) throws InterruptedException {
+        java.util.concurrent.CountDownLatch parked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch resume = new java.util.concurrent.CountDownLatch(1);
+        request(() -> {
+            drainToRest(drainMillis);
+            parked.countDown();
+            try {
+                resume.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        if (!parked.await(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            resume.countDown();
+            return null;
+        }
+        return resume::countDown;
+    }
+
+    /** Poller thread: reads on from the PTYs whose output stopped mid-sequence. */
+    private void drainToRest(long drainMillis) {
+        long deadline = System.nanoTime() + drainMillis * 1_000_000;
+        Memory pollfd = new Memory(8);
+        for (Entry e : new java.util.ArrayList<>(entries.values())) {
+            while (e.masterOpen && !e.listener.atRest()) {
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    log.warn("process {}: its output stays cut inside an escape sequence across the upgrade",
+                            e.child.pid());
+                    break;
+                }
+                pollfd.setInt(0, e.child.master());
+                pollfd.setShort(4, Posix.POLLIN);
+                pollfd.setShort(6, (short) 0);
+                if (Posix.poll(pollfd, 1, (int) Math.min(left, 100)) <= 0) {
+                    continue;
+                }
+                readMaster(e);
+            }
+        }
+    }
+
+    /** The children still read (registered, master open); poller thread only, i.e. while parked. */
+    public java.util.List<PtyChild> liveChildren() {
+        java.util.List<PtyChild> out = new java.util.ArrayList<>();
+        for (Entry e : entries.values()) {
+            if (e.masterOpen) {
+                out.add(e.child);
+            }
+        }
+        return out;
     }
 
     /**

@@ -392,6 +392,11 @@ public final class Pane {
             }
 
             @Override
+            public boolean atRest() {
+                return readScreen(Screen::parserAtRest);
+            }
+
+            @Override
             public void ended(int exitStatus) {
                 // A process respawn-pane -k replaced: its end is not the pane's.
                 if (process == mine) {
@@ -583,6 +588,16 @@ public final class Pane {
 
     public boolean hasProcess() {
         return process != null;
+    }
+
+    /** For an upgrade's hand-over: the alternate screen's replay, or null when it is not active. */
+    byte[] alternateReplay() {
+        return readScreen(scarab.daemon.terminal.Renderer::renderAlternate);
+    }
+
+    /** Its process now, or null (for an upgrade's hand-over). */
+    PtyChild process() {
+        return process;
     }
 
     public boolean restored() {

@@ -61,6 +61,8 @@ public final class SessionManager implements PaneEvents {
     private final PtyPoller poller;
     private final HistoryBounds history;
     private volatile RestoreMode restoreMode = RestoreMode.EAGER;
+    /** What an in-place upgrade handed over (nothing at an ordinary start). */
+    private HandOverAdoption handOver = HandOverAdoption.NONE;
     /** The status setting of every session; set once before sessions are loaded. */
     private volatile StatusMode statusMode = StatusMode.AUTO;
     /** tmux's remain-on-exit: a pane whose program ended stays, dead, until respawned or killed. */
@@ -102,6 +104,7 @@ public final class SessionManager implements PaneEvents {
         long started = System.nanoTime();
         this.restoreMode = mode;
         List<Pane> toStart = new ArrayList<>();
+        Map<Pane, PtyChild> toAdopt = new java.util.LinkedHashMap<>();
         for (scarab.daemon.store.StoredSession stored : store.loadAll(skippedRows::add)) {
             SessionMeta meta = stored.meta();
             String badSize = stored.windows().stream().flatMap(w -> w.panes().stream())
@@ -115,7 +118,8 @@ public final class SessionManager implements PaneEvents {
                 skippedRows.add(problem);
                 continue;
             }
-            Session s = new Session(meta, nextSessionNumber.getAndIncrement(), true, statusMode);
+            Map<Integer, PtyChild> adopted = handOver.adopt(stored);
+            Session s = new Session(meta, nextSessionNumber.getAndIncrement(), adopted.isEmpty(), statusMode);
             for (scarab.daemon.store.StoredWindow sw : stored.windows()) {
                 Window w = new Window(sw.id(), sw.index(), sw.fixedName(), restoredLayout(meta, sw));
                 nextWindowId.accumulateAndGet(sw.id() + 1, Math::max);
@@ -123,7 +127,9 @@ public final class SessionManager implements PaneEvents {
                 for (PaneMeta pm : sw.panes()) {
                     Pane p = restorePane(s, pm);
                     inWindow.add(p);
-                    if (!pm.exited() && !meta.exited() && mode == RestoreMode.EAGER) {
+                    if (adopted.containsKey(pm.id())) {
+                        toAdopt.put(p, adopted.get(pm.id()));
+                    } else if (!pm.exited() && !meta.exited() && mode == RestoreMode.EAGER) {
                         toStart.add(p);
                     }
                 }
@@ -138,6 +144,8 @@ public final class SessionManager implements PaneEvents {
             }
             sessions.put(meta.id(), s);
         }
+        handOver.endUnadopted();
+        toAdopt.forEach(this::resumeAdopted);
         if (mode != RestoreMode.NONE) {
             endLeftovers();
         }
@@ -147,6 +155,72 @@ public final class SessionManager implements PaneEvents {
         pendingRestarts = toStart;
     }
 
+
+    /** The processes a daemon left this one across an in-place upgrade; none by default. */
+    public void handOver(HandOverAdoption adoption) {
+        this.handOver = adoption;
+    }
+
+    /**
+     * An adopted pane goes on where the daemon before the upgrade stopped: its stored screen is
+     * loaded first (the store holds it exactly as the last reader left it), then the PTY is read
+     * again; what the program wrote meanwhile waited in the kernel. No marker line: nothing restarted.
+     */
+    private void resumeAdopted(Pane p, PtyChild child) {
+        p.ensureLoaded();
+        byte[] alternate = handOver.alternate(p.id());
+        if (alternate != null) {
+            p.replay(alternate);
+        }
+        p.startProcess(child);
+        p.startReader(poller, this);
+        log.info("session adopted: {} {} pane {} pid {}", p.session().id().shortForm(), p.session().meta().name(),
+                p.label(), child.pid());
+    }
+
+    /**
+     * For {@code daemon upgrade}: stops reading every PTY at a clean point ({@link PtyPoller#park});
+     * null if the reader did not stop in time.
+     */
+    public Runnable parkReaders(long drainMillis, long timeoutMillis) throws InterruptedException {
+        return poller.park(drainMillis, timeoutMillis);
+    }
+
+    /** While parked: the alternate screens active now (pane id to replay), which snapshots leave out. */
+    public Map<Integer, byte[]> alternateScreens() {
+        Map<Integer, byte[]> out = new java.util.TreeMap<>();
+        for (Pane p : allPanes()) {
+            byte[] alt = p.process() != null ? p.alternateReplay() : null;
+            if (alt != null) {
+                out.put(p.id(), alt);
+            }
+        }
+        return out;
+    }
+
+    /** While parked: each pane whose process is read now, with its numbers, for the hand-over file. */
+    public Map<Integer, PtyChild.Fds> handOverFds() {
+        java.util.Set<PtyChild> live = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        live.addAll(poller.liveChildren());
+        Map<Integer, PtyChild.Fds> out = new java.util.TreeMap<>();
+        for (Pane p : allPanes()) {
+            PtyChild c = p.process();
+            if (c != null && c.isAlive() && live.contains(c)) {
+                out.put(p.id(), c.fds());
+            }
+        }
+        return out;
+    }
+
+    /** Detaches every client of every session, each told why; returns their connections. */
+    public List<Connection> detachEveryClient(String reason) {
+        List<Connection> out = new ArrayList<>();
+        for (Session s : list()) {
+            s.clients().forEach(c -> out.add(c.connection()));
+            detachAll(s, reason);
+        }
+        return out;
+    }
 
     /**
      * A stored window's layout: its layout string with its panes in order, or for a window stored

@@ -139,6 +139,14 @@ public final class Snapshotter implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes a snapshot of everything that changed now, on the snapshot thread (in order with its
+     * rounds), and waits for it to be stored: an upgrade's last round, the timer going on after.
+     */
+    public void flushNow() throws InterruptedException, java.util.concurrent.ExecutionException {
+        timer.submit(this::snapshotChanged).get();
+    }
+
     /** Takes a last snapshot of everything that changed and waits for it to be stored. */
     @Override
     public void close() {

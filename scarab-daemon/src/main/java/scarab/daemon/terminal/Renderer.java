@@ -39,6 +39,23 @@ public final class Renderer {
     }
 
     /**
+     * For an in-place upgrade, whose snapshot ({@link #renderHistoryAndScreen}) keeps the main
+     * screen only: bytes that, fed after that replay, put the active alternate screen back on top
+     * of it (a full-screen program goes on drawing there); null when none is active.
+     */
+    public static byte[] renderAlternate(Screen s) {
+        if (s.altSaved == null) {
+            return null;
+        }
+        Out o = new Out(s.cols);
+        o.raw(s.altSavedCx != -1 ? "\033[?1049h" : "\033[?1047h");
+        o.raw("\033[?25l\033[0m\033(B\033)B\017\033[r\033[?6l\033[?7h\033[4l\033[H\033[2J");
+        paint(o, s, s.lines, s.rows);
+        finish(o, s);
+        return o.bytes();
+    }
+
+    /**
      * Bytes that, fed into a fresh Screen of the same size, reproduce the history (with attributes) followed by the
      * visible main screen, plus cursor, modes and pen. The alternate screen, if active, is dropped (its main screen is
      * used).

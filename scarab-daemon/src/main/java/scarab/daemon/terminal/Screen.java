@@ -125,6 +125,9 @@ public final class Screen implements VtHandler {
     /** Feeds program output. */
     public void feed(byte[] data, int off, int len) { parser.feed(data, off, len); }
 
+    /** No escape sequence or UTF-8 character is half fed (an upgrade stops reading only then). */
+    public boolean parserAtRest() { return parser.isGround(); }
+
     public void feed(byte[] data) { parser.feed(data, 0, data.length); }
 
     public void feed(String s) { feed(s.getBytes(StandardCharsets.UTF_8)); }
