@@ -86,6 +86,8 @@ public final class Pane {
     private final CopyOnWriteArrayList<ClientLink> clients = new CopyOnWriteArrayList<>();
     /** Clients whose chooser previews this pane ({@link ChooserMode}): drawn again when its screen changes. */
     private final CopyOnWriteArrayList<ClientLink> previewers = new CopyOnWriteArrayList<>();
+    /** Composed clients whose picture the poller draws after this turn's reads; poller thread only. */
+    private final java.util.ArrayList<ClientLink> viewsDue = new java.util.ArrayList<>(1);
     /**
      * Killed or ended: what a client that attaches from now on is told at once instead of being
      * registered; null while clients may attach. Guarded by screenLock's write lock.
@@ -379,11 +381,17 @@ public final class Pane {
         ptyPoller.register(mine, new PtyPoller.Listener() {
             @Override
             public void output(byte[] buffer, int length) {
-                Pane.this.output(buffer, length);
+                try {
+                    Pane.this.output(buffer, length);
+                } catch (RuntimeException | Error e) {
+                    drawViewsDue(); // the poller gives the pane up: no outputPaused draws what is due
+                    throw e;
+                }
             }
 
             @Override
             public void outputPaused() {
+                drawViewsDue();
                 for (ClientLink c : clients) {
                     c.outputPaused();
                 }
@@ -397,6 +405,29 @@ public final class Pane {
                 }
             }
         });
+    }
+
+    /**
+     * A composed client's picture is due after this pane's output (poller thread, write lock held):
+     * drawn by the poller once the turn's reads are over and the lock is released
+     * ({@link #drawViewsDue}), unless it waits for its interval on the picture thread.
+     */
+    private void viewDueOnPoller(ClientLink c) {
+        if (c.viewDueOnPoller()) {
+            viewsDue.add(c);
+        }
+    }
+
+    /** The pictures {@link #viewDueOnPoller} left to the poller, now that it holds no lock (poller thread). */
+    private void drawViewsDue() {
+        if (viewsDue.isEmpty()) {
+            return;
+        }
+        ClientLink[] due = viewsDue.toArray(new ClientLink[0]);
+        viewsDue.clear();
+        for (ClientLink c : due) {
+            c.drawViewOnPoller();
+        }
     }
 
     /** Output from the program, on the poller thread. */
@@ -429,7 +460,7 @@ public final class Pane {
                 for (ClientLink c : shown.clients) {
                     ComposedView view = c.view();
                     if (view != null) {
-                        c.viewDue();
+                        viewDueOnPoller(c);
                     }
                 }
             }
@@ -441,7 +472,7 @@ public final class Pane {
                 for (ClientLink c : clients) {
                     ComposedView view = c.view();
                     if (view != null) {
-                        c.viewDue();
+                        viewDueOnPoller(c);
                     } else if (c.picture()) {
                         c.pictureDue(() -> redraw(c));
                     } else {
@@ -861,6 +892,11 @@ public final class Pane {
 
     void readUnlock() {
         screenLock.readLock().unlock();
+    }
+
+    /** {@link #readLock} if it can be had at once (the poller's pictures, {@link ComposedView#tryDrawChanges}). */
+    boolean tryReadLock() {
+        return screenLock.readLock().tryLock();
     }
 
     /** The screen; only between {@link #readLock} and {@link #readUnlock}. */
