@@ -865,7 +865,7 @@ public final class Pane {
      * when its size is the session's, else a picture cropped or padded to its size. Lock held.
      */
     private byte[] picture(ClientLink link) {
-        return link.picture() ? PictureRenderer.render(screen, link.cols(), link.rows()) : Renderer.render(screen);
+        return link.picture() ? PictureRenderer.render(screen, link.cols(), link.rows()) : RedrawCache.render(id(), screen);
     }
 
     /**
