@@ -55,6 +55,16 @@ final class AttachedClients {
 
     java.util.Optional<ClientLink> named(String name) {
         String full = name.startsWith("/") ? name : "/dev/" + name;
-        return of(null).stream().filter(c -> c.name().equals(name) || c.name().equals(full)).findFirst();
+        // The first attached of that name, as of(null) orders them; one pass, no sort (every key
+        // command of an attached client looks its client up here).
+        ClientLink first = null;
+        for (ClientLink c : sessions.clients()) {
+            String n = c.name();
+            if (n != null && (n.equals(name) || n.equals(full))
+                    && (first == null || c.createdMillis() < first.createdMillis())) {
+                first = c;
+            }
+        }
+        return java.util.Optional.ofNullable(first);
     }
 }

@@ -1,7 +1,5 @@
 package scarab.daemon.command;
 
-import java.util.Comparator;
-import java.util.List;
 import scarab.daemon.UserError;
 import scarab.daemon.session.ClientLink;
 import scarab.daemon.session.ClientSwitch;
@@ -76,14 +74,35 @@ public final class SwitchClientCommand implements TableCommand {
 
     /** The next (+1) or previous (-1) live session by name, wrapping; never {@code from} itself. */
     private Session neighbour(Session from, int step) {
-        List<Session> live = sessions.list().stream()
-                .filter(s -> s == from || !s.meta().exited())
-                .sorted(Comparator.comparing((Session s) -> s.meta().name()))
-                .toList();
-        int at = live.indexOf(from);
-        Session s = at < 0 || live.size() < 2 ? null : live.get(Math.floorMod(at + step, live.size()));
+        // One pass over the sessions instead of sorting them all by name: the nearest name after
+        // (before) from's, else the first (last) name, wrapping.
+        String missing = step > 0 ? "can't find next session" : "can't find previous session";
+        if (from == null) {
+            throw new UserError("not-found", missing);
+        }
+        String at = from.meta().name();
+        boolean found = false;
+        Session next = null;
+        Session wrap = null;
+        for (Session s : sessions.list()) {
+            if (s == from) {
+                found = true;
+                continue;
+            }
+            if (s.meta().exited()) {
+                continue;
+            }
+            String name = s.meta().name();
+            if (name.compareTo(at) * step > 0 && (next == null || name.compareTo(next.meta().name()) * step < 0)) {
+                next = s;
+            }
+            if (wrap == null || name.compareTo(wrap.meta().name()) * step < 0) {
+                wrap = s;
+            }
+        }
+        Session s = !found || wrap == null ? null : next != null ? next : wrap;
         if (s == null) {
-            throw new UserError("not-found", step > 0 ? "can't find next session" : "can't find previous session");
+            throw new UserError("not-found", missing);
         }
         return s;
     }

@@ -225,13 +225,62 @@ public abstract class ClientLink {
      * made the echo in a four-pane window 20 ms at p50 against tmux's 0.5 ms).
      */
     void pictureDue(Runnable draw) {
+        ComposedView v = view;
+        if (v != null) {
+            v.reshape(); // not the program's output: what the window looks like may have changed
+        }
         if (pictureDue.compareAndSet(false, true)) {
             long wait = pictureDelay(System.nanoTime());
             PictureScheduler.schedule(() -> {
-                pictureDue.set(false);
-                lastPicture = System.nanoTime();
+                pictureStarts();
                 draw.run();
             }, wait);
+        }
+    }
+
+    /**
+     * The program's output changed what a composed client shows (poller thread, a pane's write lock
+     * held): true when the poller is to draw it itself once it holds no lock
+     * ({@link #drawViewOnPoller}), as the client typed since the last picture; false when the
+     * picture is due already or waits for its interval on the picture thread.
+     */
+    boolean viewDueOnPoller() {
+        if (!pictureDue.compareAndSet(false, true)) {
+            return false;
+        }
+        long wait = pictureDelay(System.nanoTime());
+        if (wait > 0) {
+            PictureScheduler.schedule(this::drawView, wait);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Draws the picture {@link #viewDueOnPoller} left to the poller, when it can be drawn without
+     * waiting for any lock ({@link ComposedView#tryDrawChanges}); else the picture thread draws it
+     * at once. Poller thread, no lock held.
+     */
+    void drawViewOnPoller() {
+        ComposedView v = view;
+        if (v != null && v.tryDrawChanges(this::pictureStarts)) {
+            return;
+        }
+        PictureScheduler.schedule(this::drawView, 0);
+    }
+
+    /** A scheduled picture starts: changes from now on ask for another. */
+    private void pictureStarts() {
+        pictureDue.set(false);
+        lastPicture = System.nanoTime();
+    }
+
+    /** The picture thread's composed picture, by the view the client has now. */
+    private void drawView() {
+        pictureStarts();
+        ComposedView v = view;
+        if (v != null) {
+            v.drawChanges();
         }
     }
 

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import scarab.daemon.layout.Layout;
 import scarab.daemon.layout.PaneGeometry;
 import scarab.daemon.terminal.Screen;
@@ -31,9 +32,18 @@ import scarab.daemon.view.WindowPicture;
  * composed with its borders and status line ({@link Compositor}), the rows that changed composed
  * again ({@link WindowComposer}), sent as the least bytes that turn what the client's terminal shows
  * into it ({@link TerminalWriter}); after bytes to it were dropped the
- * next picture is drawn whole. One per client; its methods are synchronized, so the picture
- * thread's updates and a writer's full redraw never interleave. Takes the panes' screen read
- * locks, one pane after another in pane id order, inside its own monitor.
+ * next picture is drawn whole. One per client; its {@link #lock} is held while a picture is
+ * drawn, so the picture thread's updates and a writer's full redraw never interleave. Takes the
+ * panes' screen read locks, one pane after another in pane id order, inside its own lock.
+ *
+ * <p>A key's echo is drawn by the poller thread that read it ({@link #tryDrawChanges}), without
+ * the hand-off to the picture thread, but only when it can take everything without waiting:
+ * this view's lock and every pane's read lock by tryLock, and the window's shape (which panes
+ * where, the status line) as the last picture drawn elsewhere found it, since the session's
+ * structure monitor cannot be tried. Any other request for a picture ({@link ClientLink#pictureDue})
+ * marks that shape unsure ({@link #reshape}); the poller then leaves the picture to the picture
+ * thread, which looks the shape up again. The poller so never waits on a lock another thread
+ * holds.
  */
 final class ComposedView {
     private static final String HOST = hostName();
@@ -43,6 +53,17 @@ final class ComposedView {
     private final Clock clock;
     /** Set by threads that hold a pane's lock (they must not wait for this monitor): draw it all next time. */
     private volatile boolean stale = true;
+    /** Held while a picture is drawn; only ever tried on the poller thread. */
+    private final ReentrantLock lock = new ReentrantLock();
+    /** The window's shape the last picture drawn under the structure monitor found; guarded by {@link #lock}. */
+    private Shape shape;
+    /** Set when anything but the program's output asked for a picture: {@link #shape} may be out of date. */
+    private volatile boolean reshape = true;
+
+    /** Which panes are where, as {@link #frame} reads them under the session's structure monitor. */
+    private record Shape(Pane shown, Window window, List<Pane> windowPanes, int windowCols, int windowRows, Pane active,
+                         List<Pane> panes, List<PaneGeometry> places, List<Integer> indexes, List<Pane> lockOrder,
+                         StatusLine status, int cols, int rows) {}
 
     ComposedView(ClientLink link, Clock clock) {
         this.link = link;
@@ -54,13 +75,89 @@ final class ComposedView {
         stale = true;
     }
 
+    /** The window's shape may have changed: the poller leaves the next picture to the picture thread. Never blocks. */
+    void reshape() {
+        reshape = true;
+    }
+
     /** Sends what changed since the last picture (nothing when nothing did), or all of it when stale. */
-    synchronized void drawChanges() {
-        if (stale) {
-            stale = false;
-            writer.invalidate();
+    void drawChanges() {
+        lock.lock();
+        try {
+            if (stale) {
+                stale = false;
+                writer.invalidate();
+            }
+            send(frame());
+        } finally {
+            lock.unlock();
         }
-        WindowComposer.Composed frame = frame();
+    }
+
+    /**
+     * On the poller thread, after the program's output: draws what changed if everything it needs
+     * can be had at once (see the class comment), running {@code starting} first, once it can; false
+     * when it cannot, having waited for nothing and drawn nothing.
+     */
+    boolean tryDrawChanges(Runnable starting) {
+        if (stale || reshape || link.overlay() != null || link.copyView() != null || !lock.tryLock()) {
+            return false;
+        }
+        try {
+            Shape s = shape;
+            if (stale || reshape || s == null || !current(s)) {
+                return false;
+            }
+            int locked = 0;
+            try {
+                for (Pane p : s.lockOrder()) {
+                    if (!p.tryReadLock()) {
+                        return false;
+                    }
+                    locked++;
+                }
+                if (!sized(s)) {
+                    return false; // a resize under way: its own picture follows
+                }
+                starting.run();
+                send(compose(s));
+                return true;
+            } finally {
+                for (int i = 0; i < locked; i++) {
+                    s.lockOrder().get(i).readUnlock();
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the shape still describes what the client shows, as far as can be read without the structure monitor. */
+    private boolean current(Shape s) {
+        if (link.pane() != s.shown() || link.cols() != s.cols() || link.rows() != s.rows()) {
+            return false;
+        }
+        Window w = s.window();
+        if (s.shown().window() != w || s.shown().session().currentWindow() != w || w.panes() != s.windowPanes()
+                || w.active() != s.active()) {
+            return false;
+        }
+        return true;
+    }
+
+    /** Whether every pane's screen is the size of its place (read locks held). */
+    private static boolean sized(Shape s) {
+        for (int i = 0; i < s.panes().size(); i++) {
+            Screen screen = s.panes().get(i).lockedScreen();
+            PaneGeometry g = s.places().get(i);
+            if (screen.cols() != g.width() || screen.rows() != g.height()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void send(WindowComposer.Composed frame) {
         if (frame == null) {
             return;
         }
@@ -72,20 +169,29 @@ final class ComposedView {
     }
 
     /** The whole picture, for a terminal whose contents are unknown (attach, after dropped bytes). */
-    synchronized byte[] full() {
-        stale = false;
-        writer.invalidate();
-        WindowComposer.Composed frame = frame();
-        return frame == null ? new byte[0] : writer.update(frame.frame());
+    byte[] full() {
+        lock.lock();
+        try {
+            stale = false;
+            writer.invalidate();
+            WindowComposer.Composed frame = frame();
+            return frame == null ? new byte[0] : writer.update(frame.frame());
+        } finally {
+            lock.unlock();
+        }
     }
 
+    /** Looks the window's shape up under the session's structure monitor, then composes. Lock held. */
     private WindowComposer.Composed frame() {
+        reshape = false; // before the look-up: a change after it asks again
+        shape = null;
         Pane shown = link.pane();
         if (shown == null) {
             return null;
         }
         Session session = shown.session();
         Window window;
+        List<Pane> windowPanes;
         List<Pane> panes = new ArrayList<>();
         List<PaneGeometry> places = new ArrayList<>();
         List<Integer> indexes = new ArrayList<>();
@@ -102,9 +208,10 @@ final class ComposedView {
             windowCols = layout.windowWidth();
             windowRows = layout.windowHeight();
             active = window.active();
+            windowPanes = window.panes();
             java.util.OptionalInt zoomed = layout.zoomedPane();
             zoomedNow = zoomed.isPresent();
-            for (Pane p : window.panes()) {
+            for (Pane p : windowPanes) {
                 if (zoomed.isEmpty() || zoomed.getAsInt() == p.id()) {
                     panes.add(p);
                     places.add(layout.pane(p.id()));
@@ -113,12 +220,14 @@ final class ComposedView {
             }
         }
         StatusLine status = session.statusShown() ? status(session, window, shown, zoomedNow, clock) : null;
-        Overlay overlay = link.overlay();
-        int areaRows = status == null ? link.rows() : link.rows() - 1;
-        // The chooser's preview reads another pane's screen: made before the window's locks are taken.
-        ChooserPicture chooser = overlay instanceof Overlay.Tree t ? t.source().picture(link.cols(), areaRows) : null;
         List<Pane> lockOrder = new ArrayList<>(panes);
         lockOrder.sort(Comparator.comparingInt(Pane::id));
+        Shape s = new Shape(shown, window, windowPanes, windowCols, windowRows, active, List.copyOf(panes),
+                List.copyOf(places), List.copyOf(indexes), List.copyOf(lockOrder), status, link.cols(), link.rows());
+        Overlay overlay = link.overlay();
+        int areaRows = status == null ? s.rows() : s.rows() - 1;
+        // The chooser's preview reads another pane's screen: made before the window's locks are taken.
+        ChooserPicture chooser = overlay instanceof Overlay.Tree t ? t.source().picture(s.cols(), areaRows) : null;
         for (Pane p : lockOrder) {
             p.ensureLoaded(); // before any lock: a load takes the pane's write lock
         }
@@ -128,53 +237,66 @@ final class ComposedView {
                 p.readLock();
                 locked++;
             }
-            List<PaneRect> rects = new ArrayList<>();
-            boolean anyAllMotion = false;
-            for (int i = 0; i < panes.size(); i++) {
-                Pane p = panes.get(i);
-                PaneGeometry g = places.get(i);
-                Screen s = p.lockedScreen();
-                rects.add(new PaneRect(s, g.left(), g.top(), g.width(), g.height(), p == active || panes.size() == 1));
-                anyAllMotion |= s.mouseTracking() == 1003;
-            }
-            WindowPicture picture = new WindowPicture(link.cols(), link.rows(), windowCols, windowRows, rects, status,
-                    false);
-            WindowComposer.Composed composed = composer.compose(picture);
-            if (ClientMouse.enabled()) {
-                MouseModes.mouseOn(composed.frame(), anyAllMotion);
-            }
-            CopyModeClient.View copy = link.copyView();
-            int copyIndex = copy == null ? -1 : panes.indexOf(copy.pane());
-            if (overlay == null && copyIndex < 0) {
-                return composed;
-            }
-            // Painted on a copy: the composer's frame is the base of its next picture.
-            Frame frame = composed.frame().copy();
-            if (copyIndex >= 0) {
-                CopyModePainter.paint(frame, picture, rects.get(copyIndex), copy.picture(), panes.get(copyIndex) == active);
-            }
-            if (overlay == null) {
-                return new WindowComposer.Composed(frame, composed.from(), composed.scrolls());
-            }
-            List<OverlayPainter.PaneLabel> labels = new ArrayList<>();
-            for (int i = 0; i < rects.size(); i++) {
-                PaneRect r = rects.get(i);
-                labels.add(new OverlayPainter.PaneLabel(r.left(), r.top(), r.width(), r.height(), indexes.get(i),
-                        panes.get(i) == active));
-            }
-            if (chooser != null) {
-                ChooserPainter.paint(frame, chooser, areaRows);
-            } else if (overlay instanceof Overlay.Text text) {
-                TextViewPainter.paint(frame, text, areaRows);
-            } else {
-                OverlayPainter.paint(frame, overlay, labels);
-            }
-            return new WindowComposer.Composed(frame, composed.from(), composed.scrolls());
+            shape = s;
+            return compose(s, overlay, chooser, areaRows);
         } finally {
             for (int i = 0; i < locked; i++) {
                 lockOrder.get(i).readUnlock();
             }
         }
+    }
+
+    /** The window of {@code s} as it is now, nothing over it (the poller's pictures). Locks held. */
+    private WindowComposer.Composed compose(Shape s) {
+        return compose(s, null, null, 0);
+    }
+
+    /** The window of {@code s} with what is over it. This view's lock and the panes' read locks held. */
+    private WindowComposer.Composed compose(Shape s, Overlay overlay, ChooserPicture chooser, int areaRows) {
+        List<Pane> panes = s.panes();
+        Pane active = s.active();
+        List<PaneRect> rects = new ArrayList<>();
+        boolean anyAllMotion = false;
+        for (int i = 0; i < panes.size(); i++) {
+            Pane p = panes.get(i);
+            PaneGeometry g = s.places().get(i);
+            Screen screen = p.lockedScreen();
+            rects.add(new PaneRect(screen, g.left(), g.top(), g.width(), g.height(), p == active || panes.size() == 1));
+            anyAllMotion |= screen.mouseTracking() == 1003;
+        }
+        WindowPicture picture = new WindowPicture(s.cols(), s.rows(), s.windowCols(), s.windowRows(), rects,
+                s.status(), false);
+        WindowComposer.Composed composed = composer.compose(picture);
+        if (ClientMouse.enabled()) {
+            MouseModes.mouseOn(composed.frame(), anyAllMotion);
+        }
+        CopyModeClient.View copy = link.copyView();
+        int copyIndex = copy == null ? -1 : panes.indexOf(copy.pane());
+        if (overlay == null && copyIndex < 0) {
+            return composed;
+        }
+        // Painted on a copy: the composer's frame is the base of its next picture.
+        Frame frame = composed.frame().copy();
+        if (copyIndex >= 0) {
+            CopyModePainter.paint(frame, picture, rects.get(copyIndex), copy.picture(), panes.get(copyIndex) == active);
+        }
+        if (overlay == null) {
+            return new WindowComposer.Composed(frame, composed.from(), composed.scrolls());
+        }
+        List<OverlayPainter.PaneLabel> labels = new ArrayList<>();
+        for (int i = 0; i < rects.size(); i++) {
+            PaneRect r = rects.get(i);
+            labels.add(new OverlayPainter.PaneLabel(r.left(), r.top(), r.width(), r.height(), s.indexes().get(i),
+                    panes.get(i) == active));
+        }
+        if (chooser != null) {
+            ChooserPainter.paint(frame, chooser, areaRows);
+        } else if (overlay instanceof Overlay.Text text) {
+            TextViewPainter.paint(frame, text, areaRows);
+        } else {
+            OverlayPainter.paint(frame, overlay, labels);
+        }
+        return new WindowComposer.Composed(frame, composed.from(), composed.scrolls());
     }
 
     /** The status line a client of {@code session} is shown (also read by {@link ClientMouse} for its window names). */

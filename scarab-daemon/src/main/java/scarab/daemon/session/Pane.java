@@ -88,6 +88,8 @@ public final class Pane {
     private final CopyOnWriteArrayList<ClientLink> previewers = new CopyOnWriteArrayList<>();
     /** Commands waiting on the output (wait-for-output, wait --idle); told after each feed. */
     private final CopyOnWriteArrayList<OutputWatcher> watchers = new CopyOnWriteArrayList<>();
+    /** Composed clients whose picture the poller draws after this turn's reads; poller thread only. */
+    private final java.util.ArrayList<ClientLink> viewsDue = new java.util.ArrayList<>(1);
     /**
      * Killed or ended: what a client that attaches from now on is told at once instead of being
      * registered; null while clients may attach. Guarded by screenLock's write lock.
@@ -381,11 +383,17 @@ public final class Pane {
         ptyPoller.register(mine, new PtyPoller.Listener() {
             @Override
             public void output(byte[] buffer, int length) {
-                Pane.this.output(buffer, length);
+                try {
+                    Pane.this.output(buffer, length);
+                } catch (RuntimeException | Error e) {
+                    drawViewsDue(); // the poller gives the pane up: no outputPaused draws what is due
+                    throw e;
+                }
             }
 
             @Override
             public void outputPaused() {
+                drawViewsDue();
                 for (ClientLink c : clients) {
                     c.outputPaused();
                 }
@@ -426,6 +434,29 @@ public final class Pane {
         watchers.remove(w);
     }
 
+    /**
+     * A composed client's picture is due after this pane's output (poller thread, write lock held):
+     * drawn by the poller once the turn's reads are over and the lock is released
+     * ({@link #drawViewsDue}), unless it waits for its interval on the picture thread.
+     */
+    private void viewDueOnPoller(ClientLink c) {
+        if (c.viewDueOnPoller()) {
+            viewsDue.add(c);
+        }
+    }
+
+    /** The pictures {@link #viewDueOnPoller} left to the poller, now that it holds no lock (poller thread). */
+    private void drawViewsDue() {
+        if (viewsDue.isEmpty()) {
+            return;
+        }
+        ClientLink[] due = viewsDue.toArray(new ClientLink[0]);
+        viewsDue.clear();
+        for (ClientLink c : due) {
+            c.drawViewOnPoller();
+        }
+    }
+
     /** Output from the program, on the poller thread. */
     private void output(byte[] buffer, int n) {
         bytesRead.addAndGet(n);
@@ -459,7 +490,7 @@ public final class Pane {
                 for (ClientLink c : shown.clients) {
                     ComposedView view = c.view();
                     if (view != null) {
-                        c.viewDue();
+                        viewDueOnPoller(c);
                     }
                 }
             }
@@ -471,7 +502,7 @@ public final class Pane {
                 for (ClientLink c : clients) {
                     ComposedView view = c.view();
                     if (view != null) {
-                        c.viewDue();
+                        viewDueOnPoller(c);
                     } else if (c.picture()) {
                         c.pictureDue(() -> redraw(c));
                     } else {
@@ -878,7 +909,7 @@ public final class Pane {
      * when its size is the session's, else a picture cropped or padded to its size. Lock held.
      */
     private byte[] picture(ClientLink link) {
-        return link.picture() ? PictureRenderer.render(screen, link.cols(), link.rows()) : Renderer.render(screen);
+        return link.picture() ? PictureRenderer.render(screen, link.cols(), link.rows()) : RedrawCache.render(id(), screen);
     }
 
     /**
@@ -905,6 +936,11 @@ public final class Pane {
 
     void readUnlock() {
         screenLock.readLock().unlock();
+    }
+
+    /** {@link #readLock} if it can be had at once (the poller's pictures, {@link ComposedView#tryDrawChanges}). */
+    boolean tryReadLock() {
+        return screenLock.readLock().tryLock();
     }
 
     /** The screen; only between {@link #readLock} and {@link #readUnlock}. */

@@ -1133,7 +1133,12 @@ public final class SessionManager implements PaneEvents {
     }
 
     public void ensureRunning(Session session) {
-        List<Pane> waiting = session.panes().stream().filter(p -> !p.hasProcess() && !p.meta().exited()).toList();
+        List<Pane> waiting = new ArrayList<>(0); // a loop, not a stream: every switch-client asks
+        for (Pane p : session.panes()) {
+            if (!p.hasProcess() && !p.meta().exited()) {
+                waiting.add(p);
+            }
+        }
         if (waiting.isEmpty() || session.meta().exited()) {
             return;
         }
