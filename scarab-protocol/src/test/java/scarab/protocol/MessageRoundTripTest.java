@@ -37,6 +37,7 @@ class MessageRoundTripTest {
                 new Request.WaitIdle(22, "%3", 1500, 0),
                 new Request.DaemonStatus(13),
                 new Request.DaemonStop(14),
+                new Request.DaemonUpgrade(23),
                 new Request.Command(18, List.of("split-window", "-h", "-t", "work:1.0"),
                         new scarab.protocol.command.Caller("/tmp/x \"y\"", "%3", "1ae7b849-03f2-4fa5-ac32-4e6948786177")),
                 new Request.Command(19, List.of("display", "-p", "#{session_name}"), null),
