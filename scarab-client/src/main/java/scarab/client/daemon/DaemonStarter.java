@@ -93,6 +93,19 @@ public final class DaemonStarter {
         return DaemonConnection.open(socket, requestTimeoutMillis());
     }
 
+    /**
+     * A connection to the running daemon, for a command that acts on it and must not start one
+     * (daemon stop, daemon upgrade); null, once it has said so on stderr, when none runs.
+     */
+    public DaemonConnection openRunning(ClientContext ctx) {
+        try {
+            return open();
+        } catch (IOException e) {
+            ctx.err().println("scarab: no daemon is running on " + socket);
+            return null;
+        }
+    }
+
     /** Is a daemon answering on the socket? A socket we must not trust is an error, not a "no". */
     public boolean running() {
         checkDirectory();

@@ -22,11 +22,8 @@ public final class DaemonStop {
     private DaemonStop() {}
 
     public static int run(ClientContext ctx, DaemonStarter starter) throws IOException {
-        DaemonConnection c;
-        try {
-            c = starter.open();
-        } catch (IOException e) {
-            ctx.err().println("scarab: no daemon is running on " + starter.socket());
+        DaemonConnection c = starter.openRunning(ctx);
+        if (c == null) {
             return 1;
         }
         long pid = c.daemonPid();

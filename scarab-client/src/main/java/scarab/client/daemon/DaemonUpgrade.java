@@ -17,11 +17,8 @@ public final class DaemonUpgrade {
     private DaemonUpgrade() {}
 
     public static int run(ClientContext ctx, DaemonStarter starter) throws IOException {
-        DaemonConnection c;
-        try {
-            c = starter.open();
-        } catch (IOException e) {
-            ctx.err().println("scarab: no daemon is running on " + starter.socket());
+        DaemonConnection c = starter.openRunning(ctx);
+        if (c == null) {
             return 1;
         }
         Response.Status before;
