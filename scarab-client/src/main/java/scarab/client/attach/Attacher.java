@@ -252,8 +252,9 @@ public final class Attacher {
                     return AttachOutcome.exited(x.session() == null ? name : x.session(), x.exitCode());
                 }
                 if (event instanceof Response.Attached a) {
-                    // Another session shown (switch-client).
+                    // Another session shown (switch-client): an upgrade's re-attach comes back to it.
                     name = a.session().name();
+                    shownId = a.session().id();
                 }
             }
         } finally {
