@@ -132,16 +132,21 @@ public final class Scarab implements AutoCloseable {
     }
 
     public static void waitFor(String what, Duration timeout, BooleanSupplier condition) {
+        waitFor(() -> what, timeout, condition);
+    }
+
+    /** As {@link #waitFor(String, Duration, BooleanSupplier)}, the description computed at the failure. */
+    public static void waitFor(java.util.function.Supplier<String> what, Duration timeout, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what.get());
             }
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what);
+                throw new AssertionError("interrupted waiting for " + what.get());
             }
         }
     }
