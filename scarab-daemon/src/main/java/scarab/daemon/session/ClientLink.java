@@ -269,6 +269,20 @@ public abstract class ClientLink {
         PictureScheduler.schedule(this::drawView, 0);
     }
 
+    /**
+     * Draws the composed picture asked for ({@link #pictureDue}) on the calling thread, now, instead
+     * of handing it to the picture thread: a switch-client's other session, drawn by the thread that
+     * switched, one thread wake sooner. The picture thread's turn then finds nothing left to send.
+     * Never on the poller (this waits for the panes' locks).
+     */
+    void drawDueView() {
+        ComposedView v = view;
+        if (v != null && pictureDue.get()) {
+            pictureStarts();
+            v.drawChanges();
+        }
+    }
+
     /** A scheduled picture starts: changes from now on ask for another. */
     private void pictureStarts() {
         pictureDue.set(false);
