@@ -152,6 +152,10 @@ final class StandardCommands {
                         .value('T', "key-table", "only this table (scarab has one: prefix)")
                         .help("Run from a key or the : prompt, the list is shown over the window (q leaves).")
                         .build(),
+                CommandSpec.builder("has-session").alias("has")
+                        .summary("Succeed if the session exists, else fail with tmux's message (nothing is printed).")
+                        .target('t', TargetKind.SESSION, "the session")
+                        .build(),
                 CommandSpec.builder("list-clients").alias("lsc")
                         .summary("List the attached clients.")
                         .value('F', "format", "a format for each client (#{client_name}, #{client_tty}, ...)")
