@@ -23,6 +23,7 @@ final class StandardCommands {
                         .target('t', TargetKind.WINDOW, "where: a session, or the index to create it at")
                         .value('c', "command", "the command line to run (default: the default command)")
                         .value('C', "dir", "its working directory (default: the caller's)")
+                        .value('e', "environment", "VAR=VALUE in its command's environment (repeatable)")
                         .build(),
                 CommandSpec.builder("split-window").alias("splitw")
                         .summary("Split a pane in two, starting a command in the new one.")
@@ -34,6 +35,7 @@ final class StandardCommands {
                         .value('l', "size", "the new pane's width or height: cells, or N% of the space")
                         .target('t', TargetKind.PANE, "the pane to split")
                         .value('c', "command", "the command line to run (default: the default command)")
+                        .value('e', "environment", "VAR=VALUE in its command's environment (repeatable)")
                         .value('C', "dir", "its working directory (default: the caller's)")
                         .help(SIZE)
                         .build(),
