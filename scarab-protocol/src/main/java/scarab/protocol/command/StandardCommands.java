@@ -35,8 +35,8 @@ final class StandardCommands {
                         .value('l', "size", "the new pane's width or height: cells, or N% of the space")
                         .target('t', TargetKind.PANE, "the pane to split")
                         .value('c', "command", "the command line to run (default: the default command)")
-                        .value('e', "environment", "VAR=VALUE in its command's environment (repeatable)")
                         .value('C', "dir", "its working directory (default: the caller's)")
+                        .value('e', "environment", "VAR=VALUE in its command's environment (repeatable)")
                         .help(SIZE)
                         .build(),
                 CommandSpec.builder("select-window").alias("selectw")
