@@ -1,7 +1,6 @@
 package scarab.client.workspace;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -114,7 +113,7 @@ public final class WorkspacePlan {
             }
             steps.add(new Command(List.of("select-layout", "-t", win + ".0", w.layout())));
         } else {
-            split(tree, first, cols, rows, win, order, new IdentityHashMap<>());
+            split(tree, first, cols, rows, win, order);
         }
         for (int k = 0; k < order.size(); k++) {
             for (String line : order.get(k).send()) {
@@ -129,7 +128,7 @@ public final class WorkspacePlan {
      * each child but the last is split off it, before it, at its size; the pane keeps the last.
      */
     private void split(Workspace.Node node, Workspace.Node pane, int width, int height, String win,
-                       List<Workspace.Node> order, Map<Workspace.Node, Boolean> unused) {
+                       List<Workspace.Node> order) {
         if (node.leaf()) {
             return;
         }
@@ -145,12 +144,11 @@ public final class WorkspacePlan {
             paneOptions(argv, runs);
             steps.add(new Command(argv));
             order.add(at, runs);
-            split(child, runs, node.horizontal() ? sizes[i] : width, node.horizontal() ? height : sizes[i], win, order,
-                    unused);
+            split(child, runs, node.horizontal() ? sizes[i] : width, node.horizontal() ? height : sizes[i], win, order);
         }
         int last = sizes[sizes.length - 1];
         split(node.children().get(node.children().size() - 1), pane, node.horizontal() ? last : width,
-                node.horizontal() ? height : last, win, order, unused);
+                node.horizontal() ? height : last, win, order);
     }
 
     private static int indexOf(List<Workspace.Node> order, Workspace.Node pane) {

@@ -1,6 +1,5 @@
 package scarab.daemon.command;
 
-import java.util.Map;
 import scarab.daemon.UserError;
 import scarab.daemon.session.Session;
 import scarab.daemon.session.WindowOperations;

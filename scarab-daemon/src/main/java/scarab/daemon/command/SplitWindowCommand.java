@@ -1,6 +1,5 @@
 package scarab.daemon.command;
 
-import java.util.Map;
 import scarab.daemon.UserError;
 import scarab.daemon.layout.SplitSpec;
 import scarab.daemon.session.PaneOperations;
