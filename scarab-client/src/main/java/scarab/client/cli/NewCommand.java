@@ -16,6 +16,7 @@ import scarab.client.requests.SessionRequests;
         footer = {"", "Examples:",
                 "  scarab new dev-server                  a login shell; you are attached to it",
                 "  scarab new -d api                      a detached login shell named api",
+                "  scarab new -A main                     attach main, creating it first if need be",
                 "  scarab new -d -c 'make watch' -C ~/src/app build",
                 "  scarab new -d --size 120x40 -c \"sh -c 'exit 3'\" job",
                 "",
@@ -34,6 +35,10 @@ public final class NewCommand implements java.util.concurrent.Callable<Integer> 
     @Option(names = "-d", description = "Do not attach; create the session in the background. Without a terminal"
             + " (in scripts) sessions are always created detached.")
     boolean detached;
+
+    @Option(names = "-A", description = "If a session NAME exists, attach to it instead (detached or in a script:"
+            + " leave it as it is and print its short id), as tmux's new -A.")
+    boolean attachExisting;
 
     @Option(names = "--detach-keys", paramLabel = "KEYS", description = "Keys that detach (default: ctrl-b,d).")
     String detachKeys;
@@ -56,6 +61,6 @@ public final class NewCommand implements java.util.concurrent.Callable<Integer> 
 
     @Override
     public Integer call() throws IOException {
-        return SessionRequests.create(ctx, parent::connect, name, detached, detachKeys, command, dir, size, env);
+        return SessionRequests.create(ctx, parent::connect, name, detached, attachExisting, detachKeys, command, dir, size, env);
     }
 }

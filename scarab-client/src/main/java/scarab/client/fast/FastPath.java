@@ -211,14 +211,14 @@ public final class FastPath {
                         p.has("-J"));
             }
             case "new", "new-session" -> {
-                Plain p = Plain.parse(args, from, Set.of("-d"), Set.of("--detach-keys", "-c", "-C", "--size"),
+                Plain p = Plain.parse(args, from, Set.of("-d", "-A"), Set.of("--detach-keys", "-c", "-C", "--size"),
                         Set.of("-e", "--env"));
                 // -e and --env mixed: picocli keeps them in the order given; left to it.
                 if (p == null || p.words.size() != 1 || !p.values("-e").isEmpty() && !p.values("--env").isEmpty()) {
                     return NOT_SERVED;
                 }
                 List<String> env = p.values("-e").isEmpty() ? p.values("--env") : p.values("-e");
-                return SessionRequests.create(ctx, daemon, p.words.get(0), p.has("-d"), p.value("--detach-keys"),
+                return SessionRequests.create(ctx, daemon, p.words.get(0), p.has("-d"), p.has("-A"), p.value("--detach-keys"),
                         p.value("-c"), p.value("-C"), p.value("--size"), env.isEmpty() ? null : env);
             }
             case "daemon" -> {

@@ -103,6 +103,18 @@ public final class SessionRequests {
      */
     public static int create(ClientContext ctx, Connector daemon, String name, boolean detached, String detachKeys,
                              String command, String dir, String size, List<String> env) throws IOException {
+        return create(ctx, daemon, name, detached, false, detachKeys, command, dir, size, env);
+    }
+
+    /**
+     * {@link #create}; with {@code attachExisting} (tmux's {@code new -A}) a session of that name
+     * that already exists is attached instead (or, detached or in a script, left as it is, its
+     * short id printed). Asking to create and falling back on the refusal leaves no window for
+     * another client to create the name in between.
+     */
+    public static int create(ClientContext ctx, Connector daemon, String name, boolean detached, boolean attachExisting,
+                             String detachKeys, String command, String dir, String size, List<String> env)
+            throws IOException {
         List<String> argv = null;
         if (command != null) {
             argv = CommandSplitter.split(command);
@@ -126,7 +138,19 @@ public final class SessionRequests {
             }
         }
         try (DaemonConnection c = daemon.connect()) {
-            Response r = c.call(new Request.NewSession(c.nextId(), name, argv, cwd.toString(), dims[0], dims[1], vars));
+            Response r;
+            try {
+                r = c.call(new Request.NewSession(c.nextId(), name, argv, cwd.toString(), dims[0], dims[1], vars));
+            } catch (ClientError e) {
+                if (!attachExisting || !"name-taken".equals(e.code())) {
+                    throw e;
+                }
+                if (attach) {
+                    return Attach.attach(ctx, c, name, false, false, keys);
+                }
+                ctx.out().println(existingShortId(c, name));
+                return 0;
+            }
             if (!(r instanceof Response.Created created)) {
                 throw new ClientError("unexpected answer from the daemon: " + r);
             }
@@ -141,5 +165,15 @@ public final class SessionRequests {
             ctx.out().println(created.session().shortId());
         }
         return 0;
+    }
+
+    private static String existingShortId(DaemonConnection c, String name) throws IOException {
+        Response.Listing listing = (Response.Listing) c.call(new Request.ListSessions(c.nextId()));
+        for (scarab.protocol.SessionInfo s : listing.sessions()) {
+            if (s.name().equals(name)) {
+                return s.shortId();
+            }
+        }
+        throw new ClientError("no session named \"" + name + "\" (it ended meanwhile)");
     }
 }

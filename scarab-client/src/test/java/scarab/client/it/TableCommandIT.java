@@ -38,7 +38,7 @@ class TableCommandIT {
         assertEquals(1, r.status());
         assertEquals("", r.out());
         assertEquals("command split-window: unknown flag -X\n"
-                + "usage: split-window [-bdfhv] [-l size] [-t target-pane] [-c command] [-C dir]\n", r.err());
+                + "usage: split-window [-bdfhv] [-l size] [-t target-pane] [-c command] [-C dir] [-e environment]\n", r.err());
         r = fast("splitw", "-l");
         assertEquals(1, r.status());
         assertTrue(r.err().startsWith("command split-window: -l expects an argument\n"), r.err());

@@ -91,6 +91,7 @@ public final class Commands {
                 .register("list-clients", new ListClientsCommand(resolver, clients, model))
                 .register("choose-tree", new ChooseTreeCommand(sessions, clients))
                 .register("list-keys", new ListKeysCommand())
+                .register("has-session", new HasSessionCommand(resolver))
                 .register("respawn-pane", new RespawnPaneCommand(resolver, new PaneRespawn(sessions)))
                 .register("set-buffer", new SetBufferCommand(sessions.pasteBuffers()))
                 .register("show-buffer", new ShowBufferCommand(sessions.pasteBuffers()))

@@ -1,6 +1,5 @@
 package scarab.daemon.command;
 
-import java.util.Map;
 import scarab.daemon.UserError;
 import scarab.daemon.session.Session;
 import scarab.daemon.session.WindowOperations;
@@ -42,7 +41,7 @@ public final class NewWindowCommand implements TableCommand {
             throw new UserError("exited", "session \"" + session.meta().name() + "\" has exited");
         }
         windows.newWindow(session, index, line.value('n'), PaneCommandSupport.command(line),
-                PaneCommandSupport.directory(line, caller), Map.of(), line.has('d'));
+                PaneCommandSupport.directory(line, caller), PaneCommandSupport.environment(line), line.has('d'));
     }
 
     /** A target with a window part ({@code s:3}, {@code :3}); a bare word is a session. */

@@ -38,4 +38,17 @@ final class PaneCommandSupport {
         }
         return dir;
     }
+
+    /** {@code -e VAR=VALUE}, each given (tmux's; later ones win); empty when none. */
+    static java.util.Map<String, String> environment(CommandLine line) {
+        java.util.Map<String, String> env = new java.util.LinkedHashMap<>();
+        for (String kv : line.values('e')) {
+            int eq = kv.indexOf('=');
+            if (eq <= 0 || kv.indexOf('\0') >= 0) {
+                throw new UserError("bad-environment", "-e wants VAR=VALUE, not \"" + kv + "\"");
+            }
+            env.put(kv.substring(0, eq), kv.substring(eq + 1));
+        }
+        return env;
+    }
 }

@@ -1,6 +1,5 @@
 package scarab.daemon.command;
 
-import java.util.Map;
 import scarab.daemon.UserError;
 import scarab.daemon.layout.SplitSpec;
 import scarab.daemon.session.PaneOperations;
@@ -33,6 +32,6 @@ public final class SplitWindowCommand implements TableCommand {
             spec = Sizes.percent(size) ? spec.withPercent(Sizes.parse(size, "size")) : spec.withCells(Sizes.parse(size, "size"));
         }
         panes.split(ModelTargets.session(t), ModelTargets.pane(t), spec, PaneCommandSupport.command(line),
-                PaneCommandSupport.directory(line, caller), Map.of(), line.has('d'));
+                PaneCommandSupport.directory(line, caller), PaneCommandSupport.environment(line), line.has('d'));
     }
 }

@@ -23,6 +23,7 @@ final class StandardCommands {
                         .target('t', TargetKind.WINDOW, "where: a session, or the index to create it at")
                         .value('c', "command", "the command line to run (default: the default command)")
                         .value('C', "dir", "its working directory (default: the caller's)")
+                        .value('e', "environment", "VAR=VALUE in its command's environment (repeatable)")
                         .build(),
                 CommandSpec.builder("split-window").alias("splitw")
                         .summary("Split a pane in two, starting a command in the new one.")
@@ -35,6 +36,7 @@ final class StandardCommands {
                         .target('t', TargetKind.PANE, "the pane to split")
                         .value('c', "command", "the command line to run (default: the default command)")
                         .value('C', "dir", "its working directory (default: the caller's)")
+                        .value('e', "environment", "VAR=VALUE in its command's environment (repeatable)")
                         .help(SIZE)
                         .build(),
                 CommandSpec.builder("select-window").alias("selectw")
@@ -151,6 +153,10 @@ final class StandardCommands {
                         .summary("List the key bindings, as tmux's bind-key lines.")
                         .value('T', "key-table", "only this table (scarab has one: prefix)")
                         .help("Run from a key or the : prompt, the list is shown over the window (q leaves).")
+                        .build(),
+                CommandSpec.builder("has-session").alias("has")
+                        .summary("Succeed if the session exists, else fail with tmux's message (nothing is printed).")
+                        .target('t', TargetKind.SESSION, "the session")
                         .build(),
                 CommandSpec.builder("list-clients").alias("lsc")
                         .summary("List the attached clients.")

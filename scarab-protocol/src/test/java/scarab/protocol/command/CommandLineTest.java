@@ -86,7 +86,7 @@ class CommandLineTest {
         CommandSpec rename = CommandTable.standard().find("rename-window");
         assertEquals("command rename-window: too few arguments (need at least 1)", error(rename, "-t", "0"));
         assertEquals("command rename-window: too many arguments (need at most 1)", error(rename, "a", "b"));
-        assertEquals("usage: split-window [-bdfhv] [-l size] [-t target-pane] [-c command] [-C dir]",
+        assertEquals("usage: split-window [-bdfhv] [-l size] [-t target-pane] [-c command] [-C dir] [-e environment]",
                 error(SPLIT, "-?"));
         CommandLine.UsageError e = assertThrows(CommandLine.UsageError.class, () -> parse(SPLIT, "-X"));
         assertEquals("unknown flag -X", e.reason());

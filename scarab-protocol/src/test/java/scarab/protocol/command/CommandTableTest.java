@@ -18,8 +18,8 @@ class CommandTableTest {
     @Test
     void everyCommandHasTheFlagsTheIssueGivesIt() {
         Map<String, String> expected = new LinkedHashMap<>();
-        expected.put("new-window", "neww dn:t:c:C: 0");
-        expected.put("split-window", "splitw bdfhvl:t:c:C: 0");
+        expected.put("new-window", "neww dn:t:c:C:e: 0");
+        expected.put("split-window", "splitw bdfhvl:t:c:C:e: 0");
         expected.put("select-window", "selectw lnpt: 0");
         expected.put("select-pane", "selectp DLlRUt: 0");
         expected.put("kill-pane", "killp t: 0");
@@ -39,6 +39,7 @@ class CommandTableTest {
         // issue 15's chooser and key list: a part of tmux 3.3a's letters (and -c for the client)
         expected.put("choose-tree", " swZc: 0");
         expected.put("list-keys", "lsk T: 0");
+        expected.put("has-session", "has t: 0");
         expected.put("list-clients", "lsc F:t: 0");
         expected.put("display-message", "display pc:d:t: 1");
         // tmux 3.3a's letters, less -t target-client and -w (the client's clipboard), and list-buffers' -f
@@ -60,7 +61,7 @@ class CommandTableTest {
 
     @Test
     void usageLinesReadAsTmuxWritesThem() {
-        assertEquals("usage: split-window [-bdfhv] [-l size] [-t target-pane] [-c command] [-C dir]",
+        assertEquals("usage: split-window [-bdfhv] [-l size] [-t target-pane] [-c command] [-C dir] [-e environment]",
                 TABLE.find("split-window").usageLine());
         assertEquals("usage: select-pane [-DLlRU] [-t target-pane]", TABLE.find("select-pane").usageLine());
         assertEquals("usage: resize-pane [-DLRUZ] [-x width] [-y height] [-t target-pane] [adjustment]",
