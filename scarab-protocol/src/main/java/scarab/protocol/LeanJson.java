@@ -76,7 +76,7 @@ public final class LeanJson {
             w.string("type", "resize").number("id", r.id()).number("cols", r.cols()).number("rows", r.rows());
         } else if (request instanceof Request.Detach r) {
             w.string("type", "detach").number("id", r.id()).string("target", r.target());
-        } else if (request instanceof Request.NewSession r) {
+        } else if (request instanceof Request.NewSession r && r.recording() == null) {
             w.string("type", "new").number("id", r.id()).string("name", r.name()).strings("command", r.command())
                     .string("cwd", r.cwd()).number("cols", r.cols()).number("rows", r.rows()).map("env", r.env());
         } else if (request instanceof Request.Kill r) {

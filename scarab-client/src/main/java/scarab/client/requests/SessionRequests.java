@@ -103,7 +103,17 @@ public final class SessionRequests {
      */
     public static int create(ClientContext ctx, Connector daemon, String name, boolean detached, String detachKeys,
                              String command, String dir, String size, List<String> env) throws IOException {
-        List<String> argv = null;
+        return create(ctx, daemon, name, detached, detachKeys, command, null, dir, size, env, null);
+    }
+
+    /**
+     * As the other, with the command as words already ({@code words}, instead of {@code command})
+     * and a recording of the new pane from its first byte ({@code recording}, or null).
+     */
+    public static int create(ClientContext ctx, Connector daemon, String name, boolean detached, String detachKeys,
+                             String command, List<String> words, String dir, String size, List<String> env,
+                             Request.Recording recording) throws IOException {
+        List<String> argv = words;
         if (command != null) {
             argv = CommandSplitter.split(command);
             if (argv.isEmpty()) {
@@ -126,7 +136,8 @@ public final class SessionRequests {
             }
         }
         try (DaemonConnection c = daemon.connect()) {
-            Response r = c.call(new Request.NewSession(c.nextId(), name, argv, cwd.toString(), dims[0], dims[1], vars));
+            Response r = c.call(new Request.NewSession(c.nextId(), name, argv, cwd.toString(), dims[0], dims[1], vars,
+                    recording));
             if (!(r instanceof Response.Created created)) {
                 throw new ClientError("unexpected answer from the daemon: " + r);
             }
