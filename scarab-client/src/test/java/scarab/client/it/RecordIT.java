@@ -183,6 +183,23 @@ class RecordIT {
         assertEquals(1, cast.of("m").size());
     }
 
+    /** A v3 recording ends with its pane's program: an "x" event with the status, and nothing left to stop. */
+    @Test
+    void aPanesEndEndsItsRecordingWithAnExitEvent() throws Exception {
+        Path file = scarab.root.resolve("exit.cast");
+        scarab.ok("new", "-d", "--record", file.toString(), "--record-format", "v3", "-c",
+                "sh -c 'stty -echo; read a; echo bye; exit 3'", "x");
+        scarab.ok("send-keys", "x", "Enter");
+        Scarab.waitFor("the exit event", WAIT, () -> fileHas(file, "\"x\", \"3\"]"));
+        Cast cast = read(file);
+        assertEquals("bye\r\n", cast.output());
+        assertEquals("3", cast.events().get(cast.events().size() - 1).get(2).asText());
+        assertEquals(1, cast.of("x").size());
+        Scarab.Result stop = scarab.run("record", "stop", "-t", "x");
+        assertEquals(1, stop.status(), stop.toString());
+        assertTrue(scarab.run("record", "start", "-t", "nosuch", file.toString()).err().contains("nosuch"));
+    }
+
     private static boolean fileHas(Path file, String text) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8).contains(text);
