@@ -78,6 +78,8 @@ final class InPlaceUpgrade {
         }
         try {
             snapshotter.flushNow();
+            // Every recorded line in its file: the new program appends to the same files.
+            sessions.recordings().flushAll(PARK_TIMEOUT_MILLIS);
             Map<Integer, PtyChild.Fds> fds = sessions.handOverFds();
             writeHandOver(file, fds, sessions.alternateScreens());
             log.info("upgrading in place: {} processes handed over, {} clients to re-attach; exec {} {}", fds.size(),

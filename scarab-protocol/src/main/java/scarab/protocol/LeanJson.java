@@ -79,6 +79,14 @@ public final class LeanJson {
         } else if (request instanceof Request.NewSession r) {
             w.string("type", "new").number("id", r.id()).string("name", r.name()).strings("command", r.command())
                     .string("cwd", r.cwd()).number("cols", r.cols()).number("rows", r.rows()).map("env", r.env());
+            if (r.recording() != null) {
+                w.recording("recording", r.recording());
+            }
+        } else if (request instanceof Request.RecordStart r) {
+            w.string("type", "record-start").number("id", r.id()).string("target", r.target())
+                    .recording("recording", r.recording());
+        } else if (request instanceof Request.RecordStop r) {
+            w.string("type", "record-stop").number("id", r.id()).string("target", r.target());
         } else if (request instanceof Request.Kill r) {
             w.string("type", "kill").number("id", r.id()).strings("targets", r.targets()).bool("force", r.force());
         } else if (request instanceof Request.Rename r) {
@@ -191,6 +199,21 @@ public final class LeanJson {
             nullableQuote(caller.session());
             b.append(",\"client\":");
             nullableQuote(caller.client());
+            b.append('}');
+            return this;
+        }
+
+        Writer recording(String name, Request.Recording r) {
+            field(name);
+            if (r == null) {
+                b.append("null");
+                return this;
+            }
+            b.append("{\"file\":");
+            nullableQuote(r.file());
+            b.append(",\"input\":").append(r.input());
+            b.append(",\"format\":");
+            nullableQuote(r.format());
             b.append('}');
             return this;
         }

@@ -28,6 +28,8 @@ import java.util.Map;
     @JsonSubTypes.Type(value = Request.DaemonStop.class, name = "daemon-stop"),
     @JsonSubTypes.Type(value = Request.DaemonUpgrade.class, name = "daemon-upgrade"),
     @JsonSubTypes.Type(value = Request.Command.class, name = "command"),
+    @JsonSubTypes.Type(value = Request.RecordStart.class, name = "record-start"),
+    @JsonSubTypes.Type(value = Request.RecordStop.class, name = "record-stop"),
 })
 public sealed interface Request {
 
@@ -41,7 +43,24 @@ public sealed interface Request {
      * the daemon's choice (the client sends its own working directory); 0 for cols/rows means 80x24.
      */
     record NewSession(long id, String name, List<String> command, String cwd, int cols, int rows,
-                      Map<String, String> env) implements Request {}
+                      Map<String, String> env, Recording recording) implements Request {
+        public NewSession(long id, String name, List<String> command, String cwd, int cols, int rows,
+                          Map<String, String> env) {
+            this(id, name, command, cwd, cols, rows, env, null);
+        }
+    }
+
+    /**
+     * An asciicast recording to make: {@code file} absolute (the client resolves it against its
+     * directory), {@code format} {@code v2} (null) or {@code v3}, {@code input}: what is typed too.
+     */
+    record Recording(String file, boolean input, String format) {}
+
+    /** {@code record start}: record a pane ({@code target} as capture's) from now on. */
+    record RecordStart(long id, String target, Recording recording) implements Request {}
+
+    /** {@code record stop}: answered once the pane's recording file is complete. */
+    record RecordStop(long id, String target) implements Request {}
 
     /**
      * List sessions. {@code format} null: every session as a record (for {@code --json} and

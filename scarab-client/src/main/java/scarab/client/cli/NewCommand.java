@@ -55,12 +55,49 @@ public final class NewCommand implements java.util.concurrent.Callable<Integer> 
     @Option(names = {"-e", "--env"}, paramLabel = "VAR=VALUE", description = "Set an environment variable in the session (repeatable).")
     List<String> env;
 
+    @Option(names = "--record", paramLabel = "FILE",
+            description = "Record the session's pane from its first byte into FILE (asciicast; see scarab record).")
+    String record;
+
+    @Option(names = "--record-input", description = "With --record: record what is typed too.")
+    boolean recordInput;
+
+    @Option(names = "--record-format", paramLabel = "v2|v3", description = "With --record: the asciicast version (default v2).")
+    String recordFormat;
+
+    @Option(names = "--replay", paramLabel = "FILE",
+            description = "The session plays the recording FILE (at its size, unless --size), then shows its last"
+                    + " screen until q is typed in it.")
+    String replay;
+
     public NewCommand(ClientContext ctx) {
         this.ctx = ctx;
     }
 
     @Override
     public Integer call() throws IOException {
-        return SessionRequests.create(ctx, parent::connect, name, detached, attachExisting, detachKeys, command, dir, size, env);
+        if (replay != null && command != null) {
+            throw new IllegalArgumentException("--replay runs the player: it does not go with -c");
+        }
+        if (record == null && (recordInput || recordFormat != null)) {
+            throw new IllegalArgumentException("--record-input and --record-format go with --record FILE");
+        }
+        scarab.protocol.Request.Recording recording = null;
+        if (record != null) {
+            scarab.client.requests.Recordings.checkFormat(recordFormat);
+            recording = new scarab.protocol.Request.Recording(ctx.cwd().resolve(record).normalize().toString(),
+                    recordInput, recordFormat);
+        }
+        java.util.List<String> argv = null;
+        String sessionSize = size;
+        if (replay != null) {
+            java.nio.file.Path file = ctx.cwd().resolve(replay).normalize();
+            argv = scarab.client.play.ReplayCommand.argv(file);
+            if (sessionSize == null) {
+                sessionSize = scarab.client.play.ReplayCommand.size(file);
+            }
+        }
+        return SessionRequests.create(ctx, parent::connect, name, detached, attachExisting, detachKeys, command, argv, dir, sessionSize,
+                env, recording);
     }
 }

@@ -219,7 +219,7 @@ public final class FastPath {
                 }
                 List<String> env = p.values("-e").isEmpty() ? p.values("--env") : p.values("-e");
                 return SessionRequests.create(ctx, daemon, p.words.get(0), p.has("-d"), p.has("-A"), p.value("--detach-keys"),
-                        p.value("-c"), p.value("-C"), p.value("--size"), env.isEmpty() ? null : env);
+                        p.value("-c"), null, p.value("-C"), p.value("--size"), env.isEmpty() ? null : env, null);
             }
             case "daemon" -> {
                 Plain p = Plain.parse(args, from, Set.of(), Set.of(), Set.of());

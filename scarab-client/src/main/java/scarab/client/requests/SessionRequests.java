@@ -103,19 +103,21 @@ public final class SessionRequests {
      */
     public static int create(ClientContext ctx, Connector daemon, String name, boolean detached, String detachKeys,
                              String command, String dir, String size, List<String> env) throws IOException {
-        return create(ctx, daemon, name, detached, false, detachKeys, command, dir, size, env);
+        return create(ctx, daemon, name, detached, false, detachKeys, command, null, dir, size, env, null);
     }
 
     /**
      * {@link #create}; with {@code attachExisting} (tmux's {@code new -A}) a session of that name
      * that already exists is attached instead (or, detached or in a script, left as it is, its
      * short id printed). Asking to create and falling back on the refusal leaves no window for
-     * another client to create the name in between.
+     * another client to create the name in between. The command may come as words already
+     * ({@code words}, instead of {@code command}), and the new pane may be recorded from its first
+     * byte ({@code recording}, or null).
      */
     public static int create(ClientContext ctx, Connector daemon, String name, boolean detached, boolean attachExisting,
-                             String detachKeys, String command, String dir, String size, List<String> env)
-            throws IOException {
-        List<String> argv = null;
+                             String detachKeys, String command, List<String> words, String dir, String size,
+                             List<String> env, Request.Recording recording) throws IOException {
+        List<String> argv = words;
         if (command != null) {
             argv = CommandSplitter.split(command);
             if (argv.isEmpty()) {
@@ -140,7 +142,8 @@ public final class SessionRequests {
         try (DaemonConnection c = daemon.connect()) {
             Response r;
             try {
-                r = c.call(new Request.NewSession(c.nextId(), name, argv, cwd.toString(), dims[0], dims[1], vars));
+                r = c.call(new Request.NewSession(c.nextId(), name, argv, cwd.toString(), dims[0], dims[1], vars,
+                        recording));
             } catch (ClientError e) {
                 if (!attachExisting || !"name-taken".equals(e.code())) {
                     throw e;

@@ -41,6 +41,8 @@ public final class Commands {
                 new WaitHandler(sessions, targets),
                 new WaitForOutputHandler(targets, watches),
                 new WaitIdleHandler(targets, watches),
+                new RecordStartHandler(targets, sessions.recordings()),
+                new RecordStopHandler(targets, sessions.recordings()),
                 new AttachHandler(sessions, targets),
                 new ResizeHandler(),
                 new DetachHandler(sessions, targets),

@@ -4,6 +4,7 @@ import java.util.List;
 import scarab.daemon.UserError;
 import scarab.daemon.ipc.Connection;
 import scarab.daemon.ipc.RequestHandler;
+import scarab.daemon.record.Recordings;
 import scarab.daemon.session.SessionInfoView;
 import scarab.daemon.session.NewSessionSpec;
 import scarab.daemon.session.SessionManager;
@@ -48,7 +49,18 @@ public final class NewHandler implements RequestHandler<Request.NewSession> {
         if (r.command() != null && r.command().stream().anyMatch(a -> a == null || a.indexOf('\0') >= 0)) {
             throw new UserError("bad-command", "command arguments may not be null or contain NUL bytes");
         }
-        var session = sessions.create(new NewSessionSpec(r.name(), r.command(), r.cwd(), cols, rows, r.env()));
+        Recordings.Prepared recording = r.recording() == null ? null
+                : Recordings.prepare(r.recording().file(), r.recording().format(), r.recording().input());
+        scarab.daemon.session.Session session;
+        try {
+            session = sessions.create(new NewSessionSpec(r.name(), r.command(), r.cwd(), cols, rows, r.env(),
+                    recording == null ? null : pane -> sessions.recordings().start(pane, recording)));
+        } catch (RuntimeException e) {
+            if (recording != null) {
+                recording.discard(); // no-op once the recording has it
+            }
+            throw e;
+        }
         List<String> warnings = daemon.configWarnings();
         return new Response.Created(r.id(), SessionInfoView.of(session), warnings.isEmpty() ? null : warnings);
     }

@@ -88,6 +88,8 @@ public final class Pane {
     private final CopyOnWriteArrayList<ClientLink> previewers = new CopyOnWriteArrayList<>();
     /** Commands waiting on the output (wait-for-output, wait --idle); told after each feed. */
     private final CopyOnWriteArrayList<OutputWatcher> watchers = new CopyOnWriteArrayList<>();
+    /** Copies of the output, size and input (recordings); changed under the write lock, iterated freely. */
+    private final CopyOnWriteArrayList<PaneTap> taps = new CopyOnWriteArrayList<>();
     /** Composed clients whose picture the poller draws after this turn's reads; poller thread only. */
     private final java.util.ArrayList<ClientLink> viewsDue = new java.util.ArrayList<>(1);
     /**
@@ -435,6 +437,32 @@ public final class Pane {
     }
 
     /**
+     * Adds a tap and runs {@code first} on the screen as it is then, under the write lock: the tap
+     * gets exactly the output that comes after what {@code first} saw.
+     */
+    public <T> T tap(PaneTap t, Function<Screen, T> first) {
+        ensureLoaded();
+        screenLock.writeLock().lock();
+        try {
+            T result = first.apply(screen);
+            taps.add(t);
+            return result;
+        } finally {
+            screenLock.writeLock().unlock();
+        }
+    }
+
+    public void untap(PaneTap t) {
+        taps.remove(t);
+    }
+
+    private void tapInput(byte[] data) {
+        for (PaneTap t : taps) {
+            t.input(data);
+        }
+    }
+
+    /**
      * A composed client's picture is due after this pane's output (poller thread, write lock held):
      * drawn by the poller once the turn's reads are over and the lock is released
      * ({@link #drawViewsDue}), unless it waits for its interval on the picture thread.
@@ -476,6 +504,9 @@ public final class Pane {
                 screen.feed(buffer, 0, n);
             } catch (RuntimeException e) {
                 emulatorFailed(e);
+            }
+            for (PaneTap t : taps) {
+                t.output(screen, buffer, n);
             }
             for (OutputWatcher w : watchers) {
                 w.fed(screen);
@@ -684,7 +715,9 @@ public final class Pane {
      * before it, and returns once the program has it, waiting if the program is not reading.
      */
     public void write(byte[] data, int off, int len) throws IOException {
-        backlog.sendAndWait(off == 0 && len == data.length ? data : Arrays.copyOfRange(data, off, off + len));
+        byte[] bytes = off == 0 && len == data.length ? data : Arrays.copyOfRange(data, off, off + len);
+        tapInput(bytes);
+        backlog.sendAndWait(bytes);
     }
 
     private PtyChild runningProcess() throws IOException {
@@ -1000,6 +1033,7 @@ public final class Pane {
 
     /** A mouse event for this pane's program (a few bytes, from {@link ClientMouse}): queued, never waits. */
     void mouseInput(byte[] data) {
+        tapInput(data);
         backlog.sendFrom(data, () -> { });
     }
 
@@ -1029,6 +1063,7 @@ public final class Pane {
             return true;
         }
         typedBy(link);
+        tapInput(data);
         return backlog.sendFrom(data, whenRoom);
     }
 
@@ -1142,6 +1177,9 @@ public final class Pane {
             return false;
         }
         screen.resize(cols, rows);
+        for (PaneTap t : taps) {
+            t.resized(cols, rows);
+        }
         if (process != null && process.isAlive()) {
             process.resize(cols, rows);
         }

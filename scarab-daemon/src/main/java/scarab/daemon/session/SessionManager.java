@@ -77,6 +77,8 @@ public final class SessionManager implements PaneEvents {
     private final int maxClients;
     /** Rows of the store that could not be read as sessions at start: skipped, and reported. */
     private final List<String> skippedRows = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The panes' asciicast recordings, which go on after a restart. */
+    private final scarab.daemon.record.Recordings recordings;
 
     public SessionManager(SessionStore store, PtyLauncher launcher, int historyLimit, int maxSessions, int maxClients) {
         this(store, launcher, new HistoryBounds(historyLimit, scarab.daemon.terminal.Screen.DEFAULT_HISTORY_BYTES), maxSessions,
@@ -89,6 +91,7 @@ public final class SessionManager implements PaneEvents {
         this.history = history;
         this.maxSessions = maxSessions;
         this.maxClients = maxClients;
+        this.recordings = new scarab.daemon.record.Recordings(store);
         try {
             this.poller = new PtyPoller();
         } catch (IOException e) {
@@ -145,6 +148,7 @@ public final class SessionManager implements PaneEvents {
             sessions.put(meta.id(), s);
         }
         handOver.endUnadopted();
+        recordings.load(panes.keySet());
         toAdopt.forEach(this::resumeAdopted);
         if (mode != RestoreMode.NONE) {
             endLeftovers();
@@ -173,6 +177,7 @@ public final class SessionManager implements PaneEvents {
             p.replay(alternate);
         }
         p.startProcess(child);
+        recordings.resume(p, true);
         p.startReader(poller, this);
         log.info("session adopted: {} {} pane {} pid {}", p.session().id().shortForm(), p.session().meta().name(),
                 p.label(), child.pid());
@@ -400,6 +405,7 @@ public final class SessionManager implements PaneEvents {
                 throw spawnFailed("cannot restart ", meta.command(), cwd, null, e);
             }
             p.startProcess(process);
+            recordings.resume(p, false);
             p.startReader(poller, this);
             log.info("session restored: {} {} pane {} pid {} in {}", s.id().shortForm(), s.meta().name(), p.label(),
                     process.pid(), cwd);
@@ -450,8 +456,19 @@ public final class SessionManager implements PaneEvents {
         }
         panes.put(paneId, pane);
         sessions.put(id, session);
+        RuntimeException hookFailed = null;
+        if (spec.beforeReader() != null) {
+            try {
+                spec.beforeReader().accept(pane);
+            } catch (RuntimeException e) {
+                hookFailed = e;
+            }
+        }
         pane.startReader(poller, this);
         log.info("session created: {} {} pid {} command {}", id.shortForm(), spec.name(), process.pid(), command);
+        if (hookFailed != null) {
+            throw hookFailed;
+        }
         return session;
     }
 
@@ -1194,6 +1211,8 @@ public final class SessionManager implements PaneEvents {
     /** Daemon shutdown: ends every process (their rows stay; they come back as stopped). */
     public void shutdown() {
         shuttingDown = true;
+        recordings.suspendAll(); // before the panes end: their end does not end a recording that goes on
+
         // Hang every session up first and then wait once: stopping takes one grace period, not one per session.
         List<Pane> all = new ArrayList<>(panes.values());
         all.forEach(Pane::beginTerminate);
@@ -1205,6 +1224,10 @@ public final class SessionManager implements PaneEvents {
     /** What {@link #loadStored} skipped, one line per row, naming it and saying why. */
     public List<String> skippedRows() {
         return List.copyOf(skippedRows);
+    }
+
+    public scarab.daemon.record.Recordings recordings() {
+        return recordings;
     }
 
     public SessionStore store() {

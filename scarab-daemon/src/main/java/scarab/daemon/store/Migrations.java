@@ -133,6 +133,20 @@ final class Migrations {
                 "ALTER TABLE sessions DROP COLUMN cols",
                 "ALTER TABLE sessions DROP COLUMN rows",
                 "ALTER TABLE sessions DROP COLUMN title"
+            },
+            // 5: recordings (asciicast files) that go on after a restart: one per pane at most.
+            // No foreign key: a pane of a new window may be stored after its recording starts; a
+            // row whose pane is gone is dropped when the daemon next loads them.
+            new String[] {
+                """
+                CREATE TABLE recordings (
+                    pane_id    INTEGER PRIMARY KEY,
+                    file       TEXT NOT NULL,
+                    format     INTEGER NOT NULL,
+                    input      INTEGER NOT NULL,
+                    started_at INTEGER NOT NULL
+                )
+                """
             });
 
     static final int LATEST = STEPS.size();

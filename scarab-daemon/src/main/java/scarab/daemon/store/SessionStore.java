@@ -852,6 +852,15 @@ public final class SessionStore implements AutoCloseable {
         }
     }
 
+    /** A read by another class of this package, on the thread that owns the connection. */
+    <T> T read(ConnectionWork<T> work) {
+        return call(() -> work.run(connection));
+    }
+
+    interface ConnectionWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
     private <T> T call(SqlWork<T> work) {
         try {
             return CompletableFuture.supplyAsync(() -> {
