@@ -123,6 +123,10 @@ public final class DaemonCommand implements java.util.concurrent.Callable<Intege
             if (s.notices() != null) {
                 s.notices().forEach(n -> ctx.out().println("problem:  " + n));
             }
+            if (c.daemonProtocol() != scarab.protocol.Protocol.VERSION) {
+                ctx.out().println("problem:  " + scarab.protocol.ProtocolMismatch.message(c.daemonProtocol(), s.version(),
+                        scarab.protocol.Protocol.VERSION, scarab.protocol.Version.get()));
+            }
         }
         return 0;
     }

@@ -28,8 +28,10 @@ public final class VersionProvider implements IVersionProvider {
     public static String text(java.util.Map<String, String> env) {
         java.nio.file.Path socket = new scarab.protocol.ScarabPaths(env).socket(null);
         try (scarab.client.daemon.DaemonConnection c = scarab.client.daemon.DaemonConnection.open(socket, 2000)) {
+            boolean same = Version.get().equals(c.daemonVersion()) && c.daemonProtocol() == Protocol.VERSION;
             return text() + "\ndaemon " + c.daemonVersion() + " (pid " + c.daemonPid() + ")"
-                    + (Version.get().equals(c.daemonVersion()) ? "" : "; scarab daemon upgrade runs this version");
+                    + (c.daemonProtocol() == Protocol.VERSION ? "" : " (protocol " + c.daemonProtocol() + ")")
+                    + (same ? "" : "; scarab daemon upgrade runs this version");
         } catch (java.io.IOException | RuntimeException e) {
             return text() + "\nno daemon running";
         }

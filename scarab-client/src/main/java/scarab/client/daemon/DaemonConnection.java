@@ -17,6 +17,7 @@ import scarab.protocol.Json;
 import scarab.protocol.LeanJson;
 import scarab.protocol.MessageException;
 import scarab.protocol.Protocol;
+import scarab.protocol.ProtocolMismatch;
 import scarab.protocol.Request;
 import scarab.protocol.Response;
 import scarab.protocol.Version;
@@ -43,6 +44,7 @@ public final class DaemonConnection implements AutoCloseable {
     private final AtomicLong nextId = new AtomicLong(1);
     private long daemonPid = -1;
     private String daemonVersion;
+    private int daemonProtocol;
     /** The hello's id while its welcome is still to be read (see openPipelined); 0 after. */
     private long welcomeId;
     private final AnswerDeadline deadline;
@@ -102,7 +104,7 @@ public final class DaemonConnection implements AutoCloseable {
         // generator's and parser's classes load on this thread while the socket's load on the
         // warm-up thread (see warmUp), instead of after it.
         Request.Hello hello = new Request.Hello(1, Protocol.VERSION, Version.get(),
-                List.of("attach", Frame.CONTINUED_CAPABILITY));
+                List.of("attach", Frame.CONTINUED_CAPABILITY, ProtocolMismatch.CAPABILITY));
         byte[] helloJson = LeanJson.write(hello);
         LeanJson.readResponse(helloJson);
         SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
@@ -155,6 +157,20 @@ public final class DaemonConnection implements AutoCloseable {
         }
         daemonPid = welcome.pid();
         daemonVersion = welcome.daemonVersion();
+        daemonProtocol = welcome.protocolVersion();
+    }
+
+    /** The daemon's protocol version, from its welcome (0 until read). */
+    public int daemonProtocol() {
+        return daemonProtocol;
+    }
+
+    /** Why a request outside the core every version answers is refused, or null when the versions agree. */
+    private String mismatch() {
+        if (daemonVersion == null || daemonProtocol == Protocol.VERSION) {
+            return null;
+        }
+        return ProtocolMismatch.message(daemonProtocol, daemonVersion, Protocol.VERSION, Version.get());
     }
 
     /** The daemon's version, from its welcome (null until read). */
@@ -203,6 +219,10 @@ public final class DaemonConnection implements AutoCloseable {
         answerTimeoutMillis = request instanceof Request.Wait || request instanceof Request.WaitForOutput
                 || request instanceof Request.WaitIdle ? 0
                 : request instanceof Request.Attach ? 2 * timeoutMillis : timeoutMillis;
+        String mismatch = mismatch();
+        if (mismatch != null && !ProtocolMismatch.inCore(request)) {
+            throw new ClientError(mismatch, exitStatus(ProtocolMismatch.CODE), ProtocolMismatch.CODE);
+        }
         deadline.arm(answerTimeoutMillis);
         try {
             send(request);
@@ -262,7 +282,11 @@ public final class DaemonConnection implements AutoCloseable {
                     throw new ClientError("the daemon closed the connection (is it shutting down?)");
                 }
                 if (r instanceof Response.Error e && (e.id() == id || e.id() == 0)) {
-                    throw new ClientError(e.message(), exitStatus(e.code()), e.code());
+                    // A refusal for another protocol version: this client's own words (the daemon's
+                    // may be an older release's), once the welcome said which version it speaks.
+                    String message = ProtocolMismatch.CODE.equals(e.code()) && mismatch() != null ? mismatch()
+                            : e.message();
+                    throw new ClientError(message, exitStatus(e.code()), e.code());
                 }
                 if (r.id() == id) {
                     return r;

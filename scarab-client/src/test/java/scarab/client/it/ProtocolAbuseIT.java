@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import scarab.protocol.Frame;
 import scarab.protocol.Json;
 import scarab.protocol.Protocol;
+import scarab.protocol.ProtocolMismatch;
 import scarab.protocol.Request;
 import scarab.protocol.Response;
 
@@ -158,8 +159,29 @@ class ProtocolAbuseIT {
             c.json(Json.write(new Request.Hello(1, Protocol.VERSION + 1, "9.9.9", List.of())));
             Response.Error e = assertInstanceOf(Response.Error.class, c.next());
             assertEquals("version-mismatch", e.code());
-            assertTrue(e.message().contains("scarab daemon stop"), e.message());
+            assertTrue(e.message().contains("newer than this client (Scarab 9.9.9, protocol " + (Protocol.VERSION + 1)
+                    + ")") || e.message().contains("older than this client (Scarab 9.9.9"), e.message());
+            assertTrue(e.message().endsWith(": scarab daemon upgrade"), e.message());
             assertNull(c.next());
+        }
+        daemonStillServes();
+    }
+
+    /** A client of another version that keeps to the core every version answers: status, upgrade, stop. */
+    @Test
+    void otherProtocolVersionKeepingToTheCoreIsServedTheCore() throws Exception {
+        try (RawConnection c = new RawConnection(scarab.socket())) {
+            c.json(Json.write(new Request.Hello(1, Protocol.VERSION + 1, "9.9.9",
+                    List.of(ProtocolMismatch.CAPABILITY))));
+            Response.Welcome w = assertInstanceOf(Response.Welcome.class, c.next());
+            assertEquals(Protocol.VERSION, w.protocolVersion());
+            c.json(Json.write(new Request.ListSessions(2)));
+            Response.Error e = assertInstanceOf(Response.Error.class, c.next());
+            assertEquals("version-mismatch", e.code());
+            assertEquals(2, e.id());
+            assertTrue(e.message().contains("older than this client (Scarab 9.9.9"), e.message());
+            c.json(Json.write(new Request.DaemonStatus(3)));
+            assertInstanceOf(Response.Status.class, c.next());
         }
         daemonStillServes();
     }

@@ -16,7 +16,7 @@ import scarab.protocol.FrameTooLargeException;
 import scarab.protocol.FrameWriter;
 import scarab.protocol.Json;
 import scarab.protocol.MessageException;
-import scarab.protocol.Protocol;
+import scarab.protocol.ProtocolMismatch;
 import scarab.protocol.ProtocolException;
 import scarab.protocol.Request;
 import scarab.protocol.Response;
@@ -42,6 +42,11 @@ public final class Connection {
     /** Written only by this connection's thread; read by the hello deadline's. */
     private volatile boolean greeted;
     private volatile Attachment attachment;
+    /**
+     * Set when the client speaks another protocol version (and said it keeps to the core every
+     * version answers): why anything else is refused.
+     */
+    private volatile String otherProtocol;
     /** The client takes messages continued over several frames (said in its hello). */
     private volatile boolean continuedFrames;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
@@ -142,6 +147,10 @@ public final class Connection {
             send(new Response.Error(request.id(), "no-hello", "send a hello with the protocol version first"));
             return;
         }
+        if (otherProtocol != null && !ProtocolMismatch.inCore(request)) {
+            send(new Response.Error(request.id(), ProtocolMismatch.CODE, otherProtocol));
+            return;
+        }
         if (FaultInjection.fires("request-error")) {
             throw new AssertionError("test fault: request-error");
         }
@@ -160,17 +169,22 @@ public final class Connection {
     }
 
     private void greet(Request.Hello hello) throws IOException {
-        if (hello.protocolVersion() != Protocol.VERSION) {
-            send(new Response.Error(hello.id(), "version-mismatch", "this daemon speaks protocol version "
-                    + Protocol.VERSION + " (Scarab " + daemonInfo.version() + ") but the client speaks version "
-                    + hello.protocolVersion() + "; restart the daemon with the new version: scarab daemon stop"
-                    + " (sessions are kept)"));
-            close();
-            return;
+        int spoken = SpokenProtocol.version();
+        if (hello.protocolVersion() != spoken) {
+            String why = ProtocolMismatch.message(spoken, daemonInfo.version(), hello.protocolVersion(),
+                    hello.clientVersion() == null ? "unknown" : hello.clientVersion());
+            if (hello.capabilities() == null || !hello.capabilities().contains(ProtocolMismatch.CAPABILITY)) {
+                send(new Response.Error(hello.id(), ProtocolMismatch.CODE, why));
+                close();
+                return;
+            }
+            // A client of another release that keeps to the core (daemon status, upgrade, stop):
+            // how a newer client upgrades this daemon.
+            otherProtocol = why;
         }
         continuedFrames = hello.capabilities() != null && hello.capabilities().contains(Frame.CONTINUED_CAPABILITY);
         greeted = true;
-        send(new Response.Welcome(hello.id(), Protocol.VERSION, daemonInfo.version(), ProcessHandle.current().pid(),
+        send(new Response.Welcome(hello.id(), spoken, daemonInfo.version(), ProcessHandle.current().pid(),
                 DaemonInfo.CAPABILITIES));
     }
 

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import scarab.daemon.FaultInjection;
 import scarab.daemon.pty.ExecHandOver;
 import scarab.daemon.pty.PtyChild;
 import scarab.daemon.store.StoredSession;
@@ -81,6 +82,7 @@ public final class HandOverAdoption {
                 return Map.of();
             }
             try {
+                testFaults(p.id(), fds.pid());
                 adopted.put(p.id(), PtyChild.adopt(fds));
             } catch (IOException e) {
                 problem("upgrade: session " + name + " restarted: pane %" + p.id() + ": " + e.getMessage());
@@ -93,6 +95,37 @@ public final class HandOverAdoption {
             adoptedNumbers.add(f.pidfd());
         });
         return adopted;
+    }
+
+    /**
+     * A test's faults at one pane's adoption, after the panes before it were adopted: its process
+     * killed (it is adopted dead, and its end reported as any child's), or its check failing.
+     */
+    private static void testFaults(int pane, long pid) throws IOException {
+        if (FaultInjection.fires("upgrade-kill-pane-" + pane)) {
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (!isZombie(pid) && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        if (FaultInjection.fires("upgrade-refuse-pane-" + pane)) {
+            throw new IOException("refused for a test");
+        }
+    }
+
+    private static boolean isZombie(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+        } catch (IOException | RuntimeException e) {
+            return true;
+        }
     }
 
     /** After every session was looked at: hangs up and reaps what was inherited and not adopted. */
