@@ -225,7 +225,7 @@ public final class Attacher {
         }
         keyboardDone = done;
         keyboardEnded = ended;
-        OutputRelay relay = new OutputRelay(connection.channel(), connection.takeBuffered(), out.getChannel());
+        OutputRelay relay = new OutputRelay(connection.inChannel(), connection.takeBuffered(), out.getChannel());
         try {
             while (true) {
                 byte[] control;

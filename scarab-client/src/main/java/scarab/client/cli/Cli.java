@@ -17,6 +17,7 @@ public final class Cli {
     static final List<Class<?>> SUBCOMMANDS = List.of(NewCommand.class, LsCommand.class, AttachCommand.class,
             DetachCommand.class, KillCommand.class, RenameCommand.class, CaptureCommand.class, SendKeysCommand.class,
             WaitCommand.class, WaitForOutputCommand.class, SourceCommand.class, DaemonCommand.class, ConfigCommand.class, CompletionCommand.class, ManCommand.class, TrainCommand.class, TrainDaemonCommand.class,
+            ProxyCommand.class,
             CommandLine.HelpCommand.class);
 
     public static int run(ClientContext ctx, String... args) {
