@@ -50,6 +50,12 @@ public final class SshTransport implements Transport {
      *                     version, ssh's own complaint)
      */
     public static SshTransport open(Remote remote, boolean noStart) throws IOException {
+        return open(remote, noStart, p -> { });
+    }
+
+    /** As {@link #open(Remote, boolean)}, telling {@code started} of ssh's process as soon as it runs. */
+    public static SshTransport open(Remote remote, boolean noStart, java.util.function.Consumer<Process> started)
+            throws IOException {
         List<String> argv = new ArrayList<>(remote.ssh());
         argv.add(remote.host());
         argv.add(remote.remoteCommand() + (noStart ? " --no-start" : "") + " proxy");
@@ -62,6 +68,7 @@ public final class SshTransport implements Transport {
             throw new ClientError("cannot run " + String.join(" ", remote.ssh()) + " to reach " + remote.host() + ": "
                     + e.getMessage(), 1, "remote");
         }
+        started.accept(p);
         StderrTail stderr = StderrTail.drain(p.getErrorStream());
         InputStream in = p.getInputStream();
         SshTransport t = new SshTransport(remote.host(), p, in, stderr);
