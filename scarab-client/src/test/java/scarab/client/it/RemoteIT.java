@@ -114,8 +114,8 @@ class RemoteIT {
         try (Tmux tmux = new Tmux(scarab.root)) {
             tmux.start(100, 30, "env -i " + scarab.envLine(false, Map.of("PS1", "outer$ ")) + " /bin/sh");
             tmux.awaitText(null, "outer$");
-            tmux.type(null, "clear; exec env " + scarab.envLine(false, Map.of()) + " " + scarab.clientCommand()
-                    + " attach flaky:work", "Enter");
+            tmux.type(null, "clear; env " + scarab.envLine(false, Map.of()) + " " + scarab.clientCommand()
+                    + " attach flaky:work; echo client-ended", "Enter"); // no exec: the pane outlives the client
             awaitSame(tmux);
 
             // Cuts the test makes, with output while the client is away: the reconnect redraws it.
@@ -144,7 +144,8 @@ class RemoteIT {
             assertTrue(link.cuts.get() > 0, "the link was cut while typing");
 
             tmux.type(null, "C-b", "d");
-            tmux.await(null, "the detach", WAIT, s -> s.contains("[detached (from session work)]"));
+            String end = tmux.await(null, "the client's end", WAIT, s -> s.contains("client-ended"));
+            assertTrue(end.contains("[detached (from session work)]"), end);
         }
     }
 
