@@ -21,6 +21,13 @@ public record Frame(byte kind, byte[] payload) {
      */
     public static final byte CONTINUED = 'C';
     public static final String CONTINUED_CAPABILITY = "continued";
+    /**
+     * Terminal input with a sequence number, attached client to daemon: {@code u64 seq
+     * (big-endian) | bytes}. The daemon applies each number once per client identity (said by
+     * {@code input-identity}), so a client that lost its connection may send again what the
+     * daemon may not have had (see docs/protocol.md, "Input that survives a reconnect").
+     */
+    public static final byte SEQUENCED_INPUT = 'K';
 
     /** Largest payload accepted for any kind (DESIGN: 1 MiB for 'J', 1 MiB per 'O'/'I' chunk). */
     public static final int MAX_PAYLOAD = 1 << 20;
@@ -44,7 +51,7 @@ public record Frame(byte kind, byte[] payload) {
     }
 
     public static boolean isKnownKind(byte kind) {
-        return kind == CONTROL || kind == OUTPUT || kind == INPUT || kind == CONTINUED;
+        return kind == CONTROL || kind == OUTPUT || kind == INPUT || kind == CONTINUED || kind == SEQUENCED_INPUT;
     }
 
     public String text() {

@@ -20,6 +20,7 @@ import java.util.Map;
     @JsonSubTypes.Type(value = Request.SendKeys.class, name = "send-keys"),
     @JsonSubTypes.Type(value = Request.Attach.class, name = "attach"),
     @JsonSubTypes.Type(value = Request.Resize.class, name = "resize"),
+    @JsonSubTypes.Type(value = Request.InputIdentity.class, name = "input-identity"),
     @JsonSubTypes.Type(value = Request.Detach.class, name = "detach"),
     @JsonSubTypes.Type(value = Request.Wait.class, name = "wait"),
     @JsonSubTypes.Type(value = Request.WaitForOutput.class, name = "wait-for-output"),
@@ -142,6 +143,13 @@ public sealed interface Request {
 
     /** The attached client's terminal changed size. */
     record Resize(long id, int cols, int rows) implements Request {}
+
+    /**
+     * Names the client behind this connection (a random id it keeps across reconnects) before it
+     * attaches and sends {@link Frame#SEQUENCED_INPUT} frames; answered by
+     * {@link Response.InputAck} with the last input number the daemon applied for that id.
+     */
+    record InputIdentity(long id, String client) implements Request {}
 
     /** Detach clients: with a target, every client of that session; without, this connection. */
     record Detach(long id, String target) implements Request {}

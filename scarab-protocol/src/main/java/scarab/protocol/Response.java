@@ -19,6 +19,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = Response.Captured.class, name = "captured"),
     @JsonSubTypes.Type(value = Response.Done.class, name = "done"),
     @JsonSubTypes.Type(value = Response.Attached.class, name = "attached"),
+    @JsonSubTypes.Type(value = Response.InputAck.class, name = "input-ack"),
     @JsonSubTypes.Type(value = Response.Detached.class, name = "detached"),
     @JsonSubTypes.Type(value = Response.Exited.class, name = "exited"),
     @JsonSubTypes.Type(value = Response.OutputMatched.class, name = "output-matched"),
@@ -53,6 +54,12 @@ public sealed interface Response {
             this(id, sessions, notices, null);
         }
     }
+
+    /**
+     * The last input number applied for a client identity; -1 when the daemon did not know the
+     * identity (a first attach, or a daemon that has restarted since: what was sent is unknown).
+     */
+    record InputAck(long id, long lastSeq) implements Response {}
 
     record Killed(long id, List<SessionInfo> sessions) implements Response {}
 

@@ -46,8 +46,33 @@ public final class Attach {
             throw new ClientError("attach needs a terminal (stdin and stdout must be a tty); use scarab capture or"
                     + " scarab send-keys from scripts");
         }
+        if (starter.remote() == null && target != null && target.indexOf(':') > 0) {
+            String host = target.substring(0, target.indexOf(':'));
+            if (!localSession(starter, host)) {
+                // HOST:TARGET (a local session of that name wins: NAME:WINDOW is a local target then)
+                starter = starter.remote(scarab.client.remote.Remote.of(host, null, ctx.env()));
+                target = target.length() == host.length() + 1 ? null : target.substring(host.length() + 1);
+            }
+        }
+        DaemonStarter daemon = starter;
         try (DaemonConnection c = starter.connect(noStart)) {
-            return attacher(ctx, c, target, readOnly, detachOthers, keys).run(terminal);
+            Attacher attacher = attacher(ctx, c, target, readOnly, detachOthers, keys, starter.remote() == null);
+            if (starter.remote() != null) {
+                attacher.remote(starter.remote().host(), () -> daemon.connect(noStart));
+            }
+            return attacher.run(terminal);
+        }
+    }
+
+    /** Does the daemon on this machine, if one runs, have a session of this name? */
+    private static boolean localSession(DaemonStarter starter, String name) {
+        try (DaemonConnection c = starter.open()) {
+            scarab.protocol.Response r = c.call(new scarab.protocol.Request.ListSessions(c.nextId(),
+                    scarab.protocol.Request.ListSessions.NAMES, null));
+            return r instanceof scarab.protocol.Response.Listing l && l.text() != null
+                    && l.text().lines().anyMatch(name::equals);
+        } catch (IOException | RuntimeException e) {
+            return false; // none runs here (or it cannot say): the name is a host's
         }
     }
 
@@ -77,8 +102,14 @@ public final class Attach {
 
     private static Attacher attacher(ClientContext ctx, DaemonConnection c, String target, boolean readOnly,
                                      boolean detachOthers, DetachKeys keys) {
-        String inside = ctx.env().get("SCARAB_SESSION_ID");
+        return attacher(ctx, c, target, readOnly, detachOthers, keys, true);
+    }
+
+    /** @param local the daemon is on this machine: it may serve the terminal itself, and SCARAB_SESSION_ID is its */
+    private static Attacher attacher(ClientContext ctx, DaemonConnection c, String target, boolean readOnly,
+                                     boolean detachOthers, DetachKeys keys, boolean local) {
+        String inside = local ? ctx.env().get("SCARAB_SESSION_ID") : null;
         return new Attacher(c, target, readOnly, detachOthers, keys, inside == null || inside.isBlank() ? null : inside,
-                ctx.err(), !"0".equals(ctx.env().get("SCARAB_DIRECT")));
+                ctx.err(), local && !"0".equals(ctx.env().get("SCARAB_DIRECT")));
     }
 }

@@ -5,6 +5,9 @@ public record AttachOutcome(String message, int exitStatus) {
     /** Not an end: the daemon re-executes itself, and the client attaches to the new program. */
     static final AttachOutcome UPGRADING = new AttachOutcome(null, 0);
 
+    /** Not an end: the connection to a remote daemon was lost, and the client connects again. */
+    static final AttachOutcome RECONNECTING = new AttachOutcome(null, 0);
+
     static AttachOutcome detached(String session) {
         return new AttachOutcome("[detached (from session " + session + ")]", 0);
     }

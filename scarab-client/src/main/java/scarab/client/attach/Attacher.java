@@ -33,7 +33,11 @@ public final class Attacher {
     /** The daemon's connection; another after an in-place upgrade of the daemon ({@link Reattach}). */
     private DaemonConnection connection;
     /** The relayed keyboard's way to the daemon, held while the daemon upgrades. */
-    private final KeyForwarder keysOut = new KeyForwarder();
+    private KeyForwarder keysOut = new KeyForwarder();
+    /** For a remote daemon: connects again when the connection is lost; null for this machine's. */
+    private Reconnector reconnector;
+    /** Bytes of keys not sent after a reconnect, since the daemon might have had them (see KeyForwarder). */
+    private long droppedKeys;
     private boolean keyboardStarted;
     private String target;
     private final boolean readOnly;
@@ -54,6 +58,15 @@ public final class Attacher {
         this.fromSession = fromSession;
         this.err = err;
         this.direct = direct;
+    }
+
+    /**
+     * The daemon is on another machine: a lost connection is made again ({@code connector}) and the
+     * keys are numbered so that none is applied twice across it.
+     */
+    void remote(String host, Reconnector.Connector connector) {
+        reconnector = new Reconnector(host, connector);
+        keysOut = new KeyForwarder(true);
     }
 
     /** Attaches, opening the terminal meanwhile; see {@link #run(LocalTerminal.Opening)}. */
@@ -100,9 +113,10 @@ public final class Attacher {
         DaemonConnection first = connection;
         try {
             outcome = pump(terminal, out, early);
-            while (outcome == AttachOutcome.UPGRADING) {
+            while (outcome == AttachOutcome.UPGRADING || outcome == AttachOutcome.RECONNECTING) {
                 // The daemon re-executes itself: attach to the new program, to the session shown.
-                outcome = reattach(terminal, out);
+                // A remote one was lost: connect again, and attach to the session shown.
+                outcome = outcome == AttachOutcome.UPGRADING ? reattach(terminal, out) : reconnect(terminal, out);
             }
         } finally {
             if (connection != first) {
@@ -118,6 +132,10 @@ public final class Attacher {
         err.flush();
         PrintStream console = new PrintStream(out, true, StandardCharsets.UTF_8);
         console.print(outcome.message() + "\n");
+        if (droppedKeys > 0) {
+            console.print("[keys typed as the connection dropped were not sent again (" + droppedKeys
+                    + " bytes): the daemon may have had them]\n");
+        }
         console.flush();
         return outcome.exitStatus();
     }
@@ -152,7 +170,8 @@ public final class Attacher {
     private Response.Attached attach(int cols, int rows, Long terminalPid) throws IOException {
         Response r = connection.call(new Request.Attach(connection.nextId(), target, readOnly, detachOthers && !reattaching,
                 cols, rows,
-                fromSession, terminalPid, keys.spec(), terminalDevice(), TTY_NAME, System.getenv("TERM")));
+                fromSession, terminalPid, keys.spec(), reconnector == null ? terminalDevice() : null, TTY_NAME,
+                System.getenv("TERM")));
         if (!(r instanceof Response.Attached attached)) {
             throw new ClientError("unexpected answer to attach: " + r);
         }
@@ -189,11 +208,56 @@ public final class Attacher {
         return pump(terminal, out, early);
     }
 
+    /**
+     * After the connection to a remote daemon was lost: connects again (until it works or the user
+     * detaches) and attaches to the session shown, which redraws the whole screen; the keys the
+     * daemon did not get go to it then. A connection lost again on the way is one more reconnect.
+     */
+    private AttachOutcome reconnect(LocalTerminal terminal, FileOutputStream out) throws IOException {
+        connection.close();
+        DaemonConnection next = reconnector.reconnect(out, terminal::rows);
+        if (next == null) {
+            out.write(("\033[" + Math.max(1, terminal.rows()) + ";1H\033[0m\033[K").getBytes(StandardCharsets.US_ASCII));
+            out.write(GENERIC_RESET);
+            return new AttachOutcome("[detached (from session " + shownName + " on " + reconnector.host()
+                    + ", while reconnecting)]", 0);
+        }
+        connection = next;
+        target = shownId;
+        reattaching = true;
+        try {
+            return pump(terminal, out, null);
+        } catch (ClientError e) {
+            if (refusedByDaemon(e)) {
+                out.write(GENERIC_RESET);
+                return new AttachOutcome("[lost session " + shownName + " on " + reconnector.host() + ": "
+                        + e.getMessage() + "]", 1);
+            }
+            keysOut.hold();
+            return AttachOutcome.RECONNECTING;
+        } catch (IOException e) {
+            keysOut.hold();
+            return AttachOutcome.RECONNECTING;
+        }
+    }
+
+    /** The name of the session shown, for the messages of a detach the daemon did not send. */
+    private String shownName;
+
     private AttachOutcome pump(LocalTerminal terminal, FileOutputStream out, Response.Attached early) throws IOException {
+        long applied = -1;
+        if (keysOut.sequenced()) {
+            Response r = connection.call(new Request.InputIdentity(connection.nextId(), reconnector.clientId));
+            if (!(r instanceof Response.InputAck ack)) {
+                throw new ClientError("unexpected answer to input-identity: " + r);
+            }
+            applied = ack.lastSeq();
+        }
         Response.Attached attached = early != null ? early : attach(terminal.cols(), terminal.rows(), null);
         directNow = attached.direct();
         shownId = attached.session().id();
         String name = attached.session().name();
+        shownName = name;
         AtomicBoolean done = new AtomicBoolean();
         java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
         terminal.onResize(() -> {
@@ -213,7 +277,11 @@ public final class Attacher {
             // The daemon may be gone already (the screen is up before this client is): the frame
             // loop below reads the end of the connection and says so.
         }
-        keysOut.resume(connection);
+        if (keysOut.sequenced()) {
+            droppedKeys += keysOut.resumeSequenced(connection, applied);
+        } else {
+            keysOut.resume(connection);
+        }
         if (!attached.direct() && !keyboardStarted) {
             // Otherwise the daemon reads the keys from the terminal itself. One keyboard thread
             // for the whole attach: it outlives a re-attach after the daemon's upgrade.
@@ -225,7 +293,7 @@ public final class Attacher {
         }
         keyboardDone = done;
         keyboardEnded = ended;
-        OutputRelay relay = new OutputRelay(connection.channel(), connection.takeBuffered(), out.getChannel());
+        OutputRelay relay = new OutputRelay(connection.inChannel(), connection.takeBuffered(), out.getChannel());
         try {
             while (true) {
                 byte[] control;
@@ -235,10 +303,21 @@ public final class Attacher {
                     control = null;
                 }
                 if (control == null) {
+                    if (reconnector != null) {
+                        keysOut.hold();
+                        return AttachOutcome.RECONNECTING;
+                    }
                     out.write(GENERIC_RESET);
                     return AttachOutcome.lostServer();
                 }
                 Response event = DaemonConnection.decode(new Frame(Frame.CONTROL, control));
+                if (event instanceof Response.Detached d && "upgrade".equals(d.reason()) && reconnector != null) {
+                    // The remote daemon re-executes itself: its proxy goes, so connect again. It read
+                    // every key sent before saying so.
+                    keysOut.hold();
+                    keysOut.settleSent();
+                    return AttachOutcome.RECONNECTING;
+                }
                 if (event instanceof Response.Detached d && "upgrade".equals(d.reason())) {
                     keysOut.hold();
                     upgradeNoticeAt = System.currentTimeMillis();
@@ -254,6 +333,7 @@ public final class Attacher {
                 if (event instanceof Response.Attached a) {
                     // Another session shown (switch-client): an upgrade's re-attach comes back to it.
                     name = a.session().name();
+                    shownName = name;
                     shownId = a.session().id();
                 }
             }
@@ -286,8 +366,14 @@ public final class Attacher {
                     return;
                 }
                 if (n > 0) {
+                    boolean mayDetach = watch.mayDetach(buffer, n);
+                    if (mayDetach && reconnector != null && reconnector.active()) {
+                        // No daemon to ask while reconnecting: the detach keys are this client's.
+                        reconnector.requestDetach();
+                        continue;
+                    }
                     keysOut.send(buffer, n);
-                    if (watch.mayDetach(buffer, n)) {
+                    if (mayDetach) {
                         keyboardEnded.await(DETACH_WAIT_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
                     }
                 }

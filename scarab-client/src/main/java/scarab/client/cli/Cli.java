@@ -18,6 +18,7 @@ public final class Cli {
             DetachCommand.class, KillCommand.class, RenameCommand.class, CaptureCommand.class, SendKeysCommand.class,
             WaitCommand.class, WaitForOutputCommand.class, SourceCommand.class, UpCommand.class, DownCommand.class,
             SaveCommand.class, RecordCommand.class, PlayCommand.class, DaemonCommand.class, ConfigCommand.class, CompletionCommand.class, ManCommand.class, TrainCommand.class, TrainDaemonCommand.class,
+            ProxyCommand.class,
             CommandLine.HelpCommand.class);
 
     public static int run(ClientContext ctx, String... args) {

@@ -29,12 +29,24 @@ public final class LsCommand implements java.util.concurrent.Callable<Integer> {
             + " #{session_id}, #{?cond,a,b}, and the current window's and active pane's names.")
     String format;
 
+    @Option(names = "--hosts", paramLabel = "H1,H2", description = "The sessions of these machines (over ssh, as -H),"
+            + " asked at once, with a HOST column; a host that does not answer within SCARAB_HOSTS_TIMEOUT seconds"
+            + " (10) is shown as such.")
+    String hosts;
+
     public LsCommand(ClientContext ctx) {
         this.ctx = ctx;
     }
 
     @Override
     public Integer call() throws IOException {
+        if (hosts != null) {
+            if (json || names || format != null || parent.host != null) {
+                throw new scarab.client.ClientError("--hosts lists as a table: without --json, --names, -F or -H", 2,
+                        "bad-argument");
+            }
+            return scarab.client.ls.HostsLister.run(ctx, parent.starter(), parent.ssh, parent.noStart, hosts);
+        }
         return SessionLister.run(ctx, parent.starter(), parent.noStart, json, names, format);
     }
 }

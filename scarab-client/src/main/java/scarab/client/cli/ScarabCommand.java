@@ -33,6 +33,14 @@ public final class ScarabCommand implements java.util.concurrent.Callable<Intege
                     + " else /tmp/scarab-UID/scarab.sock).")
     String socket;
 
+    @Option(names = {"-H", "--host"}, paramLabel = "HOST",
+            description = "Run the command on HOST's daemon, over ssh (ssh HOST scarab proxy).")
+    String host;
+
+    @Option(names = "--ssh", paramLabel = "CMD",
+            description = "The ssh command for -H (default: $SCARAB_SSH, else ssh), e.g. \"ssh -p 2222\".")
+    String ssh;
+
     @Option(names = "--no-start",
             description = "Fail instead of starting a daemon when none is running.")
     boolean noStart;
@@ -53,7 +61,8 @@ public final class ScarabCommand implements java.util.concurrent.Callable<Intege
     }
 
     DaemonStarter starter() {
-        return new DaemonStarter(ctx, socketPath(), socket != null);
+        DaemonStarter s = new DaemonStarter(ctx, socketPath(), socket != null);
+        return host == null ? s : s.remote(scarab.client.remote.Remote.of(host, ssh, ctx.env()));
     }
 
     /** A connection to the daemon, starting one if needed (unless --no-start). */

@@ -31,7 +31,7 @@ final class SubcommandIndex {
     static Class<?> find(String[] args) {
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            if (a.equals("-S") || a.equals("--socket")) {
+            if (a.equals("-S") || a.equals("--socket") || a.equals("-H") || a.equals("--host") || a.equals("--ssh")) {
                 i++;
                 continue;
             }

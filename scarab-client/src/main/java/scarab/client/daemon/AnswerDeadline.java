@@ -1,7 +1,5 @@
 package scarab.client.daemon;
 
-import java.io.IOException;
-import java.nio.channels.SocketChannel;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -11,13 +9,13 @@ import java.util.concurrent.locks.LockSupport;
  * (a socket channel's blocking read has no timeout of its own).
  */
 final class AnswerDeadline extends Thread {
-    private final SocketChannel channel;
+    private final Transport channel;
     /** System.nanoTime() by which the answer must have come; 0 while none is awaited. */
     private volatile long deadline;
     private volatile boolean expired;
     private volatile boolean finished;
 
-    AnswerDeadline(SocketChannel channel) {
+    AnswerDeadline(Transport channel) {
         super("scarab-answer-deadline");
         this.channel = channel;
         setDaemon(true);
@@ -66,11 +64,7 @@ final class AnswerDeadline extends Thread {
             }
             if (deadline == d) {
                 expired = true;
-                try {
-                    channel.close();
-                } catch (IOException e) {
-                    // closed all the same
-                }
+                channel.close();
                 return;
             }
         }

@@ -36,8 +36,9 @@ public final class DaemonConnection implements AutoCloseable {
      */
     public static final long DEFAULT_TIMEOUT_MILLIS = 60_000;
 
+    /** The daemon's socket; null for a daemon reached through another process ({@link #over}). */
     private final Path socket;
-    private final SocketChannel channel;
+    private final Transport transport;
     private final BufferedInputStream buffered;
     private final FrameReader reader;
     private final FrameWriter writer;
@@ -54,15 +55,34 @@ public final class DaemonConnection implements AutoCloseable {
     /** Used by every command of a sequence ({@link SharedConnection}): their close leaves it open. */
     private boolean shared;
 
-    private DaemonConnection(Path socket, SocketChannel channel, long timeoutMillis) {
+    private DaemonConnection(Path socket, Transport transport, long timeoutMillis) {
         this.socket = socket;
-        this.channel = channel;
-        this.deadline = new AnswerDeadline(channel);
+        this.transport = transport;
+        this.deadline = new AnswerDeadline(transport);
         this.timeoutMillis = timeoutMillis;
         this.answerTimeoutMillis = timeoutMillis;
-        this.buffered = new BufferedInputStream(ChannelStreams.in(channel), 64 * 1024);
+        this.buffered = new BufferedInputStream(transport.in(), 64 * 1024);
         this.reader = new FrameReader(buffered, Frame.MAX_MESSAGE);
-        this.writer = new FrameWriter(ChannelStreams.out(channel));
+        this.writer = new FrameWriter(transport.out());
+    }
+
+    /**
+     * Says hello over a transport that is already connected (the pipes of {@code ssh HOST scarab
+     * proxy}, past its greeting), without waiting for the welcome, as {@link #openPipelined} does.
+     */
+    public static DaemonConnection over(Transport transport, long timeoutMillis) throws IOException {
+        Request.Hello hello = new Request.Hello(1, Protocol.VERSION, Version.get(),
+                List.of("attach", Frame.CONTINUED_CAPABILITY));
+        DaemonConnection c = new DaemonConnection(null, transport, timeoutMillis);
+        try {
+            c.nextId.set(hello.id() + 1);
+            c.welcomeId = hello.id();
+            c.writer.write(new Frame(Frame.CONTROL, LeanJson.write(hello)));
+        } catch (IOException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+        return c;
     }
 
     /**
@@ -108,7 +128,7 @@ public final class DaemonConnection implements AutoCloseable {
         byte[] helloJson = LeanJson.write(hello);
         LeanJson.readResponse(helloJson);
         SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
-        DaemonConnection c = new DaemonConnection(socket, channel, timeoutMillis);
+        DaemonConnection c = new DaemonConnection(socket, new SocketTransport(channel, socket), timeoutMillis);
         c.deadline.arm(timeoutMillis); // a daemon whose backlog is full makes connect wait
         try {
             channel.connect(UnixDomainSocketAddress.of(socket));
@@ -148,12 +168,35 @@ public final class DaemonConnection implements AutoCloseable {
         return c;
     }
 
+    /**
+     * A bare connection to the daemon's socket, checked as {@link #openPipelined} checks it, with
+     * nothing sent: for {@code scarab proxy}, which relays another client's frames.
+     *
+     * @throws NotRunningException when nothing listens on the socket
+     */
+    public static SocketChannel connectRaw(Path socket) throws IOException {
+        SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
+            channel.connect(UnixDomainSocketAddress.of(socket));
+        } catch (IOException e) {
+            channel.close();
+            throw new NotRunningException(socket, e);
+        }
+        try {
+            DaemonTrust.checkPeer(channel, socket);
+        } catch (RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        return channel;
+    }
+
     private void awaitWelcome() throws IOException {
         long id = welcomeId;
         welcomeId = 0;
         Response r = next(id);
         if (!(r instanceof Response.Welcome welcome)) {
-            throw new ClientError("unexpected answer to hello from the daemon on " + socket + ": " + r);
+            throw new ClientError("unexpected answer to hello from the daemon on " + transport.where() + ": " + r);
         }
         daemonPid = welcome.pid();
         daemonVersion = welcome.daemonVersion();
@@ -241,6 +284,10 @@ public final class DaemonConnection implements AutoCloseable {
         if (!deadline.expired()) {
             return;
         }
+        if (socket == null) {
+            throw new ClientError(transport.where() + " did not answer within " + (answerTimeoutMillis + 999) / 1000
+                    + " s", 1, "timeout");
+        }
         long pid = daemonPid > 0 ? daemonPid : DaemonPid.fromLock(socket);
         String who = pid > 0 ? "the daemon (pid " + pid + ")" : "the daemon on " + socket;
         String end = pid > 0 ? "end it (kill " + pid + ")" : "end it";
@@ -258,8 +305,13 @@ public final class DaemonConnection implements AutoCloseable {
             awaitWelcome();
         } catch (IOException e) {
             failIfLate();
-            throw new ClientError("the daemon closed the connection (is it shutting down?)");
+            throw closedError();
         }
+    }
+
+    private ClientError closedError() {
+        return socket == null ? new ClientError("the connection to " + transport.where() + " ended")
+                : new ClientError("the daemon closed the connection (is it shutting down?)");
     }
 
     /** The next response to request {@code id} (for requests answered by several messages). */
@@ -279,7 +331,7 @@ public final class DaemonConnection implements AutoCloseable {
                 }
                 if (r == null) {
                     failIfLate();
-                    throw new ClientError("the daemon closed the connection (is it shutting down?)");
+                    throw closedError();
                 }
                 if (r instanceof Response.Error e && (e.id() == id || e.id() == 0)) {
                     // A refusal for another protocol version: this client's own words (the daemon's
@@ -305,6 +357,13 @@ public final class DaemonConnection implements AutoCloseable {
 
     public void sendInput(byte[] data, int off, int len) throws IOException {
         writer.write(Frame.INPUT, data, off, len);
+    }
+
+    /** Input numbered for {@link scarab.protocol.Frame#SEQUENCED_INPUT}: applied once by the daemon. */
+    public void sendSequencedInput(long seq, byte[] data, int off, int len) throws IOException {
+        byte[] payload = new byte[8 + len];
+        java.nio.ByteBuffer.wrap(payload).putLong(seq).put(data, off, len);
+        writer.write(Frame.SEQUENCED_INPUT, payload, 0, payload.length);
     }
 
     /** Next frame of any kind, or null at the end of the stream. */
@@ -345,7 +404,7 @@ public final class DaemonConnection implements AutoCloseable {
     /**
      * Hands the incoming stream over to a reader of its own (the attach loop's): returns the bytes
      * already read from the socket but not yet taken as frames; read the rest from
-     * {@link #channel()}. The connection's own reading ({@link #call}, {@link #readFrame}) must
+     * {@link #inChannel()}. The connection's own reading ({@link #call}, {@link #readFrame}) must
      * not be used afterwards; sending still may.
      */
     public byte[] takeBuffered() throws IOException {
@@ -353,8 +412,14 @@ public final class DaemonConnection implements AutoCloseable {
         return buffered.readNBytes(buffered.available());
     }
 
-    public SocketChannel channel() {
-        return channel;
+    /** The incoming stream for the attach loop, after {@link #takeBuffered}. */
+    public java.nio.channels.ReadableByteChannel inChannel() {
+        return transport.inChannel();
+    }
+
+    /** Where the daemon is: its socket's path, or the host it is reached on. */
+    public String where() {
+        return transport.where();
     }
 
     /** The daemon's process id, from its welcome (-1 until a pipelined connection has read it). */
@@ -362,6 +427,7 @@ public final class DaemonConnection implements AutoCloseable {
         return daemonPid;
     }
 
+    /** The daemon's socket; null when it is reached through another process (a remote host). */
     public Path socket() {
         return socket;
     }
@@ -372,7 +438,7 @@ public final class DaemonConnection implements AutoCloseable {
 
     /** Still the sequence's, and open (a deadline that passed closed it). */
     boolean sharedAndOpen() {
-        return shared && channel.isOpen();
+        return shared && transport.isOpen();
     }
 
     /** Closes a connection the sequence is done with. */
@@ -387,11 +453,7 @@ public final class DaemonConnection implements AutoCloseable {
             return;
         }
         deadline.finish();
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // closing a socket that is already gone
-        }
+        transport.close();
     }
 
     /**

@@ -37,6 +37,8 @@ public final class DaemonStarter {
     private final Path socket;
     private final boolean explicitSocket;
     private final DaemonClasses classes;
+    /** A daemon on another machine, reached over ssh; null: this machine's. */
+    private scarab.client.remote.Remote remote;
 
     /** @param explicitSocket the socket came from {@code -S}: the daemon must be told, it cannot derive it */
     public DaemonStarter(ClientContext ctx, Path socket, boolean explicitSocket) {
@@ -55,8 +57,26 @@ public final class DaemonStarter {
         return socket;
     }
 
+    /** Connects to the daemon on {@code remote}'s host instead ({@code -H HOST}); null: this machine's. */
+    public DaemonStarter remote(scarab.client.remote.Remote remote) {
+        this.remote = remote;
+        return this;
+    }
+
+    public scarab.client.remote.Remote remote() {
+        return remote;
+    }
+
     /** Connects, starting a daemon first unless {@code noStart}. */
     public DaemonConnection connect(boolean noStart) {
+        if (remote != null) {
+            try {
+                return DaemonConnection.over(scarab.client.remote.SshTransport.open(remote, noStart),
+                        requestTimeoutMillis());
+            } catch (IOException e) {
+                throw new ClientError("cannot talk to " + remote.host() + ": " + e.getMessage(), 1, "remote");
+            }
+        }
         SharedConnection sequence = SharedConnection.current(socket);
         if (sequence != null) {
             return sequence.connection(() -> connectAnew(noStart));

@@ -88,14 +88,13 @@ public final class FastPath {
             }
         }
         LeadingOptions lead = LeadingOptions.scan(args);
-        String socket = lead.socket();
         boolean noStart = lead.noStart();
         int i = lead.command();
         if (i == args.length) {
             return NOT_SERVED;
         }
         try {
-            return run(ctx, starter(ctx, socket), noStart, args[i], args, i + 1);
+            return run(ctx, lead.starter(ctx), noStart, args[i], args, i + 1);
         } catch (Exception e) {
             return Failures.report(ctx, e);
         }
@@ -174,6 +173,12 @@ public final class FastPath {
                 }
                 return Attach.run(ctx, starter, noStart, p.words.isEmpty() ? null : p.words.get(0), p.has("-r"),
                         p.has("-d"), p.value("--detach-keys"));
+            }
+            case "proxy" -> {
+                // Every remote command starts one, behind ssh: picocli's start-up would be a third of it.
+                Plain p = Plain.parse(args, from, Set.of(), Set.of(), Set.of());
+                return p == null || !p.words.isEmpty() || starter.remote() != null ? NOT_SERVED
+                        : scarab.client.remote.Proxy.run(starter, noStart);
             }
             case "send-keys", "send" -> {
                 Plain p = Plain.parse(args, from, Set.of("-l"), Set.of(), Set.of());
@@ -314,8 +319,4 @@ public final class FastPath {
         }
     }
 
-    /** As {@code ScarabCommand.starter()} does it. */
-    private static DaemonStarter starter(ClientContext ctx, String socket) {
-        return new DaemonStarter(ctx, ctx.paths().socket(socket), socket != null);
-    }
 }

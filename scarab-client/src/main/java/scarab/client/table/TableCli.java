@@ -41,7 +41,6 @@ public final class TableCli {
      */
     public static int run(ClientContext ctx, String[] args) {
         LeadingOptions lead = LeadingOptions.scan(args);
-        String socket = lead.socket();
         boolean noStart = lead.noStart();
         int i = lead.command();
         if (i == args.length) {
@@ -59,7 +58,7 @@ public final class TableCli {
         }
         List<String> argv = Arrays.asList(args).subList(i, args.length);
         try {
-            return run(ctx, new DaemonStarter(ctx, ctx.paths().socket(socket), socket != null), noStart, spec, argv);
+            return run(ctx, lead.starter(ctx), noStart, spec, argv);
         } catch (Exception e) {
             return Failures.report(ctx, e);
         }

@@ -50,8 +50,17 @@ public final class Connection {
     /** The client takes messages continued over several frames (said in its hello). */
     private volatile boolean continuedFrames;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final InputSequences inputSequences;
+    /** The numbering of this client's sequenced input, once it has said who it is. */
+    private volatile InputSequences.Entry inputEntry;
 
     Connection(SocketChannel channel, Dispatcher dispatcher, DaemonInfo daemonInfo, Runnable onClose) {
+        this(channel, dispatcher, daemonInfo, onClose, new InputSequences());
+    }
+
+    Connection(SocketChannel channel, Dispatcher dispatcher, DaemonInfo daemonInfo, Runnable onClose,
+               InputSequences inputSequences) {
+        this.inputSequences = inputSequences;
         this.channel = channel;
         this.writer = new FrameWriter(ChannelStreams.out(channel));
         this.dispatcher = dispatcher;
@@ -107,10 +116,11 @@ public final class Connection {
             switch (frame.kind()) {
                 case Frame.CONTROL -> onControl(frame);
                 case Frame.INPUT -> onInput(frame);
+                case Frame.SEQUENCED_INPUT -> onSequencedInput(frame);
                 case Frame.OUTPUT -> send(new Response.Error(0, "unexpected-frame",
                         "output frames ('O') only flow from daemon to client"));
                 default -> send(new Response.Error(0, "unknown-kind", "unknown frame kind "
-                        + Frame.kindName(frame.kind()) + "; expected 'J', 'I' or 'O'"));
+                        + Frame.kindName(frame.kind()) + "; expected 'J', 'I', 'K' or 'O'"));
             }
             if (!channel.isOpen()) {
                 return;
@@ -126,6 +136,32 @@ public final class Connection {
         }
         try {
             a.input(frame.payload());
+        } catch (IOException e) {
+            log.debug("connection {}: input not delivered: {}", number, e.getMessage());
+        }
+    }
+
+    /** Input numbered by the client: applied once per number, whichever connection brings it. */
+    private void onSequencedInput(Frame frame) throws IOException {
+        InputSequences.Entry entry = inputEntry;
+        byte[] p = frame.payload();
+        if (entry == null || p.length < 8) {
+            send(new Response.Error(0, "bad-frame", entry == null
+                    ? "sequenced input ('K') before an input-identity request"
+                    : "a sequenced input frame ('K') starts with an 8-byte number"));
+            return;
+        }
+        Attachment a = attachment;
+        if (a == null) {
+            send(new Response.Error(0, "not-attached", "input frame ('K') on a connection that is not attached"));
+            return;
+        }
+        long seq = java.nio.ByteBuffer.wrap(p).getLong();
+        byte[] keys = java.util.Arrays.copyOfRange(p, 8, p.length);
+        try {
+            if (!entry.applyOnce(seq, () -> a.input(keys))) {
+                log.debug("connection {}: input {} was applied already", number, seq);
+            }
         } catch (IOException e) {
             log.debug("connection {}: input not delivered: {}", number, e.getMessage());
         }
@@ -149,6 +185,16 @@ public final class Connection {
         }
         if (otherProtocol != null && !ProtocolMismatch.inCore(request)) {
             send(new Response.Error(request.id(), ProtocolMismatch.CODE, otherProtocol));
+            return;
+        }
+        if (request instanceof Request.InputIdentity who) {
+            if (who.client() == null || who.client().isBlank() || who.client().length() > 200) {
+                send(new Response.Error(who.id(), "bad-argument", "input-identity needs a client id of 1-200 characters"));
+                return;
+            }
+            java.util.Map.Entry<InputSequences.Entry, Long> known = inputSequences.enter(who.client());
+            inputEntry = known.getKey();
+            send(new Response.InputAck(who.id(), known.getValue()));
             return;
         }
         if (FaultInjection.fires("request-error")) {

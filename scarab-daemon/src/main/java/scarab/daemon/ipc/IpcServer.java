@@ -29,6 +29,8 @@ public final class IpcServer implements AutoCloseable {
     private final PeerCheck peerCheck;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final ConnectionLimits limits;
+    /** Per client identity, kept across that client's connections (a reconnect after a dropped ssh). */
+    private final InputSequences inputSequences = new InputSequences();
     private HelloWaiter waiter;
     private ServerSocketChannel server;
     private Thread acceptor;
@@ -88,7 +90,8 @@ public final class IpcServer implements AutoCloseable {
                     continue;
                 }
                 Connection[] holder = new Connection[1];
-                Connection connection = new Connection(channel, dispatcher, info, () -> connections.remove(holder[0]));
+                Connection connection = new Connection(channel, dispatcher, info, () -> connections.remove(holder[0]),
+                        inputSequences);
                 holder[0] = connection;
                 waiter.admit(connection);
             } catch (RuntimeException e) {
