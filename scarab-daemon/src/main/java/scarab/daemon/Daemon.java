@@ -79,6 +79,7 @@ public final class Daemon implements DaemonControl {
         }
         scarab.daemon.session.CopyModeClient.configure(config.config().modeKeys(), config.config().setClipboard(), env);
         scarab.daemon.session.ClientMouse.enable(Boolean.TRUE.equals(config.config().mouse()));
+        scarab.daemon.command.Hooks.configure(config.config().hooks());
         System.exit(run(options, env, config.warnings(), keys(config.config()),
                 repeatTime(config.config())));
     }
@@ -195,6 +196,10 @@ public final class Daemon implements DaemonControl {
         sessions.remainOnExit(options.remainOnExit());
         scarab.daemon.session.HandOverAdoption adoption = handOver(env.get(HandOverFile.ENV));
         sessions.handOver(adoption);
+        if (upgraded) {
+            scarab.daemon.events.EventBus.daemon().publish("daemon-upgraded", scarab.daemon.events.EventFields.of()
+                    .put("version", Version.get()).put("pid", ProcessHandle.current().pid()));
+        }
         sessions.loadStored(options.restore());
         upgradeProblems = adoption.problems();
         sessions.startStatusClock();
@@ -240,6 +245,7 @@ public final class Daemon implements DaemonControl {
         try {
             HandOverFile.Contents handed = HandOverFile.read(path);
             log.info("upgraded in place: {} processes handed over", handed.panes().size());
+            scarab.daemon.events.EventBus.daemon().continueFrom(handed.eventSeq());
             return scarab.daemon.session.HandOverAdoption.of(handed.panes(), handed.alternates());
         } catch (HandOverFile.Unusable e) {
             return scarab.daemon.session.HandOverAdoption.unusable(e.getMessage());

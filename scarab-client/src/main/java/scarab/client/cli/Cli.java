@@ -16,7 +16,7 @@ public final class Cli {
     /** Every subcommand, in the order --help lists them. */
     static final List<Class<?>> SUBCOMMANDS = List.of(NewCommand.class, LsCommand.class, AttachCommand.class,
             DetachCommand.class, KillCommand.class, RenameCommand.class, CaptureCommand.class, SendKeysCommand.class,
-            WaitCommand.class, WaitForOutputCommand.class, SourceCommand.class, DaemonCommand.class, ConfigCommand.class, CompletionCommand.class, ManCommand.class, TrainCommand.class, TrainDaemonCommand.class,
+            WaitCommand.class, WaitForOutputCommand.class, EventsCommand.class, SourceCommand.class, DaemonCommand.class, ConfigCommand.class, CompletionCommand.class, ManCommand.class, TrainCommand.class, TrainDaemonCommand.class,
             CommandLine.HelpCommand.class);
 
     public static int run(ClientContext ctx, String... args) {

@@ -23,6 +23,7 @@ public final class Commands {
         CommandHandler table = new CommandHandler(tableCommands(sessions, model, resolver));
         scarab.daemon.session.ClientMouse.paneOperations(new PaneOperations(sessions));
         AttachedClients attached = new AttachedClients(sessions, resolver);
+        Hooks.start(table, sessions, model);
         scarab.daemon.session.KeyCommands.runner((argv, caller) -> {
             TableCommand.Output out = table.run(argv, caller);
             if (out.status() == 0 && !out.stdout().isEmpty() && caller.client() != null && !isDisplayMessage(argv)) {
@@ -41,6 +42,7 @@ public final class Commands {
                 new WaitHandler(sessions, targets),
                 new WaitForOutputHandler(targets, watches),
                 new WaitIdleHandler(targets, watches),
+                new EventsHandler(targets),
                 new AttachHandler(sessions, targets),
                 new ResizeHandler(),
                 new DetachHandler(sessions, targets),
@@ -91,6 +93,7 @@ public final class Commands {
                 .register("list-clients", new ListClientsCommand(resolver, clients, model))
                 .register("choose-tree", new ChooseTreeCommand(sessions, clients))
                 .register("list-keys", new ListKeysCommand())
+                .register("run-shell", new RunShellCommand(resolver, model::variables))
                 .register("respawn-pane", new RespawnPaneCommand(resolver, new PaneRespawn(sessions)))
                 .register("set-buffer", new SetBufferCommand(sessions.pasteBuffers()))
                 .register("show-buffer", new ShowBufferCommand(sessions.pasteBuffers()))

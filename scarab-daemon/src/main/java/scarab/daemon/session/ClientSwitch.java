@@ -60,6 +60,7 @@ public final class ClientSwitch {
                 throw new UserError("exited", "session \"" + to.meta().name() + "\" has ended");
             }
         }
+        SessionEvents.clientSwitched(client, from, to);
         from.fit();
         to.fit();
         to.updateMeta(m -> m.withLastAttached(System.currentTimeMillis()));

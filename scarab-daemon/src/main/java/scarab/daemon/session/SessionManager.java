@@ -143,6 +143,7 @@ public final class SessionManager implements PaneEvents {
                 names.put(meta.name(), meta.id());
             }
             sessions.put(meta.id(), s);
+            SessionEvents.restored(s, !adopted.isEmpty());
         }
         handOver.endUnadopted();
         toAdopt.forEach(this::resumeAdopted);
@@ -451,6 +452,7 @@ public final class SessionManager implements PaneEvents {
         panes.put(paneId, pane);
         sessions.put(id, session);
         pane.startReader(poller, this);
+        SessionEvents.created(session);
         log.info("session created: {} {} pid {} command {}", id.shortForm(), spec.name(), process.pid(), command);
         return session;
     }
@@ -727,6 +729,7 @@ public final class SessionManager implements PaneEvents {
                         + e.getCause().getMessage());
             }
             releaseName(before.name(), session.id());
+            SessionEvents.renamed(session, before.name());
         }
         log.info("session renamed: {} {} -> {}", session.id().shortForm(), before.name(), newName);
         return after;
@@ -758,6 +761,7 @@ public final class SessionManager implements PaneEvents {
             }
             releaseName(session.meta().name(), session.id());
         }
+        SessionEvents.killed(session);
         for (Pane p : session.panes()) {
             panes.remove(p.id(), p);
         }
@@ -821,6 +825,7 @@ public final class SessionManager implements PaneEvents {
             return;
         }
         SessionMeta meta = session.updateMeta(m -> m.withExit(exitCode));
+        SessionEvents.exited(session, exitCode);
         log.info("session exited: {} {} status {}", session.id().shortForm(), meta.name(), exitCode);
         pane.notifyExit(exitCode);
         savePane(paneMeta);
@@ -877,6 +882,7 @@ public final class SessionManager implements PaneEvents {
     @Override
     public void titleChanged(Pane pane) {
         unsavedPanes.add(pane.id());
+        SessionEvents.titleChanged(pane, pane.meta().title());
     }
 
     @Override
@@ -954,6 +960,7 @@ public final class SessionManager implements PaneEvents {
             }
             saved = store.saveStructure(stored(session));
         }
+        SessionEvents.shapeChanged(session);
         return saved.whenComplete((ok, err) -> {
             if (err != null) {
                 unsaved.add(session.id());
@@ -1075,6 +1082,7 @@ public final class SessionManager implements PaneEvents {
                         meta.name(), connection);
                 return;
             }
+            SessionEvents.clientAttached(link, session);
         } finally {
             if (!linked && terminal != null) {
                 terminal.discard();
