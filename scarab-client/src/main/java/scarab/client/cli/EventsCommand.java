@@ -20,7 +20,7 @@ import scarab.protocol.Response;
                 + " created, renamed, exited, killed, restored; windows and panes added, closed, their layouts changed;"
                 + " clients attached, detached, resized, switched; titles, bells, activity; with --output, what panes"
                 + " print. Every event has seq (rising by exactly 1 across the daemon), time, type, and the ids"
-                + " ($session, @window, %pane) with their names.",
+                + " ($session, @window, %%pane) with their names.",
                 "A reader that falls behind gets one {\"type\":\"overflow\",\"first_lost_seq\":N,...} line and goes on"
                 + " from there; --since N then gets back what the daemon still holds."},
         footer = {"", "Examples:",

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import scarab.client.daemon.DaemonConnection;
+import scarab.protocol.Json;
 import scarab.protocol.Request;
 import scarab.protocol.Response;
 
@@ -28,6 +29,7 @@ import scarab.protocol.Response;
  */
 class EventsIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = Json.mapper();
     private Scarab scarab;
     private final List<Process> clients = new ArrayList<>();
 
@@ -67,7 +69,7 @@ class EventsIT {
             int end = text.lastIndexOf('\n'); // a line being written is not read yet
             for (String line : text.substring(0, end + 1).split("\n")) {
                 if (!line.isEmpty()) {
-                    out.add(scarab.protocol.Json.mapper().readTree(line));
+                    out.add(MAPPER.readTree(line));
                 }
             }
             return out;
