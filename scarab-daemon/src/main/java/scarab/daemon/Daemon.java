@@ -59,6 +59,9 @@ public final class Daemon implements DaemonControl {
     private java.util.concurrent.ScheduledExecutorService janitor;
     private scarab.daemon.session.WindowNames windowNames;
 
+    /** The config file's [hooks], read by main. */
+    private static Map<String, String> configuredHooks = Map.of();
+
     private Daemon(Path socket, ScarabPaths paths) {
         this.socket = socket;
         this.paths = paths;
@@ -79,7 +82,8 @@ public final class Daemon implements DaemonControl {
         }
         scarab.daemon.session.CopyModeClient.configure(config.config().modeKeys(), config.config().setClipboard(), env);
         scarab.daemon.session.ClientMouse.enable(Boolean.TRUE.equals(config.config().mouse()));
-        scarab.daemon.command.Hooks.configure(config.config().hooks());
+        // Given to the hooks only once logging is set up (run): their class has a logger.
+        configuredHooks = config.config().hooks() == null ? Map.of() : config.config().hooks();
         System.exit(run(options, env, config.warnings(), keys(config.config()),
                 repeatTime(config.config())));
     }
@@ -121,6 +125,7 @@ public final class Daemon implements DaemonControl {
         configureLogging(options.foreground(), paths.stateDir(), options.logLevel());
         // After the logging's set-up: the key commands' class has a logger of its own.
         scarab.daemon.session.KeyCommands.configure(keys, repeatTime);
+        scarab.daemon.command.Hooks.configure(configuredHooks);
         FatalErrors.install();
         Path socket = paths.socket(options.socket());
         Daemon daemon = new Daemon(socket, paths);
