@@ -102,6 +102,9 @@ class EventsLikeTmuxIT {
     /** tmux's control mode: the mapped notifications, window ids numbered in order of appearance. */
     private List<String> tmuxNotifications() throws Exception {
         tmux.tmux("new-session", "-d", "-s", "ctl", "-x", "80", "-y", "24", "sh");
+        // tmux's automatic rename may catch a new pane's process before it runs sh (still called
+        // tmux) and rename the window for a moment: a race of tmux's, not a notification to compare.
+        tmux.tmux("set-option", "-g", "automatic-rename", "off");
         List<String> cmd = new ArrayList<>(Arrays.asList(tmux.commandLine().split(" ")));
         cmd.addAll(List.of("-C", "attach", "-t", "ctl"));
         control = new ProcessBuilder(cmd).redirectErrorStream(true).start(); // its stdin stays open: it stays attached
