@@ -59,6 +59,9 @@ public final class Daemon implements DaemonControl {
     private java.util.concurrent.ScheduledExecutorService janitor;
     private scarab.daemon.session.WindowNames windowNames;
 
+    /** The config file's [hooks], read by main. */
+    private static Map<String, String> configuredHooks = Map.of();
+
     private Daemon(Path socket, ScarabPaths paths) {
         this.socket = socket;
         this.paths = paths;
@@ -79,6 +82,8 @@ public final class Daemon implements DaemonControl {
         }
         scarab.daemon.session.CopyModeClient.configure(config.config().modeKeys(), config.config().setClipboard(), env);
         scarab.daemon.session.ClientMouse.enable(Boolean.TRUE.equals(config.config().mouse()));
+        // Given to the hooks only once logging is set up (run): their class has a logger.
+        configuredHooks = config.config().hooks() == null ? Map.of() : config.config().hooks();
         System.exit(run(options, env, config.warnings(), keys(config.config()),
                 repeatTime(config.config())));
     }
@@ -120,6 +125,7 @@ public final class Daemon implements DaemonControl {
         configureLogging(options.foreground(), paths.stateDir(), options.logLevel());
         // After the logging's set-up: the key commands' class has a logger of its own.
         scarab.daemon.session.KeyCommands.configure(keys, repeatTime);
+        scarab.daemon.command.Hooks.configure(configuredHooks);
         FatalErrors.install();
         Path socket = paths.socket(options.socket());
         Daemon daemon = new Daemon(socket, paths);
@@ -195,6 +201,10 @@ public final class Daemon implements DaemonControl {
         sessions.remainOnExit(options.remainOnExit());
         scarab.daemon.session.HandOverAdoption adoption = handOver(env.get(HandOverFile.ENV));
         sessions.handOver(adoption);
+        if (upgraded) {
+            scarab.daemon.events.EventBus.daemon().publish("daemon-upgraded", scarab.daemon.events.EventFields.of()
+                    .put("version", Version.get()).put("pid", ProcessHandle.current().pid()));
+        }
         sessions.loadStored(options.restore());
         upgradeProblems = adoption.problems();
         sessions.startStatusClock();
@@ -240,6 +250,7 @@ public final class Daemon implements DaemonControl {
         try {
             HandOverFile.Contents handed = HandOverFile.read(path);
             log.info("upgraded in place: {} processes handed over", handed.panes().size());
+            scarab.daemon.events.EventBus.daemon().continueFrom(handed.eventSeq());
             return scarab.daemon.session.HandOverAdoption.of(handed.panes(), handed.alternates());
         } catch (HandOverFile.Unusable e) {
             return scarab.daemon.session.HandOverAdoption.unusable(e.getMessage());

@@ -44,7 +44,11 @@ public final class HandOverFile {
 
     /** Writes the hand-over, readable by this user only. {@code format} is {@link #FORMAT} but in tests. */
     /** What a hand-over holds: per pane, its process's numbers, and the alternate screen if one was active. */
-    public record Contents(Map<Integer, PtyChild.Fds> panes, Map<Integer, byte[]> alternates) {}
+    public record Contents(Map<Integer, PtyChild.Fds> panes, Map<Integer, byte[]> alternates, long eventSeq) {
+        public Contents(Map<Integer, PtyChild.Fds> panes, Map<Integer, byte[]> alternates) {
+            this(panes, alternates, 0);
+        }
+    }
 
     public static void write(Path file, int format, String version, Map<Integer, PtyChild.Fds> panes,
                              Map<Integer, byte[]> alternates) throws IOException {
@@ -52,6 +56,8 @@ public final class HandOverFile {
         root.put("format", format);
         root.put("pid", ProcessHandle.current().pid());
         root.put("version", version);
+        // The event stream's numbering goes on in the new program (optional: 0 when absent).
+        root.put("eventSeq", scarab.daemon.events.EventBus.daemon().lastSeq());
         ArrayNode list = root.putArray("panes");
         panes.forEach((pane, f) -> {
             ObjectNode p = list.addObject().put("pane", pane).put("pid", f.pid()).put("pidfd", f.pidfd())
@@ -116,6 +122,6 @@ public final class HandOverFile {
                 }
             }
         }
-        return new Contents(panes, alternates);
+        return new Contents(panes, alternates, Math.max(0, root.path("eventSeq").asLong(0)));
     }
 }

@@ -112,6 +112,7 @@ public record ConfigCheck(Path file, ScarabConfig config, List<String> problems,
                     case "remain-on-exit", "mouse" -> accept(key, value, Values::bool);
                     case "repeat-time" -> accept(key, value, v -> Values.duration(v, "\"500ms\" or \"1s\""));
                     case "keys" -> keys(value);
+                    case "hooks" -> hooks(value);
                     case "mode-keys" -> accept(key, value, v -> Values.oneOf(v, ScarabConfig.MODE_KEYS));
                     case "set-clipboard" -> accept(key, value, Values::bool);
                     case "max-sessions" -> accept(key, value, v -> Values.number(v, 1, 100_000, "a number of sessions"));
@@ -131,6 +132,8 @@ public record ConfigCheck(Path file, ScarabConfig config, List<String> problems,
             @SuppressWarnings("unchecked")
             Map<String, String> keys = (Map<String, String>) values.get("keys");
             @SuppressWarnings("unchecked")
+            Map<String, String> hooks = (Map<String, String>) values.get("hooks");
+            @SuppressWarnings("unchecked")
             List<String> command = (List<String>) values.get("default-command");
             ScarabConfig c = new ScarabConfig(command, (Integer) values.get("scrollback"),
                     (String) values.get("detach-keys"), (String) values.get("snapshot-interval"),
@@ -140,7 +143,8 @@ public record ConfigCheck(Path file, ScarabConfig config, List<String> problems,
                     (Integer) values.get("history-limit"), (String) values.get("history-bytes"),
                     (String) values.get("history-disk"), (String) values.get("status"),
                     (Boolean) values.get("remain-on-exit"), (String) values.get("repeat-time"), keys,
-                    (String) values.get("mode-keys"), (Boolean) values.get("set-clipboard"), (Boolean) values.get("mouse"));
+                    (String) values.get("mode-keys"), (Boolean) values.get("set-clipboard"), (Boolean) values.get("mouse"),
+                    hooks);
             return new ConfigCheck(file, c, List.copyOf(problems), false);
         }
 
@@ -172,6 +176,45 @@ public record ConfigCheck(Path file, ScarabConfig config, List<String> problems,
             return null;
         }
 
+        /**
+         * The {@code [hooks]} table: event type = one command line, run when such an event is
+         * published. Each entry is checked as a key binding's command is; a wrong one is
+         * reported, naming its key, and left out.
+         */
+        private String hooks(JsonNode table) {
+            if (!table.isObject()) {
+                return "a table: [hooks] with lines like session-created = \"run-shell 'notify-send #{session_name}'\"";
+            }
+            Map<String, String> good = new java.util.LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = table.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String where = file + ":" + lineOfEntry("hooks", e.getKey()) + ": hooks: \"" + e.getKey() + "\": ";
+                if (!EventTypes.ALL.contains(e.getKey())) {
+                    String near = NearMiss.closest(e.getKey(), EventTypes.ALL);
+                    problems.add(where + "no such event; " + (near != null ? "did you mean \"" + near + "\"?"
+                            : "the events are " + String.join(", ", EventTypes.ALL)));
+                    continue;
+                }
+                if (!e.getValue().isTextual() || e.getValue().textValue().isBlank()) {
+                    problems.add(where + "expected a command line in quotes like \"run-shell 'make'\", not "
+                            + shown(e.getValue()));
+                    continue;
+                }
+                try {
+                    List<String> words = CommandSplitter.split(e.getValue().textValue());
+                    if (words.isEmpty()) {
+                        throw new IllegalArgumentException("no command");
+                    }
+                    KeyBindings.check(words);
+                    good.put(e.getKey(), e.getValue().textValue());
+                } catch (IllegalArgumentException x) {
+                    problems.add(where + x.getMessage());
+                }
+            }
+            values.put("hooks", java.util.Collections.unmodifiableMap(good));
+            return null;
+        }
+
         /** The line of {@code entry} inside the {@code [section]} table (0 when not found). */
         private int lineOfEntry(String section, String entry) {
             int start = lineOfSection(section);
@@ -199,8 +242,8 @@ public record ConfigCheck(Path file, ScarabConfig config, List<String> problems,
         private void unknown(String key, JsonNode value) {
             if (value.isObject()) {
                 int line = lineOfSection(key);
-                problems.add(file + ":" + (line > 0 ? line : lineOf(key)) + ": [" + key + "]: no such table (the only one"
-                        + " is [keys]); write the other keys at the top, before any [table]");
+                problems.add(file + ":" + (line > 0 ? line : lineOf(key)) + ": [" + key + "]: no such table (there are"
+                        + " [keys] and [hooks]); write the other keys at the top, before any [table]");
                 return;
             }
             String near = NearMiss.closest(key, ScarabConfig.KEYS);

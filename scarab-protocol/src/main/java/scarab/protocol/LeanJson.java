@@ -35,7 +35,7 @@ public final class LeanJson {
      */
     enum Primitive {
         ID, PID, PROTOCOL_VERSION, EXIT_CODE, DIRECT, MORE, STARTED_AT, SESSION_COUNT,
-        COLS, ROWS, CLIENTS, RESTORED, EXIT_STATUS;
+        COLS, ROWS, CLIENTS, RESTORED, EXIT_STATUS, LAST_SEQ;
 
         final int bit = 1 << ordinal();
     }
@@ -53,6 +53,7 @@ public final class LeanJson {
     private static final int CLIENTS = Primitive.CLIENTS.bit;
     private static final int RESTORED = Primitive.RESTORED.bit;
     private static final int EXIT_STATUS = Primitive.EXIT_STATUS.bit;
+    private static final int LAST_SEQ = Primitive.LAST_SEQ.bit;
     private static final int SESSION_PRIMITIVES = COLS | ROWS | CLIENTS | RESTORED;
 
     // ---- requests ----------------------------------------------------------------------------
@@ -111,6 +112,9 @@ public final class LeanJson {
             w.string("type", "daemon-stop").number("id", r.id());
         } else if (request instanceof Request.DaemonUpgrade r) {
             w.string("type", "daemon-upgrade").number("id", r.id());
+        } else if (request instanceof Request.Events r) {
+            w.string("type", "events").number("id", r.id()).strings("types", r.types()).string("target", r.target())
+                    .bool("output", r.output()).number("since", r.since());
         } else if (request instanceof Request.Command r) {
             w.string("type", "command").number("id", r.id()).strings("argv", r.argv()).caller("caller", r.caller());
             if (r.input() != null) {
@@ -286,6 +290,7 @@ public final class LeanJson {
         String type = null;
         long id = 0;
         long pid = 0;
+        long lastSeq = 0;
         int protocolVersion = 0;
         int exitCode = 0;
         int exitStatus = 0;
@@ -340,6 +345,10 @@ public final class LeanJson {
                 case "exitStatus" -> {
                     exitStatus = intValue(p, t);
                     seen |= EXIT_STATUS;
+                }
+                case "lastSeq" -> {
+                    lastSeq = longValue(p, t);
+                    seen |= LAST_SEQ;
                 }
                 case "stdout" -> stdout = string(p, t);
                 case "stderr" -> stderr = string(p, t);
@@ -402,6 +411,7 @@ public final class LeanJson {
             case "captured" -> ID | MORE;
             case "status" -> ID | PID | STARTED_AT | SESSION_COUNT;
             case "command-result" -> ID | EXIT_STATUS;
+            case "subscribed" -> ID | LAST_SEQ;
             default -> ID;
         };
         if ((seen & required) != required || (seen & SESSION_COUNT) != 0 && !type.equals("status")) {
@@ -423,6 +433,7 @@ public final class LeanJson {
             case "detached" -> new Response.Detached(id, objectFree(sessionName, session), reason);
             case "exited" -> new Response.Exited(id, objectFree(sessionName, session), exitCode);
             case "command-result" -> new Response.CommandResult(id, exitStatus, stdout, stderr);
+            case "subscribed" -> new Response.Subscribed(id, lastSeq);
             default -> throw new JsonCursor.Declined();
         };
     }

@@ -31,6 +31,7 @@ import java.util.Map;
     @JsonSubTypes.Type(value = Request.Command.class, name = "command"),
     @JsonSubTypes.Type(value = Request.RecordStart.class, name = "record-start"),
     @JsonSubTypes.Type(value = Request.RecordStop.class, name = "record-stop"),
+    @JsonSubTypes.Type(value = Request.Events.class, name = "events"),
 })
 public sealed interface Request {
 
@@ -194,4 +195,14 @@ public sealed interface Request {
             this(id, argv, caller, null);
         }
     }
+
+    /**
+     * Subscribes this connection to the daemon's event stream ({@code scarab events}): answered by
+     * {@link Response.Subscribed}, then each event as one JSON line in 'O' frames until the
+     * connection closes. {@code types}: the event types wanted (null or empty: every type but
+     * {@code output}); {@code target}: only events about that session, window or pane (null: all);
+     * {@code output}: also each pane's output; {@code since}: first replay the events from that
+     * seq on which the daemon still holds (an error {@code gone} when it no longer holds it).
+     */
+    record Events(long id, List<String> types, String target, boolean output, Long since) implements Request {}
 }

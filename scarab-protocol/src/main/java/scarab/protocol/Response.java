@@ -25,6 +25,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = Response.OutputMatched.class, name = "output-matched"),
     @JsonSubTypes.Type(value = Response.Status.class, name = "status"),
     @JsonSubTypes.Type(value = Response.CommandResult.class, name = "command-result"),
+    @JsonSubTypes.Type(value = Response.Subscribed.class, name = "subscribed"),
 })
 public sealed interface Response {
 
@@ -112,4 +113,11 @@ public sealed interface Response {
      * frames, as any long message.
      */
     record CommandResult(long id, int exitStatus, String stdout, String stderr) implements Response {}
+
+    /**
+     * An {@code events} request accepted: {@code lastSeq} is the seq of the last event published
+     * before the subscription (replayed ones included); every later one that matches follows, as
+     * JSON lines in 'O' frames.
+     */
+    record Subscribed(long id, long lastSeq) implements Response {}
 }

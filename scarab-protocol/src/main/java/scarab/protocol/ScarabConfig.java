@@ -56,10 +56,11 @@ public record ScarabConfig(
         Map<String, String> keys,
         String modeKeys,
         Boolean setClipboard,
-        Boolean mouse) {
+        Boolean mouse,
+        Map<String, String> hooks) {
 
     public static final ScarabConfig EMPTY = new ScarabConfig(null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null);
 
     /** 16 MB of history per session unless {@code history-bytes} says otherwise. */
     public static final long DEFAULT_HISTORY_BYTES = 16L << 20;
@@ -105,7 +106,7 @@ public record ScarabConfig(
     public static final List<String> KEYS = List.of("default-command", "scrollback", "detach-keys", "snapshot-interval",
             "restore", "cleanup-exited-after", "cleanup-detached-after", "log-level", "max-sessions",
             "max-clients-per-session", "history-limit", "history-bytes", "history-disk", "status", "remain-on-exit",
-            "repeat-time", "keys", "mode-keys", "set-clipboard", "mouse");
+            "repeat-time", "keys", "mode-keys", "set-clipboard", "mouse", "hooks");
 
     public static final List<String> RESTORE_MODES = List.of("eager", "lazy", "none");
     /** The status line: never, always, or only when a session has more than one window or pane (the default). */

@@ -122,7 +122,7 @@ class ConfigCheckTest {
     @Test
     void aSectionIsReportedOnItsOwnLine() throws Exception {
         ConfigCheck c = check("scrollback = 100\n\n[session]\nrestore = \"lazy\"\n");
-        assertEquals(List.of(f() + ":3: [session]: no such table (the only one is [keys]); write the other keys at"
+        assertEquals(List.of(f() + ":3: [session]: no such table (there are [keys] and [hooks]); write the other keys at"
                 + " the top, before any [table]"), c.problems());
     }
 

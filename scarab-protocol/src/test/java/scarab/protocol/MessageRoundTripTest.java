@@ -41,6 +41,8 @@ class MessageRoundTripTest {
                 new Request.DaemonStatus(13),
                 new Request.DaemonStop(14),
                 new Request.DaemonUpgrade(23),
+                new Request.Events(24, List.of("session-created", "output"), "work:1", true, 17L),
+                new Request.Events(25, null, null, false, null),
                 new Request.Command(18, List.of("split-window", "-h", "-t", "work:1.0"),
                         new scarab.protocol.command.Caller("/tmp/x \"y\"", "%3", "1ae7b849-03f2-4fa5-ac32-4e6948786177")),
                 new Request.Command(19, List.of("display", "-p", "#{session_name}"), null),
@@ -70,7 +72,8 @@ class MessageRoundTripTest {
                         List.of("session row 1 skipped")),
                 new Response.CommandResult(11, 0, "work $0 %0\n", ""),
                 new Response.CommandResult(12, 1, "", "can't find window: 9\n"),
-                new Response.CommandResult(13, 0, null, null));
+                new Response.CommandResult(13, 0, null, null),
+                new Response.Subscribed(14, 42));
     }
 
     @Test

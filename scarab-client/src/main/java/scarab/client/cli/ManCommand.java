@@ -116,6 +116,9 @@ public final class ManCommand implements Runnable {
                 + " else scrolls back (copy mode). Mouse reports reach a program only where it asked for them."},
         {"keys", "[keys]", "A table of the prefix key bindings: a key in tmux's names and the command line it runs"
                 + " (\"M-h\" = \"select-pane -L\"; a leading -r makes it repeatable; \"\" unbinds it)."},
+        {"hooks", "[hooks]", "A table of commands run on events, as tmux's set-hook: an event type of scarab events"
+                + " and a command line whose words are formats of the event's fields (session-created ="
+                + " \"run-shell -b 'notify-send #{hook_session_name}'\")."},
     };
 
     /** Every visible command once (its aliases beside its name), then its own subcommands. */

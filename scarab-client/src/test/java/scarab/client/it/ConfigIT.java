@@ -109,7 +109,7 @@ class ConfigIT {
         Scarab.Result bad = scarab.run("config", "check");
         assertEquals(1, bad.status());
         assertNamesEveryProblem(bad.err());
-        assertTrue(bad.err().contains(config + ":6: [session]: no such table (the only one is [keys])"), bad.err());
+        assertTrue(bad.err().contains(config + ":6: [session]: no such table (there are [keys] and [hooks])"), bad.err());
         assertEquals(4, bad.err().lines().count(), bad.err());
 
         Path good = scarab.root.resolve("good.toml");

@@ -23,6 +23,7 @@ public final class Commands {
         CommandHandler table = new CommandHandler(tableCommands(sessions, model, resolver));
         scarab.daemon.session.ClientMouse.paneOperations(new PaneOperations(sessions));
         AttachedClients attached = new AttachedClients(sessions, resolver);
+        Hooks.start(table, sessions, model);
         scarab.daemon.session.KeyCommands.runner((argv, caller) -> {
             TableCommand.Output out = table.run(argv, caller);
             if (out.status() == 0 && !out.stdout().isEmpty() && caller.client() != null && !isDisplayMessage(argv)) {
@@ -43,6 +44,7 @@ public final class Commands {
                 new WaitIdleHandler(targets, watches),
                 new RecordStartHandler(targets, sessions.recordings()),
                 new RecordStopHandler(targets, sessions.recordings()),
+                new EventsHandler(targets),
                 new AttachHandler(sessions, targets),
                 new ResizeHandler(),
                 new DetachHandler(sessions, targets),
@@ -94,6 +96,7 @@ public final class Commands {
                 .register("choose-tree", new ChooseTreeCommand(sessions, clients))
                 .register("list-keys", new ListKeysCommand())
                 .register("has-session", new HasSessionCommand(resolver))
+                .register("run-shell", new RunShellCommand(resolver, model::variables))
                 .register("respawn-pane", new RespawnPaneCommand(resolver, new PaneRespawn(sessions)))
                 .register("set-buffer", new SetBufferCommand(sessions.pasteBuffers()))
                 .register("show-buffer", new ShowBufferCommand(sessions.pasteBuffers()))

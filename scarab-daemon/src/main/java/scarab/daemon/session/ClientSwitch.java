@@ -61,6 +61,7 @@ public final class ClientSwitch {
             }
         }
         client.drawDueView();
+        SessionEvents.clientSwitched(client, from, to);
         from.fit();
         to.fit();
         to.updateMeta(m -> m.withLastAttached(System.currentTimeMillis()));

@@ -98,6 +98,10 @@ public final class Pane {
      */
     private Response ended;
     private volatile PaneEvents events;
+    /** This pane's output as text for the event stream (poller thread only). */
+    private final scarab.daemon.events.Utf8Carry outputText = new scarab.daemon.events.Utf8Carry();
+    /** System.nanoTime of the last output, 0 before any: the event stream's activity (poller thread only). */
+    private long lastOutputNanos;
     /** Screen change count at the last snapshot; touched only by the snapshot thread. */
     private volatile long snapshotChange = -1;
     /**
@@ -494,8 +498,10 @@ public final class Pane {
         byte[] replies;
         String title;
         boolean historyWaiting;
+        boolean bell;
         screenLock.writeLock().lock();
         try {
+            long bells = screen.bells();
             try {
                 java.util.function.Consumer<byte[]> fault = emulatorFaultForTests;
                 if (fault != null) {
@@ -511,6 +517,7 @@ public final class Pane {
             for (OutputWatcher w : watchers) {
                 w.fed(screen);
             }
+            bell = screen.bells() != bells;
             historyWaiting = screen.historyWaitingForStore();
             replies = screen.takeReplies();
             title = screen.title();
@@ -563,6 +570,14 @@ public final class Pane {
             events.titleChanged(this);
             redrawStatus();
         }
+        long now = System.nanoTime();
+        SessionEvents.output(this, buffer, n, bell, now, lastOutputNanos);
+        lastOutputNanos = now;
+    }
+
+    /** The decoder of this pane's output for the event stream (poller thread). */
+    scarab.daemon.events.Utf8Carry outputText() {
+        return outputText;
     }
 
     /**
@@ -988,6 +1003,8 @@ public final class Pane {
             if (!clients.remove(link)) {
                 return;
             }
+            SessionEvents.clientDetached(link, session, farewell instanceof Response.Detached d ? d.reason()
+                    : farewell instanceof Response.Exited ? "exited" : "closed");
             if (farewell == null) {
                 link.abandon();
             } else {
@@ -1006,6 +1023,7 @@ public final class Pane {
     void clientResized(ClientLink link, int cols, int rows) {
         if (link.cols() != cols || link.rows() != rows) {
             clientActive(link, cols, rows);
+            SessionEvents.clientResized(link, session, cols, rows);
         }
     }
 

@@ -21,6 +21,8 @@ public final class Session {
     private final int number;
     final Object lifecycle = new Object();
     final Object structure = new Object();
+    /** The shape last published as events ({@link SessionEvents}); guarded by itself, taken before {@link #structure}. */
+    final SessionEvents.Published published = new SessionEvents.Published();
     private volatile SessionMeta meta;
     private final boolean restored;
     private final StatusMode statusMode;
@@ -243,6 +245,7 @@ public final class Session {
             }
         }
         Pane shown;
+        boolean resized = false;
         synchronized (structure) {
             Window w = current;
             if (w == null) {
@@ -254,6 +257,7 @@ public final class Session {
                 int rows = Math.min(Math.max(1, latest.rows() - (statusShown() ? 1 : 0)), SessionManager.MAX_ROWS);
                 if (layout.windowWidth() != cols || layout.windowHeight() != rows) {
                     layout.resizeWindow(cols, rows);
+                    resized = true;
                 }
             }
             for (Pane p : w.panes()) {
@@ -264,6 +268,9 @@ public final class Session {
         }
         if (shown != null) {
             shown.refreshClients();
+        }
+        if (resized) {
+            SessionEvents.shapeChanged(this);
         }
     }
 

@@ -146,6 +146,7 @@ public final class SessionManager implements PaneEvents {
                 names.put(meta.name(), meta.id());
             }
             sessions.put(meta.id(), s);
+            SessionEvents.restored(s, !adopted.isEmpty());
         }
         handOver.endUnadopted();
         recordings.load(panes.keySet());
@@ -465,6 +466,7 @@ public final class SessionManager implements PaneEvents {
             }
         }
         pane.startReader(poller, this);
+        SessionEvents.created(session);
         log.info("session created: {} {} pid {} command {}", id.shortForm(), spec.name(), process.pid(), command);
         if (hookFailed != null) {
             throw hookFailed;
@@ -744,6 +746,7 @@ public final class SessionManager implements PaneEvents {
                         + e.getCause().getMessage());
             }
             releaseName(before.name(), session.id());
+            SessionEvents.renamed(session, before.name());
         }
         log.info("session renamed: {} {} -> {}", session.id().shortForm(), before.name(), newName);
         return after;
@@ -775,6 +778,7 @@ public final class SessionManager implements PaneEvents {
             }
             releaseName(session.meta().name(), session.id());
         }
+        SessionEvents.killed(session);
         for (Pane p : session.panes()) {
             panes.remove(p.id(), p);
         }
@@ -838,6 +842,7 @@ public final class SessionManager implements PaneEvents {
             return;
         }
         SessionMeta meta = session.updateMeta(m -> m.withExit(exitCode));
+        SessionEvents.exited(session, exitCode);
         log.info("session exited: {} {} status {}", session.id().shortForm(), meta.name(), exitCode);
         pane.notifyExit(exitCode);
         savePane(paneMeta);
@@ -894,6 +899,7 @@ public final class SessionManager implements PaneEvents {
     @Override
     public void titleChanged(Pane pane) {
         unsavedPanes.add(pane.id());
+        SessionEvents.titleChanged(pane, pane.meta().title());
     }
 
     @Override
@@ -971,6 +977,7 @@ public final class SessionManager implements PaneEvents {
             }
             saved = store.saveStructure(stored(session));
         }
+        SessionEvents.shapeChanged(session);
         return saved.whenComplete((ok, err) -> {
             if (err != null) {
                 unsaved.add(session.id());
@@ -1092,6 +1099,7 @@ public final class SessionManager implements PaneEvents {
                         meta.name(), connection);
                 return;
             }
+            SessionEvents.clientAttached(link, session);
         } finally {
             if (!linked && terminal != null) {
                 terminal.discard();

@@ -46,6 +46,9 @@ public final class WindowNames implements AutoCloseable {
                 if (w != null && w.fixedName() == null && w.active() == p && s.currentWindow() != null) {
                     s.activePane().redrawStatus();
                 }
+                if (w != null && w.fixedName() == null && w.active() == p) {
+                    SessionEvents.shapeChanged(s); // window-renamed
+                }
             }
         }
     }

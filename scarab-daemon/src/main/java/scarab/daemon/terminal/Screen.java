@@ -64,6 +64,7 @@ public final class Screen implements VtHandler {
     boolean altSavedHistoryOn;
 
     private String title = "";
+    private long bells;
     private final ArrayList<String> titleStack = new ArrayList<>(0);
     private int last = -1;         // last printed ASCII character for REP
     private boolean zwjPending;
@@ -191,6 +192,9 @@ public final class Screen implements VtHandler {
 
     /** Increments whenever anything visible or stateful changes. */
     public long changeCount() { return changes; }
+
+    /** How many times the program rang the bell (BEL outside a string): the event stream's {@code bell}. */
+    public long bells() { return bells; }
 
     /**
      * The damage stamp of visible row {@code y}: the line there gets a new one, unique in this
@@ -1116,6 +1120,7 @@ public final class Screen implements VtHandler {
             case 0x0d: setCursor(0, -1); break;
             case 0x0e: charsetSet = 1; break;
             case 0x0f: charsetSet = 0; break;
+            case 0x07: bells++; break;
             default: break;
         }
         last = -1;

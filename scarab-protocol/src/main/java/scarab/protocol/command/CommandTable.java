@@ -12,7 +12,8 @@ import java.util.Map;
  * handler it registered for the name ({@code scarab.daemon.command.TableCommands}). Immutable.
  */
 public final class CommandTable {
-    private static final CommandTable STANDARD = new CommandTable(concat(StandardCommands.all(), BufferCommands.all()));
+    private static final CommandTable STANDARD = new CommandTable(concat(
+            concat(StandardCommands.all(), BufferCommands.all()), ShellCommands.all()));
 
     private final List<CommandSpec> specs;
     private final Map<String, CommandSpec> byName = new HashMap<>();

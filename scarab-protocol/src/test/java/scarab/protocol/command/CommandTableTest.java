@@ -50,6 +50,8 @@ class CommandTableTest {
         expected.put("load-buffer", "loadb b: 1");
         expected.put("delete-buffer", "deleteb b: 0");
         expected.put("paste-buffer", "pasteb dprs:b:t: 0");
+        // issue 17's hooks: tmux 3.3a's run-shell less -C, -E and -d
+        expected.put("run-shell", "run bc:t: 1");
         Map<String, String> actual = new LinkedHashMap<>();
         for (CommandSpec s : TABLE.all()) {
             actual.put(s.name(), String.join(",", s.aliases()) + " " + s.template() + " " + s.maxArgs());
