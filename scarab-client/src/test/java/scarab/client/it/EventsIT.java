@@ -239,6 +239,29 @@ class EventsIT {
         assertEquals("requested", ofType(seen, "client-detached").get(0).path("reason").asText());
     }
 
+    @Test
+    void recordingsStartingAndStoppingAreEvents() throws Exception {
+        scarab.ok("new", "-d", "-c", "sh -c 'exec sleep 100000'", "rec");
+        Path out = scarab.root.resolve("rec.jsonl");
+        events(out, "--filter", "recording-started,recording-stopped,session-created");
+        int[] sessions = {0};
+        Scarab.waitFor("the stream to start", WAIT, () -> {
+            scarab.ok("new", "-d", "-c", "sh", "probe" + sessions[0]++);
+            return !lines(out).isEmpty();
+        });
+        Path cast = scarab.root.resolve("rec.cast");
+        scarab.ok("record", "start", "-t", "rec", cast.toString());
+        scarab.ok("record", "stop", "-t", "rec");
+        List<JsonNode> seen = await(out, "the recording's stop", l -> !ofType(l, "recording-stopped").isEmpty());
+        JsonNode started = ofType(seen, "recording-started").get(0);
+        JsonNode stopped = ofType(seen, "recording-stopped").get(0);
+        assertEquals(cast.toString(), started.path("file").asText(), started.toString());
+        assertEquals("rec", started.path("session_name").asText(), started.toString());
+        assertEquals(cast.toString(), stopped.path("file").asText(), stopped.toString());
+        assertEquals("stopped", stopped.path("reason").asText(), stopped.toString());
+        assertTrue(started.path("seq").asLong() < stopped.path("seq").asLong(), seen.toString());
+    }
+
     /**
      * A reader stopped (SIGSTOP) with --output while a pane floods: the daemon holds one full queue
      * for it, no more, and lives on; once it reads again it gets one overflow line naming the first

@@ -127,6 +127,7 @@ public final class Recordings {
         }
         log.info("recording pane {} to {} (asciicast v{}{})", pane.label(), prepared.path, prepared.format.version(),
                 prepared.input ? ", with input" : "");
+        published("recording-started", pane, prepared.path.toString(), null);
     }
 
     private static Recording.Header header(Pane pane) {
@@ -147,6 +148,7 @@ public final class Recordings {
                 rows.delete(pane.id());
                 log.info("recording of pane {} to {} ended with its program (status {})", pane.label(), r.row().file(),
                         status);
+                published("recording-stopped", pane, r.row().file(), "exited");
             }
         });
     }
@@ -168,7 +170,17 @@ public final class Recordings {
         r.stop();
         rows.delete(pane.id()).join();
         log.info("recording of pane {} to {} stopped", pane.label(), r.row().file());
+        published("recording-stopped", pane, r.row().file(), "stopped");
         return r.row().file();
+    }
+
+    /** The event stream hears of a recording that starts or ends ({@code why}: stopped, exited). */
+    private static void published(String type, Pane pane, String file, String why) {
+        scarab.daemon.events.EventFields fields = scarab.daemon.session.SessionEvents.fields(pane).put("file", file);
+        if (why != null) {
+            fields.put("reason", why);
+        }
+        scarab.daemon.events.EventBus.daemon().publish(type, fields);
     }
 
     /** The file pane {@code id} is recorded to, or null. */
