@@ -86,6 +86,8 @@ public final class LeanJson {
         } else if (request instanceof Request.RecordStart r) {
             w.string("type", "record-start").number("id", r.id()).string("target", r.target())
                     .recording("recording", r.recording());
+        } else if (request instanceof Request.InputIdentity r) {
+            w.string("type", "input-identity").number("id", r.id()).string("client", r.client());
         } else if (request instanceof Request.RecordStop r) {
             w.string("type", "record-stop").number("id", r.id()).string("target", r.target());
         } else if (request instanceof Request.Kill r) {
@@ -411,7 +413,7 @@ public final class LeanJson {
             case "captured" -> ID | MORE;
             case "status" -> ID | PID | STARTED_AT | SESSION_COUNT;
             case "command-result" -> ID | EXIT_STATUS;
-            case "subscribed" -> ID | LAST_SEQ;
+            case "subscribed", "input-ack" -> ID | LAST_SEQ;
             default -> ID;
         };
         if ((seen & required) != required || (seen & SESSION_COUNT) != 0 && !type.equals("status")) {
@@ -434,6 +436,7 @@ public final class LeanJson {
             case "exited" -> new Response.Exited(id, objectFree(sessionName, session), exitCode);
             case "command-result" -> new Response.CommandResult(id, exitStatus, stdout, stderr);
             case "subscribed" -> new Response.Subscribed(id, lastSeq);
+            case "input-ack" -> new Response.InputAck(id, lastSeq);
             default -> throw new JsonCursor.Declined();
         };
     }

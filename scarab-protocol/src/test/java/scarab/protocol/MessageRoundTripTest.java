@@ -23,6 +23,7 @@ class MessageRoundTripTest {
                 new Request.NewSession(4, "rec", null, "/tmp", 0, 0, null, new Request.Recording("/tmp/a \"b\".cast", true, "v3")),
                 new Request.RecordStart(23, "%3", new Request.Recording("/tmp/x.cast", false, null)),
                 new Request.RecordStop(24, "work:1.0"),
+                new Request.InputIdentity(26, "c0ffee-\"client\" 1"),
                 new Request.ListSessions(4),
                 new Request.ListSessions(5, Request.ListSessions.TABLE_COLOR, 1764000000000L),
                 new Request.Kill(5, List.of("dev", "1ae7"), true),
@@ -73,7 +74,9 @@ class MessageRoundTripTest {
                 new Response.CommandResult(11, 0, "work $0 %0\n", ""),
                 new Response.CommandResult(12, 1, "", "can't find window: 9\n"),
                 new Response.CommandResult(13, 0, null, null),
-                new Response.Subscribed(14, 42));
+                new Response.Subscribed(14, 42),
+                new Response.InputAck(15, -1),
+                new Response.InputAck(16, 1234567890123L));
     }
 
     @Test
