@@ -87,6 +87,21 @@ public final class CommandHandler implements RequestHandler<Request.Command> {
         return out;
     }
 
+    /** {@link TableCommand#atOnce} of a key's command line; null when it has none or does not parse. */
+    public scarab.daemon.session.KeyCommands.AtOnce atOnce(List<String> argv, scarab.protocol.command.Caller caller) {
+        if (argv == null || argv.isEmpty() || argv.get(0) == null || caller == null) {
+            return null;
+        }
+        try {
+            CommandSpec spec = commands.table().lookup(argv.get(0));
+            CommandLine line = CommandLine.parse(spec, argv.subList(1, argv.size()));
+            TableCommand command = commands.find(spec.name());
+            return line.helpRequested() || command == null ? null : command.atOnce(line, caller);
+        } catch (CommandTable.UnknownCommand | CommandLine.UsageError | UserError e) {
+            return null;
+        }
+    }
+
     private static TableCommand.Output fail(TableCommand.Output out, String message) {
         out.errorln(message);
         out.status(1);

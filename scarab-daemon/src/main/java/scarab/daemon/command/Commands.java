@@ -24,6 +24,7 @@ public final class Commands {
         scarab.daemon.session.ClientMouse.paneOperations(new PaneOperations(sessions));
         AttachedClients attached = new AttachedClients(sessions, resolver);
         Hooks.start(table, sessions, model);
+        scarab.daemon.session.KeyCommands.planner(table::atOnce);
         scarab.daemon.session.KeyCommands.runner((argv, caller) -> {
             TableCommand.Output out = table.run(argv, caller);
             if (out.status() == 0 && !out.stdout().isEmpty() && caller.client() != null && !isDisplayMessage(argv)) {

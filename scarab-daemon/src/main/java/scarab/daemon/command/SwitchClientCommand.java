@@ -3,6 +3,7 @@ package scarab.daemon.command;
 import scarab.daemon.UserError;
 import scarab.daemon.session.ClientLink;
 import scarab.daemon.session.ClientSwitch;
+import scarab.daemon.session.KeyCommands;
 import scarab.daemon.session.Pane;
 import scarab.daemon.session.PaneOperations;
 import scarab.daemon.session.Session;
@@ -51,13 +52,8 @@ public final class SwitchClientCommand implements TableCommand {
             target = resolver.resolve(raw, pane ? TargetKind.PANE : TargetKind.SESSION, caller);
         }
         Session to;
-        if (line.has('n') || line.has('p')) {
-            to = neighbour(client.session(), line.has('n') ? 1 : -1);
-        } else if (line.has('l')) {
-            to = client.lastSession();
-            if (to == null || sessions.list().stream().noneMatch(s -> s == to) || to.meta().exited()) {
-                throw new UserError("not-found", "can't find last session");
-            }
+        if (line.has('n') || line.has('p') || line.has('l')) {
+            to = relative(client, line);
         } else {
             to = ModelTargets.session(target);
             Window w = target.window() == null ? null : ModelTargets.window(target);
@@ -70,6 +66,33 @@ public final class SwitchClientCommand implements TableCommand {
             }
         }
         switcher.switchTo(client, to);
+    }
+
+    /**
+     * A key's {@code switch-client -n}, {@code -p} or {@code -l} (no other client, no target) is
+     * made by the thread that read the key when the session it goes to is ready
+     * ({@link ClientSwitch#ready}): C-b ( ) and L draw the other session with no hand-off.
+     */
+    @Override
+    public KeyCommands.AtOnce atOnce(CommandLine line, Caller caller) {
+        if (line.value('t') != null || line.value('c') != null || !(line.has('n') || line.has('p') || line.has('l'))) {
+            return null;
+        }
+        ClientLink client = clients.find(null, caller);
+        Session to = relative(client, line);
+        return switcher.ready(to) ? later -> switcher.switchAtOnce(client, to, later) : null;
+    }
+
+    /** The session -n, -p or -l names for {@code client}. */
+    private Session relative(ClientLink client, CommandLine line) {
+        if (line.has('n') || line.has('p')) {
+            return neighbour(client.session(), line.has('n') ? 1 : -1);
+        }
+        Session last = client.lastSession();
+        if (last == null || sessions.list().stream().noneMatch(s -> s == last) || last.meta().exited()) {
+            throw new UserError("not-found", "can't find last session");
+        }
+        return last;
     }
 
     /** The next (+1) or previous (-1) live session by name, wrapping; never {@code from} itself. */

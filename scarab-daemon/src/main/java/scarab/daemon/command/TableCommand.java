@@ -21,6 +21,16 @@ public interface TableCommand {
         run(line, caller, out);
     }
 
+    /**
+     * When this command line is a key's, the part of it that may run on the thread that read the
+     * key ({@link scarab.daemon.session.KeyCommands.AtOnce}); null, the default, when it runs in
+     * its turn on the key commands' thread. A command that cannot tell at once (its target is not
+     * ready, or the line is wrong) answers null: the usual run then does it, or says what is wrong.
+     */
+    default scarab.daemon.session.KeyCommands.AtOnce atOnce(CommandLine line, Caller caller) {
+        return null;
+    }
+
     /** What a command prints and how it ends; one per run, used by one thread. */
     final class Output {
         private final StringBuilder stdout = new StringBuilder();

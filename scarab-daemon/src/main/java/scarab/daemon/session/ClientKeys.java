@@ -219,6 +219,10 @@ final class ClientKeys implements KeyReader.Handler {
         r.run();
     }
 
+    private synchronized boolean noCommandPending() {
+        return pending == 0;
+    }
+
     private synchronized void done() {
         pending--;
         notifyAll();
@@ -230,6 +234,18 @@ final class ClientKeys implements KeyReader.Handler {
             // Typing read on that thread (copy mode): the command runs now, before the next key.
             KeyCommands.runNow(argv, caller(), this::message);
             return;
+        }
+        if (noCommandPending()) {
+            // Only this thread queues commands, so none can be queued between the look and the run.
+            KeyCommands.AtOnce now = KeyCommands.plan(argv, caller());
+            if (now != null) {
+                try {
+                    now.run(this::queueTask);
+                } catch (RuntimeException e) {
+                    message(e.getMessage()); // a UserError, as the key commands' thread reports one
+                }
+                return;
+            }
         }
         synchronized (this) {
             pending++;

@@ -33,6 +33,49 @@ public final class ClientSwitch {
             throw new UserError("exited", "session \"" + to.meta().name() + "\" has exited");
         }
         sessions.ensureRunning(to);
+        Session from = move(client, to);
+        if (from != null) {
+            client.drawDueView();
+            settle(client, from, to);
+        }
+    }
+
+    /**
+     * Whether a switch to {@code to} can be made on the thread that read its key
+     * ({@link #switchAtOnce}): it has not exited, every pane's program runs (nothing to start) and
+     * the pane to show has its screen in memory (nothing to read from the disk).
+     */
+    public boolean ready(Session to) {
+        if (to.meta().exited() || !to.activePane().loaded()) {
+            return false;
+        }
+        for (Pane p : to.panes()) {
+            if (!p.hasProcess() && !p.meta().exited()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@link #switchTo} from the thread that read the key, for a session that is {@link #ready}:
+     * the client shows {@code to} now (a one-pane picture is written as it adopts the client, a
+     * composed one is asked of the picture thread), and the rest (sizes, the stored last use, the
+     * client's notice, the event) goes to {@code later}.
+     */
+    public void switchAtOnce(ClientLink client, Session to, java.util.function.Consumer<Runnable> later) {
+        Session from = move(client, to);
+        if (from != null) {
+            later.accept(() -> settle(client, from, to));
+        }
+    }
+
+    /**
+     * Moves the client's link from the pane it shows to {@code to}'s active pane, which draws it;
+     * the session it left, or null when nothing is left to do (it showed {@code to} already, or
+     * both sessions ended under it and it was told so).
+     */
+    private Session move(ClientLink client, Session to) {
         Session from;
         synchronized (client.moves) {
             Pane shown = client.pane();
@@ -41,7 +84,7 @@ public final class ClientSwitch {
                 throw new UserError("not-found", "can't find client: " + client.name());
             }
             if (from == to) {
-                return;
+                return null;
             }
             if (!shown.release(client)) {
                 throw new UserError("not-found", "can't find client: " + client.name());
@@ -55,12 +98,16 @@ public final class ClientSwitch {
                 // Both sessions ended under it: what a client whose pane closed is told.
                 client.connection().setAttachment(null);
                 client.finish(null, new Response.Detached(0, from.meta().name(), "exited"));
-                return;
+                return null;
             } else {
                 throw new UserError("exited", "session \"" + to.meta().name() + "\" has ended");
             }
         }
-        client.drawDueView();
+        return from;
+    }
+
+    /** After the move: both sessions fit their clients again, {@code to} is stored as last used, the client and the event stream hear of it. */
+    private void settle(ClientLink client, Session from, Session to) {
         SessionEvents.clientSwitched(client, from, to);
         from.fit();
         to.fit();

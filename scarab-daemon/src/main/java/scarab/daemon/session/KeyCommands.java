@@ -32,6 +32,7 @@ public final class KeyCommands {
         return t;
     });
     private static volatile BiFunction<List<String>, Caller, String> runner;
+    private static volatile BiFunction<List<String>, Caller, AtOnce> planner;
     private static volatile KeyBindings bindings = KeyBindings.standard();
     private static volatile long repeatNanos = DEFAULT_REPEAT_TIME.toNanos();
 
@@ -40,6 +41,39 @@ public final class KeyCommands {
     /** What runs a command line for a caller: the command table's handler. It answers its error, or null. */
     public static void runner(BiFunction<List<String>, Caller, String> run) {
         runner = run;
+    }
+
+    /**
+     * What finds the part of a key's command line that may run on the thread that read the key
+     * ({@link AtOnce}); it answers null for every other command line.
+     */
+    public static void planner(BiFunction<List<String>, Caller, AtOnce> plan) {
+        planner = plan;
+    }
+
+    /**
+     * A key's command run by the thread that read the key, with no hand-off: what it does there
+     * never waits for the disk, a process, or a lock held across either (the panes' locks, which
+     * the poller takes for every read of output anyway, are held briefly). What may wait it hands
+     * to {@code later}, which runs it on the key commands' thread before any key typed after it.
+     * switch-client -n/-p/-l is one: a person flipping between sessions sees the other at once,
+     * not after a thread wakes, as tmux's single thread shows it.
+     */
+    public interface AtOnce {
+        void run(Consumer<Runnable> later);
+    }
+
+    /** The part of {@code command} to run at once on the reading thread, or null. Never throws. */
+    static AtOnce plan(List<String> command, Caller caller) {
+        BiFunction<List<String>, Caller, AtOnce> p = planner;
+        if (p == null) {
+            return null;
+        }
+        try {
+            return p.apply(command, caller);
+        } catch (RuntimeException e) {
+            return null; // run the usual way, which reports what is wrong
+        }
     }
 
     /** The prefix table and repeat-time of every client. */

@@ -243,7 +243,8 @@ public final class Pane {
         pendingLoad = null;
     }
 
-    boolean loaded() {
+    /** Whether the stored screen is in memory ({@link #ensureLoaded} would not read the disk). */
+    public boolean loaded() {
         return pendingLoad == null;
     }
 
