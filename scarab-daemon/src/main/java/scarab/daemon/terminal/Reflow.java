@@ -210,19 +210,25 @@ final class Reflow {
         if (comb != null || l.comb != null) l.setComb(x, comb);
         int u = r.us(i);
         if (u != 0 || l.us != null) l.setUs(x, u);
-        if (c == Line.PADDING) l.ext = true;
+        if (c == Line.PADDING || c > 0xff) l.ext = true; // conservative: anything that could be wide
     }
 
-    /** Whether the line cannot hold a wide character (every cell is one column). */
+    /** Whether the line cannot hold a wide character (every cell is one column): a quick look, no cell read. */
     private static boolean noWide(Row r) {
         if (r instanceof HistLine h) return h.narrow();
         return !((Line) r).ext;
     }
 
-    /** tmux's cell width: 2 for a wide character (its padding follows), 0 for the padding, else 1. */
+    /**
+     * tmux's cell width: 0 for the padding, 2 for a wide character, else 1. A wide character keeps
+     * its width when its padding was written over (tmux does not always clear it then), so the
+     * character's own width counts, not only the padding after it.
+     */
     static int cellWidth(Row r, int i) {
-        if (r.cp(i) == Line.PADDING) return 0;
-        return i + 1 < r.used() && r.cp(i + 1) == Line.PADDING ? 2 : 1;
+        int c = r.cp(i);
+        if (c == Line.PADDING) return 0;
+        if (i + 1 < r.used() && r.cp(i + 1) == Line.PADDING) return 2;
+        return c > 0xff && CharWidth.of(c) == 2 ? 2 : 1;
     }
 
     // ---- the cursor: where it is in the text, not on the screen (tmux grid_wrap_position / grid_unwrap_position) ----

@@ -273,13 +273,14 @@ public final class Screen implements VtHandler {
         int ncx = cx;
         if (sx != cols) {
             cols = sx;
-            // A reflow needs the cells past the new width (tmux keeps them in any case).
-            if (!reflow) for (Line l : lines) l.setWidth(sx);
+            // Cells past the new width are kept, as tmux keeps them: a reflow rewraps them, and
+            // without one (the alternate screen) they show again if the pane gets wider.
+            if (!reflow) for (Line l : lines) if (l.cp != null && l.cp.length < sx) l.alloc(sx);
             resetTabs();
         } else {
             reflow = false;
         }
-        if (sy != rows) cyAbs = resizeY(sy, cyAbs, reflow);
+        if (sy != rows) cyAbs = resizeY(sy, cyAbs);
         if (reflow) {
             long[] c = reflowLines(ncx, cyAbs);
             ncx = (int) c[0];
@@ -293,7 +294,8 @@ public final class Screen implements VtHandler {
             cx = 0;
             cy = 0;
         }
-        if (cx > cols) cx = cols;
+        // The column is not clamped: tmux 3.3a keeps it past a narrower width when it does not
+        // reflow (the alternate screen), and the next character written wraps first.
         if (cy > rows - 1) cy = rows - 1;
     }
 
@@ -338,7 +340,7 @@ public final class Screen implements VtHandler {
         return new long[] {cursor[0], cyAbs};
     }
 
-    private long resizeY(int sy, long cyAbs, boolean reflow) {
+    private long resizeY(int sy, long cyAbs) {
         int oldy = rows;
         if (sy < oldy) {
             int needed = oldy - sy;
@@ -388,7 +390,7 @@ public final class Screen implements VtHandler {
             // pull newest history lines back on top
             for (int i = pulled - 1; i >= 0; i--) {
                 HistLine h = history.popNewest();
-                nl[i] = h.toLine(reflow ? Math.max(cols, h.used()) : cols);
+                nl[i] = h.toLine(Math.max(cols, h.used()));
             }
             System.arraycopy(lines, 0, nl, pulled, oldy);
             for (int i = pulled + oldy; i < sy; i++) nl[i] = new Line();
