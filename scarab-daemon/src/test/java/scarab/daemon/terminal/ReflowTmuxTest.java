@@ -134,7 +134,10 @@ class ReflowTmuxTest {
                     width++;
                 }
             }
-            if (i < lines - 1 || r.nextInt(3) == 0) b.append('\n');
+            // The pen is reset before a newline: a line scrolled in while the pen has a background
+            // is filled with it past its text, which a history line does not keep (a known
+            // difference, docs/architecture.md "Reflow on resize").
+            if (i < lines - 1 || r.nextInt(3) == 0) b.append("\033[0m\n");
         }
         if (r.nextInt(4) == 0) b.append("\033[").append(1 + r.nextInt(cols)).append('D');
         if (r.nextInt(6) == 0) b.append("\033[A");
