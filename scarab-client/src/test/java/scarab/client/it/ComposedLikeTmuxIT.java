@@ -135,12 +135,6 @@ class ComposedLikeTmuxIT {
         samePicture(s, cols, rows, context + ", after" + steps);
         for (int i = 0; i < 2; i++) {
             String pane = s + ":0." + random.nextInt(panes(s));
-            // Another pane of a zoomed window unzooms it, and the filled pane shrinks: tmux reflows
-            // its lines to the new width, which Scarab's screen does not do yet (docs/architecture.md,
-            // the open reflow). A zoomed window selects its own active pane here.
-            if (inner.run(true, "display", "-p", "-t", s + ":0", "#{window_zoomed_flag}").strip().equals("1")) {
-                pane = s + ":0." + inner.run(true, "display", "-p", "-t", s + ":0", "#{pane_index}").strip();
-            }
             steps.append("\n  select-pane -t ").append(pane);
             inner.run(true, "select-pane", "-t", pane);
             scarab.ok("select-pane", "-t", pane);

@@ -168,6 +168,9 @@ final class HistLine extends Row {
     }
     @Override int length() { return used; }
 
+    /** True if every cell is one column (no wide character: code points all below 256). */
+    boolean narrow() { return small != null; }
+
     // ---- stored form (history chunks of snapshots), written through the accessors so that it does
     // not depend on how a line is held in memory ----
 

@@ -1,5 +1,7 @@
 package scarab.daemon.terminal;
 
+import java.util.List;
+
 /**
  * Ring buffer of history lines, oldest first. Allocates nothing until the first line is pushed.
  *
@@ -131,6 +133,31 @@ final class History {
             buf[idx] = l.withWrapped(false);
             changed(base + i);
         }
+    }
+
+    /**
+     * Puts {@code lines} in place of the lines kept (a reflow), numbered from the same first line.
+     * Lines that are the same objects at the same place are unchanged for the store; from the first
+     * that is not, the store writes them again.
+     */
+    void replaceAll(List<HistLine> lines) {
+        int n = lines.size();
+        int same = 0;
+        while (same < n && same < size && lines.get(same) == get(same)) same++;
+        if (same < Math.max(n, size)) changed(base + same);
+        int cap = 16;
+        while (cap < n) cap *= 2;
+        HistLine[] nb = new HistLine[cap];
+        long b = 0;
+        for (int i = 0; i < n; i++) {
+            HistLine l = lines.get(i);
+            nb[i] = l;
+            b += l.footprint();
+        }
+        buf = nb;
+        head = 0;
+        size = n;
+        bytes = b;
     }
 
     /** The lines from index {@code from} to the newest, as a new array of the same (immutable) lines. */

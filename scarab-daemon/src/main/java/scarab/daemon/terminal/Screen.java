@@ -265,20 +265,31 @@ public final class Screen implements VtHandler {
         if (newRows < 1) newRows = 1;
         if (newCols == cols && newRows == rows) return;
         changes++;
-        resizeGrid(newCols, newRows);
+        // tmux reflows the main screen only: the alternate screen is kept as it is (and the main
+        // screen it saved is reflowed when it comes back, alternateOff).
+        resizeGrid(newCols, newRows, altSaved == null);
         stampAll();
     }
 
-    /** tmux screen_resize_cursor() without reflow. */
-    private void resizeGrid(int sx, int sy) {
+    /** tmux screen_resize_cursor(): rows first, then the lines rewrapped to the new width ({@link Reflow}). */
+    private void resizeGrid(int sx, int sy, boolean reflow) {
         long cyAbs = (long) history.size() + cy;
         int ncx = cx;
         if (sx != cols) {
             cols = sx;
-            for (Line l : lines) l.setWidth(sx);
+            // Cells past the new width are kept, as tmux keeps them: a reflow rewraps them, and
+            // without one (the alternate screen) they show again if the pane gets wider.
+            if (!reflow) for (Line l : lines) if (l.cp != null && l.cp.length < sx) l.alloc(sx);
             resetTabs();
+        } else {
+            reflow = false;
         }
         if (sy != rows) cyAbs = resizeY(sy, cyAbs);
+        if (reflow) {
+            long[] c = reflowLines(ncx, cyAbs);
+            ncx = (int) c[0];
+            cyAbs = c[1];
+        }
         int hs = history.size();
         if (cyAbs >= hs) {
             cx = ncx;
@@ -287,8 +298,50 @@ public final class Screen implements VtHandler {
             cx = 0;
             cy = 0;
         }
-        if (cx > cols) cx = cols;
+        // The column is not clamped: tmux 3.3a keeps it past a narrower width when it does not
+        // reflow (the alternate screen), and the next character written wraps first.
         if (cy > rows - 1) cy = rows - 1;
+    }
+
+    /**
+     * tmux screen_reflow(): the history in memory and the visible lines rewrapped to {@link #cols},
+     * the cursor kept at the same place in its text. Returns the cursor's column and absolute line.
+     * History that left memory for the store is not reflowed (docs/architecture.md, "Reflow").
+     */
+    private long[] reflowLines(int px, long pyAbs) {
+        int hs = history.size();
+        Row[] all = new Row[hs + rows];
+        for (int i = 0; i < hs; i++) all[i] = history.get(i);
+        System.arraycopy(lines, 0, all, hs, rows);
+        long[] wrapped = Reflow.wrapPosition(all, px, (int) pyAbs);
+        Reflow.Result r = Reflow.reflow(all, cols, hscrolled);
+        List<Row> out = r.lines();
+        while (out.size() < rows) out.add(new Line());
+        long[] cursor = Reflow.unwrapPosition(out, wrapped[0], wrapped[1]);
+        int nhs = out.size() - rows;
+        List<HistLine> hist = new ArrayList<>(nhs);
+        for (int i = 0; i < nhs; i++) {
+            Row l = out.get(i);
+            hist.add(l instanceof HistLine h ? h : HistLine.of((Line) l));
+        }
+        history.replaceAll(hist);
+        Line[] nl = new Line[rows];
+        for (int i = 0; i < rows; i++) {
+            Row l = out.get(nhs + i);
+            Line line = l instanceof Line v ? v : ((HistLine) l).toLine(cols);
+            line.setWidth(cols);
+            nl[i] = line;
+        }
+        lines = nl;
+        hscrolled = Math.min(r.hscrolled(), nhs);
+        scratch = null;
+        spare = null;
+        long cyAbs = cursor[1];
+        // The byte bound is Scarab's own (tmux has only the line limit, applied at the next scroll).
+        int before = history.size();
+        collectHistoryBytes();
+        cyAbs -= before - history.size();
+        return new long[] {cursor[0], cyAbs};
     }
 
     private long resizeY(int sy, long cyAbs) {
@@ -339,7 +392,10 @@ public final class Screen implements VtHandler {
                 pulled = available;
             }
             // pull newest history lines back on top
-            for (int i = pulled - 1; i >= 0; i--) nl[i] = history.popNewest().toLine(cols);
+            for (int i = pulled - 1; i >= 0; i--) {
+                HistLine h = history.popNewest();
+                nl[i] = h.toLine(Math.max(cols, h.used()));
+            }
             System.arraycopy(lines, 0, nl, pulled, oldy);
             for (int i = pulled + oldy; i < sy; i++) nl[i] = new Line();
             lines = nl;
@@ -893,7 +949,10 @@ public final class Screen implements VtHandler {
 
     private void alternateOff(boolean cursor) {
         int sx = cols, sy = rows;
-        if (altSaved != null) resizeGrid(altSavedCols, altSavedRows);
+        // tmux 3.3a goes back to the saved size with a reflow too (of the history and the
+        // alternate screen's lines, before the saved ones replace the visible lines): the number of
+        // history lines it leaves decides which line the saved screen starts at.
+        if (altSaved != null) resizeGrid(altSavedCols, altSavedRows, true);
         if (cursor && altSavedCx != -1 && altSavedCy != -1) {
             cx = altSavedCx;
             cy = altSavedCy;
@@ -908,7 +967,7 @@ public final class Screen implements VtHandler {
         for (int i = 0; i < altSaved.length && i < rows; i++) lines[i] = altSaved[i];
         if (altSavedHistoryOn) historyOn = true;
         altSaved = null;
-        resizeGrid(sx, sy);
+        resizeGrid(sx, sy, true);
         if (cx > cols - 1) cx = cols - 1;
         if (cy > rows - 1) cy = rows - 1;
         stampAll();
