@@ -1,6 +1,7 @@
 package scarab.daemon.copy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -91,45 +92,68 @@ class CopyModeLikeTmuxTest {
 
         String lastSearch = null;
         PasteBuffers buffers = new PasteBuffers();
-        for (int round = 0; round < 40; round++) {
-            boolean emacs = random.nextBoolean();
-            tmux("set", "-g", "mode-keys", emacs ? "emacs" : "vi");
-            tmux("copy-mode");
-            CopyMode ours = new CopyMode(screen.lines(), emacs, new PasteBufferTarget(buffers), lastSearch);
-            StringBuilder steps = new StringBuilder(", round " + round + (emacs ? ", emacs:" : ", vi:"));
-            compare(ours, context + steps);
-            int n = 6 + random.nextInt(14);
-            for (int step = 0; step < n; step++) {
-                Command c = step == n - 1 ? copy(random) : command(random);
-                steps.append("\n  ").append(c);
-                List<String> args = new ArrayList<>(List.of("send-keys", "-X", "-N", "" + c.count(), c.name()));
-                args.addAll(c.args());
-                tmux(args.toArray(String[]::new));
-                CopyMode.Action a = ours.command(c.count(), c.name(), c.args().toArray(String[]::new));
-                boolean tmuxInMode = tmux("display", "-p", "#{pane_in_mode}").out().strip().equals("1");
-                assertEquals(tmuxInMode, a != CopyMode.Action.CANCEL, context + steps);
-                if (!tmuxInMode) {
-                    break;
-                }
-                compare(ours, context + steps);
+        int round = 0;
+        try {
+            for (; round < 40; round++) {
+                lastSearch = round(random, screen, buffers, lastSearch, context, round);
             }
-            String tmuxBuffers = tmux("list-buffers", "-F", "#{buffer_name} #{buffer_size}").out();
-            StringBuilder ourBuffers = new StringBuilder();
-            for (PasteBuffer b : buffers.list()) {
-                ourBuffers.append(b.name()).append(' ').append(b.size()).append('\n');
-            }
-            assertEquals(tmuxBuffers, ourBuffers.toString(), context + steps + "\n(the buffers)"
-                    + "\nours: " + ours.cursorX() + "," + ours.cursorY() + " " + ours.positionIndicator()
-                   );
-            if (buffers.top() != null) {
-                assertEquals(tmux("show-buffer").out(), new String(buffers.top().data(), StandardCharsets.UTF_8),
-                        context + steps + "\n(the copied text)");
-            }
-            tmux("send-keys", "-X", "cancel");
-            if (ours.lastSearch() != null) {
-                lastSearch = ours.lastSearch();
-            }
+        } catch (OracleDied e) {
+            // tmux 3.3a's own crash (seed 3070045665240 has one in a search after incremental
+            // searches): nothing to compare from there on. The rounds before it were compared.
+            assertTrue(round > 0, context + ": tmux died in the first round: " + e.getMessage());
+            System.err.println(context + ": tmux died in round " + round + " (" + e.getMessage()
+                    + "); the rounds before it were compared");
         }
+    }
+
+    /** tmux's server died under a command: the oracle is gone. */
+    private static final class OracleDied extends RuntimeException {
+        OracleDied(String message) {
+            super(message);
+        }
+    }
+
+    /** One round: copy mode entered in both, generated commands compared after each, then the buffers. */
+    private String round(Random random, Screen screen, PasteBuffers buffers, String lastSearch, String context,
+                         int round) {
+        boolean emacs = random.nextBoolean();
+        tmux("set", "-g", "mode-keys", emacs ? "emacs" : "vi");
+        tmux("copy-mode");
+        CopyMode ours = new CopyMode(screen.lines(), emacs, new PasteBufferTarget(buffers), lastSearch);
+        StringBuilder steps = new StringBuilder(", round " + round + (emacs ? ", emacs:" : ", vi:"));
+        compare(ours, context + steps);
+        int n = 6 + random.nextInt(14);
+        for (int step = 0; step < n; step++) {
+            Command c = step == n - 1 ? copy(random) : command(random);
+            steps.append("\n  ").append(c);
+            List<String> args = new ArrayList<>(List.of("send-keys", "-X", "-N", "" + c.count(), c.name()));
+            args.addAll(c.args());
+            tmux(args.toArray(String[]::new));
+            CopyMode.Action a = ours.command(c.count(), c.name(), c.args().toArray(String[]::new));
+            boolean tmuxInMode = tmux("display", "-p", "#{pane_in_mode}").out().strip().equals("1");
+            assertEquals(tmuxInMode, a != CopyMode.Action.CANCEL, context + steps);
+            if (!tmuxInMode) {
+                break;
+            }
+            compare(ours, context + steps);
+        }
+        String tmuxBuffers = tmux("list-buffers", "-F", "#{buffer_name} #{buffer_size}").out();
+        StringBuilder ourBuffers = new StringBuilder();
+        for (PasteBuffer b : buffers.list()) {
+            ourBuffers.append(b.name()).append(' ').append(b.size()).append('\n');
+        }
+        assertEquals(tmuxBuffers, ourBuffers.toString(), context + steps + "\n(the buffers)"
+                + "\nours: " + ours.cursorX() + "," + ours.cursorY() + " " + ours.positionIndicator()
+               );
+        if (buffers.top() != null) {
+            assertEquals(tmux("show-buffer").out(), new String(buffers.top().data(), StandardCharsets.UTF_8),
+                    context + steps + "\n(the copied text)");
+        }
+        tmux("send-keys", "-X", "cancel");
+        if (ours.lastSearch() != null) {
+            lastSearch = ours.lastSearch();
+        }
+        return lastSearch;
     }
 
     private void compare(CopyMode ours, String context) {
@@ -262,7 +286,11 @@ class CopyModeLikeTmuxTest {
                 p.destroyForcibly();
                 throw new AssertionError("tmux " + String.join(" ", args) + " did not end");
             }
-            return new Reply(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err.join(), StandardCharsets.UTF_8));
+            String errText = new String(err.join(), StandardCharsets.UTF_8);
+            if (errText.contains("server exited unexpectedly") && !args[0].equals("kill-server")) {
+                throw new OracleDied("tmux " + String.join(" ", args) + ": " + errText.strip());
+            }
+            return new Reply(p.exitValue(), new String(out, StandardCharsets.UTF_8), errText);
         } catch (IOException e) {
             throw new AssertionError("cannot run tmux", e);
         } catch (InterruptedException e) {
