@@ -27,6 +27,23 @@ import scarab.protocol.keys.KeyBindings;
 public record ConfigCheck(Path file, ScarabConfig config, List<String> problems, boolean unreadable) {
 
     /** Built on first use only: without a config file (the usual case) no client pays for databind. */
+    /** A TOML value as an error message shows it: a string quoted, an array as written, a table as "a table". */
+    public static String shown(JsonNode value) {
+        if (value == null) {
+            return "nothing";
+        }
+        if (value.isTextual()) {
+            return "\"" + value.textValue() + "\"";
+        }
+        if (value.isArray()) {
+            return "an array " + value;
+        }
+        if (value.isObject()) {
+            return "a table";
+        }
+        return value.toString();
+    }
+
     private static final class Toml {
         static final ObjectMapper MAPPER = TomlMapper.builder().build();
     }
@@ -281,16 +298,7 @@ public record ConfigCheck(Path file, ScarabConfig config, List<String> problems,
         }
 
         private static String shown(JsonNode value) {
-            if (value.isTextual()) {
-                return "\"" + value.textValue() + "\"";
-            }
-            if (value.isArray()) {
-                return "an array " + value;
-            }
-            if (value.isObject()) {
-                return "a table";
-            }
-            return value.toString();
+            return ConfigCheck.shown(value);
         }
     }
 

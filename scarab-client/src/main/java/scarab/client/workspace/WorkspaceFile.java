@@ -334,18 +334,6 @@ public final class WorkspaceFile {
     }
 
     private static String shown(JsonNode value) {
-        if (value == null) {
-            return "nothing";
-        }
-        if (value.isTextual()) {
-            return "\"" + value.textValue() + "\"";
-        }
-        if (value.isArray()) {
-            return "an array " + value;
-        }
-        if (value.isObject()) {
-            return "a table";
-        }
-        return value.toString();
+        return scarab.protocol.ConfigCheck.shown(value);
     }
 }
