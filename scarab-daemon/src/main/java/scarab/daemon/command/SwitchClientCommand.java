@@ -80,7 +80,7 @@ public final class SwitchClientCommand implements TableCommand {
         }
         ClientLink client = clients.find(null, caller);
         Session to = relative(client, line);
-        return switcher.ready(to) ? later -> switcher.switchAtOnce(client, to, later) : null;
+        return switcher.ready(to) ? () -> switcher.switchAtOnce(client, to) : null;
     }
 
     /** The session -n, -p or -l names for {@code client}. */

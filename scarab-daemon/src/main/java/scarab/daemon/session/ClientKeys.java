@@ -240,7 +240,7 @@ final class ClientKeys implements KeyReader.Handler {
             KeyCommands.AtOnce now = KeyCommands.plan(argv, caller());
             if (now != null) {
                 try {
-                    now.run(this::queueTask);
+                    now.run();
                 } catch (RuntimeException e) {
                     message(e.getMessage()); // a UserError, as the key commands' thread reports one
                 }

@@ -60,15 +60,21 @@ public final class ClientSwitch {
     /**
      * {@link #switchTo} from the thread that read the key, for a session that is {@link #ready}:
      * the client shows {@code to} now (a one-pane picture is written as it adopts the client, a
-     * composed one is asked of the picture thread), and the rest (sizes, the stored last use, the
-     * client's notice, the event) goes to {@code later}.
+     * composed one is asked of the picture thread). The rest (sizes, the stored last use, the
+     * client's notice, the event) follows on the key commands' thread {@link #SETTLE_DELAY_NANOS}
+     * later: woken at once, those threads and the client process they notify compete for the
+     * processor with the terminal that is to show the picture, which on a busy two-core machine
+     * made the picture land a millisecond later. Keys typed meanwhile go to {@code to} already.
      */
-    public void switchAtOnce(ClientLink client, Session to, java.util.function.Consumer<Runnable> later) {
+    public void switchAtOnce(ClientLink client, Session to) {
         Session from = move(client, to);
         if (from != null) {
-            later.accept(() -> settle(client, from, to));
+            PictureScheduler.schedule(() -> KeyCommands.after(() -> settle(client, from, to)), SETTLE_DELAY_NANOS);
         }
     }
+
+    /** How long after an at-once switch its bookkeeping waits ({@link #switchAtOnce}). */
+    static final long SETTLE_DELAY_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(5);
 
     /**
      * Moves the client's link from the pane it shows to {@code to}'s active pane, which draws it;
@@ -112,9 +118,9 @@ public final class ClientSwitch {
         from.fit();
         to.fit();
         to.updateMeta(m -> m.withLastAttached(System.currentTimeMillis()));
-        sessions.saveMeta(to);
+        sessions.saveLater(to);
         tell(client, to);
-        log.info("client {} switched from session {} {} to {} {}", client.name(), from.id().shortForm(),
+        log.debug("client {} switched from session {} {} to {} {}", client.name(), from.id().shortForm(),
                 from.meta().name(), to.id().shortForm(), to.meta().name());
     }
 

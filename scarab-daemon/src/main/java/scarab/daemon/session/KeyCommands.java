@@ -54,13 +54,13 @@ public final class KeyCommands {
     /**
      * A key's command run by the thread that read the key, with no hand-off: what it does there
      * never waits for the disk, a process, or a lock held across either (the panes' locks, which
-     * the poller takes for every read of output anyway, are held briefly). What may wait it hands
-     * to {@code later}, which runs it on the key commands' thread before any key typed after it.
-     * switch-client -n/-p/-l is one: a person flipping between sessions sees the other at once,
-     * not after a thread wakes, as tmux's single thread shows it.
+     * the poller takes for every read of output anyway, are held briefly); what may wait it hands
+     * to the key commands' thread itself. switch-client -n/-p/-l is one: a person flipping
+     * between sessions sees the other at once, not after a thread wakes, as tmux's single thread
+     * shows it.
      */
     public interface AtOnce {
-        void run(Consumer<Runnable> later);
+        void run();
     }
 
     /** The part of {@code command} to run at once on the reading thread, or null. Never throws. */

@@ -999,6 +999,15 @@ public final class SessionManager implements PaneEvents {
     }
 
     /**
+     * Stores {@code session} with the next round of snapshots rather than now: a change worth
+     * keeping but not worth a write of its own (a switch-client's last use, made as often as a
+     * person flips between sessions).
+     */
+    public void saveLater(Session session) {
+        unsaved.add(session.id());
+    }
+
+    /**
      * Saves the changed titles and the saves that failed; called at the start of every round of
      * snapshots. Queued together, they share one group commit.
      */
