@@ -50,7 +50,7 @@ public final class Attach {
             String host = target.substring(0, target.indexOf(':'));
             if (!localSession(starter, host)) {
                 // HOST:TARGET (a local session of that name wins: NAME:WINDOW is a local target then)
-                starter = starter.remote(scarab.client.remote.Remote.of(host, null, ctx.env()));
+                starter = starter.remote(scarab.client.remote.Remote.of(host, starter.ssh(), ctx.env()));
                 target = target.length() == host.length() + 1 ? null : target.substring(host.length() + 1);
             }
         }

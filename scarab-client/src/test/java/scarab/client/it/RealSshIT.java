@@ -109,9 +109,12 @@ class RealSshIT {
         scarab.ok("new", "-d", "-e", "PS1=$ ", "-c", "/bin/sh", "work");
         Path out = scarab.root.resolve("typed");
         try (Tmux tmux = new Tmux(scarab.root)) {
-            tmux.start(100, 30, "env -i " + scarab.envLine(false, Map.of("PS1", "outer$ ")) + " /bin/sh");
+            // --ssh, not SCARAB_SSH (which would fail), names the ssh for HOST:TARGET.
+            tmux.start(100, 30, "env -i " + scarab.envLine(false, Map.of("PS1", "outer$ ", "SCARAB_SSH", "false"))
+                    + " /bin/sh");
             tmux.awaitText(null, "outer$");
-            tmux.type(null, "clear; " + scarab.clientCommand() + " attach host:work; echo client-ended", "Enter");
+            tmux.type(null, "clear; " + scarab.clientCommand() + " --ssh '" + sshd.sshCommand()
+                    + "' attach host:work; echo client-ended", "Enter");
             awaitSame(tmux);
             long pane = tmux.panePid(null);
             int typed = 0;
