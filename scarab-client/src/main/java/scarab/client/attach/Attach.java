@@ -58,7 +58,7 @@ public final class Attach {
         try (DaemonConnection c = starter.connect(noStart)) {
             Attacher attacher = attacher(ctx, c, target, readOnly, detachOthers, keys, starter.remote() == null);
             if (starter.remote() != null) {
-                attacher.remote(starter.remote().host(), () -> daemon.connect(noStart));
+                attacher.remote(starter.remote().host(), () -> daemon.connect(noStart), Keepalive.idleSeconds(ctx.env()));
             }
             return attacher.run(terminal);
         }
