@@ -99,6 +99,37 @@ class RealSshIT {
         assertEquals(4, lines.size(), r.out());
     }
 
+    @Test
+    void lsHostsWithoutAListTakesTheConfigFilesHosts() throws Exception {
+        scarab.ok("new", "-d", "-c", "/bin/sh", "s1");
+        Path config = scarab.root.resolve("config/scarab/config.toml");
+        Scarab.Result none = scarab.run("ls", "--hosts");
+        assertEquals(2, none.status(), none.err());
+        assertTrue(none.err().contains(config + " has none: hosts = ["), none.err());
+
+        Files.createDirectories(config.getParent());
+        Files.writeString(config, "hosts = [\"host\", \"down\"]\n");
+        assertEquals(config + ": ok", scarab.ok("config", "check").strip());
+        Scarab.Result r = scarab.run("ls", "--hosts");
+        assertEquals(1, r.status(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(3, lines.size(), r.out());
+        assertTrue(lines.get(1).matches("host +\\S+ +s1 +running.*"), r.out());
+        assertTrue(lines.get(2).startsWith("down  (cannot reach scarab on down: "), r.out());
+        assertEquals(scarab.run("ls", "--hosts", "host,down").out().lines().map(l -> l.replaceAll("\\d+ seconds? ago", ""))
+                .toList(), lines.stream().map(l -> l.replaceAll("\\d+ seconds? ago", "")).toList());
+
+        Files.writeString(config, "hosts = [\"host\", \"-oProxyCommand=touch x\"]\n");
+        Scarab.Result check = scarab.run("config", "check");
+        assertEquals(1, check.status());
+        assertTrue(check.err().contains(config + ":1: hosts: expected an array of host names"), check.err());
+        Scarab.Result bad = scarab.run("ls", "--hosts");
+        assertEquals(2, bad.status(), bad.err());
+        assertTrue(bad.err().contains(config + ":1: hosts: expected an array of host names"), bad.err());
+        assertTrue(bad.err().contains(" has none"), bad.err());
+        assertEquals("", bad.out());
+    }
+
     /**
      * The client's ssh killed three times while the session prints and the user types: after each
      * reconnect the client's picture equals capture -e, and every command typed (before, during
