@@ -75,6 +75,10 @@ public final class LeanJson {
                     .string("termName", r.termName());
         } else if (request instanceof Request.Resize r) {
             w.string("type", "resize").number("id", r.id()).number("cols", r.cols()).number("rows", r.rows());
+        } else if (request instanceof Request.InputIdentity r) {
+            w.string("type", "input-identity").number("id", r.id()).string("client", r.client());
+        } else if (request instanceof Request.Ping r) {
+            w.string("type", "ping").number("id", r.id());
         } else if (request instanceof Request.Detach r) {
             w.string("type", "detach").number("id", r.id()).string("target", r.target());
         } else if (request instanceof Request.NewSession r) {
@@ -411,7 +415,7 @@ public final class LeanJson {
             case "captured" -> ID | MORE;
             case "status" -> ID | PID | STARTED_AT | SESSION_COUNT;
             case "command-result" -> ID | EXIT_STATUS;
-            case "subscribed" -> ID | LAST_SEQ;
+            case "subscribed", "input-ack" -> ID | LAST_SEQ;
             default -> ID;
         };
         if ((seen & required) != required || (seen & SESSION_COUNT) != 0 && !type.equals("status")) {
@@ -434,6 +438,7 @@ public final class LeanJson {
             case "exited" -> new Response.Exited(id, objectFree(sessionName, session), exitCode);
             case "command-result" -> new Response.CommandResult(id, exitStatus, stdout, stderr);
             case "subscribed" -> new Response.Subscribed(id, lastSeq);
+            case "input-ack" -> new Response.InputAck(id, lastSeq);
             default -> throw new JsonCursor.Declined();
         };
     }

@@ -34,6 +34,8 @@ class MessageRoundTripTest {
                 new Request.Attach(16, "dev", false, false, 120, 40, null, 4242L, "ctrl-a,d"),
                 new Request.Attach(17, "dev", false, false, 0, 0, null, 4242L, null, 34816L),
                 new Request.Resize(10, 90, 20),
+                new Request.InputIdentity(26, "5d0c6c1e-0f0b-4b59-9b1e-7c4f6a1b2c3d"),
+                new Request.Ping(27),
                 new Request.Detach(11, null),
                 new Request.Wait(12, "job"),
                 new Request.WaitForOutput(21, "job:0.1", "BUILD (SUCCESS|FAILURE) \"x\"", 5000),
@@ -73,7 +75,9 @@ class MessageRoundTripTest {
                 new Response.CommandResult(11, 0, "work $0 %0\n", ""),
                 new Response.CommandResult(12, 1, "", "can't find window: 9\n"),
                 new Response.CommandResult(13, 0, null, null),
-                new Response.Subscribed(14, 42));
+                new Response.Subscribed(14, 42),
+                new Response.InputAck(15, 41),
+                new Response.InputAck(16, -1));
     }
 
     @Test
