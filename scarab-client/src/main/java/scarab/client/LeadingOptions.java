@@ -15,7 +15,7 @@ public record LeadingOptions(String socket, boolean noStart, int command, String
     /** The daemon these options name: this machine's on the socket, or {@code host}'s over ssh. */
     public scarab.client.daemon.DaemonStarter starter(ClientContext ctx) {
         scarab.client.daemon.DaemonStarter s = new scarab.client.daemon.DaemonStarter(ctx, ctx.paths().socket(socket),
-                socket != null);
+                socket != null).ssh(ssh);
         return host == null ? s : s.remote(scarab.client.remote.Remote.of(host, ssh, ctx.env()));
     }
 

@@ -130,6 +130,7 @@ public record ConfigCheck(Path file, ScarabConfig config, List<String> problems,
                     case "repeat-time" -> accept(key, value, v -> Values.duration(v, "\"500ms\" or \"1s\""));
                     case "keys" -> keys(value);
                     case "hooks" -> hooks(value);
+                    case "hosts" -> accept(key, value, Values::hosts);
                     case "mode-keys" -> accept(key, value, v -> Values.oneOf(v, ScarabConfig.MODE_KEYS));
                     case "set-clipboard" -> accept(key, value, Values::bool);
                     case "max-sessions" -> accept(key, value, v -> Values.number(v, 1, 100_000, "a number of sessions"));
@@ -152,6 +153,8 @@ public record ConfigCheck(Path file, ScarabConfig config, List<String> problems,
             Map<String, String> hooks = (Map<String, String>) values.get("hooks");
             @SuppressWarnings("unchecked")
             List<String> command = (List<String>) values.get("default-command");
+            @SuppressWarnings("unchecked")
+            List<String> hosts = (List<String>) values.get("hosts");
             ScarabConfig c = new ScarabConfig(command, (Integer) values.get("scrollback"),
                     (String) values.get("detach-keys"), (String) values.get("snapshot-interval"),
                     (String) values.get("restore"), (String) values.get("cleanup-exited-after"),
@@ -161,7 +164,7 @@ public record ConfigCheck(Path file, ScarabConfig config, List<String> problems,
                     (String) values.get("history-disk"), (String) values.get("status"),
                     (Boolean) values.get("remain-on-exit"), (String) values.get("repeat-time"), keys,
                     (String) values.get("mode-keys"), (Boolean) values.get("set-clipboard"), (Boolean) values.get("mouse"),
-                    hooks);
+                    hooks, hosts);
             return new ConfigCheck(file, c, List.copyOf(problems), false);
         }
 
@@ -332,6 +335,29 @@ public record ConfigCheck(Path file, ScarabConfig config, List<String> problems,
                 }
             }
             return words.isEmpty() ? Result.expected(expected) : Result.ok(List.copyOf(words));
+        }
+
+        /**
+         * The machines of {@code ls --hosts} without a list: names as ssh takes them (an alias of
+         * ~/.ssh/config, {@code me@build01}); none may read as an option or hold a space or comma.
+         */
+        static Result hosts(JsonNode v) {
+            String expected = "an array of host names as ssh takes them, like [\"build01\", \"me@build02\"]";
+            if (!v.isArray() || v.isEmpty()) {
+                return Result.expected(expected);
+            }
+            List<String> hosts = new ArrayList<>();
+            for (JsonNode h : v) {
+                if (!h.isTextual() || h.textValue().isEmpty() || h.textValue().startsWith("-")
+                        || !h.textValue().matches("[^\\s,]+")) {
+                    return Result.expected(expected + " (" + (h.isTextual() ? "\"" + h.textValue() + "\"" : h.toString())
+                            + " is not one)");
+                }
+                if (!hosts.contains(h.textValue())) {
+                    hosts.add(h.textValue());
+                }
+            }
+            return Result.ok(List.copyOf(hosts));
         }
 
         static Result number(JsonNode v, int min, int max, String what) {

@@ -75,6 +75,10 @@ public final class LeanJson {
                     .string("termName", r.termName());
         } else if (request instanceof Request.Resize r) {
             w.string("type", "resize").number("id", r.id()).number("cols", r.cols()).number("rows", r.rows());
+        } else if (request instanceof Request.InputIdentity r) {
+            w.string("type", "input-identity").number("id", r.id()).string("client", r.client());
+        } else if (request instanceof Request.Ping r) {
+            w.string("type", "ping").number("id", r.id());
         } else if (request instanceof Request.Detach r) {
             w.string("type", "detach").number("id", r.id()).string("target", r.target());
         } else if (request instanceof Request.NewSession r) {
@@ -86,8 +90,6 @@ public final class LeanJson {
         } else if (request instanceof Request.RecordStart r) {
             w.string("type", "record-start").number("id", r.id()).string("target", r.target())
                     .recording("recording", r.recording());
-        } else if (request instanceof Request.InputIdentity r) {
-            w.string("type", "input-identity").number("id", r.id()).string("client", r.client());
         } else if (request instanceof Request.RecordStop r) {
             w.string("type", "record-stop").number("id", r.id()).string("target", r.target());
         } else if (request instanceof Request.Kill r) {

@@ -21,6 +21,7 @@ import java.util.Map;
     @JsonSubTypes.Type(value = Request.Attach.class, name = "attach"),
     @JsonSubTypes.Type(value = Request.Resize.class, name = "resize"),
     @JsonSubTypes.Type(value = Request.InputIdentity.class, name = "input-identity"),
+    @JsonSubTypes.Type(value = Request.Ping.class, name = "ping"),
     @JsonSubTypes.Type(value = Request.Detach.class, name = "detach"),
     @JsonSubTypes.Type(value = Request.Wait.class, name = "wait"),
     @JsonSubTypes.Type(value = Request.WaitForOutput.class, name = "wait-for-output"),
@@ -151,6 +152,13 @@ public sealed interface Request {
      * {@link Response.InputAck} with the last input number the daemon applied for that id.
      */
     record InputIdentity(long id, String client) implements Request {}
+
+    /**
+     * Answered at once with {@link Response.Done}, also on an attached connection: a client that
+     * has heard nothing for a while asks, to tell a quiet session from a connection that went
+     * silent (a remote attach's keepalive).
+     */
+    record Ping(long id) implements Request {}
 
     /** Detach clients: with a target, every client of that session; without, this connection. */
     record Detach(long id, String target) implements Request {}

@@ -29,6 +29,7 @@ import java.util.Locale;
  * mode-keys = "emacs"                     # copy mode's keys: emacs or vi (default: vi when $VISUAL/$EDITOR has "vi")
  * set-clipboard = true                    # a copy also goes to the outer terminal's clipboard (OSC 52)
  * mouse = "on"                            # clicks select panes and windows, borders drag, the wheel scrolls (default off)
+ * hosts = ["build01", "me@build02"]       # the machines of scarab ls --hosts without a list (as ssh names them)
  *
  * [keys]                                  # the prefix table: key (tmux's names) = command line
  * "M-h" = "select-pane -L"
@@ -57,10 +58,11 @@ public record ScarabConfig(
         String modeKeys,
         Boolean setClipboard,
         Boolean mouse,
-        Map<String, String> hooks) {
+        Map<String, String> hooks,
+        List<String> hosts) {
 
     public static final ScarabConfig EMPTY = new ScarabConfig(null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null, null);
 
     /** 16 MB of history per session unless {@code history-bytes} says otherwise. */
     public static final long DEFAULT_HISTORY_BYTES = 16L << 20;
@@ -106,7 +108,7 @@ public record ScarabConfig(
     public static final List<String> KEYS = List.of("default-command", "scrollback", "detach-keys", "snapshot-interval",
             "restore", "cleanup-exited-after", "cleanup-detached-after", "log-level", "max-sessions",
             "max-clients-per-session", "history-limit", "history-bytes", "history-disk", "status", "remain-on-exit",
-            "repeat-time", "keys", "mode-keys", "set-clipboard", "mouse", "hooks");
+            "repeat-time", "keys", "mode-keys", "set-clipboard", "mouse", "hooks", "hosts");
 
     public static final List<String> RESTORE_MODES = List.of("eager", "lazy", "none");
     /** The status line: never, always, or only when a session has more than one window or pane (the default). */

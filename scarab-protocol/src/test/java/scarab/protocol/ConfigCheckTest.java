@@ -208,4 +208,21 @@ class ConfigCheckTest {
         assertTrue(check("keys = 5\n").problems().get(0).contains(":1: keys: expected a table"));
         assertTrue(check("repeat-time = \"soon\"\n").problems().get(0).contains("repeat-time: expected a duration"));
     }
+
+    @Test
+    void hostsAreAnArrayOfNamesAsSshTakesThem() throws Exception {
+        ConfigCheck good = check("hosts = [\"build01\", \"me@build02\", \"build01\"]\n");
+        assertEquals(List.of(), good.problems());
+        assertEquals(List.of("build01", "me@build02"), good.config().hosts(), "each once, in order");
+        assertNull(check("log-level = \"info\"\n").config().hosts());
+        for (String bad : List.of("\"build01,build02\"", "[]", "[\"-oProxyCommand=x\"]", "[\"a b\"]",
+                "[\"a,b\"]", "[\"\"]", "[1]")) {
+            ConfigCheck c = check("log-level = \"info\"\nhosts = " + bad + "\n");
+            assertEquals(1, c.problems().size(), bad + ": " + c.problems());
+            assertTrue(c.problems().get(0).startsWith(f() + ":2: hosts: expected an array of host names"),
+                    c.problems().get(0));
+            assertNull(c.config().hosts(), bad);
+            assertEquals("info", c.config().logLevel(), "the other keys are kept");
+        }
+    }
 }

@@ -50,7 +50,7 @@ public final class Attach {
             String host = target.substring(0, target.indexOf(':'));
             if (!localSession(starter, host)) {
                 // HOST:TARGET (a local session of that name wins: NAME:WINDOW is a local target then)
-                starter = starter.remote(scarab.client.remote.Remote.of(host, null, ctx.env()));
+                starter = starter.remote(scarab.client.remote.Remote.of(host, starter.ssh(), ctx.env()));
                 target = target.length() == host.length() + 1 ? null : target.substring(host.length() + 1);
             }
         }
@@ -58,7 +58,7 @@ public final class Attach {
         try (DaemonConnection c = starter.connect(noStart)) {
             Attacher attacher = attacher(ctx, c, target, readOnly, detachOthers, keys, starter.remote() == null);
             if (starter.remote() != null) {
-                attacher.remote(starter.remote().host(), () -> daemon.connect(noStart));
+                attacher.remote(starter.remote().host(), () -> daemon.connect(noStart), Keepalive.idleSeconds(ctx.env()));
             }
             return attacher.run(terminal);
         }

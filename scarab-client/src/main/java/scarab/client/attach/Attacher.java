@@ -34,6 +34,8 @@ public final class Attacher {
     private DaemonConnection connection;
     /** The relayed keyboard's way to the daemon, held while the daemon upgrades. */
     private KeyForwarder keysOut = new KeyForwarder();
+    /** For a remote daemon: silence after which it is pinged, twice which the connection is dropped. */
+    private long keepaliveSeconds;
     /** For a remote daemon: connects again when the connection is lost; null for this machine's. */
     private Reconnector reconnector;
     /** Bytes of keys not sent after a reconnect, since the daemon might have had them (see KeyForwarder). */
@@ -64,8 +66,9 @@ public final class Attacher {
      * The daemon is on another machine: a lost connection is made again ({@code connector}) and the
      * keys are numbered so that none is applied twice across it.
      */
-    void remote(String host, Reconnector.Connector connector) {
+    void remote(String host, Reconnector.Connector connector, long keepaliveSeconds) {
         reconnector = new Reconnector(host, connector);
+        this.keepaliveSeconds = keepaliveSeconds;
         keysOut = new KeyForwarder(true);
     }
 
@@ -293,7 +296,9 @@ public final class Attacher {
         }
         keyboardDone = done;
         keyboardEnded = ended;
-        OutputRelay relay = new OutputRelay(connection.inChannel(), connection.takeBuffered(), out.getChannel());
+        Keepalive keepalive = reconnector == null ? null : Keepalive.start(connection, keepaliveSeconds);
+        OutputRelay relay = new OutputRelay(keepalive == null ? connection.inChannel()
+                : keepalive.heardThrough(connection.inChannel()), connection.takeBuffered(), out.getChannel());
         try {
             while (true) {
                 byte[] control;
@@ -338,6 +343,9 @@ public final class Attacher {
                 }
             }
         } finally {
+            if (keepalive != null) {
+                keepalive.stop();
+            }
             done.set(true);
             ended.countDown();
         }

@@ -29,10 +29,23 @@ public final class LsCommand implements java.util.concurrent.Callable<Integer> {
             + " #{session_id}, #{?cond,a,b}, and the current window's and active pane's names.")
     String format;
 
-    @Option(names = "--hosts", paramLabel = "H1,H2", description = "The sessions of these machines (over ssh, as -H),"
-            + " asked at once, with a HOST column; a host that does not answer within SCARAB_HOSTS_TIMEOUT seconds"
-            + " (10) is shown as such.")
+    @Option(names = "--hosts", paramLabel = "H1,H2", arity = "0..1", fallbackValue = "",
+            description = "The sessions of these machines (over ssh, as -H), asked at once, with a HOST column; a"
+                    + " host that does not answer within SCARAB_HOSTS_TIMEOUT seconds (10) is shown as such. Without"
+                    + " a list: the config file's hosts.")
     String hosts;
+
+    /** The config file's {@code hosts}, its problems shown first (a wrong entry leaves none). */
+    private String configuredHosts() {
+        scarab.protocol.ConfigCheck check = scarab.client.ConfigWarnings.print(ctx);
+        java.util.List<String> listed = check.config().hosts();
+        if (listed == null || listed.isEmpty()) {
+            throw new scarab.client.ClientError("ls --hosts without a list lists the config file's hosts, and "
+                    + check.file() + " has none: hosts = [\"build01\", \"build02\"] there, or --hosts build01,build02",
+                    2, "bad-argument");
+        }
+        return String.join(",", listed);
+    }
 
     public LsCommand(ClientContext ctx) {
         this.ctx = ctx;
@@ -45,7 +58,8 @@ public final class LsCommand implements java.util.concurrent.Callable<Integer> {
                 throw new scarab.client.ClientError("--hosts lists as a table: without --json, --names, -F or -H", 2,
                         "bad-argument");
             }
-            return scarab.client.ls.HostsLister.run(ctx, parent.starter(), parent.ssh, parent.noStart, hosts);
+            return scarab.client.ls.HostsLister.run(ctx, parent.starter(), parent.ssh, parent.noStart,
+                    hosts.isBlank() ? configuredHosts() : hosts);
         }
         return SessionLister.run(ctx, parent.starter(), parent.noStart, json, names, format);
     }

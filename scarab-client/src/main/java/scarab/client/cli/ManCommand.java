@@ -119,6 +119,8 @@ public final class ManCommand implements Runnable {
         {"hooks", "[hooks]", "A table of commands run on events, as tmux's set-hook: an event type of scarab events"
                 + " and a command line whose words are formats of the event's fields (session-created ="
                 + " \"run-shell -b 'notify-send #{hook_session_name}'\")."},
+        {"hosts", "[\"build01\", \"me@build02\"]", "The machines scarab ls --hosts lists when given no list of its"
+                + " own, named as ssh takes them (default: none)."},
     };
 
     /** Every visible command once (its aliases beside its name), then its own subcommands. */

@@ -61,7 +61,7 @@ public final class ScarabCommand implements java.util.concurrent.Callable<Intege
     }
 
     DaemonStarter starter() {
-        DaemonStarter s = new DaemonStarter(ctx, socketPath(), socket != null);
+        DaemonStarter s = new DaemonStarter(ctx, socketPath(), socket != null).ssh(ssh);
         return host == null ? s : s.remote(scarab.client.remote.Remote.of(host, ssh, ctx.env()));
     }
 

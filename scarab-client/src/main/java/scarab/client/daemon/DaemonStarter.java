@@ -67,6 +67,18 @@ public final class DaemonStarter {
         return remote;
     }
 
+    /** {@code --ssh}, kept for a host named later ({@code attach HOST:TARGET}); null when not given. */
+    private String sshOption;
+
+    public DaemonStarter ssh(String option) {
+        this.sshOption = option;
+        return this;
+    }
+
+    public String ssh() {
+        return sshOption;
+    }
+
     /** Connects, starting a daemon first unless {@code noStart}. */
     public DaemonConnection connect(boolean noStart) {
         if (remote != null) {

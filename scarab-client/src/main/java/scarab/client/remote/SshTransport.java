@@ -213,10 +213,14 @@ public final class SshTransport implements Transport {
             }
         }
 
-        /** The last non-blank line, stripped; "" when there is none. Waits a moment for ssh's last words. */
+        /**
+         * The last non-blank line, stripped; "" when there is none. Waits for ssh's last words: the
+         * drain ends as soon as ssh's standard error does (ssh has ended by now), but on a busy
+         * machine its thread may not have run yet, so the bound is generous.
+         */
         String lastLine() {
             try {
-                drainer.join(2000);
+                drainer.join(10_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

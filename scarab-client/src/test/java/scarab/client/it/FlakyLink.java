@@ -29,6 +29,8 @@ final class FlakyLink implements AutoCloseable {
     private final AtomicInteger cutsLeft = new AtomicInteger();
     final AtomicInteger connections = new AtomicInteger();
     final AtomicInteger cuts = new AtomicInteger();
+    /** Writes carried from the client towards the proxy, over all connections. */
+    final AtomicInteger upWrites = new AtomicInteger();
     private volatile boolean closed;
 
     FlakyLink(List<String> proxyCommand, Map<String, String> env, long delayMillis, long seed) throws IOException {
@@ -53,6 +55,16 @@ final class FlakyLink implements AutoCloseable {
             if (l.greeted) {
                 l.scheduleCut();
             }
+        }
+    }
+
+    /**
+     * Every live connection stops carrying anything, either way, without closing: a link gone
+     * silent (what is sent meanwhile is held, and lost with the connection). New connections work.
+     */
+    void stall() {
+        for (Link l : links) {
+            l.stalled = true;
         }
     }
 
@@ -87,6 +99,7 @@ final class FlakyLink implements AutoCloseable {
         private final Process proxy;
         private volatile boolean cut;
         private volatile boolean greeted;
+        private volatile boolean stalled;
 
         Link(Socket socket, Process proxy) {
             this.socket = socket;
@@ -118,6 +131,9 @@ final class FlakyLink implements AutoCloseable {
                 } catch (IOException | InterruptedException e) {
                     // cut or ended
                 }
+                if (stalled) {
+                    cut(); // the far end hung up: a silent link is cut at once (its writer holds)
+                }
                 queue.add(new Object[0]);
             }, "flaky-" + name + "-in");
             Thread writer = new Thread(() -> {
@@ -131,11 +147,17 @@ final class FlakyLink implements AutoCloseable {
                         if (wait > 0) {
                             Thread.sleep(wait); // the link's latency, not a test's wait
                         }
+                        while (stalled && !cut) {
+                            Thread.sleep(10); // a silent link holds what it has, until it is cut
+                        }
                         if (cut) {
                             break;
                         }
                         out.write((byte[]) item[1]);
                         out.flush();
+                        if (!down) {
+                            upWrites.incrementAndGet();
+                        }
                     }
                 } catch (IOException | InterruptedException e) {
                     // cut

@@ -187,6 +187,10 @@ public final class Connection {
             send(new Response.Error(request.id(), ProtocolMismatch.CODE, otherProtocol));
             return;
         }
+        if (request instanceof Request.Ping ping) {
+            send(new Response.Done(ping.id())); // an answer is all it asks for
+            return;
+        }
         if (request instanceof Request.InputIdentity who) {
             if (who.client() == null || who.client().isBlank() || who.client().length() > 200) {
                 send(new Response.Error(who.id(), "bad-argument", "input-identity needs a client id of 1-200 characters"));
