@@ -18,7 +18,8 @@ public final class LsCommand implements java.util.concurrent.Callable<Integer> {
     ScarabCommand parent;
 
     @Option(names = "--json", description = "A JSON array of objects (stable fields: id, name, status, exitCode, cols,"
-            + " rows, createdAt, lastAttachedAt, clients, title, command, cwd, restored).")
+            + " rows, createdAt, lastAttachedAt, clients, title, command, cwd, restored, windows, panes, group, cpuMillis,"
+            + " memoryBytes, exitReason).")
     boolean json;
 
     @Option(names = "--names", description = "Session names only, one per line (for shell completion).")
@@ -29,12 +30,15 @@ public final class LsCommand implements java.util.concurrent.Callable<Integer> {
             + " #{session_id}, #{?cond,a,b}, and the current window's and active pane's names.")
     String format;
 
+    @Option(names = "--group", paramLabel = "GROUP", description = "Only the sessions of the group.")
+    String group;
+
     public LsCommand(ClientContext ctx) {
         this.ctx = ctx;
     }
 
     @Override
     public Integer call() throws IOException {
-        return SessionLister.run(ctx, parent.starter(), parent.noStart, json, names, format);
+        return SessionLister.run(ctx, parent.starter(), parent.noStart, json, names, format, group);
     }
 }

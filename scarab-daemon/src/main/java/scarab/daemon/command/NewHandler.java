@@ -4,6 +4,7 @@ import java.util.List;
 import scarab.daemon.UserError;
 import scarab.daemon.ipc.Connection;
 import scarab.daemon.ipc.RequestHandler;
+import scarab.daemon.resources.Limits;
 import scarab.daemon.session.SessionInfoView;
 import scarab.daemon.session.NewSessionSpec;
 import scarab.daemon.session.SessionManager;
@@ -48,7 +49,14 @@ public final class NewHandler implements RequestHandler<Request.NewSession> {
         if (r.command() != null && r.command().stream().anyMatch(a -> a == null || a.indexOf('\0') >= 0)) {
             throw new UserError("bad-command", "command arguments may not be null or contain NUL bytes");
         }
-        var session = sessions.create(new NewSessionSpec(r.name(), r.command(), r.cwd(), cols, rows, r.env()));
+        Limits limits;
+        try {
+            limits = Limits.of(r.memoryMax(), r.cpuMax(), r.tasksMax());
+        } catch (IllegalArgumentException e) {
+            throw new UserError("bad-limit", e.getMessage());
+        }
+        var session = sessions.create(new NewSessionSpec(r.name(), r.command(), r.cwd(), cols, rows, r.env(), r.group(),
+                limits));
         List<String> warnings = daemon.configWarnings();
         return new Response.Created(r.id(), SessionInfoView.of(session), warnings.isEmpty() ? null : warnings);
     }

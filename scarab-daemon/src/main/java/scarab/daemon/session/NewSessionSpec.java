@@ -2,7 +2,19 @@ package scarab.daemon.session;
 
 import java.util.List;
 import java.util.Map;
+import scarab.daemon.resources.Limits;
 
-/** A validated request for a new session. {@code command} null means the default shell. */
+/**
+ * A validated request for a new session. {@code command} null means the default shell;
+ * {@code group} null no group; {@code limits} what each pane may use ({@link Limits#NONE}).
+ */
 public record NewSessionSpec(String name, List<String> command, String cwd, int cols, int rows,
-                             Map<String, String> env) {}
+                             Map<String, String> env, String group, Limits limits) {
+    public NewSessionSpec {
+        limits = limits == null ? Limits.NONE : limits;
+    }
+
+    public NewSessionSpec(String name, List<String> command, String cwd, int cols, int rows, Map<String, String> env) {
+        this(name, command, cwd, cols, rows, env, null, Limits.NONE);
+    }
+}

@@ -411,6 +411,10 @@ public final class SessionManager implements PaneEvents {
         if (nameProblem != null) {
             throw new UserError("bad-name", nameProblem);
         }
+        String groupProblem = spec.group() == null ? null : GroupName.problem(spec.group());
+        if (groupProblem != null) {
+            throw new UserError("bad-group", groupProblem);
+        }
         checkSize(spec.cols(), spec.rows());
         List<String> command = runnable(spec.command(), spec.cwd());
         SessionId id = SessionId.random();
@@ -430,7 +434,8 @@ public final class SessionManager implements PaneEvents {
             releaseName(spec.name(), id);
             throw spawnFailed("cannot start ", command, spec.cwd(), spec.env(), e);
         }
-        Session session = new Session(SessionMeta.created(id, spec.name()), nextSessionNumber.getAndIncrement(), false,
+        Session session = new Session(SessionMeta.created(id, spec.name(), spec.group(), spec.limits()),
+                nextSessionNumber.getAndIncrement(), false,
                 statusMode);
         Window window = new Window(nextWindowId.getAndIncrement(), 0, null,
                 scarab.daemon.layout.Layout.single(paneId, spec.cols(), spec.rows()));
