@@ -19,7 +19,8 @@ import java.util.List;
 public final class SessionTable {
     private SessionTable() {}
 
-    static String status(SessionInfo s) {
+    /** The STATUS column's words: {@code running (restored)}, {@code exited (N)}, {@code exited: out of memory}. */
+    public static String status(SessionInfo s) {
         if (SessionInfo.EXITED.equals(s.status())) {
             if (s.exitReason() != null) {
                 return "exited: " + s.exitReason();
