@@ -395,7 +395,7 @@ public final class SessionManager implements PaneEvents {
             PtyChild process;
             try {
                 process = launcher.start(meta.command(), cwd, meta.cols(), meta.rows(), s.meta().name(), s.id(), p.id(),
-                        Map.of());
+                        Map.of(), s.meta().limits());
             } catch (IOException | RuntimeException e) {
                 throw spawnFailed("cannot restart ", meta.command(), cwd, null, e);
             }
@@ -415,6 +415,10 @@ public final class SessionManager implements PaneEvents {
         if (groupProblem != null) {
             throw new UserError("bad-group", groupProblem);
         }
+        String limitsProblem = launcher.limitsProblem(spec.limits());
+        if (limitsProblem != null) {
+            throw new UserError("limits-unavailable", limitsProblem);
+        }
         checkSize(spec.cols(), spec.rows());
         List<String> command = runnable(spec.command(), spec.cwd());
         SessionId id = SessionId.random();
@@ -429,7 +433,8 @@ public final class SessionManager implements PaneEvents {
         int paneId = nextPaneId.getAndIncrement();
         PtyChild process;
         try {
-            process = launcher.start(command, spec.cwd(), spec.cols(), spec.rows(), spec.name(), id, paneId, spec.env());
+            process = launcher.start(command, spec.cwd(), spec.cols(), spec.rows(), spec.name(), id, paneId, spec.env(),
+                    spec.limits());
         } catch (IOException | RuntimeException e) {
             releaseName(spec.name(), id);
             throw spawnFailed("cannot start ", command, spec.cwd(), spec.env(), e);
@@ -482,7 +487,7 @@ public final class SessionManager implements PaneEvents {
         PtyChild process;
         try {
             process = launcher.start(command, cwd, cols, rows, session.meta().name(), session.id(), paneId,
-                    env == null ? Map.of() : env);
+                    env == null ? Map.of() : env, session.meta().limits());
         } catch (IOException | RuntimeException e) {
             throw spawnFailed("cannot start ", command, cwd, env, e);
         }
@@ -504,7 +509,7 @@ public final class SessionManager implements PaneEvents {
         List<String> command = runnable(requested, cwd);
         try {
             return launcher.start(command, cwd, pane.meta().cols(), pane.meta().rows(), session.meta().name(),
-                    session.id(), pane.id(), Map.of());
+                    session.id(), pane.id(), Map.of(), session.meta().limits());
         } catch (IOException | RuntimeException e) {
             throw spawnFailed("cannot start ", command, cwd, null, e);
         }
@@ -785,6 +790,11 @@ public final class SessionManager implements PaneEvents {
     @Override
     public void exited(Pane pane, int exitCode) {
         Session session = pane.session();
+        String reason = pane.hasProcess() ? launcher.exitReason(pane.pid()) : null;
+        if (reason != null) {
+            log.warn("pane {} of session {} ({}) was killed: {}", pane.label(), session.meta().name(),
+                    session.id().shortForm(), reason);
+        }
         if (shuttingDown || !sessions.containsKey(session.id()) || panes.get(pane.id()) != pane) {
             pane.markExited(exitCode);
             if (session.panes().stream().allMatch(p -> p == pane || p.exitFuture().isDone())) {
@@ -825,8 +835,9 @@ public final class SessionManager implements PaneEvents {
             saveStructure(session).whenComplete((ok, err) -> pane.markExited(exitCode));
             return;
         }
-        SessionMeta meta = session.updateMeta(m -> m.withExit(exitCode));
-        log.info("session exited: {} {} status {}", session.id().shortForm(), meta.name(), exitCode);
+        SessionMeta meta = session.updateMeta(m -> m.withExit(exitCode, reason));
+        log.info("session exited: {} {} status {}{}", session.id().shortForm(), meta.name(), exitCode,
+                reason == null ? "" : ": " + reason);
         pane.notifyExit(exitCode);
         savePane(paneMeta);
         saveMeta(session).whenComplete((ok, err) -> {
