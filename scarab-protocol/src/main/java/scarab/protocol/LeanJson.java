@@ -66,6 +66,9 @@ public final class LeanJson {
                     .string("clientVersion", r.clientVersion()).strings("capabilities", r.capabilities());
         } else if (request instanceof Request.ListSessions r) {
             w.string("type", "ls").number("id", r.id()).string("format", r.format()).number("now", r.now());
+            if (r.group() != null) {
+                w.string("group", r.group());
+            }
         } else if (request instanceof Request.Attach r) {
             w.string("type", "attach").number("id", r.id()).string("target", r.target())
                     .bool("readOnly", r.readOnly()).bool("detachOthers", r.detachOthers())
@@ -87,6 +90,15 @@ public final class LeanJson {
             if (r.recording() != null) {
                 w.recording("recording", r.recording());
             }
+            // Written only when given: the everyday new stays as short as it was.
+            if (r.group() != null) {
+                w.string("group", r.group());
+            }
+            if (r.memoryMax() != null || r.cpuMax() != null || r.tasksMax() != null) {
+                w.number("memoryMax", r.memoryMax())
+                        .number("cpuMax", r.cpuMax() == null ? null : Long.valueOf(r.cpuMax()))
+                        .number("tasksMax", r.tasksMax() == null ? null : Long.valueOf(r.tasksMax()));
+            }
         } else if (request instanceof Request.RecordStart r) {
             w.string("type", "record-start").number("id", r.id()).string("target", r.target())
                     .recording("recording", r.recording());
@@ -94,6 +106,9 @@ public final class LeanJson {
             w.string("type", "record-stop").number("id", r.id()).string("target", r.target());
         } else if (request instanceof Request.Kill r) {
             w.string("type", "kill").number("id", r.id()).strings("targets", r.targets()).bool("force", r.force());
+            if (r.group() != null) {
+                w.string("group", r.group());
+            }
         } else if (request instanceof Request.Rename r) {
             w.string("type", "rename").number("id", r.id()).string("target", r.target()).string("newName", r.newName());
         } else if (request instanceof Request.Capture r) {
@@ -501,6 +516,10 @@ public final class LeanJson {
         boolean restored = false;
         Integer windows = null;
         Integer panes = null;
+        String group = null;
+        Long cpuMillis = null;
+        Long memoryBytes = null;
+        String exitReason = null;
         int seen = 0;
         Token f;
         Set<String> names = new HashSet<>();
@@ -535,6 +554,10 @@ public final class LeanJson {
                 }
                 case "windows" -> windows = t == Token.NULL ? null : intValue(p, t);
                 case "panes" -> panes = t == Token.NULL ? null : intValue(p, t);
+                case "group" -> group = string(p, t);
+                case "cpuMillis" -> cpuMillis = t == Token.NULL ? null : longValue(p, t);
+                case "memoryBytes" -> memoryBytes = t == Token.NULL ? null : longValue(p, t);
+                case "exitReason" -> exitReason = string(p, t);
                 default -> p.skipChildren(t);
             }
         }
@@ -543,7 +566,7 @@ public final class LeanJson {
             throw new JsonCursor.Declined();
         }
         return new SessionInfo(id, name, status, exitCode, cols, rows, createdAt, lastAttachedAt, clients, command,
-                cwd, title, restored, windows, panes);
+                cwd, title, restored, windows, panes, group, cpuMillis, memoryBytes, exitReason);
     }
 
     private static List<String> strings(JsonCursor p, Token t) throws Declined {

@@ -44,15 +44,31 @@ public sealed interface Request {
     /**
      * Create a session. {@code command} null or empty means the default shell; {@code cwd} null means
      * the daemon's choice (the client sends its own working directory); 0 for cols/rows means 80x24.
+     * {@code group}: the session's group (null: none). {@code memoryMax} (bytes), {@code cpuMax}
+     * (percent of one CPU) and {@code tasksMax}: limits every pane's process tree runs under (null:
+     * none); refused, creating nothing, where the machine offers no way to enforce them.
      */
     record NewSession(long id, String name, List<String> command, String cwd, int cols, int rows,
-                      Map<String, String> env, Recording recording) implements Request {
+                      Map<String, String> env, Recording recording, String group, Long memoryMax, Integer cpuMax,
+                      Integer tasksMax) implements Request {
+        /** A session in no group, without resource limits or a recording. */
         public NewSession(long id, String name, List<String> command, String cwd, int cols, int rows,
                           Map<String, String> env) {
-            this(id, name, command, cwd, cols, rows, env, null);
+            this(id, name, command, cwd, cols, rows, env, null, null, null, null, null);
+        }
+
+        /** Recorded from its first byte ({@code recording}, or null). */
+        public NewSession(long id, String name, List<String> command, String cwd, int cols, int rows,
+                          Map<String, String> env, Recording recording) {
+            this(id, name, command, cwd, cols, rows, env, recording, null, null, null, null);
+        }
+
+        /** In {@code group}, under the limits given (each null: none). */
+        public NewSession(long id, String name, List<String> command, String cwd, int cols, int rows,
+                          Map<String, String> env, String group, Long memoryMax, Integer cpuMax, Integer tasksMax) {
+            this(id, name, command, cwd, cols, rows, env, null, group, memoryMax, cpuMax, tasksMax);
         }
     }
-
     /**
      * An asciicast recording to make: {@code file} absolute (the client resolves it against its
      * directory), {@code format} {@code v2} (null) or {@code v3}, {@code input}: what is typed too.
@@ -71,8 +87,9 @@ public sealed interface Request {
      * daemon (whose code is warm: a cold client parsing a thousand records took as long as its
      * whole start) with relative times against {@code now} (the client's clock, epoch millis);
      * {@code "names"}: one name per line. The rendered text comes back in {@code Listing.text}.
+     * {@code group}: only the sessions of that group (null: all).
      */
-    record ListSessions(long id, String format, Long now) implements Request {
+    record ListSessions(long id, String format, Long now, String group) implements Request {
         public static final String TABLE = "table";
         public static final String TABLE_COLOR = "table-color";
         public static final String NAMES = "names";
@@ -80,12 +97,24 @@ public sealed interface Request {
         public static final String TMUX_FORMAT = "tmux-format:";
 
         public ListSessions(long id) {
-            this(id, null, null);
+            this(id, null, null, null);
+        }
+
+        /** Every session, of any group. */
+        public ListSessions(long id, String format, Long now) {
+            this(id, format, now, null);
         }
     }
 
-    /** Kill sessions; refused while clients are attached unless {@code force}. */
-    record Kill(long id, List<String> targets, boolean force) implements Request {}
+    /**
+     * Kill sessions; refused while clients are attached unless {@code force}. {@code group}: also
+     * every session of that group (an error when it has none).
+     */
+    record Kill(long id, List<String> targets, boolean force, String group) implements Request {
+        public Kill(long id, List<String> targets, boolean force) {
+            this(id, targets, force, null);
+        }
+    }
 
     record Rename(long id, String target, String newName) implements Request {}
 

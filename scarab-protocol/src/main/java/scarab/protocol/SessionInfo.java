@@ -9,12 +9,26 @@ import java.util.List;
  * current window's active pane; {@code windows} and {@code panes} count all of the session's (null
  * from a daemon that predates windows: one of each).
  *
- * @param status {@code running}, {@code exited} (the process ended; see {@code exitCode}) or
- *               {@code stopped} (the daemon that ran it went away and it has not been restarted)
+ * @param status      {@code running}, {@code exited} (the process ended; see {@code exitCode}) or
+ *                    {@code stopped} (the daemon that ran it went away and it has not been restarted)
+ * @param group       the session's group, null for none
+ * @param cpuMillis   CPU time (user and system) of its panes' process trees, the live processes' own
+ *                    and their waited-for children's; null when it runs no process
+ * @param memoryBytes resident memory of those processes, summed; null when it runs no process
+ * @param exitReason  why it ended when that is known beyond the status ({@code out of memory}), else null
  */
 public record SessionInfo(String id, String name, String status, Integer exitCode, int cols, int rows,
                           String createdAt, String lastAttachedAt, int clients, List<String> command,
-                          String cwd, String title, boolean restored, Integer windows, Integer panes) {
+                          String cwd, String title, boolean restored, Integer windows, Integer panes,
+                          String group, Long cpuMillis, Long memoryBytes, String exitReason) {
+
+    /** A session in no group, its resource use unknown. */
+    public SessionInfo(String id, String name, String status, Integer exitCode, int cols, int rows,
+                       String createdAt, String lastAttachedAt, int clients, List<String> command,
+                       String cwd, String title, boolean restored, Integer windows, Integer panes) {
+        this(id, name, status, exitCode, cols, rows, createdAt, lastAttachedAt, clients, command, cwd, title, restored,
+                windows, panes, null, null, null, null);
+    }
 
     public static final String RUNNING = "running";
     public static final String EXITED = "exited";

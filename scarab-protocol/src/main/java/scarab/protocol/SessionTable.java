@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,28 +19,44 @@ import java.util.List;
 public final class SessionTable {
     private SessionTable() {}
 
-    static String status(SessionInfo s) {
+    /** The STATUS column's words: {@code running (restored)}, {@code exited (N)}, {@code exited: out of memory}. */
+    public static String status(SessionInfo s) {
         if (SessionInfo.EXITED.equals(s.status())) {
+            if (s.exitReason() != null) {
+                return "exited: " + s.exitReason();
+            }
             return "exited (" + (s.exitCode() == null ? "?" : s.exitCode()) + ")";
         }
         return s.restored() && SessionInfo.RUNNING.equals(s.status()) ? "running (restored)" : s.status();
     }
 
+    /**
+     * The table people read. With groups, a GROUP column, and each group's sessions together:
+     * sessions of no group first, then the groups by name, each oldest first as the list came.
+     */
     public static String table(List<SessionInfo> sessions, Instant now, boolean color) {
         boolean titles = false;
+        boolean groups = false;
         for (SessionInfo s : sessions) {
             titles |= s.title() != null && !s.title().isEmpty();
+            groups |= s.group() != null;
+        }
+        if (groups) {
+            sessions = new ArrayList<>(sessions);
+            sessions.sort((a, b) -> a.group() == null ? (b.group() == null ? 0 : -1)
+                    : b.group() == null ? 1 : a.group().compareTo(b.group()));
         }
         List<String[]> rows = new ArrayList<>();
-        String[] header = {"ID", "NAME", "STATUS", "WINDOWS", "PANES", "SIZE", "CREATED", "ATTACHED", "CLIENTS", "TITLE"};
-        rows.add(titles ? header : Arrays.copyOf(header, header.length - 1));
+        rows.add(columns(groups, titles, "ID", "NAME", "GROUP", "STATUS", "WINDOWS", "PANES", "CPU", "MEM", "SIZE",
+                "CREATED", "ATTACHED", "CLIENTS", "TITLE"));
         for (SessionInfo s : sessions) {
-            String[] row = {s.shortId(), s.name(), status(s), count(s.windows()), count(s.panes()),
+            rows.add(columns(groups, titles, s.shortId(), s.name(), s.group() == null ? "-" : s.group(), status(s),
+                    count(s.windows()), count(s.panes()), cpu(s.cpuMillis()), memory(s.memoryBytes()),
                     s.cols() + "x" + s.rows(), ago(s.createdAt(), now),
                     s.lastAttachedAt() == null ? "never" : ago(s.lastAttachedAt(), now), String.valueOf(s.clients()),
-                    s.title() == null ? "" : s.title()};
-            rows.add(titles ? row : Arrays.copyOf(row, row.length - 1));
+                    s.title() == null ? "" : s.title()));
         }
+        int statusColumn = groups ? 3 : 2;
         int columns = rows.get(0).length;
         int[] widths = new int[columns];
         for (String[] row : rows) {
@@ -56,7 +71,7 @@ public final class SessionTable {
             for (int i = 0; i < columns; i++) {
                 String cell = row[i];
                 String padded = i == columns - 1 ? cell : cell + " ".repeat(widths[i] - cell.length() + 2);
-                if (color && r > 0 && i == 2) {
+                if (color && r > 0 && i == statusColumn) {
                     padded = colorFor(sessions.get(r - 1)) + cell + "\033[0m" + padded.substring(cell.length());
                 } else if (color && r == 0) {
                     padded = "\033[1m" + cell + "\033[0m" + padded.substring(cell.length());
@@ -66,6 +81,58 @@ public final class SessionTable {
             out.append(line.toString().stripTrailing()).append('\n');
         }
         return out.toString();
+    }
+
+    /** The cells shown: GROUP only when some session has one, TITLE only when some has one. */
+    private static String[] columns(boolean groups, boolean titles, String... cells) {
+        List<String> kept = new ArrayList<>(cells.length);
+        for (int i = 0; i < cells.length; i++) {
+            if ((i != 2 || groups) && (i != cells.length - 1 || titles)) {
+                kept.add(cells[i]);
+            }
+        }
+        return kept.toArray(new String[0]);
+    }
+
+    /** CPU time as {@code 4.20s}, {@code 3m07s} or {@code 2h05m}; "-" when unknown. */
+    public static String cpu(Long millis) {
+        if (millis == null) {
+            return "-";
+        }
+        long ms = millis;
+        if (ms < 60_000) {
+            return ms / 1000 + "." + two(ms % 1000 / 10) + "s";
+        }
+        long seconds = ms / 1000;
+        if (seconds < 3600) {
+            return seconds / 60 + "m" + two(seconds % 60) + "s";
+        }
+        return seconds / 3600 + "h" + two(seconds / 60 % 60) + "m";
+    }
+
+    /** Bytes in binary units, as {@code ps}/{@code top} people read them: {@code 812K}, {@code 23.4M}, {@code 1.2G}. */
+    public static String memory(Long bytes) {
+        if (bytes == null) {
+            return "-";
+        }
+        long b = bytes;
+        if (b < 1024 * 1024) {
+            return (b + 1023) / 1024 + "K";
+        }
+        // Tenths by integer arithmetic: no Formatter (start-up cost) and no locale's decimal comma.
+        long tenthsOfMiB = b * 10 / (1024 * 1024);
+        if (tenthsOfMiB < 1000) {
+            return tenthsOfMiB / 10 + "." + tenthsOfMiB % 10 + "M";
+        }
+        if (b < 1024L * 1024 * 1024) {
+            return b / (1024 * 1024) + "M";
+        }
+        long tenthsOfGiB = b * 10 / (1024L * 1024 * 1024);
+        return tenthsOfGiB / 10 + "." + tenthsOfGiB % 10 + "G";
+    }
+
+    private static String two(long n) {
+        return n < 10 ? "0" + n : String.valueOf(n);
     }
 
     private static String count(Integer n) {
@@ -195,6 +262,10 @@ public final class SessionTable {
                 g.writeBooleanField("restored", s.restored());
                 g.writeNumberField("windows", s.windows() == null ? 1 : s.windows());
                 g.writeNumberField("panes", s.panes() == null ? 1 : s.panes());
+                g.writeStringField("group", s.group());
+                nullableNumber(g, "cpuMillis", s.cpuMillis());
+                nullableNumber(g, "memoryBytes", s.memoryBytes());
+                g.writeStringField("exitReason", s.exitReason());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -202,5 +273,14 @@ public final class SessionTable {
             throw new IllegalStateException("cannot write to memory", e);
         }
         return text.toString();
+    }
+
+    private static void nullableNumber(JsonGenerator g, String name, Long value) throws IOException {
+        g.writeFieldName(name);
+        if (value == null) {
+            g.writeNull();
+        } else {
+            g.writeNumber(value);
+        }
     }
 }

@@ -176,7 +176,10 @@ class LeanJsonTest {
                         text(random), random.nextBoolean() ? null : text(random), random.nextInt(3),
                         random.nextBoolean() ? null : List.of(text(random), text(random)), text(random),
                         random.nextBoolean() ? null : text(random), random.nextBoolean(),
-                        1 + random.nextInt(9), 1 + random.nextInt(99)));
+                        1 + random.nextInt(9), 1 + random.nextInt(99), random.nextBoolean() ? null : text(random),
+                        random.nextBoolean() ? null : random.nextInt(Integer.MAX_VALUE) * 1000L,
+                        random.nextBoolean() ? null : random.nextInt(Integer.MAX_VALUE) * 4096L,
+                        random.nextBoolean() ? null : text(random)));
             }
             Response r = new Response.Listing(random.nextInt(1000), sessions, List.of(text(random)));
             assertEquals(Json.readResponse(Json.write(r)), LeanJson.readResponse(utf8(Json.write(r))));

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 class MessageRoundTripTest {
     private static final SessionInfo INFO = new SessionInfo("1ae7b849-03f2-4fa5-ac32-4e6948786177", "dev", "exited", 3,
             120, 40, "2026-11-25T05:05:00.674Z", null, 2, List.of("sh", "-c", "exit 3"), "/tmp", "vim: x", true, 2, 3);
+    private static final SessionInfo GROUPED = new SessionInfo("2ae7b849-03f2-4fa5-ac32-4e6948786177", "api", "exited", 137,
+            80, 24, "2026-11-25T05:05:00.674Z", null, 0, List.of("make"), "/srv", "", false, 1, 2, "web", 12_345L,
+            210_000_000L, "out of memory");
 
     static List<Request> requests() {
         return List.of(
@@ -26,6 +29,10 @@ class MessageRoundTripTest {
                 new Request.ListSessions(4),
                 new Request.ListSessions(5, Request.ListSessions.TABLE_COLOR, 1764000000000L),
                 new Request.Kill(5, List.of("dev", "1ae7"), true),
+                new Request.Kill(5, List.of(), false, "web"),
+                new Request.ListSessions(5, Request.ListSessions.TABLE, 1764000000000L, "web"),
+                new Request.NewSession(3, "api", null, "/srv", 0, 0, Map.of(), "web", 200L << 20, 50, 64),
+                new Request.NewSession(3, "api", null, "/srv", 0, 0, Map.of(), null, null, 150, null),
                 new Request.Rename(6, "dev", "api"),
                 new Request.Capture(7, "dev", true, "-", "-5", true),
                 new Request.SendKeys(8, "dev", List.of("echo hi", "Enter", "C-c"), false),
@@ -58,6 +65,7 @@ class MessageRoundTripTest {
                 new Response.Created(3, INFO),
                 new Response.Created(3, INFO, List.of("/c/config.toml:1: scrollback: expected a number (its default is used)")),
                 new Response.Listing(4, List.of(INFO, INFO), List.of("the database was recovered")),
+                new Response.Listing(4, List.of(GROUPED, INFO), List.of()),
                 new Response.Listing(5, List.of(), List.of(), "ID  NAME\n"),
                 new Response.Killed(5, List.of(INFO)),
                 new Response.Renamed(6, INFO),

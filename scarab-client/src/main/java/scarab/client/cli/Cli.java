@@ -17,7 +17,7 @@ public final class Cli {
     static final List<Class<?>> SUBCOMMANDS = List.of(NewCommand.class, LsCommand.class, AttachCommand.class,
             DetachCommand.class, KillCommand.class, RenameCommand.class, CaptureCommand.class, SendKeysCommand.class,
             WaitCommand.class, WaitForOutputCommand.class, EventsCommand.class, SourceCommand.class, UpCommand.class, DownCommand.class,
-            SaveCommand.class, RecordCommand.class, PlayCommand.class, DaemonCommand.class, ConfigCommand.class, CompletionCommand.class, ManCommand.class, TrainCommand.class, TrainDaemonCommand.class,
+            SaveCommand.class, RecordCommand.class, PlayCommand.class, TopCommand.class, DaemonCommand.class, ConfigCommand.class, CompletionCommand.class, ManCommand.class, TrainCommand.class, TrainDaemonCommand.class,
             ProxyCommand.class,
             CommandLine.HelpCommand.class);
 

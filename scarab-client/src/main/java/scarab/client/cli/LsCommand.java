@@ -18,7 +18,8 @@ public final class LsCommand implements java.util.concurrent.Callable<Integer> {
     ScarabCommand parent;
 
     @Option(names = "--json", description = "A JSON array of objects (stable fields: id, name, status, exitCode, cols,"
-            + " rows, createdAt, lastAttachedAt, clients, title, command, cwd, restored).")
+            + " rows, createdAt, lastAttachedAt, clients, title, command, cwd, restored, windows, panes, group, cpuMillis,"
+            + " memoryBytes, exitReason).")
     boolean json;
 
     @Option(names = "--names", description = "Session names only, one per line (for shell completion).")
@@ -47,6 +48,9 @@ public final class LsCommand implements java.util.concurrent.Callable<Integer> {
         return String.join(",", listed);
     }
 
+    @Option(names = "--group", paramLabel = "GROUP", description = "Only the sessions of the group.")
+    String group;
+
     public LsCommand(ClientContext ctx) {
         this.ctx = ctx;
     }
@@ -54,13 +58,13 @@ public final class LsCommand implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (hosts != null) {
-            if (json || names || format != null || parent.host != null) {
-                throw new scarab.client.ClientError("--hosts lists as a table: without --json, --names, -F or -H", 2,
+            if (json || names || format != null || parent.host != null || group != null) {
+                throw new scarab.client.ClientError("--hosts lists as a table: without --json, --names, -F, -H or --group", 2,
                         "bad-argument");
             }
             return scarab.client.ls.HostsLister.run(ctx, parent.starter(), parent.ssh, parent.noStart,
                     hosts.isBlank() ? configuredHosts() : hosts);
         }
-        return SessionLister.run(ctx, parent.starter(), parent.noStart, json, names, format);
+        return SessionLister.run(ctx, parent.starter(), parent.noStart, json, names, format, group);
     }
 }

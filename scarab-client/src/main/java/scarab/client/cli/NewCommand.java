@@ -7,6 +7,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import scarab.client.ClientContext;
+import scarab.client.requests.ResourceLimits;
 import scarab.client.requests.SessionRequests;
 
 /** {@code scarab new}: create a session. */
@@ -19,6 +20,7 @@ import scarab.client.requests.SessionRequests;
                 "  scarab new -A main                     attach main, creating it first if need be",
                 "  scarab new -d -c 'make watch' -C ~/src/app build",
                 "  scarab new -d --size 120x40 -c \"sh -c 'exit 3'\" job",
+                "  scarab new -d --group web --memory-max 2G --cpu-max 50 -c 'make watch' build",
                 "",
                 "-c is split into words like a shell splits a simple command (quotes and",
                 "backslashes work; no variables, globs, pipes or redirections). It is executed",
@@ -70,6 +72,20 @@ public final class NewCommand implements java.util.concurrent.Callable<Integer> 
                     + " screen until q is typed in it.")
     String replay;
 
+    @Option(names = "--group", paramLabel = "GROUP", description = "Put the session in a group (ls --group, kill --group).")
+    String group;
+
+    @Option(names = "--memory-max", paramLabel = "SIZE", description = "Each pane's processes together may use at most"
+            + " SIZE of memory (512M, 2G); past it the kernel kills them.")
+    String memoryMax;
+
+    @Option(names = "--cpu-max", paramLabel = "PCT", description = "Each pane's processes together get at most PCT% of"
+            + " one CPU (200: two).")
+    String cpuMax;
+
+    @Option(names = "--tasks-max", paramLabel = "N", description = "Each pane may run at most N processes and threads.")
+    String tasksMax;
+
     public NewCommand(ClientContext ctx) {
         this.ctx = ctx;
     }
@@ -97,7 +113,8 @@ public final class NewCommand implements java.util.concurrent.Callable<Integer> 
                 sessionSize = scarab.client.play.ReplayCommand.size(file);
             }
         }
-        return SessionRequests.create(ctx, parent::connect, name, detached, attachExisting, detachKeys, command, argv, dir, sessionSize,
-                env, recording);
+        ResourceLimits limits = ResourceLimits.parse(memoryMax, cpuMax, tasksMax);
+        return SessionRequests.create(ctx, parent::connect, name, detached, attachExisting, detachKeys, command, argv, dir,
+                sessionSize, env, recording, group, limits);
     }
 }

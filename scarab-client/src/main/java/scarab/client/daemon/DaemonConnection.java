@@ -463,7 +463,7 @@ public final class DaemonConnection implements AutoCloseable {
      * system did not have it), as in tmux.
      */
     private static final java.util.Set<String> USAGE_MISTAKES = java.util.Set.of("bad-name", "bad-size",
-            "bad-argument", "bad-target", "bad-format", "bad-env", "bad-detach-keys");
+            "bad-argument", "bad-target", "bad-format", "bad-env", "bad-detach-keys", "bad-group", "bad-limit");
 
     static int exitStatus(String code) {
         return USAGE_MISTAKES.contains(code) ? 2 : 1;

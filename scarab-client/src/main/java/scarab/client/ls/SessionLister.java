@@ -25,6 +25,12 @@ public final class SessionLister {
     /** {@code tmuxFormat}: {@code -F}'s format (tmux's list-sessions -F), or null. */
     public static int run(ClientContext ctx, DaemonStarter starter, boolean noStart, boolean json, boolean names,
                           String tmuxFormat) throws IOException {
+        return run(ctx, starter, noStart, json, names, tmuxFormat, null);
+    }
+
+    /** {@code group}: only that group's sessions ({@code ls --group}), or null for all. */
+    public static int run(ClientContext ctx, DaemonStarter starter, boolean noStart, boolean json, boolean names,
+                          String tmuxFormat, String group) throws IOException {
         if (json && names) {
             throw new IllegalArgumentException("--json and --names cannot be used together: choose one");
         }
@@ -38,9 +44,9 @@ public final class SessionLister {
                 : color(ctx) ? Request.ListSessions.TABLE_COLOR : Request.ListSessions.TABLE;
         try (DaemonConnection c = starter.connect(noStart)) {
             listing = (Response.Listing) c.call(new Request.ListSessions(c.nextId(), format,
-                    format == null ? null : ctx.clock().millis()));
+                    format == null ? null : ctx.clock().millis(), group));
         }
-        print(ctx, listing, json, names, tmuxFormat);
+        print(ctx, listing, json, names, tmuxFormat, group);
         return 0;
     }
 
@@ -48,13 +54,14 @@ public final class SessionLister {
         return ctx.interactive() && !ctx.env().containsKey("NO_COLOR");
     }
 
-    static void print(ClientContext ctx, Response.Listing listing, boolean json, boolean names, String tmuxFormat) {
+    static void print(ClientContext ctx, Response.Listing listing, boolean json, boolean names, String tmuxFormat,
+                      String group) {
         for (String notice : listing.notices()) {
             ctx.err().println("scarab: note: " + notice);
         }
         List<SessionInfo> sessions = listing.sessions();
         if (listing.text() != null) {
-            if (listing.text().isEmpty() && !names && tmuxFormat == null && ctx.interactive()) {
+            if (listing.text().isEmpty() && !names && tmuxFormat == null && group == null && ctx.interactive()) {
                 ctx.err().println("no sessions; create one with: scarab new NAME");
             }
             ctx.out().print(listing.text());
@@ -65,7 +72,7 @@ public final class SessionLister {
                 ctx.out().println(s.name());
             }
         } else if (sessions.isEmpty()) {
-            if (ctx.interactive()) {
+            if (ctx.interactive() && group == null) {
                 ctx.err().println("no sessions; create one with: scarab new NAME");
             }
         } else {

@@ -36,8 +36,13 @@ public final class SessionRequests {
     }
 
     public static int kill(Connector daemon, List<String> targets, boolean force) throws IOException {
+        return kill(daemon, targets, force, null);
+    }
+
+    /** {@link #kill}; with {@code group}, every session of that group too. */
+    public static int kill(Connector daemon, List<String> targets, boolean force, String group) throws IOException {
         try (DaemonConnection c = daemon.connect()) {
-            c.call(new Request.Kill(c.nextId(), targets, force));
+            c.call(new Request.Kill(c.nextId(), targets == null ? List.of() : targets, force, group));
         }
         return 0;
     }
@@ -117,6 +122,18 @@ public final class SessionRequests {
     public static int create(ClientContext ctx, Connector daemon, String name, boolean detached, boolean attachExisting,
                              String detachKeys, String command, List<String> words, String dir, String size,
                              List<String> env, Request.Recording recording) throws IOException {
+        return create(ctx, daemon, name, detached, attachExisting, detachKeys, command, words, dir, size, env, recording,
+                null, null);
+    }
+
+    /**
+     * {@link #create}, the session in {@code group} (null: none) and its panes under {@code limits}
+     * (null: none; the daemon refuses, creating nothing, where it cannot enforce them).
+     */
+    public static int create(ClientContext ctx, Connector daemon, String name, boolean detached, boolean attachExisting,
+                             String detachKeys, String command, List<String> words, String dir, String size,
+                             List<String> env, Request.Recording recording, String group, ResourceLimits limits)
+            throws IOException {
         List<String> argv = words;
         if (command != null) {
             argv = CommandSplitter.split(command);
@@ -143,7 +160,8 @@ public final class SessionRequests {
             Response r;
             try {
                 r = c.call(new Request.NewSession(c.nextId(), name, argv, cwd.toString(), dims[0], dims[1], vars,
-                        recording));
+                        recording, group, limits == null ? null : limits.memoryMax(),
+                        limits == null ? null : limits.cpuMax(), limits == null ? null : limits.tasksMax()));
             } catch (ClientError e) {
                 if (!attachExisting || !"name-taken".equals(e.code())) {
                     throw e;

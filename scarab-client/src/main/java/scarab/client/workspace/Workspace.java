@@ -3,16 +3,18 @@ package scarab.client.workspace;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import scarab.client.requests.ResourceLimits;
 
 /**
  * A workspace file read and checked ({@link WorkspaceFile}): a session to build with the daemon's
  * own commands ({@link WorkspacePlan}). Directories are absolute by now.
  *
  * @param size  {@code {cols, rows}}, or null for the daemon's default
- * @param group the session's group, or null
+ * @param group  the session's group, or null
+ * @param limits what each of its panes may use ({@code memory-max}, {@code cpu-max}, {@code tasks-max}), or null
  */
 public record Workspace(Path file, String session, String root, int[] size, Map<String, String> env, String group,
-                        List<Window> windows) {
+                        ResourceLimits limits, List<Window> windows) {
 
     /**
      * A window: its name (null: tmux's automatic name), its panes as a tree ({@code root}), and a

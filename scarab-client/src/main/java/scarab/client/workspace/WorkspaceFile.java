@@ -1,5 +1,6 @@
 package scarab.client.workspace;
 
+import scarab.client.requests.ResourceLimits;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
@@ -22,7 +23,8 @@ import scarab.protocol.NearMiss;
  * names them. Relative directories are the file's directory's; {@code ~} is the home directory.
  */
 public final class WorkspaceFile {
-    static final List<String> TOP = List.of("session", "root", "size", "group", "env", "windows");
+    static final List<String> TOP = List.of("session", "root", "size", "group", "memory-max", "cpu-max", "tasks-max", "env",
+            "windows");
     static final List<String> WINDOW = List.of("name", "layout", "split", "panes", "command", "cwd", "send", "on-start");
     static final List<String> NODE = List.of("size", "split", "panes", "command", "cwd", "send", "on-start");
 
@@ -104,6 +106,12 @@ public final class WorkspaceFile {
         if (group != null && !group.matches("[A-Za-z0-9._-]{1,64}")) {
             problem("group", "expected a name of 1-64 of [A-Za-z0-9._-], not " + shown(top.get("group")));
         }
+        Long memoryMax = limit(top, "memory-max", v -> ResourceLimits.size(v, "memory-max"), "a size such as \"512M\"");
+        Long cpuMax = limit(top, "cpu-max", v -> (long) ResourceLimits.percent(v, "cpu-max"), "a percentage of one CPU such as 50");
+        Long tasksMax = limit(top, "tasks-max", v -> (long) ResourceLimits.count(v, "tasks-max"), "a number of tasks such as 256");
+        ResourceLimits limits = memoryMax == null && cpuMax == null && tasksMax == null ? null
+                : new ResourceLimits(memoryMax, cpuMax == null ? null : cpuMax.intValue(),
+                        tasksMax == null ? null : tasksMax.intValue());
         Map<String, String> env = new LinkedHashMap<>();
         JsonNode envNode = top.get("env");
         if (envNode != null) {
@@ -134,7 +142,25 @@ public final class WorkspaceFile {
         if (!problems.isEmpty()) {
             throw new Problems(problems);
         }
-        return new Workspace(file, session, root, size, env, group, windows);
+        return new Workspace(file, session, root, size, env, group, limits, windows);
+    }
+
+    /** A limit given as a number or in quotes ({@code "2G"}, {@code "50%"}), read by {@code read}; null when absent or wrong. */
+    private Long limit(JsonNode top, String key, java.util.function.Function<String, Long> read, String expected) {
+        JsonNode v = top.get(key);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isTextual() && !v.isIntegralNumber()) {
+            problem(key, "expected " + expected + ", not " + shown(v));
+            return null;
+        }
+        try {
+            return read.apply(v.asText());
+        } catch (IllegalArgumentException e) {
+            problem(key, "expected " + expected + ", not " + shown(v));
+            return null;
+        }
     }
 
     private Workspace.Window window(JsonNode w, String path, String root) {

@@ -3,6 +3,7 @@ package scarab.client.workspace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import scarab.client.requests.ResourceLimits;
 
 /**
  * A workspace as the daemon's own commands, worked out before anything is created: the session
@@ -27,12 +28,24 @@ public final class WorkspacePlan {
 
     /** The session, running the window 0's first pane's command ({@code command} null: the default). */
     public record NewSession(String name, List<String> command, String cwd, int cols, int rows,
-                             Map<String, String> env) implements Step {
+                             Map<String, String> env, String group, ResourceLimits limits) implements Step {
         @Override
         public List<String> words() {
             List<String> w = new ArrayList<>(List.of("new", "-d"));
             if (command != null) {
                 w.addAll(List.of("-c", WorkspaceCommands.line(command)));
+            }
+            if (group != null) {
+                w.addAll(List.of("--group", group));
+            }
+            if (limits != null && limits.memoryMax() != null) {
+                w.addAll(List.of("--memory-max", Long.toString(limits.memoryMax())));
+            }
+            if (limits != null && limits.cpuMax() != null) {
+                w.addAll(List.of("--cpu-max", Integer.toString(limits.cpuMax())));
+            }
+            if (limits != null && limits.tasksMax() != null) {
+                w.addAll(List.of("--tasks-max", Integer.toString(limits.tasksMax())));
             }
             w.addAll(List.of("-C", cwd, "--size", cols + "x" + rows));
             for (Map.Entry<String, String> e : env.entrySet()) {
@@ -89,7 +102,8 @@ public final class WorkspacePlan {
         Workspace.Node first = leaves.get(leaves.size() - 1);
         String win = ws.session() + ":" + index;
         if (index == 0) {
-            steps.add(new NewSession(ws.session(), WorkspaceCommands.of(first), first.cwd(), cols, rows, ws.env()));
+            steps.add(new NewSession(ws.session(), WorkspaceCommands.of(first), first.cwd(), cols, rows, ws.env(),
+                    ws.group(), ws.limits()));
             if (w.name() != null) {
                 steps.add(new Command(List.of("rename-window", "-t", win, w.name())));
             }

@@ -36,6 +36,10 @@ public final class WorkspaceSave {
         out.append("session = ").append(string(session)).append('\n');
         out.append("size = \"").append(windows.get(0).get("width").asInt()).append('x')
                 .append(windows.get(0).get("height").asInt()).append("\"\n");
+        String group = output(c, List.of("display-message", "-p", "-t", session + ":", "#{session_group}")).strip();
+        if (!group.isEmpty()) {
+            out.append("group = ").append(string(group)).append('\n');
+        }
         for (JsonNode w : windows) {
             out.append("\n[[windows]]\n");
             out.append("name = ").append(string(w.get("name").asText())).append('\n');
@@ -66,12 +70,16 @@ public final class WorkspaceSave {
     }
 
     private static JsonNode json(DaemonConnection c, List<String> argv) throws IOException {
+        return Json.mapper().readTree(output(c, argv));
+    }
+
+    private static String output(DaemonConnection c, List<String> argv) throws IOException {
         Response r = c.call(new Request.Command(c.nextId(), argv, Caller.NOBODY, null));
         Response.CommandResult result = (Response.CommandResult) r;
         if (result.exitStatus() != 0) {
             throw new ClientError(result.stderr() == null ? String.join(" ", argv) + " failed" : result.stderr().strip());
         }
-        return Json.mapper().readTree(result.stdout());
+        return result.stdout() == null ? "" : result.stdout();
     }
 
     /** The process group in the foreground of {@code pid}'s terminal (its {@code tpgid}), or -1. */

@@ -8,6 +8,7 @@ import scarab.client.attach.Attach;
 import scarab.client.daemon.DaemonConnection;
 import scarab.client.requests.SessionRequests;
 import scarab.protocol.DetachKeys;
+import scarab.client.requests.ResourceLimits;
 import scarab.protocol.Request;
 import scarab.protocol.Response;
 import scarab.protocol.SessionInfo;
@@ -74,8 +75,10 @@ public final class WorkspaceUp {
         try {
             for (WorkspacePlan.Step step : plan) {
                 if (step instanceof WorkspacePlan.NewSession n) {
+                    ResourceLimits l = n.limits();
                     Response r = c.call(new Request.NewSession(c.nextId(), n.name(), n.command(), n.cwd(), n.cols(),
-                            n.rows(), n.env()));
+                            n.rows(), n.env(), n.group(), l == null ? null : l.memoryMax(), l == null ? null : l.cpuMax(),
+                            l == null ? null : l.tasksMax()));
                     created = ((Response.Created) r).session();
                 } else if (step instanceof WorkspacePlan.Command command) {
                     Response r = c.call(new Request.Command(c.nextId(), command.argv(), caller, null));

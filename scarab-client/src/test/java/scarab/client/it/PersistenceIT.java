@@ -246,7 +246,7 @@ class PersistenceIT {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + scarab.database());
              Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
             rs.next();
-            assertEquals(4, rs.getInt(1), "the database was migrated");
+            assertEquals(6, rs.getInt(1), "the database was migrated");
         }
     }
 

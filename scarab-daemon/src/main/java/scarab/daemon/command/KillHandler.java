@@ -34,12 +34,23 @@ public final class KillHandler implements RequestHandler<Request.Kill> {
 
     @Override
     public Response handle(Request.Kill r, Connection connection) {
-        if (r.targets() == null || r.targets().isEmpty()) {
+        List<String> named = r.targets() == null ? List.of() : r.targets();
+        if (named.isEmpty() && r.group() == null) {
             throw new UserError("bad-target", "no session given");
         }
+        List<Session> chosen = new ArrayList<>();
+        for (String target : named) {
+            chosen.add(targets.session(target));
+        }
+        if (r.group() != null) {
+            List<Session> members = sessions.list().stream().filter(s -> r.group().equals(s.meta().group())).toList();
+            if (members.isEmpty()) {
+                throw new UserError("not-found", "no session in group \"" + r.group() + "\"");
+            }
+            chosen.addAll(members);
+        }
         Map<Object, Session> victims = new LinkedHashMap<>();
-        for (String target : r.targets()) {
-            Session s = targets.session(target);
+        for (Session s : chosen) {
             if (!r.force() && s.clientCount() > 0) {
                 throw new UserError("attached", "session \"" + s.meta().name() + "\" has " + s.clientCount()
                         + " attached client(s); detach them or use kill -f");

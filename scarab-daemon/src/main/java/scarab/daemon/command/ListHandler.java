@@ -5,6 +5,8 @@ import java.util.List;
 import scarab.daemon.UserError;
 import scarab.daemon.ipc.Connection;
 import scarab.daemon.ipc.RequestHandler;
+import scarab.daemon.resources.ProcessTable;
+import scarab.daemon.session.Session;
 import scarab.daemon.session.SessionInfoView;
 import scarab.daemon.session.SessionManager;
 import scarab.protocol.Request;
@@ -32,11 +34,17 @@ public final class ListHandler implements RequestHandler<Request.ListSessions> {
 
     @Override
     public Response handle(Request.ListSessions r, Connection connection) {
+        List<Session> listed = sessions.list();
+        if (r.group() != null) {
+            listed = listed.stream().filter(s -> r.group().equals(s.meta().group())).toList();
+        }
         if (r.format() != null && r.format().startsWith(Request.ListSessions.TMUX_FORMAT)) {
             return new Response.Listing(r.id(), List.of(), daemon.takeNotices(),
-                    formatted(r.format().substring(Request.ListSessions.TMUX_FORMAT.length())));
+                    formatted(listed, r.format().substring(Request.ListSessions.TMUX_FORMAT.length())));
         }
-        List<SessionInfo> all = sessions.list().stream().map(SessionInfoView::of).toList();
+        // One pass over /proc for the whole listing; names alone need none.
+        ProcessTable processes = Request.ListSessions.NAMES.equals(r.format()) ? null : ProcessTable.read();
+        List<SessionInfo> all = listed.stream().map(s -> SessionInfoView.of(s, processes)).toList();
         if (r.format() == null) {
             return new Response.Listing(r.id(), all, daemon.takeNotices());
         }
@@ -52,9 +60,9 @@ public final class ListHandler implements RequestHandler<Request.ListSessions> {
     }
 
     /** {@code ls -F}: a line per session, the format expanded as tmux's list-sessions -F does. */
-    private String formatted(String format) {
+    private String formatted(List<Session> listed, String format) {
         StringBuilder b = new StringBuilder();
-        for (scarab.daemon.session.Session s : sessions.list()) {
+        for (Session s : listed) {
             b.append(Format.expand(format, SessionFormats.variables(model, s))).append('\n');
         }
         return b.toString();

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import scarab.daemon.resources.ProcessTable;
+import scarab.daemon.resources.Usage;
 import scarab.daemon.session.Pane;
 import scarab.daemon.session.Session;
 import scarab.daemon.session.SessionManager;
@@ -59,10 +61,12 @@ public final class ListPanesCommand implements TableCommand {
                 }
             }
         }
-        Listing.print(rows, format, line.has("json"), ListPanesCommand::object, out);
+        // One pass over /proc for every pane's figures, and only for --json, which has them.
+        ProcessTable processes = line.has("json") ? ProcessTable.read() : null;
+        Listing.print(rows, format, line.has("json"), v -> object(v, processes), out);
     }
 
-    private static Map<String, Object> object(Function<String, String> v) {
+    private static Map<String, Object> object(Function<String, String> v, ProcessTable processes) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("session", v.apply("session_name"));
         o.put("windowIndex", Integer.parseInt(v.apply("window_index")));
@@ -85,6 +89,10 @@ public final class ListPanesCommand implements TableCommand {
         o.put("dead", "1".equals(v.apply("pane_dead")));
         String status = v.apply("pane_dead_status");
         o.put("exitCode", status.isEmpty() ? null : Integer.parseInt(status));
+        // The pane's process tree: CPU time so far (ms) and resident memory (bytes); null when dead.
+        Usage usage = pid.isEmpty() || "1".equals(v.apply("pane_dead")) ? null : processes.treeUsage(Long.parseLong(pid));
+        o.put("cpuMillis", usage == null ? null : usage.cpuMillis());
+        o.put("memoryBytes", usage == null ? null : usage.memoryBytes());
         return o;
     }
 }

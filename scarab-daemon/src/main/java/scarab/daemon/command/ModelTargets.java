@@ -144,7 +144,33 @@ public final class ModelTargets {
         Window w = window(target);
         Pane p = pane(target);
         Map<String, String> known = new HashMap<>();
-        return name -> known.computeIfAbsent(name, n -> variable(n, s, w, p));
+        return name -> known.computeIfAbsent(name, n -> n.startsWith("session_group") ? group(n, s)
+                : variable(n, s, w, p));
+    }
+
+    /**
+     * tmux's session-group variables for scarab's groups ({@code new --group}): the group's name,
+     * whether it has one, and its sessions' names and number.
+     */
+    private String group(String name, Session s) {
+        String group = s.meta().group();
+        if (name.equals("session_group")) {
+            return group == null ? "" : group;
+        }
+        List<String> members = new java.util.ArrayList<>();
+        if (group != null) {
+            for (Session other : sessions.list()) {
+                if (group.equals(other.meta().group())) {
+                    members.add(other.meta().name());
+                }
+            }
+        }
+        return switch (name) {
+            case "session_grouped" -> group == null ? "0" : "1";
+            case "session_group_list" -> String.join(",", members);
+            case "session_group_size" -> group == null ? "" : Integer.toString(members.size());
+            default -> null;
+        };
     }
 
     private static String variable(String name, Session s, Window w, Pane p) {

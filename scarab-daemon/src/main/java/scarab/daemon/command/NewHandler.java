@@ -5,6 +5,7 @@ import scarab.daemon.UserError;
 import scarab.daemon.ipc.Connection;
 import scarab.daemon.ipc.RequestHandler;
 import scarab.daemon.record.Recordings;
+import scarab.daemon.resources.Limits;
 import scarab.daemon.session.SessionInfoView;
 import scarab.daemon.session.NewSessionSpec;
 import scarab.daemon.session.SessionManager;
@@ -49,12 +50,18 @@ public final class NewHandler implements RequestHandler<Request.NewSession> {
         if (r.command() != null && r.command().stream().anyMatch(a -> a == null || a.indexOf('\0') >= 0)) {
             throw new UserError("bad-command", "command arguments may not be null or contain NUL bytes");
         }
+        Limits limits;
+        try {
+            limits = Limits.of(r.memoryMax(), r.cpuMax(), r.tasksMax());
+        } catch (IllegalArgumentException e) {
+            throw new UserError("bad-limit", e.getMessage());
+        }
         Recordings.Prepared recording = r.recording() == null ? null
                 : Recordings.prepare(r.recording().file(), r.recording().format(), r.recording().input());
         scarab.daemon.session.Session session;
         try {
-            session = sessions.create(new NewSessionSpec(r.name(), r.command(), r.cwd(), cols, rows, r.env(),
-                    recording == null ? null : pane -> sessions.recordings().start(pane, recording)));
+            session = sessions.create(new NewSessionSpec(r.name(), r.command(), r.cwd(), cols, rows, r.env(), r.group(),
+                    limits, recording == null ? null : pane -> sessions.recordings().start(pane, recording)));
         } catch (RuntimeException e) {
             if (recording != null) {
                 recording.discard(); // no-op once the recording has it

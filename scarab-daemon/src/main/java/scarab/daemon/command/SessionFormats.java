@@ -26,8 +26,7 @@ final class SessionFormats {
             case "session_created" -> Long.toString(m.createdAt() / 1000);
             case "session_last_attached" -> m.lastAttachedAt() == 0 ? "" : Long.toString(m.lastAttachedAt() / 1000);
             case "session_many_attached" -> s.clientCount() > 1 ? "1" : "0";
-            case "session_grouped" -> "0";
-            case "session_group", "session_group_list", "session_alerts" -> "";
+            case "session_alerts" -> "";
             case "session_format" -> "1";
             default -> null;
         };

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import scarab.daemon.pty.PtyChild;
+import scarab.daemon.resources.Confinement;
+import scarab.daemon.resources.Limits;
 
 /**
  * Starts a session's process on a new pseudo-terminal. The command is always an argument
@@ -16,12 +18,24 @@ public final class PtyLauncher {
     private final Map<String, String> baseEnv;
     private final Path socket;
     private final List<String> configuredCommand;
+    private final Confinement confinement;
 
     /** @param configuredCommand the config file's default-command, or null for the login shell */
     public PtyLauncher(Map<String, String> baseEnv, Path socket, List<String> configuredCommand) {
         this.baseEnv = Map.copyOf(baseEnv);
         this.socket = socket;
         this.configuredCommand = configuredCommand == null ? null : List.copyOf(configuredCommand);
+        this.confinement = new Confinement(this.baseEnv);
+    }
+
+    /** Null when panes can be started under {@code limits} here, else one line saying why not. */
+    public String limitsProblem(Limits limits) {
+        return confinement.problem(limits);
+    }
+
+    /** The pane process {@code pid} ended: "out of memory" when its limit killed it, else null. */
+    public String exitReason(long pid) {
+        return confinement.ended(pid);
     }
 
     /** The user's home directory: where a restored session starts when its directory is gone. */
@@ -88,6 +102,12 @@ public final class PtyLauncher {
      */
     public PtyChild start(List<String> command, String cwd, int cols, int rows, String sessionName, SessionId id,
                           int paneId, Map<String, String> extraEnv) throws IOException {
+        return start(command, cwd, cols, rows, sessionName, id, paneId, extraEnv, Limits.NONE);
+    }
+
+    /** {@link #start}, the process in a scope of its own under {@code limits} (none: as it is). */
+    public PtyChild start(List<String> command, String cwd, int cols, int rows, String sessionName, SessionId id,
+                          int paneId, Map<String, String> extraEnv, Limits limits) throws IOException {
         Map<String, String> env = new HashMap<>(baseEnv);
         if (extraEnv != null) {
             env.putAll(extraEnv);
@@ -107,6 +127,18 @@ public final class PtyLauncher {
         }
         // exec gets the resolved path; the program still sees the name it was given as argv[0].
         List<String> argv = new java.util.ArrayList<>(command);
-        return PtyChild.start(program, argv, env, cwd, cols, rows);
+        if (limits.none()) {
+            return PtyChild.start(program, argv, env, cwd, cols, rows);
+        }
+        Confinement.Scope scope = confinement.prepare(program, argv, limits, sessionName + "-p" + paneId);
+        PtyChild child;
+        try {
+            child = PtyChild.start(scope.program(), scope.argv(), env, cwd, cols, rows);
+        } catch (IOException | RuntimeException e) {
+            scope.endedOutOfMemory(); // releases the scope made for it
+            throw e;
+        }
+        confinement.started(child.pid(), scope);
+        return child;
     }
 }

@@ -64,8 +64,13 @@ public final class SessionEvents {
         bus().publish("session-renamed", about(s).put("old_name", oldName));
     }
 
-    static void exited(Session s, int status) {
-        bus().publish("session-exited", about(s).put("status", status));
+    /** {@code reason}: why, when it is not the program's own end ("out of memory"), else null. */
+    static void exited(Session s, int status, String reason) {
+        EventFields fields = about(s).put("status", status);
+        if (reason != null) {
+            fields.put("reason", reason);
+        }
+        bus().publish("session-exited", fields);
     }
 
     /** Killed: the session, then each of its windows closed (with their panes). */

@@ -401,7 +401,7 @@ public final class SessionManager implements PaneEvents {
             PtyChild process;
             try {
                 process = launcher.start(meta.command(), cwd, meta.cols(), meta.rows(), s.meta().name(), s.id(), p.id(),
-                        Map.of());
+                        Map.of(), s.meta().limits());
             } catch (IOException | RuntimeException e) {
                 throw spawnFailed("cannot restart ", meta.command(), cwd, null, e);
             }
@@ -418,6 +418,14 @@ public final class SessionManager implements PaneEvents {
         if (nameProblem != null) {
             throw new UserError("bad-name", nameProblem);
         }
+        String groupProblem = spec.group() == null ? null : GroupName.problem(spec.group());
+        if (groupProblem != null) {
+            throw new UserError("bad-group", groupProblem);
+        }
+        String limitsProblem = launcher.limitsProblem(spec.limits());
+        if (limitsProblem != null) {
+            throw new UserError("limits-unavailable", limitsProblem);
+        }
         checkSize(spec.cols(), spec.rows());
         List<String> command = runnable(spec.command(), spec.cwd());
         SessionId id = SessionId.random();
@@ -432,12 +440,14 @@ public final class SessionManager implements PaneEvents {
         int paneId = nextPaneId.getAndIncrement();
         PtyChild process;
         try {
-            process = launcher.start(command, spec.cwd(), spec.cols(), spec.rows(), spec.name(), id, paneId, spec.env());
+            process = launcher.start(command, spec.cwd(), spec.cols(), spec.rows(), spec.name(), id, paneId, spec.env(),
+                    spec.limits());
         } catch (IOException | RuntimeException e) {
             releaseName(spec.name(), id);
             throw spawnFailed("cannot start ", command, spec.cwd(), spec.env(), e);
         }
-        Session session = new Session(SessionMeta.created(id, spec.name()), nextSessionNumber.getAndIncrement(), false,
+        Session session = new Session(SessionMeta.created(id, spec.name(), spec.group(), spec.limits()),
+                nextSessionNumber.getAndIncrement(), false,
                 statusMode);
         Window window = new Window(nextWindowId.getAndIncrement(), 0, null,
                 scarab.daemon.layout.Layout.single(paneId, spec.cols(), spec.rows()));
@@ -496,7 +506,7 @@ public final class SessionManager implements PaneEvents {
         PtyChild process;
         try {
             process = launcher.start(command, cwd, cols, rows, session.meta().name(), session.id(), paneId,
-                    env == null ? Map.of() : env);
+                    env == null ? Map.of() : env, session.meta().limits());
         } catch (IOException | RuntimeException e) {
             throw spawnFailed("cannot start ", command, cwd, env, e);
         }
@@ -518,7 +528,7 @@ public final class SessionManager implements PaneEvents {
         List<String> command = runnable(requested, cwd);
         try {
             return launcher.start(command, cwd, pane.meta().cols(), pane.meta().rows(), session.meta().name(),
-                    session.id(), pane.id(), Map.of());
+                    session.id(), pane.id(), Map.of(), session.meta().limits());
         } catch (IOException | RuntimeException e) {
             throw spawnFailed("cannot start ", command, cwd, null, e);
         }
@@ -801,6 +811,11 @@ public final class SessionManager implements PaneEvents {
     @Override
     public void exited(Pane pane, int exitCode) {
         Session session = pane.session();
+        String reason = pane.hasProcess() ? launcher.exitReason(pane.pid()) : null;
+        if (reason != null) {
+            log.warn("pane {} of session {} ({}) was killed: {}", pane.label(), session.meta().name(),
+                    session.id().shortForm(), reason);
+        }
         if (shuttingDown || !sessions.containsKey(session.id()) || panes.get(pane.id()) != pane) {
             pane.markExited(exitCode);
             if (session.panes().stream().allMatch(p -> p == pane || p.exitFuture().isDone())) {
@@ -841,9 +856,10 @@ public final class SessionManager implements PaneEvents {
             saveStructure(session).whenComplete((ok, err) -> pane.markExited(exitCode));
             return;
         }
-        SessionMeta meta = session.updateMeta(m -> m.withExit(exitCode));
-        SessionEvents.exited(session, exitCode);
-        log.info("session exited: {} {} status {}", session.id().shortForm(), meta.name(), exitCode);
+        SessionMeta meta = session.updateMeta(m -> m.withExit(exitCode, reason));
+        SessionEvents.exited(session, exitCode, reason);
+        log.info("session exited: {} {} status {}{}", session.id().shortForm(), meta.name(), exitCode,
+                reason == null ? "" : ": " + reason);
         pane.notifyExit(exitCode);
         savePane(paneMeta);
         saveMeta(session).whenComplete((ok, err) -> {

@@ -147,6 +147,15 @@ final class Migrations {
                     started_at INTEGER NOT NULL
                 )
                 """
+            },
+            // 6: groups, resource limits, and why a session ended (out of memory). Every session
+            // before it is in no group, without limits.
+            new String[] {
+                "ALTER TABLE sessions ADD COLUMN group_name TEXT",
+                "ALTER TABLE sessions ADD COLUMN memory_max INTEGER",
+                "ALTER TABLE sessions ADD COLUMN cpu_max INTEGER",
+                "ALTER TABLE sessions ADD COLUMN tasks_max INTEGER",
+                "ALTER TABLE sessions ADD COLUMN exit_reason TEXT"
             });
 
     static final int LATEST = STEPS.size();
@@ -161,8 +170,13 @@ final class Migrations {
 
     /** Brings an older database up to {@link #LATEST}; the caller has refused newer ones. */
     static void migrate(Connection c) throws SQLException {
+        migrate(c, LATEST);
+    }
+
+    /** Up to {@code target} only: how a test makes a database as an older release left it. */
+    static void migrate(Connection c, int target) throws SQLException {
         int current = version(c);
-        for (int v = current + 1; v <= LATEST; v++) {
+        for (int v = current + 1; v <= target; v++) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {

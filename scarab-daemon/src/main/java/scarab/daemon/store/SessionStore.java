@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import scarab.daemon.session.SessionId;
 import scarab.daemon.session.PaneMeta;
 import scarab.daemon.session.SessionMeta;
+import scarab.daemon.resources.Limits;
 import scarab.daemon.terminal.ChunkExtent;
 import scarab.daemon.terminal.HistoryChunk;
 import scarab.protocol.Json;
@@ -311,7 +312,8 @@ public final class SessionStore implements AutoCloseable {
             List<StoredSession> rows = new ArrayList<>();
             try (Statement s = connection.createStatement();
                  ResultSet rs = s.executeQuery("SELECT id, name, created_at, last_attached_at, state, exit_code, exited_at,"
-                         + " current_window, last_window FROM sessions ORDER BY created_at, id")) {
+                         + " current_window, last_window, group_name, memory_max, cpu_max, tasks_max, exit_reason"
+                         + " FROM sessions ORDER BY created_at, id")) {
                 while (rs.next()) {
                     try {
                         String bad = badWindows.get(rs.getString(1));
@@ -346,8 +348,24 @@ public final class SessionStore implements AutoCloseable {
         String state = state(rs.getString(5));
         int exit = rs.getInt(6);
         Integer exitCode = rs.wasNull() ? null : exit;
+        Limits limits;
+        try {
+            limits = Limits.of(nullableLong(rs, 11), nullableInt(rs, 12), nullableInt(rs, 13));
+        } catch (IllegalArgumentException e) {
+            throw new StoreException("its limits: " + e.getMessage());
+        }
         return new SessionMeta(SessionId.parse(rs.getString(1)), name, rs.getLong(3), rs.getLong(4), state, exitCode,
-                rs.getLong(7));
+                rs.getLong(7), rs.getString(10), limits, rs.getString(14));
+    }
+
+    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Integer nullableInt(ResultSet rs, int column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
     }
 
     private static PaneMeta paneRow(ResultSet rs) throws SQLException {
@@ -448,10 +466,12 @@ public final class SessionStore implements AutoCloseable {
     private static void upsertSession(Connection c, SessionMeta meta, StoredSession shape) throws SQLException {
         try (PreparedStatement p = c.prepareStatement(
                 "INSERT INTO sessions (id, name, created_at, last_attached_at, state, exit_code, updated_at, exited_at,"
-                        + " current_window, last_window) VALUES (?,?,?,?,?,?,?,?,?,?)"
+                        + " current_window, last_window, group_name, memory_max, cpu_max, tasks_max, exit_reason)"
+                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
                         + " ON CONFLICT(id) DO UPDATE SET name=excluded.name, last_attached_at=excluded.last_attached_at,"
                         + " state=excluded.state, exit_code=excluded.exit_code, updated_at=excluded.updated_at,"
-                        + " exited_at=excluded.exited_at"
+                        + " exited_at=excluded.exited_at, group_name=excluded.group_name,"
+                        + " exit_reason=excluded.exit_reason"
                         + (shape == null ? "" : ", current_window=excluded.current_window, last_window=excluded.last_window"))) {
             p.setString(1, meta.id().full());
             p.setString(2, meta.name());
@@ -467,6 +487,12 @@ public final class SessionStore implements AutoCloseable {
             p.setLong(8, meta.exitedAt());
             p.setInt(9, shape == null ? 0 : shape.currentWindow());
             p.setInt(10, shape == null ? 0 : shape.lastWindow());
+            p.setString(11, meta.group());
+            Limits limits = meta.limits();
+            p.setObject(12, limits.memoryMax(), java.sql.Types.BIGINT);
+            p.setObject(13, limits.cpuMax(), java.sql.Types.INTEGER);
+            p.setObject(14, limits.tasksMax(), java.sql.Types.INTEGER);
+            p.setString(15, meta.exitReason());
             p.executeUpdate();
         }
     }

@@ -245,4 +245,51 @@ public class SessionStoreTest {
             assertTrue(store.loadSnapshot(pane.id()).isEmpty(), "a session's panes and their snapshots go with it");
         }
     }
+
+    /**
+     * A database of the release before groups and limits (schema 4, made by that release's own
+     * steps): its sessions come back in no group and without limits, and the new columns are written.
+     */
+    @Test
+    void aSchema4DatabaseGainsGroupsAndLimits() throws Exception {
+        Path db = dir.resolve("sessions.db");
+        String id = SessionId.random().full();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            Migrations.migrate(c, 4);
+            assertEquals(4, Migrations.version(c));
+            s.execute("INSERT INTO sessions (id, name, created_at, last_attached_at, state, exit_code, updated_at, exited_at,"
+                    + " current_window, last_window) VALUES ('" + id + "', 'old', 1700000000000, 0, 'running', NULL,"
+                    + " 1700000000000, 0, 7, 0)");
+            s.execute("INSERT INTO windows (id, session_id, idx, name, layout, active_pane) VALUES (7, '" + id + "', 0,"
+                    + " NULL, '', 9)");
+            s.execute("INSERT INTO panes (id, window_id, idx, command, cwd, cols, rows, state) VALUES (9, 7, 0,"
+                    + " '[\"sh\"]', '/', 80, 24, 'running')");
+        }
+        try (SessionStore store = SessionStore.open(db)) {
+            StoredSession loaded = store.loadAll().get(0);
+            assertEquals(new SessionMeta(SessionId.parse(id), "old", 1700000000000L, 0, SessionMeta.RUNNING, null, 0),
+                    loaded.meta());
+            assertEquals(null, loaded.meta().group());
+            assertTrue(loaded.meta().limits().none());
+            store.save(loaded.meta().withExit(137, "out of memory")).join();
+            SessionMeta grouped = new SessionMeta(SessionId.random(), "new", 1700000005000L, 0, SessionMeta.RUNNING, null,
+                    0, "web", new scarab.daemon.resources.Limits(200L << 20, 50, 64), null);
+            store.saveStructure(shape(grouped)).join();
+            assertEquals("ok", store.integrityCheck());
+        }
+        try (SessionStore store = SessionStore.open(db)) {
+            List<StoredSession> all = store.loadAll();
+            SessionMeta old = all.get(0).meta();
+            assertEquals("out of memory", old.exitReason());
+            assertEquals(137, old.exitCode());
+            SessionMeta fresh = all.get(1).meta();
+            assertEquals("web", fresh.group());
+            assertEquals(new scarab.daemon.resources.Limits(200L << 20, 50, 64), fresh.limits());
+            store.save(fresh.withName("renamed")).join();
+            assertEquals("web", store.loadAll().get(1).meta().group(), "a rename keeps the group");
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            assertEquals(Migrations.LATEST, Migrations.version(c));
+        }
+    }
 }

@@ -1,0 +1,93 @@
+package scarab.daemon.resources;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts a pane's process under its session's {@link Limits}: in a transient systemd scope of the
+ * user's manager ({@link SystemdScopes}, as tmux 3.4 puts panes in scopes) when one runs and applies
+ * them, else in a cgroup of its own in a cgroup v2 subtree this daemon may write ({@link CgroupTree}).
+ * Where neither can, {@link #problem} says why in one line, and nothing is started. The pane's
+ * scope is left outside the daemon's own cgroup, so the kernel's OOM killer, acting on a pane's
+ * limit, kills in that pane only.
+ */
+public final class Confinement {
+    private static final Logger log = LoggerFactory.getLogger(Confinement.class);
+
+    /** How a process is started inside a scope under limits. */
+    interface Mechanism {
+        Scope prepare(String program, List<String> argv, Limits limits, String name) throws IOException;
+    }
+
+    /** A scope made for one process: what to exec, and what became of it. */
+    public interface Scope {
+        /** The program to exec (the command wrapped so that it starts inside the scope). */
+        String program();
+
+        List<String> argv();
+
+        /** After the process ended: whether the kernel killed in the scope for memory. Releases it. */
+        boolean endedOutOfMemory();
+    }
+
+    private final Map<String, String> env;
+    private final Map<Long, Scope> byPid = new ConcurrentHashMap<>();
+    /** The mechanism that worked: machines do not lose systemd or cgroups while a daemon runs. */
+    private volatile Mechanism found;
+
+    public Confinement(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
+    /** Null when {@code limits} can be applied here, else one line saying why not. */
+    public synchronized String problem(Limits limits) {
+        if (limits.none() || found != null) {
+            return null;
+        }
+        String systemd = SystemdScopes.problem(env, limits);
+        if (systemd == null) {
+            found = new SystemdScopes(env);
+            log.info("pane limits through systemd-run --user --scope");
+            return null;
+        }
+        CgroupTree tree = new CgroupTree();
+        String cgroup = CgroupTree.problem(limits, tree);
+        if (cgroup == null) {
+            found = tree;
+            log.info("pane limits through a cgroup v2 subtree: {}", CgroupTree.base());
+            return null;
+        }
+        return "cannot limit resources here: " + systemd + ", and " + cgroup;
+    }
+
+    /** The scope {@code argv} starts in; {@link #problem} must have said yes. */
+    public Scope prepare(String program, List<String> argv, Limits limits, String name) throws IOException {
+        String problem = problem(limits);
+        if (problem != null) {
+            throw new IOException(problem);
+        }
+        return found.prepare(program, argv, limits, name);
+    }
+
+    public void started(long pid, Scope scope) {
+        byPid.put(pid, scope);
+    }
+
+    /** The process {@code pid} ended: "out of memory" when its scope's limit killed it, else null. */
+    public String ended(long pid) {
+        Scope scope = byPid.remove(pid);
+        if (scope == null) {
+            return null;
+        }
+        try {
+            return scope.endedOutOfMemory() ? "out of memory" : null;
+        } catch (RuntimeException e) {
+            log.warn("cannot tell whether pid {} was killed for memory: {}", pid, e.toString());
+            return null;
+        }
+    }
+}
