@@ -183,6 +183,29 @@ class RecordIT {
         assertEquals(1, cast.of("m").size());
     }
 
+    /**
+     * An in-place upgrade keeps the same program and the same recording: the file goes on with
+     * nothing between (no marker, no redraw, no resize), every byte once.
+     */
+    @Test
+    void aRecordingGoesOnThroughAnUpgradeWithNothingBetween() throws Exception {
+        Path file = scarab.root.resolve("upgrade.cast");
+        scarab.ok("new", "-d", "--record", file.toString(), "-c",
+                "sh -c 'stty -echo; echo before-upgrade; read a; echo after-$a; read b'", "u");
+        Scarab.waitFor("the first output in the file", WAIT, () -> fileHas(file, "before-upgrade"));
+        long pid = scarab.daemonPid();
+        scarab.ok("daemon", "upgrade");
+        assertEquals(pid, scarab.daemonPid(), "the same daemon process, upgraded in place");
+        scarab.ok("send-keys", "u", "y", "Enter");
+        Scarab.waitFor("after-y in the file", WAIT, () -> fileHas(file, "after-y"));
+        scarab.ok("record", "stop", "-t", "u");
+
+        Cast cast = read(file);
+        assertEquals("before-upgrade\r\nafter-y\r\n", cast.output());
+        assertEquals(List.of(), cast.of("m"), "no marker: nothing was lost or drawn again");
+        assertEquals(List.of(), cast.of("r"), "no resize");
+    }
+
     /** A v3 recording ends with its pane's program: an "x" event with the status, and nothing left to stop. */
     @Test
     void aPanesEndEndsItsRecordingWithAnExitEvent() throws Exception {
