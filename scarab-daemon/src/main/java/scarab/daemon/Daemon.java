@@ -251,7 +251,7 @@ public final class Daemon implements DaemonControl {
             HandOverFile.Contents handed = HandOverFile.read(path);
             log.info("upgraded in place: {} processes handed over", handed.panes().size());
             scarab.daemon.events.EventBus.daemon().continueFrom(handed.eventSeq());
-            return scarab.daemon.session.HandOverAdoption.of(handed.panes(), handed.alternates());
+            return scarab.daemon.session.HandOverAdoption.of(handed.panes(), handed.alternates(), handed.scopes());
         } catch (HandOverFile.Unusable e) {
             return scarab.daemon.session.HandOverAdoption.unusable(e.getMessage());
         } finally {

@@ -25,7 +25,10 @@ import scarab.protocol.Json;
  *
  * <p>A pane whose alternate screen is active (a full-screen program) also carries it, base64, as
  * {@code "alternate"}: the store's snapshot keeps the main screen only (a restarted program starts
- * on it), while an adopted program goes on drawing on the alternate one.
+ * on it), while an adopted program goes on drawing on the alternate one. A pane running under its
+ * session's limits carries its scope as {@code "scope"} ({@code systemd:UNIT} or {@code cgroup:DIR}),
+ * so that the new program still asks it, when the process ends, whether memory killed it. Both
+ * are optional: a daemon of format 1 without them ignores them, and reads a file without them.
  */
 public final class HandOverFile {
     /** The format this daemon writes, and the newest it reads. */
@@ -42,16 +45,26 @@ public final class HandOverFile {
         }
     }
 
-    /** Writes the hand-over, readable by this user only. {@code format} is {@link #FORMAT} but in tests. */
-    /** What a hand-over holds: per pane, its process's numbers, and the alternate screen if one was active. */
-    public record Contents(Map<Integer, PtyChild.Fds> panes, Map<Integer, byte[]> alternates, long eventSeq) {
+    /**
+     * What a hand-over holds: per pane, its process's numbers, the alternate screen if one was
+     * active, and the scope it runs in if it has limits.
+     */
+    public record Contents(Map<Integer, PtyChild.Fds> panes, Map<Integer, byte[]> alternates, long eventSeq,
+                           Map<Integer, String> scopes) {
         public Contents(Map<Integer, PtyChild.Fds> panes, Map<Integer, byte[]> alternates) {
-            this(panes, alternates, 0);
+            this(panes, alternates, 0, Map.of());
         }
     }
 
+    /** Writes the hand-over, readable by this user only. {@code format} is {@link #FORMAT} but in tests. */
     public static void write(Path file, int format, String version, Map<Integer, PtyChild.Fds> panes,
                              Map<Integer, byte[]> alternates) throws IOException {
+        write(file, format, version, panes, alternates, Map.of());
+    }
+
+    /** ... with the scopes of the panes that run under limits, by pane. */
+    public static void write(Path file, int format, String version, Map<Integer, PtyChild.Fds> panes,
+                             Map<Integer, byte[]> alternates, Map<Integer, String> scopes) throws IOException {
         ObjectNode root = Json.mapper().createObjectNode();
         root.put("format", format);
         root.put("pid", ProcessHandle.current().pid());
@@ -65,6 +78,10 @@ public final class HandOverFile {
             byte[] alt = alternates.get(pane);
             if (alt != null) {
                 p.put("alternate", java.util.Base64.getEncoder().encodeToString(alt));
+            }
+            String scope = scopes.get(pane);
+            if (scope != null) {
+                p.put("scope", scope);
             }
         });
         writePrivate(file, Json.mapper().writeValueAsBytes(root));
@@ -107,6 +124,7 @@ public final class HandOverFile {
         }
         Map<Integer, PtyChild.Fds> panes = new LinkedHashMap<>();
         Map<Integer, byte[]> alternates = new LinkedHashMap<>();
+        Map<Integer, String> scopes = new LinkedHashMap<>();
         for (JsonNode p : root.path("panes")) {
             if (!p.path("pane").isInt() || !p.path("pid").canConvertToLong() || !p.path("pidfd").isInt()
                     || !p.path("master").isInt() || !p.path("pts").isTextual()) {
@@ -121,7 +139,13 @@ public final class HandOverFile {
                     throw new Unusable("the hand-over file " + file + " has a damaged alternate screen: " + e.getMessage());
                 }
             }
+            if (p.has("scope")) {
+                if (!p.get("scope").isTextual()) {
+                    throw new Unusable("the hand-over file " + file + " has a damaged scope: " + p.get("scope"));
+                }
+                scopes.put(p.get("pane").asInt(), p.get("scope").asText());
+            }
         }
-        return new Contents(panes, alternates, Math.max(0, root.path("eventSeq").asLong(0)));
+        return new Contents(panes, alternates, Math.max(0, root.path("eventSeq").asLong(0)), scopes);
     }
 }

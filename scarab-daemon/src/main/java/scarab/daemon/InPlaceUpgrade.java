@@ -81,7 +81,7 @@ final class InPlaceUpgrade {
             // Every recorded line in its file: the new program appends to the same files.
             sessions.recordings().flushAll(PARK_TIMEOUT_MILLIS);
             Map<Integer, PtyChild.Fds> fds = sessions.handOverFds();
-            writeHandOver(file, fds, sessions.alternateScreens());
+            writeHandOver(file, fds, sessions.alternateScreens(), sessions.handOverScopes(fds));
             log.info("upgrading in place: {} processes handed over, {} clients to re-attach; exec {} {}", fds.size(),
                     clients.size(), program, String.join(" ", argv));
             Map<String, String> env = new HashMap<>(System.getenv());
@@ -105,15 +105,15 @@ final class InPlaceUpgrade {
         }
     }
 
-    private static void writeHandOver(Path file, Map<Integer, PtyChild.Fds> fds, Map<Integer, byte[]> alternates)
-            throws IOException {
+    private static void writeHandOver(Path file, Map<Integer, PtyChild.Fds> fds, Map<Integer, byte[]> alternates,
+                                      Map<Integer, String> scopes) throws IOException {
         Files.createDirectories(file.getParent());
         if (FaultInjection.fires("upgrade-damaged-handover")) {
             HandOverFile.writeDamaged(file);
         } else if (FaultInjection.fires("upgrade-unknown-format")) {
-            HandOverFile.write(file, HandOverFile.FORMAT + 1, Version.get(), fds, alternates);
+            HandOverFile.write(file, HandOverFile.FORMAT + 1, Version.get(), fds, alternates, scopes);
         } else {
-            HandOverFile.write(file, HandOverFile.FORMAT, Version.get(), fds, alternates);
+            HandOverFile.write(file, HandOverFile.FORMAT, Version.get(), fds, alternates, scopes);
         }
     }
 

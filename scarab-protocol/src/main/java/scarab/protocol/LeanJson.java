@@ -520,6 +520,9 @@ public final class LeanJson {
         Long cpuMillis = null;
         Long memoryBytes = null;
         String exitReason = null;
+        Long memoryMax = null;
+        Integer cpuMax = null;
+        Integer tasksMax = null;
         int seen = 0;
         Token f;
         Set<String> names = new HashSet<>();
@@ -558,6 +561,9 @@ public final class LeanJson {
                 case "cpuMillis" -> cpuMillis = t == Token.NULL ? null : longValue(p, t);
                 case "memoryBytes" -> memoryBytes = t == Token.NULL ? null : longValue(p, t);
                 case "exitReason" -> exitReason = string(p, t);
+                case "memoryMax" -> memoryMax = t == Token.NULL ? null : longValue(p, t);
+                case "cpuMax" -> cpuMax = t == Token.NULL ? null : intValue(p, t);
+                case "tasksMax" -> tasksMax = t == Token.NULL ? null : intValue(p, t);
                 default -> p.skipChildren(t);
             }
         }
@@ -566,7 +572,8 @@ public final class LeanJson {
             throw new JsonCursor.Declined();
         }
         return new SessionInfo(id, name, status, exitCode, cols, rows, createdAt, lastAttachedAt, clients, command,
-                cwd, title, restored, windows, panes, group, cpuMillis, memoryBytes, exitReason);
+                cwd, title, restored, windows, panes, group, cpuMillis, memoryBytes, exitReason, memoryMax, cpuMax,
+                tasksMax);
     }
 
     private static List<String> strings(JsonCursor p, Token t) throws Declined {

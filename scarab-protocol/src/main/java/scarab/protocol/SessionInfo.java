@@ -16,11 +16,24 @@ import java.util.List;
  *                    and their waited-for children's; null when it runs no process
  * @param memoryBytes resident memory of those processes, summed; null when it runs no process
  * @param exitReason  why it ended when that is known beyond the status ({@code out of memory}), else null
+ * @param memoryMax   the limit on each pane's memory in bytes ({@code new --memory-max}), null for none
+ * @param cpuMax      the limit on each pane's CPU, percent of one CPU, null for none
+ * @param tasksMax    the limit on each pane's processes and threads, null for none
  */
 public record SessionInfo(String id, String name, String status, Integer exitCode, int cols, int rows,
                           String createdAt, String lastAttachedAt, int clients, List<String> command,
                           String cwd, String title, boolean restored, Integer windows, Integer panes,
-                          String group, Long cpuMillis, Long memoryBytes, String exitReason) {
+                          String group, Long cpuMillis, Long memoryBytes, String exitReason,
+                          Long memoryMax, Integer cpuMax, Integer tasksMax) {
+
+    /** A session without limits. */
+    public SessionInfo(String id, String name, String status, Integer exitCode, int cols, int rows,
+                       String createdAt, String lastAttachedAt, int clients, List<String> command,
+                       String cwd, String title, boolean restored, Integer windows, Integer panes,
+                       String group, Long cpuMillis, Long memoryBytes, String exitReason) {
+        this(id, name, status, exitCode, cols, rows, createdAt, lastAttachedAt, clients, command, cwd, title, restored,
+                windows, panes, group, cpuMillis, memoryBytes, exitReason, null, null, null);
+    }
 
     /** A session in no group, its resource use unknown. */
     public SessionInfo(String id, String name, String status, Integer exitCode, int cols, int rows,

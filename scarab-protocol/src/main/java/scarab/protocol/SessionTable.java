@@ -266,6 +266,9 @@ public final class SessionTable {
                 nullableNumber(g, "cpuMillis", s.cpuMillis());
                 nullableNumber(g, "memoryBytes", s.memoryBytes());
                 g.writeStringField("exitReason", s.exitReason());
+                nullableNumber(g, "memoryMax", s.memoryMax());
+                nullableNumber(g, "cpuMax", s.cpuMax() == null ? null : Long.valueOf(s.cpuMax()));
+                nullableNumber(g, "tasksMax", s.tasksMax() == null ? null : Long.valueOf(s.tasksMax()));
                 g.writeEndObject();
             }
             g.writeEndArray();

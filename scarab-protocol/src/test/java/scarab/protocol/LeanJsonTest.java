@@ -179,7 +179,10 @@ class LeanJsonTest {
                         1 + random.nextInt(9), 1 + random.nextInt(99), random.nextBoolean() ? null : text(random),
                         random.nextBoolean() ? null : random.nextInt(Integer.MAX_VALUE) * 1000L,
                         random.nextBoolean() ? null : random.nextInt(Integer.MAX_VALUE) * 4096L,
-                        random.nextBoolean() ? null : text(random)));
+                        random.nextBoolean() ? null : text(random),
+                        random.nextBoolean() ? null : (1L + random.nextInt(Integer.MAX_VALUE)) << 20,
+                        random.nextBoolean() ? null : 1 + random.nextInt(100_000),
+                        random.nextBoolean() ? null : 1 + random.nextInt(Integer.MAX_VALUE - 1)));
             }
             Response r = new Response.Listing(random.nextInt(1000), sessions, List.of(text(random)));
             assertEquals(Json.readResponse(Json.write(r)), LeanJson.readResponse(utf8(Json.write(r))));

@@ -12,6 +12,7 @@ import scarab.client.daemon.DaemonConnection;
 import scarab.protocol.Json;
 import scarab.protocol.Request;
 import scarab.protocol.Response;
+import scarab.protocol.SessionInfo;
 import scarab.protocol.command.Caller;
 
 /**
@@ -36,9 +37,11 @@ public final class WorkspaceSave {
         out.append("session = ").append(string(session)).append('\n');
         out.append("size = \"").append(windows.get(0).get("width").asInt()).append('x')
                 .append(windows.get(0).get("height").asInt()).append("\"\n");
-        String group = output(c, List.of("display-message", "-p", "-t", session + ":", "#{session_group}")).strip();
-        if (!group.isEmpty()) {
-            out.append("group = ").append(string(group)).append('\n');
+        Response.Listing listing = (Response.Listing) c.call(new Request.ListSessions(c.nextId()));
+        for (SessionInfo s : listing.sessions()) {
+            if (s.name().equals(session)) {
+                out.append(settings(s));
+            }
         }
         for (JsonNode w : windows) {
             out.append("\n[[windows]]\n");
@@ -61,6 +64,38 @@ public final class WorkspaceSave {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * The session's group and limits as a workspace file's top keys, as {@code up} reads them back
+     * ({@code memory-max} in the largest unit that keeps it exact); nothing for what it has not.
+     */
+    static String settings(SessionInfo s) {
+        StringBuilder out = new StringBuilder();
+        if (s.group() != null) {
+            out.append("group = ").append(string(s.group())).append('\n');
+        }
+        if (s.memoryMax() != null) {
+            out.append("memory-max = ").append(string(size(s.memoryMax()))).append('\n');
+        }
+        if (s.cpuMax() != null) {
+            out.append("cpu-max = ").append(s.cpuMax()).append('\n');
+        }
+        if (s.tasksMax() != null) {
+            out.append("tasks-max = ").append(s.tasksMax()).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** Bytes as {@code 512M}, {@code 2G}, or plain bytes when no unit divides them. */
+    static String size(long bytes) {
+        String units = "KMGT";
+        String unit = "";
+        for (int i = 0; i < units.length() && bytes % 1024 == 0; i++) {
+            bytes /= 1024;
+            unit = String.valueOf(units.charAt(i));
+        }
+        return bytes + unit;
     }
 
     public static void write(String text, Path file) throws IOException {

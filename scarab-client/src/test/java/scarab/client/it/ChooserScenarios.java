@@ -229,6 +229,74 @@ abstract class ChooserScenarios {
     }
 
     @Test
+    void groupsAreALevelAboveTheirSessions() throws Exception {
+        for (String[] s : new String[][] {{"front", "web"}, {"back", "web"}, {"deploy", "ops"}}) {
+            scarab.ok("new", "-d", "--group", s[1], "-e", "PS1=" + s[0] + "$ ", "-c", "/bin/sh", s[0]);
+            scarab.ok("send-keys", s[0], "clear; echo " + s[0] + "-screen-$((6*7))", "Enter");
+            Scarab.waitFor(s[0] + "'s screen", WAIT, () -> scarab.ok("capture", s[0]).contains(s[0] + "-screen-42"));
+        }
+        tmux.type(null, "C-b", "s");
+        // The sessions of no group as before, then each group by name, open, its sessions by last use.
+        String screen = awaitScreen("the chooser with groups", s -> s.contains("web: 2 sessions"));
+        assertEquals(List.of("alpha", "delta", "gamma", "beta"), listed(screen));
+        assertTrue(screen.contains("(4) - ops: 1 sessions"), screen);
+        assertTrue(screen.contains("(5) └─> + deploy: 1 windows"), screen);
+        assertTrue(screen.contains("(6) - web: 2 sessions"), screen);
+        assertTrue(screen.contains("(7) ├─> + back: 1 windows"), screen);
+        assertTrue(screen.contains("(8) └─> + front: 1 windows"), screen);
+
+        // A session's name finds it inside its group: the group stays as its parent.
+        tmux.type(null, "/");
+        awaitScreen("the filter prompt", s -> s.contains("(filter)"));
+        tmux.type(null, "f", "r", "o");
+        screen = awaitScreen("front alone in web", s -> s.contains("(filter) fro") && s.contains("└─> + front")
+                && !s.contains("back:"));
+        assertTrue(screen.contains("(0) - web: 2 sessions"), screen);
+        assertEquals(List.of(), listed(screen));
+        assertTrue(screen.contains("┌ front (sort: time) ─"), screen);
+        assertTrue(screen.lines().anyMatch(l -> l.startsWith("│front-screen-42")), screen);
+
+        // A group's name finds the group, all its sessions under it; Escape keeps it selected.
+        tmux.type(null, "C-u", "o", "p", "s");
+        awaitScreen("ops alone", s -> s.contains("(filter) ops") && s.contains("(0) - ops: 1 sessions")
+                && !s.contains("web:"));
+        tmux.type(null, "Escape");
+        screen = awaitScreen("all again, ops selected", s -> !s.contains("(filter)") && s.contains("web: 2 sessions")
+                && s.contains("┌ ops (sort: time) ─"));
+        // The group previews its session used last.
+        assertTrue(screen.lines().anyMatch(l -> l.startsWith("│deploy-screen-42")), screen);
+
+        // Left collapses the group, Right opens it again.
+        tmux.type(null, "Left");
+        awaitScreen("ops collapsed", s -> s.contains("(4) + ops: 1 sessions") && !s.contains("deploy:"));
+        tmux.type(null, "Right");
+        awaitScreen("ops open", s -> s.contains("(4) - ops: 1 sessions") && s.contains("└─> + deploy"));
+
+        // x on a group kills its sessions after y; the others stay.
+        tmux.type(null, "x");
+        awaitScreen("the question", s -> s.contains("Kill group ops (1 sessions)? (y/n)"));
+        tmux.type(null, "y");
+        awaitScreen("ops gone from the list", s -> !s.contains("ops:") && s.contains("web: 2 sessions"));
+        Scarab.waitFor("deploy killed", WAIT, () -> {
+            try {
+                return !scarab.sessionsByName().containsKey("deploy");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertTrue(scarab.sessionsByName().keySet().containsAll(List.of("alpha", "front", "back")));
+
+        // Enter on a group shows its session used last.
+        tmux.type(null, "/");
+        awaitScreen("the filter prompt", s -> s.contains("(filter)"));
+        tmux.type(null, "w", "e", "b", "Escape");
+        awaitScreen("web selected", s -> !s.contains("(filter)") && s.contains("┌ web (sort: time) ─"));
+        tmux.type(null, "Enter");
+        awaitShows("back");
+        assertEquals("back", clientSession());
+    }
+
+    @Test
     void listKeysOverTheWindowAndOnTheCommandLine() {
         String cli = scarab.ok("list-keys", "-T", "prefix");
         assertTrue(cli.contains("bind-key    -T prefix c       new-window\n"), cli);

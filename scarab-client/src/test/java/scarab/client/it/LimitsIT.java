@@ -147,6 +147,12 @@ class LimitsIT {
             assertEquals("50000 100000", Files.readString(cg.resolve("cpu.max")).strip(), cg.toString());
             assertTrue(!cg.equals(cgroupOf(scarab.daemonPid())), "the pane is outside the daemon's cgroup");
         }
+        JsonNode limited = scarab.sessionsByName().get("limited");
+        assertEquals(67108864L, limited.get("memoryMax").asLong(), limited.toString());
+        assertEquals(50, limited.get("cpuMax").asInt(), limited.toString());
+        assertEquals(32, limited.get("tasksMax").asInt(), limited.toString());
+        String saved = scarab.ok("save", "limited");
+        assertTrue(saved.contains("memory-max = \"64M\"\ncpu-max = 50\ntasks-max = 32\n"), saved);
 
         scarab.ok("new", "-d", "--memory-max", "64M", "-c", "python3 -c \"x = b'x' * (400 << 20)\"", "hog");
         Scarab.waitFor("hog to end", WAIT, () -> {

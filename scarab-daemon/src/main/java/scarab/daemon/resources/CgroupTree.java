@@ -192,26 +192,45 @@ final class CgroupTree implements Confinement.Mechanism {
             }
 
             @Override
+            public String handOver() {
+                return HAND_OVER + dir;
+            }
+
+            @Override
             public boolean endedOutOfMemory() {
-                boolean oom = false;
-                try {
-                    for (String line : Files.readAllLines(dir.resolve("memory.events"))) {
-                        String[] kv = line.trim().split(" ");
-                        if (kv.length == 2 && kv[0].equals("oom_kill") && Long.parseLong(kv[1]) > 0) {
-                            oom = true;
-                        }
-                    }
-                } catch (IOException | NumberFormatException e) {
-                    // no memory controller in it: no memory limit, no OOM kill to tell
-                }
-                try {
-                    Files.deleteIfExists(dir);
-                } catch (IOException e) {
-                    // a process of the pane lives on (a background job): its cgroup stays with it
-                }
-                return oom;
+                return CgroupTree.endedOutOfMemory(dir);
             }
         };
+    }
+
+    /** How a hand-over names a scope of this kind: followed by the cgroup's directory. */
+    static final String HAND_OVER = "cgroup:";
+
+    /** Whether {@code dir} is a pane cgroup {@link #prepare} makes (an absolute path, named so). */
+    static boolean isOurs(Path dir) {
+        return dir.isAbsolute() && dir.getFileName() != null && dir.getFileName().toString().startsWith("scarab-pane-")
+                && dir.normalize().equals(dir);
+    }
+
+    /** After its process ended: whether the kernel killed in the cgroup for memory. Removes the cgroup. */
+    static boolean endedOutOfMemory(Path dir) {
+        boolean oom = false;
+        try {
+            for (String line : Files.readAllLines(dir.resolve("memory.events"))) {
+                String[] kv = line.trim().split(" ");
+                if (kv.length == 2 && kv[0].equals("oom_kill") && Long.parseLong(kv[1]) > 0) {
+                    oom = true;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // no memory controller in it: no memory limit, no OOM kill to tell
+        }
+        try {
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // a process of the pane lives on (a background job): its cgroup stays with it
+        }
+        return oom;
     }
 
     private static void writeIfThere(Path file, String value) {

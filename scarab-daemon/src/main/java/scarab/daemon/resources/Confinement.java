@@ -32,6 +32,27 @@ public final class Confinement {
 
         /** After the process ended: whether the kernel killed in the scope for memory. Releases it. */
         boolean endedOutOfMemory();
+
+        /** The scope named for the daemon after an in-place upgrade: {@code systemd:UNIT} or {@code cgroup:DIR}. */
+        String handOver();
+    }
+
+    /** A scope taken over from the daemon before an upgrade: its process runs already. */
+    private record Adopted(String handOver, java.util.function.BooleanSupplier oom) implements Scope {
+        @Override
+        public String program() {
+            throw new IllegalStateException("an adopted scope's process was started by the daemon before the upgrade");
+        }
+
+        @Override
+        public List<String> argv() {
+            return List.of(program());
+        }
+
+        @Override
+        public boolean endedOutOfMemory() {
+            return oom.getAsBoolean();
+        }
     }
 
     private final Map<String, String> env;
@@ -75,6 +96,45 @@ public final class Confinement {
 
     public void started(long pid, Scope scope) {
         byPid.put(pid, scope);
+    }
+
+    /** Each live confined process's scope ({@link Scope#handOver}), by pid: what an upgrade hands over. */
+    public Map<Long, String> handOver() {
+        Map<Long, String> out = new java.util.HashMap<>();
+        byPid.forEach((pid, scope) -> out.put(pid, scope.handOver()));
+        return out;
+    }
+
+    /**
+     * After an in-place upgrade: process {@code pid}, adopted, runs in the scope {@code handOver}
+     * names, so its end is asked about as if this daemon had started it. A name that is not one of
+     * this daemon's scopes is ignored (false), and its end reads as an ordinary one.
+     */
+    public boolean adopt(long pid, String handOver) {
+        Scope scope = adopted(handOver);
+        if (scope == null) {
+            log.warn("pid {}: the hand-over names no scope of scarab's ({}); its end will not tell an OOM kill", pid,
+                    handOver);
+            return false;
+        }
+        byPid.put(pid, scope);
+        return true;
+    }
+
+    private Scope adopted(String handOver) {
+        if (handOver == null) {
+            return null;
+        }
+        if (handOver.startsWith(SystemdScopes.HAND_OVER)) {
+            String unit = handOver.substring(SystemdScopes.HAND_OVER.length());
+            return SystemdScopes.isOurs(unit)
+                    ? new Adopted(handOver, () -> SystemdScopes.endedOutOfMemory(env, unit)) : null;
+        }
+        if (handOver.startsWith(CgroupTree.HAND_OVER)) {
+            java.nio.file.Path dir = java.nio.file.Path.of(handOver.substring(CgroupTree.HAND_OVER.length()));
+            return CgroupTree.isOurs(dir) ? new Adopted(handOver, () -> CgroupTree.endedOutOfMemory(dir)) : null;
+        }
+        return null;
     }
 
     /** The process {@code pid} ended: "out of memory" when its scope's limit killed it, else null. */

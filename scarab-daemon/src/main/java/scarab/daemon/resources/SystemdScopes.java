@@ -89,10 +89,32 @@ final class SystemdScopes implements Confinement.Mechanism {
 
             @Override
             public boolean endedOutOfMemory() {
-                Commands.Result r = Commands.run(env, List.of(systemctl, "--user", "show", "-P", "Result", unit));
-                Commands.run(env, List.of(systemctl, "--user", "reset-failed", unit));
-                return r.status() == 0 && r.out().equals("oom-kill");
+                return SystemdScopes.endedOutOfMemory(env, unit);
+            }
+
+            @Override
+            public String handOver() {
+                return HAND_OVER + unit;
             }
         };
+    }
+
+    /** How a hand-over names a scope of this kind: followed by the unit. */
+    static final String HAND_OVER = "systemd:";
+
+    /** Whether {@code unit} is a name {@link #prepare} makes. */
+    static boolean isOurs(String unit) {
+        return unit.matches("scarab-[A-Za-z0-9._-]+\\.scope");
+    }
+
+    /** After its process ended: whether systemd says the kernel killed in the unit for memory. Unloads it. */
+    static boolean endedOutOfMemory(Map<String, String> env, String unit) {
+        String systemctl = Commands.find("systemctl", env.get("PATH"));
+        if (systemctl == null) {
+            return false;
+        }
+        Commands.Result r = Commands.run(env, List.of(systemctl, "--user", "show", "-P", "Result", unit));
+        Commands.run(env, List.of(systemctl, "--user", "reset-failed", unit));
+        return r.status() == 0 && r.out().equals("oom-kill");
     }
 }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import scarab.daemon.keys.PromptEditor;
 import scarab.daemon.view.ChooserPainter;
 import scarab.daemon.view.ChooserPicture;
@@ -14,7 +15,7 @@ import scarab.daemon.view.TreeChooser;
 import scarab.protocol.command.Caller;
 
 /**
- * choose-tree on one client: the sessions, windows and panes as a {@link TreeChooser} drawn over
+ * choose-tree on one client: the session groups, sessions, windows and panes as a {@link TreeChooser} drawn over
  * the client's window ({@link Overlay.Tree}), with a live preview of the selected item's pane and
  * tmux's tree-mode keys. The tree is built from the sessions in memory when the chooser opens and
  * after each change made from it; filtering and moving only touch the tree, so a keystroke costs
@@ -27,8 +28,9 @@ import scarab.protocol.command.Caller;
  * anything (a picture is made from a copy of the state, outside it).
  *
  * <p>Keys: Up/Down, k/j, C-p/C-n move (wrapping); Left/Right, h/l, -/+ collapse and expand;
- * Enter switches the client to the selected session, window or pane; 0-9 choose that line; x kills
- * after y; r renames (a pane: its window); n makes a session from a name; / or f, or any other
+ * Enter switches the client to the selected session, window or pane (a group: its session used
+ * last); 0-9 choose that line; x kills after y (a group: all its sessions); r renames (a pane: its
+ * window; a group cannot be); n makes a session from a name; / or f, or any other
  * letter typed (which starts the filter with it), opens the filter prompt, whose text narrows the
  * tree as it is typed (Up/Down still move, Enter chooses, Escape drops the filter); q, Escape or
  * C-c leave.
@@ -47,6 +49,8 @@ public final class ChooserMode implements ClientKeys.Mode, Overlay.Tree.Source {
     private final Map<String, Session> sessionsById = new HashMap<>();
     private final Map<String, Window> windowsById = new HashMap<>();
     private final Map<String, Pane> panesById = new HashMap<>();
+    /** Each group's sessions, in the tree's order, by the group item's id. */
+    private final Map<String, List<Session>> groupsById = new HashMap<>();
     private Prompt prompt;
     private String message;
     /** The pane whose screen is previewed (registered with it), or null. */
@@ -87,17 +91,21 @@ public final class ChooserMode implements ClientKeys.Mode, Overlay.Tree.Source {
     /**
      * The items, from the sessions in memory: sessions by last use (the last attach or switch to
      * them, then the newest), their windows in index order, a window's panes when it has several.
-     * Sessions that have exited are left out: there is nothing to switch to. Monitor held.
+     * Sessions that have exited are left out: there is nothing to switch to. When sessions have
+     * groups, each group is an item above its sessions, after the sessions of no group and by name
+     * (as {@code ls} orders them), its sessions by last use too. Monitor held.
      */
     private List<TreeChooser.Item> items() {
         sessionsById.clear();
         windowsById.clear();
         panesById.clear();
+        groupsById.clear();
         List<Session> all = new ArrayList<>(sessions.list());
         all.removeIf(s -> s.meta().exited());
         all.sort(Comparator.comparingLong((Session s) -> s.meta().lastAttachedAt())
                 .thenComparingLong(s -> s.meta().createdAt()).reversed());
         List<TreeChooser.Item> out = new ArrayList<>();
+        Map<String, List<TreeChooser.Item>> grouped = new TreeMap<>();
         for (Session s : all) {
             List<TreeChooser.Item> windows = new ArrayList<>();
             List<Window> ws;
@@ -133,11 +141,24 @@ public final class ChooserMode implements ClientKeys.Mode, Overlay.Tree.Source {
             }
             String id = "$" + s.number();
             String name = s.meta().name();
-            out.add(new TreeChooser.Item(TreeChooser.Kind.SESSION, id, name,
-                    ws.size() + " windows" + (s.clientCount() > 0 ? " (attached)" : ""), name, windows));
+            TreeChooser.Item item = new TreeChooser.Item(TreeChooser.Kind.SESSION, id, name,
+                    ws.size() + " windows" + (s.clientCount() > 0 ? " (attached)" : ""), name, windows);
             sessionsById.put(id, s);
+            String group = s.meta().group();
+            if (group == null) {
+                out.add(item);
+            } else {
+                grouped.computeIfAbsent(group, g -> new ArrayList<>()).add(item);
+                groupsById.computeIfAbsent(groupId(group), g -> new ArrayList<>()).add(s);
+            }
         }
+        grouped.forEach((group, members) -> out.add(new TreeChooser.Item(TreeChooser.Kind.GROUP, groupId(group),
+                group, members.size() + " sessions", group, members)));
         return out;
+    }
+
+    private static String groupId(String group) {
+        return "group:" + group;
     }
 
     /** The items again after a change made from here (on the key commands' thread). */
@@ -191,6 +212,10 @@ public final class ChooserMode implements ClientKeys.Mode, Overlay.Tree.Source {
     /** The pane an item shows: a session's active pane, a window's active pane, a pane itself. */
     private Pane previewPane(TreeChooser.Item item) {
         return switch (item.kind()) {
+            case GROUP -> {
+                Session s = firstOf(item);
+                yield s == null ? null : s.activePane();
+            }
             case SESSION -> {
                 Session s = sessionsById.get(item.id());
                 yield s == null ? null : s.activePane();
@@ -203,9 +228,15 @@ public final class ChooserMode implements ClientKeys.Mode, Overlay.Tree.Source {
         };
     }
 
+    /** A group's session used last (listed first), or null. */
+    private Session firstOf(TreeChooser.Item group) {
+        List<Session> members = groupsById.get(group.id());
+        return members == null || members.isEmpty() ? null : members.get(0);
+    }
+
     private String title(TreeChooser.Item item) {
         return switch (item.kind()) {
-            case SESSION -> item.name();
+            case GROUP, SESSION -> item.name();
             case WINDOW -> {
                 Window w = windowsById.get(item.id());
                 Pane p = w == null ? null : w.active();
@@ -281,7 +312,9 @@ public final class ChooserMode implements ClientKeys.Mode, Overlay.Tree.Source {
             }
             case "r" -> {
                 TreeChooser.Item item = tree.selected();
-                if (item != null) {
+                if (item != null && item.kind() == TreeChooser.Kind.GROUP) {
+                    message = "A group has no name of its own to change: it is its sessions' --group";
+                } else if (item != null) {
                     String current = item.kind() == TreeChooser.Kind.SESSION ? item.name() : windowOf(item) == null
                             ? "" : windowOf(item).name();
                     prompt = new Prompt(Asking.RENAME, "(rename) ", new PromptEditor(current));
@@ -389,6 +422,10 @@ public final class ChooserMode implements ClientKeys.Mode, Overlay.Tree.Source {
             return null;
         }
         String target = switch (item.kind()) {
+            case GROUP -> {
+                Session s = firstOf(item);
+                yield s == null ? null : "$" + s.number();
+            }
             case SESSION -> item.id();
             case WINDOW -> {
                 Window w = windowsById.get(item.id());
@@ -397,6 +434,9 @@ public final class ChooserMode implements ClientKeys.Mode, Overlay.Tree.Source {
             }
             case PANE -> item.id();
         };
+        if (target == null) {
+            return null;
+        }
         return () -> {
             leave();
             command(List.of("switch-client", "-t", target), null);
@@ -405,7 +445,7 @@ public final class ChooserMode implements ClientKeys.Mode, Overlay.Tree.Source {
 
     private Window windowOf(TreeChooser.Item item) {
         return switch (item.kind()) {
-            case SESSION -> null;
+            case GROUP, SESSION -> null;
             case WINDOW -> windowsById.get(item.id());
             case PANE -> {
                 Pane p = panesById.get(item.id());
@@ -416,6 +456,7 @@ public final class ChooserMode implements ClientKeys.Mode, Overlay.Tree.Source {
 
     private String killQuestion(TreeChooser.Item item) {
         return switch (item.kind()) {
+            case GROUP -> "Kill group " + item.name() + " (" + item.children().size() + " sessions)? (y/n) ";
             case SESSION -> "Kill session " + item.name() + "? (y/n) ";
             case WINDOW -> "Kill window " + item.name() + "? (y/n) ";
             case PANE -> "Kill pane " + item.id() + "? (y/n) ";
@@ -427,7 +468,9 @@ public final class ChooserMode implements ClientKeys.Mode, Overlay.Tree.Source {
             return null;
         }
         Session s = sessionsById.get(item.id());
+        List<Session> members = List.copyOf(groupsById.getOrDefault(item.id(), List.of()));
         return switch (item.kind()) {
+            case GROUP -> () -> task(() -> members.forEach(sessions::kill), null);
             case SESSION -> () -> task(() -> sessions.kill(s), null);
             case WINDOW -> () -> command(List.of("kill-window", "-t", item.id()), null);
             case PANE -> () -> command(List.of("kill-pane", "-t", item.id()), null);

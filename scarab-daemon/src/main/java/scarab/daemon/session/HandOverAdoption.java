@@ -27,24 +27,38 @@ public final class HandOverAdoption {
     private static final Logger log = LoggerFactory.getLogger(HandOverAdoption.class);
 
     /** An ordinary start: nothing handed over, nothing inherited to clean up. */
-    public static final HandOverAdoption NONE = new HandOverAdoption(Map.of(), Map.of(), false);
+    public static final HandOverAdoption NONE = new HandOverAdoption(Map.of(), Map.of(), Map.of(), false);
 
     private final Map<Integer, PtyChild.Fds> handed;
     private final Map<Integer, byte[]> alternates;
+    private final Map<Integer, String> scopes;
     private final boolean upgraded;
     /** The numbers adopted so far (kept open); every other inherited PTY master and pidfd is let go. */
     private final Set<Integer> adoptedNumbers = new HashSet<>();
     private final List<String> problems = new CopyOnWriteArrayList<>();
 
-    private HandOverAdoption(Map<Integer, PtyChild.Fds> handed, Map<Integer, byte[]> alternates, boolean upgraded) {
+    private HandOverAdoption(Map<Integer, PtyChild.Fds> handed, Map<Integer, byte[]> alternates,
+                             Map<Integer, String> scopes, boolean upgraded) {
         this.handed = Map.copyOf(handed);
         this.alternates = Map.copyOf(alternates);
+        this.scopes = Map.copyOf(scopes);
         this.upgraded = upgraded;
     }
 
     /** The panes' numbers (and active alternate screens) from a readable hand-over file. */
     public static HandOverAdoption of(Map<Integer, PtyChild.Fds> handed, Map<Integer, byte[]> alternates) {
-        return new HandOverAdoption(handed, alternates, true);
+        return of(handed, alternates, Map.of());
+    }
+
+    /** ... and the scopes (systemd units or cgroups) the limited panes' processes run in. */
+    public static HandOverAdoption of(Map<Integer, PtyChild.Fds> handed, Map<Integer, byte[]> alternates,
+                                      Map<Integer, String> scopes) {
+        return new HandOverAdoption(handed, alternates, scopes, true);
+    }
+
+    /** The scope pane {@code id}'s process runs in under its limits; null if none. */
+    String scope(int id) {
+        return scopes.get(id);
     }
 
     /** The alternate screen pane {@code id} showed, to replay over its stored screen; null if none. */
@@ -54,7 +68,7 @@ public final class HandOverAdoption {
 
     /** An upgrade whose hand-over cannot be used: every session is restored the ordinary way. */
     public static HandOverAdoption unusable(String why) {
-        HandOverAdoption a = new HandOverAdoption(Map.of(), Map.of(), true);
+        HandOverAdoption a = new HandOverAdoption(Map.of(), Map.of(), Map.of(), true);
         a.problem("upgrade: " + why + "; every session is restored with its command started again");
         return a;
     }

@@ -38,6 +38,16 @@ public final class PtyLauncher {
         return confinement.ended(pid);
     }
 
+    /** Each confined pane process's scope, by pid ({@link Confinement#handOver}). */
+    public Map<Long, String> scopes() {
+        return confinement.handOver();
+    }
+
+    /** After an upgrade: adopted process {@code pid} runs in the scope the hand-over names. */
+    public void adoptScope(long pid, String scope) {
+        confinement.adopt(pid, scope);
+    }
+
     /** The user's home directory: where a restored session starts when its directory is gone. */
     public String home() {
         String home = baseEnv.get("HOME");

@@ -23,7 +23,7 @@ public final class SessionInfoView {
                 iso(m.createdAt()), m.lastAttachedAt() == 0 ? null : iso(m.lastAttachedAt()), s.clientCount(),
                 p.command(), p.cwd(), p.title(), s.restored(), s.windows().size(), s.panes().size(), m.group(),
                 usage == null ? null : usage.cpuMillis(), usage == null ? null : usage.memoryBytes(),
-                m.exited() ? m.exitReason() : null);
+                m.exited() ? m.exitReason() : null, m.limits().memoryMax(), m.limits().cpuMax(), m.limits().tasksMax());
     }
 
     /** The sum over the session's panes' process trees; null when none of them runs. */

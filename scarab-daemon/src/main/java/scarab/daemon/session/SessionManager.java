@@ -122,6 +122,12 @@ public final class SessionManager implements PaneEvents {
                 continue;
             }
             Map<Integer, PtyChild> adopted = handOver.adopt(stored);
+            adopted.forEach((pane, child) -> {
+                String scope = handOver.scope(pane);
+                if (scope != null) {
+                    launcher.adoptScope(child.pid(), scope);
+                }
+            });
             Session s = new Session(meta, nextSessionNumber.getAndIncrement(), adopted.isEmpty(), statusMode);
             for (scarab.daemon.store.StoredWindow sw : stored.windows()) {
                 Window w = new Window(sw.id(), sw.index(), sw.fixedName(), restoredLayout(meta, sw));
@@ -215,6 +221,22 @@ public final class SessionManager implements PaneEvents {
                 out.put(p.id(), c.fds());
             }
         }
+        return out;
+    }
+
+    /**
+     * The scope (systemd unit or cgroup) each of these panes' processes runs in under its session's
+     * limits, by pane: an upgrade hands it over, so an OOM kill after it still reads as one.
+     */
+    public Map<Integer, String> handOverScopes(Map<Integer, PtyChild.Fds> fds) {
+        Map<Long, String> byPid = launcher.scopes();
+        Map<Integer, String> out = new java.util.TreeMap<>();
+        fds.forEach((pane, f) -> {
+            String scope = byPid.get(f.pid());
+            if (scope != null) {
+                out.put(pane, scope);
+            }
+        });
         return out;
     }
 

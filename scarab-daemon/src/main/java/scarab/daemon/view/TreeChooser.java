@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The chooser's tree without drawing or sessions (tmux's mode-tree): items (sessions, their
- * windows, their panes) as given, in the order given (the caller sorts them by last use), which
+ * The chooser's tree without drawing or sessions (tmux's mode-tree): items (session groups,
+ * sessions, their windows, their panes) as given, in the order given (the caller sorts them by last use), which
  * of them are expanded, a filter and the selected item; {@link #lines} is what is listed. With a
  * filter an item is listed when it matches ({@link FuzzyFilter}) or one of its descendants does:
  * an item that matches itself keeps its children as they were, one listed only for a descendant is
@@ -18,12 +18,12 @@ import java.util.Set;
  * the given order. Not thread-safe: its owner ({@code ChooserMode}) guards it.
  */
 public final class TreeChooser {
-    public enum Kind { SESSION, WINDOW, PANE }
+    public enum Kind { GROUP, SESSION, WINDOW, PANE }
 
     /**
      * One item: {@code id} names it across rebuilds ({@code $1}, {@code @2}, {@code %3}); {@code name}
      * and {@code text} are what the line shows ({@code name: text}); {@code search} what the filter
-     * matches.
+     * matches. A group's id is {@code group:NAME}, which no session, window or pane id can be.
      */
     public record Item(Kind kind, String id, String name, String text, String search, List<Item> children) {
         public Item {
@@ -49,7 +49,8 @@ public final class TreeChooser {
 
     /**
      * @param sessionsExpanded {@code choose-tree -w}: sessions start expanded (their windows
-     *                         listed), else collapsed ({@code -s}); windows start collapsed
+     *                         listed), else collapsed ({@code -s}); groups start expanded (their
+     *                         sessions listed, as they would be without groups), windows collapsed
      * @param select           the id of the item selected at first (the client's window or session)
      */
     public TreeChooser(List<Item> roots, boolean sessionsExpanded, String select) {
@@ -189,14 +190,18 @@ public final class TreeChooser {
         return best;
     }
 
-    private boolean isExpanded(Item item, int depth) {
+    private boolean isExpanded(Item item) {
         if (expanded.contains(item.id())) {
             return true;
         }
         if (collapsed.contains(item.id())) {
             return false;
         }
-        return depth == 0 && sessionsExpanded;
+        return switch (item.kind()) {
+            case GROUP -> true;
+            case SESSION -> sessionsExpanded;
+            case WINDOW, PANE -> false;
+        };
     }
 
     private void expandTo(String id) {
@@ -273,7 +278,7 @@ public final class TreeChooser {
                 open = true; // listed for a descendant: shown open, with the matching children only
             } else {
                 childBest = null; // matches itself: its children as they are
-                open = isExpanded(it, depth);
+                open = isExpanded(it);
             }
             boolean expandable = !it.children().isEmpty();
             out.add(new Line(it, depth, last, parentLast, expandable, expandable && open));
