@@ -14,6 +14,7 @@ import scarab.daemon.pty.ExecHandOver;
 import scarab.daemon.pty.PtyChild;
 import scarab.daemon.session.SessionManager;
 import scarab.daemon.session.Snapshotter;
+import scarab.protocol.ClassDataArchive;
 import scarab.protocol.Version;
 
 /**
@@ -50,14 +51,18 @@ final class InPlaceUpgrade {
 
     /** @return only on failure: why (the daemon goes on) */
     String run() {
+        log.info("upgrade requested");
         List<String> argv;
         try {
             argv = ExecHandOver.ownCommandLine();
         } catch (IOException e) {
             return "cannot read its own command line: " + e.getMessage();
         }
-        String program = FaultInjection.fires("upgrade-exec-fails") ? "/nonexistent/scarab-test-fault"
-                : ExecHandOver.ownProgram();
+        String launcher = ExecHandOver.ownProgram();
+        // Decided while the clients are still served: it may try the archive in a JVM of its own.
+        argv = UpgradeCommandLine.of(argv, launcher, System.getProperty(ClassDataArchive.PROPERTY));
+        String program = FaultInjection.fires("upgrade-exec-fails") ? "/nonexistent/scarab-test-fault" : launcher;
+        log.info("upgrade: the next program decided; detaching the clients");
         List<Connection> clients = sessions.detachEveryClient("upgrade");
         awaitClosed(clients);
         Runnable resume;
