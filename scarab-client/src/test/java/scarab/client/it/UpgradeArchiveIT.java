@@ -70,6 +70,50 @@ class UpgradeArchiveIT {
     }
 
     @Test
+    void anUpgradeToNewJarsRecordsTheirArchiveForTheNextOne() throws Exception {
+        Files.createDirectories(archive.getParent());
+        Files.copy(classes.recorded, archive);
+        classes.startDaemon(scarab, archive);
+        long pane = session();
+
+        // A new release: the archive is older than its jars. The client that upgrades is the
+        // launcher's, which names the daemon's class path and archive (as properties).
+        Files.setLastModifiedTime(archive, FileTime.fromMillis(0));
+        Path marker = archive.resolveSibling("scarab-daemon.jsa.recording");
+        Files.delete(marker);
+        System.setProperty("scarab.daemon.archive", archive.toString());
+        System.setProperty("scarab.daemon.class.path", classes.classPath);
+        try {
+            upgrade(pane);
+        } finally {
+            System.clearProperty("scarab.daemon.archive");
+            System.clearProperty("scarab.daemon.class.path");
+        }
+        assertFalse(commandLine().contains("-XX:SharedArchiveFile="), commandLine());
+        Scarab.waitFor("the archive recorded again in the background", Duration.ofSeconds(300),
+                () -> Files.exists(archive) && !Files.exists(marker) && sizeOf(archive) > 0
+                        && timeOf(archive) > 0);
+        upgrade(pane);
+        assertTrue(commandLine().contains("-XX:SharedArchiveFile=" + archive), commandLine());
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static long timeOf(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    @Test
     void anArchiveThatWouldKillTheDaemonIsNotMapped() throws Exception {
         classes.startDaemon(scarab, archive);
         long pane = session();
