@@ -266,11 +266,11 @@ public final class Daemon implements DaemonControl {
     /** One upgrade at a time, and none while stopping. */
     @Override
     public synchronized String upgrade() {
-        if (stopping.get() || sessions == null || snapshotter == null) {
+        if (stopping.get() || sessions == null || snapshotter == null || server == null) {
             return "the daemon is stopping";
         }
         return new InPlaceUpgrade(sessions, snapshotter, paths.stateDir(),
-                List.of(DaemonLock.file(socket), DatabaseLock.file(paths.database()))).run();
+                List.of(DaemonLock.file(socket), DatabaseLock.file(paths.database())), server).run();
     }
 
     /** Cleanup runs only when asked for: nothing is ever deleted without a configured age. */

@@ -10,10 +10,12 @@ import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scarab.daemon.ipc.Connection;
+import scarab.daemon.ipc.IpcServer;
 import scarab.daemon.pty.ExecHandOver;
 import scarab.daemon.pty.PtyChild;
 import scarab.daemon.session.SessionManager;
 import scarab.daemon.session.Snapshotter;
+import scarab.protocol.ClassDataArchive;
 import scarab.protocol.Version;
 
 /**
@@ -40,24 +42,31 @@ final class InPlaceUpgrade {
     private final Path stateDir;
     /** The socket's and the database's lock files: their locks cross execve, held all along. */
     private final List<Path> lockFiles;
+    private final IpcServer server;
 
-    InPlaceUpgrade(SessionManager sessions, Snapshotter snapshotter, Path stateDir, List<Path> lockFiles) {
+    InPlaceUpgrade(SessionManager sessions, Snapshotter snapshotter, Path stateDir, List<Path> lockFiles,
+                   IpcServer server) {
         this.sessions = sessions;
         this.snapshotter = snapshotter;
         this.stateDir = stateDir;
         this.lockFiles = lockFiles;
+        this.server = server;
     }
 
     /** @return only on failure: why (the daemon goes on) */
     String run() {
+        log.info("upgrade requested");
         List<String> argv;
         try {
             argv = ExecHandOver.ownCommandLine();
         } catch (IOException e) {
             return "cannot read its own command line: " + e.getMessage();
         }
-        String program = FaultInjection.fires("upgrade-exec-fails") ? "/nonexistent/scarab-test-fault"
-                : ExecHandOver.ownProgram();
+        String launcher = ExecHandOver.ownProgram();
+        // Decided while the clients are still served: it may try the archive in a JVM of its own.
+        argv = UpgradeCommandLine.of(argv, launcher, System.getProperty(ClassDataArchive.PROPERTY));
+        String program = FaultInjection.fires("upgrade-exec-fails") ? "/nonexistent/scarab-test-fault" : launcher;
+        log.info("upgrade: the next program decided; detaching the clients");
         List<Connection> clients = sessions.detachEveryClient("upgrade");
         awaitClosed(clients);
         Runnable resume;
@@ -88,9 +97,20 @@ final class InPlaceUpgrade {
             env.put(HandOverFile.ENV, file.toString());
             List<Integer> locks = new java.util.ArrayList<>();
             lockFiles.forEach(f -> locks.addAll(ExecHandOver.descriptorsOf(f)));
-            ExecHandOver.keepOnly(fds.values(), locks);
-            String failure = ExecHandOver.exec(program, argv, env);
-            ExecHandOver.undoKeep(fds.values(), locks);
+            server.stopAccepting();
+            String failure;
+            try {
+                ExecHandOver.keepOnly(fds.values(), locks);
+                if (FaultInjection.fires("upgrade-hold-at-exec")) {
+                    // A test connects now: it must be refused, not accepted into a connection that crosses the exec.
+                    log.info("upgrade held at its exec for a test");
+                    FaultInjection.awaitFault("upgrade-go", 60_000);
+                }
+                failure = ExecHandOver.exec(program, argv, env);
+                ExecHandOver.undoKeep(fds.values(), locks);
+            } finally {
+                listenAgain();
+            }
             Files.deleteIfExists(file);
             log.error("upgrade failed, the daemon goes on: exec {}", failure);
             return "exec " + failure;
@@ -102,6 +122,15 @@ final class InPlaceUpgrade {
             return "interrupted";
         } finally {
             resume.run();
+        }
+    }
+
+    /** Only after a failed exec (a successful one never returns). */
+    private void listenAgain() {
+        try {
+            server.resumeAccepting();
+        } catch (IOException e) {
+            log.error("after the failed upgrade the daemon cannot listen again: {}", e.getMessage());
         }
     }
 

@@ -24,8 +24,8 @@ import scarab.client.cli.Cli;
  * Records the daemon's class-data archive ({@link DaemonClasses}): a training run starts a real
  * daemon with {@code -XX:ArchiveClassesAtExit} in a private world (its own socket, database,
  * state and config under a temporary directory, so the user's sessions are never touched), drives
- * it through the requests of a first use (new, ls, send-keys, capture, kill) and stops it, so that
- * its JVM writes every class it loaded as it exits. The archive is written under a temporary name
+ * it through the requests of a first use (new, an in-place upgrade, new, ls, send-keys, capture,
+ * kill) and stops it, so that its JVM writes every class it loaded as it exits. The archive is written under a temporary name
  * beside the real one and renamed over it, so a daemon never maps a half-written file.
  *
  * <p>A marker ({@code scarab-daemon.jsa.recording}, created atomically, holding the recorder's
@@ -120,6 +120,11 @@ public final class DaemonArchiveRecorder {
         try {
             run(ctx, "new", "-d", "-c", "printf 'train\\n\\033[1mbold\\033[0m \\303\\251t\\303\\251\\n'; sleep 100", "train");
             run(ctx, "new", "-d", "--size", "100x30", "-c", "sh", "other");
+            // The program an upgrade execs is the one that writes the archive (a JVM that execs
+            // never exits), so it also holds what the adoption of running sessions loads; the
+            // requests after it load the rest in that program.
+            run(ctx, "daemon", "upgrade");
+            run(ctx, "new", "-d", "-c", "printf 'third\\n'; sleep 100", "third");
             run(ctx, "ls");
             run(ctx, "ls", "--json");
             run(ctx, "send-keys", "other", "echo hi", "Enter");

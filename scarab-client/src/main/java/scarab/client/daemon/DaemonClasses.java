@@ -1,11 +1,8 @@
 package scarab.client.daemon;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,9 +26,7 @@ import java.util.List;
  */
 public final class DaemonClasses {
     /** The launcher names the daemon's archive; without it (tests, a development run) there is none. */
-    static final String ARCHIVE_PROPERTY = "scarab.daemon.archive";
-    private static final List<String> SAFE_AND_QUIET = List.of("-XX:+VerifySharedSpaces", "-Xlog:cds=off",
-            "-Xlog:cds+dynamic=off");
+    static final String ARCHIVE_PROPERTY = scarab.protocol.ClassDataArchive.PROPERTY;
 
     private final String classPath;
     private final Path archive;
@@ -74,19 +69,22 @@ public final class DaemonClasses {
         List<String> options = new ArrayList<>();
         if (recordTo != null) {
             options.add("-XX:ArchiveClassesAtExit=" + recordTo);
-            options.addAll(SAFE_AND_QUIET);
-        } else if (useArchive) {
-            options.addAll(useOptions(archive)); // -Xshare:auto is among the daemon's own options
+            options.addAll(List.of("-XX:+VerifySharedSpaces", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+        } else {
+            if (useArchive) {
+                options.addAll(useOptions(archive)); // -Xshare:auto is among the daemon's own options
+            }
+            if (archive != null) {
+                // Named even when not mapped: an in-place upgrade execs with it once it is fresh.
+                options.add("-D" + ARCHIVE_PROPERTY + "=" + archive);
+            }
         }
         return options;
     }
 
     /** The options that map {@code archive}. */
     static List<String> useOptions(Path archive) {
-        List<String> options = new ArrayList<>();
-        options.add("-XX:SharedArchiveFile=" + archive);
-        options.addAll(SAFE_AND_QUIET);
-        return options;
+        return scarab.protocol.ClassDataArchive.useOptions(archive);
     }
 
     /** Would a start map the archive? Only a fresh one, and never in a training run. */
@@ -110,39 +108,6 @@ public final class DaemonClasses {
 
     /** Is the archive there, readable, and newer than every jar of the class path and the JDK's modules? */
     public boolean fresh() {
-        if (archive == null || !Files.isRegularFile(archive) || !Files.isReadable(archive)) {
-            return false;
-        }
-        try {
-            FileTime recorded = Files.getLastModifiedTime(archive);
-            for (Path p : inputs()) {
-                if (Files.exists(p) && Files.getLastModifiedTime(p).compareTo(recorded) >= 0) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** The files the archive was made from: the class path's jars (a "dir/*" entry is its jars) and the JDK's modules. */
-    private List<Path> inputs() throws IOException {
-        List<Path> inputs = new ArrayList<>();
-        for (String entry : classPath.split(File.pathSeparator)) {
-            if (entry.isEmpty()) {
-                continue;
-            }
-            if (entry.endsWith("/*") || entry.equals("*")) {
-                Path dir = Path.of(entry.substring(0, entry.length() - 1));
-                try (DirectoryStream<Path> jars = Files.newDirectoryStream(dir, "*.{jar,JAR}")) {
-                    jars.forEach(inputs::add);
-                }
-            } else {
-                inputs.add(Path.of(entry));
-            }
-        }
-        inputs.add(Path.of(System.getProperty("java.home"), "lib", "modules"));
-        return inputs;
+        return scarab.protocol.ClassDataArchive.fresh(archive, classPath, Path.of(System.getProperty("java.home")));
     }
 }

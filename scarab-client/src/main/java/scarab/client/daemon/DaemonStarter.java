@@ -359,6 +359,17 @@ public final class DaemonStarter {
         return cmd;
     }
 
+    /**
+     * After an in-place upgrade: records the daemon's class-data archive in the background if it
+     * is stale (a new release's jars), so that the next upgrade or start maps it. The upgraded
+     * program itself ran without it: recording first would make the upgrade wait seconds for it.
+     */
+    public void recordArchiveIfStale() {
+        if (remote == null && ownJvmOptions() && classes.wantsRecording()) {
+            DaemonArchiveRecorder.startInBackground(classes, ctx.env());
+        }
+    }
+
     /** Are the daemon's JVM options ours (with the archive), not the user's SCARAB_DAEMON_JAVA_OPTS? */
     private boolean ownJvmOptions() {
         String opts = ctx.env().get("SCARAB_DAEMON_JAVA_OPTS");

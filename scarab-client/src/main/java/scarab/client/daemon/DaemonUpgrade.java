@@ -47,6 +47,7 @@ public final class DaemonUpgrade {
         }
         ctx.out().println("daemon upgraded in place (pid " + after.pid() + "): " + before.version() + " -> "
                 + after.version());
+        starter.recordArchiveIfStale();
         if (after.notices() != null) {
             after.notices().forEach(n -> ctx.out().println("problem:  " + n));
         }

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
  * Issue #16's soak: 50 upgrades in a row while three panes print counters. Nothing is lost or
  * repeated (every counter's whole output is 1, 2, 3, ... in {@code capture -S -}), every program
  * keeps its pid, and nothing piles up in the process: the descriptors kept across exec (terminals,
- * pidfds, sockets, lock files), threads, resident memory, unreaped children.
+ * pidfds, sockets, lock files), threads, resident memory, unreaped children. The daemon runs as an
+ * installed one does, from jars with its class-data archive (ArchivedClassPath), which every
+ * upgrade maps again: without it each upgrade is a cold JVM start loading some 2,000 classes.
  */
 class UpgradeSoakIT {
     private static final int UPGRADES = 50;
@@ -29,10 +31,16 @@ class UpgradeSoakIT {
     private static final String COUNTER = "sh -c 'i=0; while :; do i=$((i+1)); echo c$i; sleep 0.05; done'";
     private static final List<String> TARGETS = List.of("one", "two:0.0", "two:0.1");
     private Scarab scarab;
+    private Path archive;
 
     @BeforeEach
     void start() throws Exception {
+        ArchivedClassPath classes = ArchivedClassPath.get();
         scarab = new Scarab();
+        archive = scarab.root.resolve("dist/scarab-daemon.jsa");
+        Files.createDirectories(archive.getParent());
+        Files.copy(classes.recorded, archive);
+        classes.startDaemon(scarab, archive);
     }
 
     @AfterEach
@@ -140,6 +148,8 @@ class UpgradeSoakIT {
                 + " answering)%n", UPGRADES - 1, (System.nanoTime() - t0) / 1e9, (System.nanoTime() - t0) / 1e6 / (UPGRADES - 1));
 
         assertEquals(daemon, scarab.daemonPid());
+        assertTrue(Files.readString(Path.of("/proc/" + daemon + "/maps")).contains(archive.toString()),
+                "the last program maps the class-data archive");
         assertEquals(pids, pids(), "the same programs");
         for (long pid : pids) {
             assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "alive: " + pid);

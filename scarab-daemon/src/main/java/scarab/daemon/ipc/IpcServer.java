@@ -49,14 +49,45 @@ public final class IpcServer implements AutoCloseable {
 
     /** Binds the socket (replacing a stale file; the caller holds the daemon lock) and starts accepting. */
     public void start() throws IOException {
+        waiter = new HelloWaiter(limits, connections);
+        listen();
+        log.info("listening on {} (at most {} connections)", socket, limits.maxConnections());
+    }
+
+    private void listen() throws IOException {
         Files.deleteIfExists(socket);
         server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(socket));
         Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
-        waiter = new HelloWaiter(limits, connections);
         acceptor = new Thread(this::acceptLoop, "scarab-accept");
         acceptor.start();
-        log.info("listening on {} (at most {} connections)", socket, limits.maxConnections());
+    }
+
+    /**
+     * An in-place upgrade's last step before {@code execve}: no more connections. The JDK opens an
+     * accepted socket without close-on-exec, so one accepted after the upgrade marked every
+     * descriptor would cross the exec, and its client would wait for an answer nobody gives (a
+     * re-attaching client polls the socket all through the upgrade, so it happened: seconds of
+     * pause). Clients connecting from now on are refused, and try again until the new program
+     * listens; those in the backlog are reset as the socket closes. Existing connections stay.
+     */
+    public void stopAccepting() {
+        if (server != null) {
+            closeQuietly(server);
+        }
+        if (acceptor != null) {
+            try {
+                acceptor.join(2000); // an accept under way has its connection admitted, or closed
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** After a failed {@code execve}: listening again, on a socket bound anew. */
+    public void resumeAccepting() throws IOException {
+        listen();
+        log.info("listening again on {}", socket);
     }
 
     private void acceptLoop() {
