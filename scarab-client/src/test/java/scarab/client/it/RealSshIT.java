@@ -146,7 +146,7 @@ class RealSshIT {
             tmux.awaitText(null, "outer$");
             tmux.type(null, "clear; " + scarab.clientCommand() + " --ssh '" + sshd.sshCommand()
                     + "' attach host:work; echo client-ended", "Enter");
-            awaitSame(tmux);
+            RemoteChecks.awaitSame(scarab, tmux);
             long pane = tmux.panePid(null);
             int typed = 0;
             for (int round = 1; round <= 3; round++) {
@@ -169,14 +169,14 @@ class RealSshIT {
                     long now = sshOf(pane);
                     return now > 0 && now != ssh;
                 });
-                Scarab.waitFor(() -> "commands 1.." + upTo + ": " + lines(out), WAIT, () -> lines(out).size() >= upTo);
+                Scarab.waitFor(() -> "commands 1.." + upTo + ": " + RemoteChecks.lines(out), WAIT, () -> RemoteChecks.lines(out).size() >= upTo);
                 tmux.await(null, "the end of round " + round, WAIT, s -> s.contains(mark + "150"));
-                awaitSame(tmux);
+                RemoteChecks.awaitSame(scarab, tmux);
                 assertNotEquals(ssh, sshOf(pane));
             }
             List<String> expected = IntStream.rangeClosed(1, typed).mapToObj(String::valueOf).toList();
-            assertEquals(expected, lines(out), "each command once, in order");
-            awaitSame(tmux);
+            assertEquals(expected, RemoteChecks.lines(out), "each command once, in order");
+            RemoteChecks.awaitSame(scarab, tmux);
 
             tmux.type(null, "C-b", "d");
             String end = tmux.await(null, "the client's end", WAIT, s -> s.contains("client-ended"));
@@ -191,24 +191,5 @@ class RealSshIT {
                 .mapToLong(ProcessHandle::pid).findFirst().orElse(-1);
     }
 
-    private void awaitSame(Tmux tmux) {
-        String[] last = new String[2];
-        try {
-            Scarab.waitFor("the client to show the session", WAIT, () -> {
-                last[0] = tmux.screenWithEscapes(null);
-                last[1] = scarab.ok("capture", "-e", "work");
-                return last[0].equals(last[1]);
-            });
-        } catch (AssertionError e) {
-            assertEquals(last[1], last[0], "the client's picture against capture -e work");
-        }
-    }
 
-    private static List<String> lines(Path file) {
-        try {
-            return Files.exists(file) ? Files.readAllLines(file) : new ArrayList<>();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }

@@ -116,7 +116,7 @@ class RemoteIT {
             tmux.awaitText(null, "outer$");
             tmux.type(null, "clear; env " + scarab.envLine(false, Map.of()) + " " + scarab.clientCommand()
                     + " attach flaky:work; echo client-ended", "Enter"); // no exec: the pane outlives the client
-            awaitSame(tmux);
+            RemoteChecks.awaitSame(scarab, tmux);
 
             // Cuts the test makes, with output while the client is away: the reconnect redraws it.
             for (int i = 1; i <= 3; i++) {
@@ -124,7 +124,7 @@ class RemoteIT {
                 link.cutNow();
                 scarab.ok("send-keys", "work", "printf '\\033[1;3" + i + "mcut-%s\\033[0m\\n' " + i, "Enter");
                 Scarab.waitFor("reconnect " + i, WAIT, () -> link.connections.get() > before);
-                awaitSame(tmux);
+                RemoteChecks.awaitSame(scarab, tmux);
             }
 
             // Cuts at random moments while typing: each key once, in order.
@@ -133,14 +133,14 @@ class RemoteIT {
             for (int n = 1; n <= 50; n++) {
                 tmux.type(null, "echo " + n + " >> " + out, "Enter");
                 int behind = n - 3;
-                Scarab.waitFor("command " + behind, WAIT, () -> lines(out).size() >= behind);
+                Scarab.waitFor("command " + behind, WAIT, () -> RemoteChecks.lines(out).size() >= behind);
             }
             List<String> expected = IntStream.rangeClosed(1, 50).mapToObj(String::valueOf).toList();
-            Scarab.waitFor(() -> "the 50 commands, once each, in order: " + lines(out), WAIT,
-                    () -> lines(out).size() >= 50);
+            Scarab.waitFor(() -> "the 50 commands, once each, in order: " + RemoteChecks.lines(out), WAIT,
+                    () -> RemoteChecks.lines(out).size() >= 50);
             link.cutting(0);
-            assertEquals(expected, lines(out), "after " + link.cuts.get() + " random cuts");
-            awaitSame(tmux);
+            assertEquals(expected, RemoteChecks.lines(out), "after " + link.cuts.get() + " random cuts");
+            RemoteChecks.awaitSame(scarab, tmux);
             assertTrue(link.cuts.get() > 0, "the link was cut while typing");
 
             tmux.type(null, "C-b", "d");
@@ -157,7 +157,7 @@ class RemoteIT {
             tmux.awaitText(null, "outer$");
             tmux.type(null, "clear; env " + scarab.envLine(false, Map.of()) + " " + scarab.clientCommand()
                     + " -H flaky attach work; echo client-ended", "Enter"); // no exec: the pane outlives the client
-            awaitSame(tmux);
+            RemoteChecks.awaitSame(scarab, tmux);
             link.close(); // nothing answers any more
             tmux.await(null, "the reconnect notice", WAIT, s -> s.contains("[reconnecting to flaky\u2026 ("));
             tmux.type(null, "C-b", "d");
@@ -166,24 +166,5 @@ class RemoteIT {
         }
     }
 
-    private void awaitSame(Tmux tmux) {
-        String[] last = new String[2];
-        try {
-            Scarab.waitFor("the client to show the session", WAIT, () -> {
-                last[0] = tmux.screenWithEscapes(null);
-                last[1] = scarab.ok("capture", "-e", "work");
-                return last[0].equals(last[1]);
-            });
-        } catch (AssertionError e) {
-            assertEquals(last[1], last[0], "the client's picture against capture -e work");
-        }
-    }
 
-    private static List<String> lines(Path file) {
-        try {
-            return Files.exists(file) ? Files.readAllLines(file) : new ArrayList<>();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }

@@ -67,9 +67,9 @@ class RemoteKeepaliveIT {
                     + " /bin/sh");
             tmux.awaitText(null, "outer$");
             tmux.type(null, "clear; " + scarab.clientCommand() + " attach far:work; echo client-ended", "Enter");
-            awaitSame(tmux);
+            RemoteChecks.awaitSame(scarab, tmux);
             tmux.type(null, "echo 1 >> " + out, "Enter");
-            Scarab.waitFor("the first command", WAIT, () -> lines(out).size() == 1);
+            Scarab.waitFor("the first command", WAIT, () -> RemoteChecks.lines(out).size() == 1);
 
             // A quiet session over a working link: pings go out and are answered, nothing is dropped.
             int pings = link.upWrites.get();
@@ -80,12 +80,12 @@ class RemoteKeepaliveIT {
             tmux.type(null, "echo 2 >> " + out, "Enter"); // into the silent link
             scarab.ok("send-keys", "work", "echo said-while-silent", "Enter");
             Scarab.waitFor("a new connection after the silence", WAIT, () -> link.connections.get() == 2);
-            Scarab.waitFor(() -> "the second command: " + lines(out), WAIT, () -> lines(out).size() >= 2);
+            Scarab.waitFor(() -> "the second command: " + RemoteChecks.lines(out), WAIT, () -> RemoteChecks.lines(out).size() >= 2);
             tmux.type(null, "echo 3 >> " + out, "Enter");
-            Scarab.waitFor(() -> "the third command: " + lines(out), WAIT, () -> lines(out).size() >= 3);
-            awaitSame(tmux);
+            Scarab.waitFor(() -> "the third command: " + RemoteChecks.lines(out), WAIT, () -> RemoteChecks.lines(out).size() >= 3);
+            RemoteChecks.awaitSame(scarab, tmux);
             assertTrue(tmux.screen(null).contains("said-while-silent"), tmux.screen(null));
-            assertEquals(List.of("1", "2", "3"), lines(out), "each command once, in order");
+            assertEquals(List.of("1", "2", "3"), RemoteChecks.lines(out), "each command once, in order");
 
             tmux.type(null, "C-b", "d");
             String end = tmux.await(null, "the client's end", WAIT, s -> s.contains("client-ended"));
@@ -93,24 +93,5 @@ class RemoteKeepaliveIT {
         }
     }
 
-    private void awaitSame(Tmux tmux) {
-        String[] last = new String[2];
-        try {
-            Scarab.waitFor("the client to show the session", WAIT, () -> {
-                last[0] = tmux.screenWithEscapes(null);
-                last[1] = scarab.ok("capture", "-e", "work");
-                return last[0].equals(last[1]);
-            });
-        } catch (AssertionError e) {
-            assertEquals(last[1], last[0], "the client's picture against capture -e work");
-        }
-    }
 
-    private static List<String> lines(Path file) {
-        try {
-            return Files.exists(file) ? Files.readAllLines(file) : new ArrayList<>();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }
