@@ -59,6 +59,8 @@ public final class Confinement {
     private final Map<Long, Scope> byPid = new ConcurrentHashMap<>();
     /** The mechanism that worked: machines do not lose systemd or cgroups while a daemon runs. */
     private volatile Mechanism found;
+    /** Whether a systemd user manager makes scopes here; asked once, at the first pane. */
+    private Boolean systemdScopes;
 
     public Confinement(Map<String, String> env) {
         this.env = Map.copyOf(env);
@@ -85,8 +87,33 @@ public final class Confinement {
         return "cannot limit resources here: " + systemd + ", and " + cgroup;
     }
 
-    /** The scope {@code argv} starts in; {@link #problem} must have said yes. */
+    /**
+     * Whether a pane without limits gets a scope of its own too: where a systemd user manager runs,
+     * every pane does (as tmux 3.4 puts each pane in a scope), so that it runs outside the daemon's
+     * cgroup: the kernel's OOM killer, or systemd-oomd, acting on one pane's tree then kills in
+     * that scope, never the daemon or the other sessions with it (the unit has OOMPolicy=continue).
+     * Elsewhere panes without limits start as they are.
+     */
+    public synchronized boolean scopesEveryPane() {
+        if (systemdScopes == null) {
+            systemdScopes = SystemdScopes.makesScopes(env);
+            log.info(systemdScopes ? "every pane runs in a systemd scope of its own (systemd-run --user --scope)"
+                    : "no systemd user manager: panes without limits run in the daemon's cgroup");
+        }
+        return systemdScopes;
+    }
+
+    /**
+     * The scope {@code argv} starts in; {@link #problem} must have said yes, or, without limits,
+     * {@link #scopesEveryPane}.
+     */
     public Scope prepare(String program, List<String> argv, Limits limits, String name) throws IOException {
+        if (limits.none()) {
+            if (!scopesEveryPane()) {
+                throw new IOException("no systemd user manager to make a scope");
+            }
+            return new SystemdScopes(env).prepare(program, argv, limits, name);
+        }
         String problem = problem(limits);
         if (problem != null) {
             throw new IOException(problem);

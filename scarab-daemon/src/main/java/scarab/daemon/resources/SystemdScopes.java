@@ -53,6 +53,25 @@ final class SystemdScopes implements Confinement.Mechanism {
         return null;
     }
 
+    /**
+     * Whether a user manager runs and makes scopes (tried once: a scope that runs {@code true}),
+     * so that every pane, limited or not, can run outside the daemon's own cgroup. Said in the
+     * log either way.
+     */
+    static boolean makesScopes(Map<String, String> env) {
+        String run = Commands.find("systemd-run", env.get("PATH"));
+        String ctl = Commands.find("systemctl", env.get("PATH"));
+        if (run == null || ctl == null) {
+            return false;
+        }
+        String s = Commands.firstLine(Commands.run(env, List.of(ctl, "--user", "is-system-running")).out());
+        if (!s.equals("running") && !s.equals("degraded")) {
+            return false;
+        }
+        Commands.Result r = Commands.run(env, List.of(run, "--user", "--scope", "--quiet", "--collect", "--", "true"));
+        return r.status() == 0;
+    }
+
     /** systemd's properties for {@code limits}; swap is kept out so that memory-max is one. */
     static List<String> properties(Limits limits) {
         List<String> p = new ArrayList<>();

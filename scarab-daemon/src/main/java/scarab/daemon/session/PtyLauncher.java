@@ -137,7 +137,7 @@ public final class PtyLauncher {
         }
         // exec gets the resolved path; the program still sees the name it was given as argv[0].
         List<String> argv = new java.util.ArrayList<>(command);
-        if (limits.none()) {
+        if (limits.none() && !confinement.scopesEveryPane()) {
             return PtyChild.start(program, argv, env, cwd, cols, rows);
         }
         Confinement.Scope scope = confinement.prepare(program, argv, limits, sessionName + "-p" + paneId);
