@@ -239,6 +239,49 @@ class EventsIT {
         assertEquals("requested", ofType(seen, "client-detached").get(0).path("reason").asText());
     }
 
+    /**
+     * A switch-client is a client-switched event naming both sessions; after an in-place upgrade the
+     * numbering goes on, the new program's first event being daemon-upgraded, which --since replays.
+     */
+    @Test
+    void aSwitchAndAnUpgradeAreEvents() throws Exception {
+        scarab.ok("new", "-d", "-c", "sh -c 'exec sleep 100000'", "one");
+        scarab.ok("new", "-d", "-c", "sh -c 'exec sleep 100000'", "two");
+        Path out = scarab.root.resolve("switch.jsonl");
+        events(out, "--filter", "client-attached,client-switched,session-created");
+        int[] sessions = {0};
+        Scarab.waitFor("the stream to start", WAIT, () -> {
+            scarab.ok("new", "-d", "-c", "sh", "probe" + sessions[0]++);
+            return !lines(out).isEmpty();
+        });
+        try (DaemonConnection c = DaemonConnection.open(scarab.socket())) {
+            Response r = c.call(new Request.Attach(c.nextId(), "one", false, false, 90, 20, null));
+            assertTrue(r instanceof Response.Attached, r.toString());
+            JsonNode attached = ofType(await(out, "the attach", l -> !ofType(l, "client-attached").isEmpty()),
+                    "client-attached").get(0);
+            scarab.ok("switch-client", "-c", attached.path("client").asText(), "-t", "two");
+            JsonNode switched = ofType(await(out, "the switch", l -> !ofType(l, "client-switched").isEmpty()),
+                    "client-switched").get(0);
+            assertEquals("two", switched.path("session_name").asText(), switched.toString());
+            assertEquals("one", switched.path("old_session_name").asText(), switched.toString());
+            assertEquals(attached.path("client").asText(), switched.path("client").asText(), switched.toString());
+        }
+
+        long before = lines(out).get(lines(out).size() - 1).path("seq").asLong();
+        scarab.ok("daemon", "upgrade");
+        // The new program holds its own events only: the first it holds is where its numbering went on.
+        Scarab.Result gone = scarab.run("events", "--since", "1");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("events before (\\d+) are gone").matcher(gone.err());
+        assertTrue(gone.status() != 0 && m.find(), gone.toString());
+        long first = Long.parseLong(m.group(1));
+        assertTrue(first > before, "the numbering goes on after " + before + ": " + first);
+        Path since = scarab.root.resolve("since.jsonl");
+        events(since, "--since", Long.toString(first));
+        List<JsonNode> replayed = await(since, "daemon-upgraded", l -> !ofType(l, "daemon-upgraded").isEmpty());
+        assertEquals("daemon-upgraded", replayed.get(0).path("type").asText(), "the new program's first: " + replayed);
+        assertEquals(first, replayed.get(0).path("seq").asLong(), replayed.toString());
+    }
+
     @Test
     void recordingsStartingAndStoppingAreEvents() throws Exception {
         scarab.ok("new", "-d", "-c", "sh -c 'exec sleep 100000'", "rec");
