@@ -27,8 +27,7 @@ class FatalErrorIT {
     @BeforeEach
     void start() throws Exception {
         scarab = new Scarab();
-        faults = Files.createDirectories(scarab.root.resolve("faults"));
-        scarab.env.put("SCARAB_TEST_FAULTS", faults.toString());
+        faults = scarab.faultDirectory();
         Files.createDirectories(scarab.root.resolve("config/scarab"));
         Files.writeString(scarab.root.resolve("config/scarab/config.toml"), "snapshot-interval = \"200ms\"\n");
         // Started here rather than by the client, so that its exit status can be seen.

@@ -21,8 +21,7 @@ class OutOfMemoryIT {
     @BeforeEach
     void start() throws Exception {
         scarab = new Scarab();
-        Path faults = Files.createDirectories(scarab.root.resolve("faults"));
-        scarab.env.put("SCARAB_TEST_FAULTS", faults.toString());
+        Path faults = scarab.faultDirectory();
         scarab.env.put("SCARAB_DAEMON_HEAP", "64m");
         Files.createFile(faults.resolve("allocate-until-oom"));
     }

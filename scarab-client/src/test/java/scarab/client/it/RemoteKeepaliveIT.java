@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A remote attach whose connection goes silent without ending: the stand-in for ssh is one process
  * (as ssh is) relaying to a {@link FlakyLink}, which is told to stop carrying anything either way.
- * With SCARAB_KEEPALIVE=2 the client pings after 2 s of silence and takes the connection for
- * dropped after 4 s: it reconnects, redraws, and the keys typed into the silent link arrive once.
+ * With SCARAB_KEEPALIVE=4 the client pings after 4 s of silence and takes the connection for
+ * dropped after 8 s more: it reconnects, redraws, and the keys typed into the silent link arrive once.
  */
 class RemoteKeepaliveIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -63,7 +63,7 @@ class RemoteKeepaliveIT {
         scarab.ok("new", "-d", "-e", "PS1=$ ", "-c", "/bin/sh", "work");
         Path out = scarab.root.resolve("typed");
         try (Tmux tmux = new Tmux(scarab.root)) {
-            tmux.start(100, 30, "env -i " + scarab.envLine(false, Map.of("PS1", "outer$ ", "SCARAB_KEEPALIVE", "2"))
+            tmux.start(100, 30, "env -i " + scarab.envLine(false, Map.of("PS1", "outer$ ", "SCARAB_KEEPALIVE", "4"))
                     + " /bin/sh");
             tmux.awaitText(null, "outer$");
             tmux.type(null, "clear; " + scarab.clientCommand() + " attach far:work; echo client-ended", "Enter");

@@ -64,6 +64,16 @@ public final class Scarab implements AutoCloseable {
                 .collect(java.util.stream.Collectors.joining(" "));
     }
 
+    /**
+     * The directory whose files name the test faults the daemon fires (FaultInjection), given to
+     * the daemon started from now on.
+     */
+    public Path faultDirectory() throws java.io.IOException {
+        Path faults = Files.createDirectories(root.resolve("faults"));
+        env.put("SCARAB_TEST_FAULTS", faults.toString());
+        return faults;
+    }
+
     public String clientCommand() {
         return "java -XX:TieredStopAtLevel=1 -Xshare:auto -Djline.tmpdir=" + root + " -cp "
                 + System.getProperty("java.class.path") + " scarab.client.Main";

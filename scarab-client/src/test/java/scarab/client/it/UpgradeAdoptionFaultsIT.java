@@ -28,8 +28,7 @@ class UpgradeAdoptionFaultsIT {
     @BeforeEach
     void start() throws Exception {
         scarab = new Scarab();
-        faults = Files.createDirectories(scarab.root.resolve("faults"));
-        scarab.env.put("SCARAB_TEST_FAULTS", faults.toString());
+        faults = scarab.faultDirectory();
     }
 
     @AfterEach

@@ -79,8 +79,7 @@ abstract class UpgradeAttachScenarios {
     /** Keys typed while no program reads them (the daemon held between its notice and its exec) are not lost. */
     @Test
     void keysTypedDuringTheUpgradeReachTheProgram() throws Exception {
-        java.nio.file.Path faults = java.nio.file.Files.createDirectories(scarab.root.resolve("faults"));
-        scarab.env.put("SCARAB_TEST_FAULTS", faults.toString());
+        java.nio.file.Path faults = scarab.faultDirectory();
         scarab.ok("new", "-d", "-e", "PS1=inner$ ", "-c", "/bin/sh", "work");
         tmux.type(null, "clear; exec env " + envLine(Map.of()) + " " + scarab.clientCommand() + " attach work", "Enter");
         tmux.awaitText(null, "inner$");

@@ -33,8 +33,7 @@ class UpgradeIT {
     @BeforeEach
     void start() throws Exception {
         scarab = new Scarab();
-        faults = Files.createDirectories(scarab.root.resolve("faults"));
-        scarab.env.put("SCARAB_TEST_FAULTS", faults.toString());
+        faults = scarab.faultDirectory();
     }
 
     @AfterEach

@@ -29,8 +29,7 @@ class UpgradeProtocolIT {
     @BeforeEach
     void start() throws Exception {
         scarab = new Scarab();
-        faults = Files.createDirectories(scarab.root.resolve("faults"));
-        scarab.env.put("SCARAB_TEST_FAULTS", faults.toString());
+        faults = scarab.faultDirectory();
     }
 
     @AfterEach

@@ -37,8 +37,7 @@ class UpgradeVimIT {
     @BeforeEach
     void start() throws Exception {
         scarab = new Scarab();
-        faults = Files.createDirectories(scarab.root.resolve("faults"));
-        scarab.env.put("SCARAB_TEST_FAULTS", faults.toString());
+        faults = scarab.faultDirectory();
         tmux = new Tmux(scarab.root);
         tmux.start(100, 30, "env -i " + scarab.envLine(true, Map.of("PS1", "outer$ ")) + " /bin/sh");
         tmux.awaitText(null, "outer$");
