@@ -227,3 +227,28 @@ def clock(path):
     """The time a timed_cat clock file holds (seconds since the epoch)."""
     with open(path) as f:
         return float(f.read())
+
+
+def write_flood_log(path, size, seed, words, lengths):
+    """A log of `size` bytes for the flood benchmarks: numbered lines of `words` (a `%d` or `%x`
+    in one is filled with a random number), each as long as a random choice of `lengths`, a third
+    of them with colours; the same file for the same arguments."""
+    import random
+    rnd = random.Random(seed)
+    pool = []
+    for i in range(4000):
+        n = rnd.choice(lengths)
+        parts, length = [], 0
+        while length < n:
+            w = rnd.choice(words)
+            w = w % rnd.randrange(1 << 16) if "%" in w else w
+            parts.append(w); length += len(w) + 1
+        text = " ".join(parts)[:n]
+        if i % 3 == 0 and text:
+            k = len(text) // 2
+            text = "\x1b[3%dm%s\x1b[0m%s" % (1 + i % 7, text[:k], text[k:])
+        pool.append(text)
+    with open(path, "w", encoding="utf-8") as f:
+        i = 0
+        while f.tell() < size:
+            f.write("%d %s\n" % (i, pool[i % len(pool)])); i += 1

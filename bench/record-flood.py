@@ -16,7 +16,7 @@ On demand, not in CI.
 """
 import benchlib
 from benchlib import clock, END_MARK
-import json, os, random, statistics, sys, time
+import json, os, statistics, sys, time
 
 ROUNDS = int(sys.argv[1]) if len(sys.argv) > 1 else 3
 SIZE = int(float(sys.argv[2]) * 1e6) if len(sys.argv) > 2 else 100_000_000
@@ -27,26 +27,9 @@ LOG = wp.work + "/flood.log"
 
 
 def make_log(path):
-    rnd = random.Random(17)
-    words = ["request", "handled", "worker-%d", "path=/api/items?page=%d", "ms", "INFO", "WARN", "ok",
-             "€", "naïve", "日本語", "0x%x", "GET", "-", "|"]
-    pool = []
-    for i in range(4000):
-        n = rnd.choice([0, 5, 20, 40, 60, 80, 99, 120, 200])
-        parts, length = [], 0
-        while length < n:
-            w = rnd.choice(words)
-            w = w % rnd.randrange(1 << 16) if "%" in w else w
-            parts.append(w); length += len(w) + 1
-        text = " ".join(parts)[:n]
-        if i % 3 == 0 and text:
-            k = len(text) // 2
-            text = "\x1b[3%dm%s\x1b[0m%s" % (1 + i % 7, text[:k], text[k:])
-        pool.append(text)
-    with open(path, "w", encoding="utf-8") as f:
-        i = 0
-        while f.tell() < SIZE:
-            f.write("%d %s\n" % (i, pool[i % len(pool)])); i += 1
+    words = ["request", "handled", "worker-%d", "path=/api/items?page=%d", "ms", "INFO", "WARN",
+             "ok", "€", "naïve", "日本語", "0x%x", "GET", "-", "|"]
+    benchlib.write_flood_log(path, SIZE, 17, words, [0, 5, 20, 40, 60, 80, 99, 120, 200])
 
 
 def wait_for(what, cond, timeout=600.0, every=0.05):

@@ -20,7 +20,7 @@ On demand, not in CI.
 """
 import benchlib
 from benchlib import clock, END_MARK
-import os, random, statistics, sys, time
+import os, statistics, sys, time
 
 ROUNDS = int(sys.argv[1]) if len(sys.argv) > 1 else 3
 COLS, ROWS = 200, 50
@@ -38,26 +38,9 @@ LOG = wp.work + "/mixed.log"
 def make_log(path):
     """50 MB of lines from 0 to 300 columns (most under 100, a few wrapping in a 100-column pane), a
     third of them with colours; the same file every run (fixed seed)."""
-    rnd = random.Random(14)
     words = ["request", "handled", "worker-%d", "path=/api/items?page=%d", "ms", "INFO", "WARN",
              "user=%d", "ok", "retry", "cache", "miss", "0x%x", "GET", "POST", "-", "|", "...."]
-    pool = []
-    for i in range(4000):
-        n = rnd.choice([0, 5, 20, 40, 60, 80, 90, 99, 100, 101, 150, 199, 250, 300])
-        parts, length = [], 0
-        while length < n:
-            w = rnd.choice(words)
-            w = w % rnd.randrange(1 << 16) if "%" in w else w
-            parts.append(w); length += len(w) + 1
-        text = " ".join(parts)[:n]
-        if i % 3 == 0 and text:
-            k = len(text) // 2
-            text = "\x1b[3%dm%s\x1b[0m%s" % (1 + i % 7, text[:k], text[k:])
-        pool.append(text)
-    with open(path, "w") as f:
-        i = 0
-        while f.tell() < SIZE:
-            f.write("%d %s\n" % (i, pool[i % len(pool)])); i += 1
+    benchlib.write_flood_log(path, SIZE, 14, words, [0, 5, 20, 40, 60, 80, 90, 99, 100, 101, 150, 199, 250, 300])
 
 
 class Scarab:
