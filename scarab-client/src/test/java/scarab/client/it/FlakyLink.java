@@ -27,6 +27,8 @@ final class FlakyLink implements AutoCloseable {
     private final Random random;
     private final List<Link> links = new CopyOnWriteArrayList<>();
     private final AtomicInteger cutsLeft = new AtomicInteger();
+    /** Counts the calls of {@link #cutting}: a cut planned before the last call is not made. */
+    private final AtomicInteger plan = new AtomicInteger();
     final AtomicInteger connections = new AtomicInteger();
     final AtomicInteger cuts = new AtomicInteger();
     /** Writes carried from the client towards the proxy, over all connections. */
@@ -50,6 +52,7 @@ final class FlakyLink implements AutoCloseable {
 
     /** From now on, cut each connection at a random moment, {@code n} times in all. */
     void cutting(int n) {
+        plan.incrementAndGet();
         cutsLeft.set(n);
         for (Link l : links) {
             if (l.greeted) {
@@ -180,11 +183,15 @@ final class FlakyLink implements AutoCloseable {
             synchronized (random) {
                 after = 300 + random.nextInt(1500);
             }
+            int planned = plan.get();
             Thread t = new Thread(() -> {
                 try {
                     Thread.sleep(after); // the random moment of the cut
                 } catch (InterruptedException e) {
                     return;
+                }
+                if (plan.get() != planned) {
+                    return; // cutting was set again meanwhile (cutting(0): no more cuts)
                 }
                 cuts.incrementAndGet();
                 cut();
